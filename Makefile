@@ -1,0 +1,119 @@
+# kehoach - build, test, demo and bench. See README.md.
+# `make demo` and `make test` first install what is missing (Debian, as root).
+
+CC      ?= cc
+BUILD   ?= build
+GEN     := $(BUILD)/gen
+PKGS    := bdw-gc libutf8proc
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wold-style-definition -Wwrite-strings -Wformat=2 -Wundef
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c17 -D_DEFAULT_SOURCE -DKH_STDLIB_DIR=\"$(CURDIR)/stdlib\" $(WARN) $(CFLAGS) -Isrc -I$(GEN) \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(EXTRA_LIBS)
+
+SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS    := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
+MAIN    := $(BUILD)/obj/main.o
+BIN     := $(BUILD)/kehoach
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+
+DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev \
+            clang libclang-rt-14-dev \
+            python3 python3-jsonschema
+
+.PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay
+all: $(BIN)
+
+# Installs the Debian packages that are missing (needs root; skipped when all are there).
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "run as root (or install:$$missing)"; exit 2; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(GEN)/parser.c $(GEN)/parser.h: grammar/kehoach.y
+	@mkdir -p $(GEN)
+	bison -Wall -Werror -o $(GEN)/parser.c --header=$(GEN)/parser.h $<
+
+$(GEN)/lexer.c $(GEN)/lexer.h: grammar/kehoach.l $(GEN)/parser.h
+	@mkdir -p $(GEN)
+	flex -8 -Cf --header-file=$(GEN)/lexer.h -o $(GEN)/lexer.c $<
+
+$(BUILD)/obj/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h) src/keywords.def
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Generated code is compiled with fewer warnings: it is not ours to fix.
+$(BUILD)/obj/parser.o: $(GEN)/parser.c $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+$(BUILD)/obj/lexer.o: $(GEN)/lexer.c $(GEN)/parser.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Wno-unused-function -Wno-sign-compare \
+	  -Wno-shadow -Wno-strict-prototypes -c -o $@ $<
+
+$(BIN): $(OBJS) $(MAIN)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(OBJS) $(LIBS) -lcmocka
+
+clean:
+	rm -rf build out
+
+unit: $(UNIT_BINS)
+
+# The sanitizer build: libgc and ASan do not mix, so allocation maps to
+# plain calloc (-DKH_NO_GC) and leak reports are off (nothing is freed).
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+asan:
+	$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
+	  EXTRA_CFLAGS=-DKH_NO_GC EXTRA_LIBS="$(ASAN_FLAGS)" build/asan/kehoach unit-asan
+
+unit-asan: $(UNIT_BINS)
+
+test: deps
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-build
+	@tests/run.sh build build/asan
+
+demo: deps all
+	@mkdir -p out
+	@echo "== kehoach check examples/*.kh"
+	@./$(BIN) check examples/*.kh && echo "no findings"
+	@for f in examples/*.kh; do \
+	  n=$$(basename $$f .kh); ./$(BIN) json -o out/$$n.json $$f && echo "wrote out/$$n.json"; \
+	done
+
+BENCH_BUILD := build/bench
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS="-O2 -DNDEBUG" $(BENCH_BUILD)/kehoach
+	bench/run.sh $(BENCH_BUILD)/kehoach
+
+# Fuzzing (libFuzzer, clang): `make fuzz` runs for FUZZ_SECONDS; `make test`
+# replays the examples, the broken inputs and tests/fuzz/corpus (crashes
+# found once are kept there as regression inputs). The collector stays on
+# here (UBSan only), so a long run does not run out of memory.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,undefined -fno-sanitize-recover=undefined
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build/fuzz/fuzz_plan
+
+$(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(OBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,undefined -o $@ $< $(OBJS) $(LIBS)
+
+fuzz: deps fuzz-build
+	@mkdir -p build/fuzz-corpus
+	build/fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	  -dict=tests/fuzz/kehoach.dict build/fuzz-corpus tests/fuzz/corpus examples tests/bad
+
+fuzz-replay: fuzz-build
+	build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus

@@ -1,0 +1,523 @@
+/*
+ * kehoach.y - the grammar. It only builds the raw tree (ast.h); which
+ * statement is allowed in which block, and what names mean, is decided by
+ * the resolver, which can explain itself better than an LR table can.
+ * Part of kehoach; see README.md for the licence.
+ */
+%require "3.6"
+%define api.pure full
+%define api.prefix {kh_yy}
+%define api.token.prefix {T_}
+%define api.location.type {kh_loc}
+%define parse.error custom
+%locations
+%expect 0
+%param {kh_parse_ctx *ctx}
+
+%code requires {
+#include "parse.h"
+typedef struct kh_loc {
+	int file;
+	unsigned start, end;
+} kh_loc;
+/* First child's start to last child's end; an empty rule is a zero-width
+ * span at the previous end (jq's convention). */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
+	do {                                                            \
+		if (N) {                                                \
+			(Cur).file = YYRHSLOC(Rhs, 1).file;             \
+			(Cur).start = YYRHSLOC(Rhs, 1).start;           \
+			(Cur).end = YYRHSLOC(Rhs, N).end;               \
+		} else {                                                \
+			(Cur).file = YYRHSLOC(Rhs, 0).file;             \
+			(Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; \
+		}                                                       \
+	} while (0)
+}
+
+%code provides {
+int kh_scan(KH_YYSTYPE *lval, kh_loc *lloc, void *scanner);
+const char *kh_token_name(int token);
+}
+
+%code {
+#include <string.h>
+#include "alloc.h"
+
+/* Past its first 200 entries bison moves its stacks to YYMALLOC memory,
+ * which the collector must scan: the AST is only referenced from there
+ * while parsing. */
+#define YYMALLOC kh_alloc_uncollectable
+#define YYFREE kh_free_uncollectable
+
+static int kh_yylex(KH_YYSTYPE *lval, kh_loc *lloc, kh_parse_ctx *ctx)
+{
+	return kh_scan(lval, lloc, ctx->scanner);
+}
+
+static void kh_yyerror(kh_loc *loc, kh_parse_ctx *ctx, const char *msg);
+
+static kh_span SP(kh_loc l)
+{
+	kh_span s = { l.file, l.start, l.end };
+	return s;
+}
+
+static kh_node *node(kh_node_kind kind, kh_loc l)
+{
+	return kh_node_new(kind, SP(l));
+}
+
+/* A keyword-led statement: ATTR with the keyword's token as its key. */
+static kh_node *attr(int key, kh_loc l, kh_node *value)
+{
+	kh_node *n = node(KH_N_ATTR, l);
+	n->key = key;
+	return kh_node_add(n, value);
+}
+
+static kh_node *block(kh_loc l)
+{
+	return node(KH_N_BLOCK, l);
+}
+
+/* Moves the children of BLK (a BLOCK, or NULL) under N. */
+static kh_node *adopt(kh_node *n, kh_node *blk)
+{
+	if (blk && blk->kids) {
+		kh_node_add(n, blk->kids);
+		blk->kids = blk->kids_tail = NULL;
+	}
+	return n;
+}
+
+static kh_node *named(kh_node_kind kind, kh_loc l, kh_node *id, kh_node *str)
+{
+	kh_node *n = node(kind, l);
+	if (id)
+		n->id = id->id;
+	if (str)
+		n->text = str->text;
+	return n;
+}
+
+static kh_node *date_node(kh_node_kind kind, kh_loc l, long a, long b, long c)
+{
+	kh_node *n = node(kind, l);
+	n->n[0] = a;
+	n->n[1] = b;
+	n->n[2] = c;
+	return n;
+}
+
+static kh_node *when(kh_node_kind kind, kh_loc l, kh_node *what)
+{
+	return kh_node_add(node(kind, l), what);
+}
+
+static kh_node *ref_id(kh_node *id)
+{
+	kh_node *n = kh_node_new(KH_N_REF_ID, id->span);
+	n->id = id->id;
+	return n;
+}
+
+static kh_node *concat(kh_node *a, kh_node *b)
+{
+	a->text = kh_printf("%s%s", a->text, b->text);
+	a->span = kh_span_join(a->span, b->span);
+	return a;
+}
+}
+
+%union {
+	kh_node *node;
+	int ival;
+}
+
+%token <node> ID "identifier" STRING "string" NUMBER "number" DATE "date"
+%token <node> MONTHYEAR "month/year" QUARTER "quarter"
+%token <ival> KIND "document kind" DECADE "ten-day period" RECUR "recurrence" HALF "'½'"
+%token IMPORT LEVEL BODY DOCUMENT EVENT PARENT ABBR BELOW FROM UNTIL DAY OF TYPE TITLE SHORT
+%token ISSUER PLACE IMPLEMENTS BASIS PREAMBLE CLOSING PURPOSE REQUIREMENT CONTENT PART SECTION
+%token LINE TASK MEETING AWARDS BUDGET RECIPIENTS SIGN OUTLINE ATTACHED NOTE ASSIGN COOPERATE
+%token SEND VIA DUE AFTER BEFORE WITHIN ON SUPERIOR CHAIR ORGANISER DURATION WHEN ONLINE
+%token ATTENDEES ATTEND GUEST EACH EXCEPT GROUP TARGET COLLECTIVE INDIVIDUAL FORM GRANTOR
+%token CRITERIA QUOTA ITEM PAYER ORGLEVEL ARCHIVE ONBEHALF POSITION SIGNER SIGNED MONTH YEAR
+%token YEAR_END PLANNED TBA SESSION WORKDAYS
+
+%type <node> string opt_string top_item decl decl_attrs decl_attr opt_decl_block decl_stmts
+%type <node> plan block opt_block stmts stmt ref ref_list id_list when_list when_item when_core
+%type <node> date_spec duration excepts targets target guest_target via_chain
+
+%%
+
+file
+	: %empty
+	| file ';'
+	| file top_item ';'     { kh_node_add(ctx->root, $2); }
+	| file error ';'        { yyerrok; }
+	;
+
+top_item
+	: IMPORT string         { $$ = named(KH_N_IMPORT, @$, NULL, $2); $$->span = $2->span; }
+	| decl
+	| LEVEL ID string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_LEVEL_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+	| plan
+	;
+
+plan
+	: KIND opt_string block {
+		$$ = named(KH_N_PLAN, @1, NULL, $2);
+		$$->key = $1;
+		adopt($$, $3);
+	}
+	;
+
+decl
+	: BODY ID string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_BODY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+	| DOCUMENT ID string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_DOC_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+	| EVENT ID string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_EVENT_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+	;
+
+decl_attrs
+	: %empty                { $$ = block(@$); }
+	| decl_attrs decl_attr  { $$ = kh_node_add($1, $2); }
+	;
+
+opt_decl_block
+	: %empty                { $$ = NULL; }
+	| '{' decl_stmts '}'    { $$ = $2; }
+	| '{' decl_stmts decl_attr '}' { $$ = kh_node_add($2, $3); }
+	;
+
+decl_stmts
+	: %empty                { $$ = block(@$); }
+	| decl_stmts ';'
+	| decl_stmts decl_attr ';' { $$ = kh_node_add($1, $2); }
+	| decl_stmts error ';'  { $$ = $1; yyerrok; }
+	;
+
+decl_attr
+	: LEVEL ID              { $$ = attr(T_LEVEL, @$, ref_id($2)); }
+	| PARENT ID             { $$ = attr(T_PARENT, @$, ref_id($2)); }
+	| BELOW ID              { $$ = attr(T_BELOW, @$, ref_id($2)); }
+	| ABBR string           { $$ = attr(T_ABBR, @$, $2); }
+	| FROM date_spec        { $$ = attr(T_FROM, @$, $2); }
+	| UNTIL date_spec       { $$ = attr(T_UNTIL, @$, $2); }
+	| DAY date_spec         { $$ = attr(T_DAY, @$, $2); }
+	| OF ID                 { $$ = attr(T_OF, @$, ref_id($2)); }
+	| TYPE KIND             { $$ = attr(T_TYPE, @$, NULL); $$->n[0] = $2; }
+	| TITLE string          { $$ = attr(T_TITLE, @$, $2); }
+	| SHORT string          { $$ = attr(T_SHORT, @$, $2); }
+	| PLANNED               { $$ = attr(T_PLANNED, @$, NULL); }
+	| ON date_spec          { $$ = attr(T_ON, @$, $2); }
+	;
+
+block
+	: '{' stmts '}'         { $$ = $2; }
+	| '{' stmts stmt '}'    { $$ = kh_node_add($2, $3); }
+	;
+
+opt_block
+	: %empty                { $$ = NULL; }
+	| block
+	;
+
+stmts
+	: %empty                { $$ = block(@$); }
+	| stmts ';'
+	| stmts stmt ';'        { $$ = kh_node_add($1, $2); }
+	| stmts error ';'       { $$ = $1; yyerrok; }
+	;
+
+stmt
+	: string                { $$ = $1; $$->kind = KH_N_PARA; }
+	| '-' string            { $$ = named(KH_N_BULLET, @$, NULL, $2); }
+	| '+' string            { $$ = named(KH_N_SUBBULLET, @$, NULL, $2); }
+	| ref_list opt_string   { $$ = adopt(named(KH_N_RECIPIENT, @$, NULL, $2), $1); }
+	| decl
+	| ISSUER ref            { $$ = attr(T_ISSUER, @$, $2); }
+	| PLACE string          { $$ = attr(T_PLACE, @$, $2); }
+	| DAY date_spec         { $$ = attr(T_DAY, @$, $2); }
+	| TITLE string          { $$ = attr(T_TITLE, @$, $2); }
+	| IMPLEMENTS id_list    { $$ = adopt(attr(T_IMPLEMENTS, @$, NULL), $2); }
+	| BASIS id_list         { $$ = adopt(attr(T_BASIS, @$, NULL), $2); }
+	| PREAMBLE string       { $$ = attr(T_PREAMBLE, @$, $2); }
+	| CLOSING string        { $$ = attr(T_CLOSING, @$, $2); }
+	| PURPOSE string        { $$ = named(KH_N_PURPOSE, @$, NULL, $2); }
+	| REQUIREMENT string    { $$ = named(KH_N_REQUIREMENT, @$, NULL, $2); }
+	| CONTENT string        { $$ = named(KH_N_CONTENT, @$, NULL, $2); }
+	| SECTION string opt_block { $$ = adopt(named(KH_N_SECTION, @$, NULL, $2), $3); }
+	| PART string opt_block { $$ = adopt(named(KH_N_PART, @$, NULL, $2), $3); }
+	| LINE string           { $$ = named(KH_N_LINE, @$, NULL, $2); }
+	| TASK ID string opt_block
+				{ $$ = adopt(named(KH_N_TASK, @2, $2, $3), $4); }
+	| MEETING ID opt_string block
+				{ $$ = adopt(named(KH_N_MEETING, @2, $2, $3), $4); }
+	| AWARDS block          { $$ = adopt(node(KH_N_AWARDS, @1), $2); }
+	| BUDGET block          { $$ = adopt(node(KH_N_BUDGET, @1), $2); }
+	| RECIPIENTS block      { $$ = adopt(node(KH_N_RECIPIENTS, @1), $2); }
+	| SIGN block            { $$ = adopt(node(KH_N_SIGN, @1), $2); }
+	| OUTLINE ID string block
+				{ $$ = adopt(named(KH_N_OUTLINE, @2, $2, $3), $4); }
+	| ATTACHED string       { $$ = attr(T_ATTACHED, @$, $2); }
+	| NOTE string           { $$ = attr(T_NOTE, @$, $2); }
+	| ASSIGN ref_list       { $$ = adopt(attr(T_ASSIGN, @$, NULL), $2); }
+	| COOPERATE ref_list    { $$ = adopt(attr(T_COOPERATE, @$, NULL), $2); }
+	| SEND ref_list via_chain
+				{ $$ = kh_node_add(adopt(attr(T_SEND, @$, NULL), $2), $3); }
+	| DUE when_list         { $$ = adopt(attr(T_DUE, @$, NULL), $2); }
+	| AFTER id_list         { $$ = adopt(attr(T_AFTER, @$, NULL), $2); }
+	| CHAIR ref             { $$ = attr(T_CHAIR, @$, $2); }
+	| CHAIR LEVEL ID ref    { $$ = attr(T_CHAIR, @$, $4); $$->id = $3->id; $$->flag = 1; }
+	| ORGANISER ref         { $$ = attr(T_ORGANISER, @$, $2); }
+	| DURATION duration     { $$ = attr(T_DURATION, @$, $2); }
+	| WHEN when_list        { $$ = adopt(attr(T_WHEN, @$, NULL), $2); }
+	| WHEN LEVEL ID when_list
+				{ $$ = adopt(attr(T_WHEN, @$, NULL), $4); $$->id = $3->id; $$->flag = 1; }
+	| ONLINE                { $$ = attr(T_ONLINE, @$, NULL); }
+	| ATTENDEES block       { $$ = adopt(attr(T_ATTENDEES, @$, NULL), $2); }
+	| ATTENDEES LEVEL ID block
+				{ $$ = adopt(attr(T_ATTENDEES, @$, NULL), $4); $$->id = $3->id; $$->flag = 1; }
+	| ATTEND ref_list opt_string
+				{ $$ = adopt(named(KH_N_G_ATTEND, @$, NULL, $3), $2); }
+	| GUEST guest_target    { $$ = adopt(node(KH_N_G_GUEST, @$), $2); }
+	| EACH ref NUMBER string excepts
+				{ $$ = kh_node_add(kh_node_add(named(KH_N_G_EACH, @$, NULL, $4), $2), $5); $$->n[0] = $3->n[0]; }
+	| GROUP string block    { $$ = adopt(named(KH_N_G_GROUP, @$, NULL, $2), $3); }
+	| TARGET targets opt_string
+				{ $$ = adopt(named(KH_N_TARGET, @$, NULL, $3), $2); }
+	| FORM ID string opt_block
+				{ $$ = adopt(named(KH_N_AWARD_FORM, @2, $2, $3), $4); }
+	| TYPE string           { $$ = attr(T_TYPE, @$, $2); }
+	| GRANTOR ref           { $$ = attr(T_GRANTOR, @$, $2); }
+	| CRITERIA string       { $$ = attr(T_CRITERIA, @$, $2); }
+	| CRITERIA TBA opt_string
+				{ $$ = attr(T_CRITERIA, @$, $3); $$->flag = 1; }
+	| QUOTA NUMBER          { $$ = attr(T_QUOTA, @$, $2); }
+	| ITEM string           { $$ = named(KH_N_BUDGET_ITEM, @$, NULL, $2); }
+	| ITEM string PAYER ref { $$ = kh_node_add(named(KH_N_BUDGET_ITEM, @$, NULL, $2), $4); }
+	| ARCHIVE ref_list      { $$ = adopt(node(KH_N_ARCHIVE, @$), $2); }
+	| ARCHIVE string        { $$ = named(KH_N_ARCHIVE, @$, NULL, $2); }
+	| ONBEHALF string       { $$ = attr(T_ONBEHALF, @$, $2); }
+	| ONBEHALF string ref   { $$ = kh_node_add(attr(T_ONBEHALF, @$, $2), $3); }
+	| POSITION string       { $$ = attr(T_POSITION, @$, $2); }
+	| SIGNER string         { $$ = attr(T_SIGNER, @$, $2); }
+	| SIGNED                { $$ = attr(T_SIGNED, @$, NULL); }
+	;
+
+string
+	: STRING
+	| string STRING         { $$ = concat($1, $2); }
+	;
+
+opt_string
+	: %empty                { $$ = NULL; }
+	| string
+	;
+
+ref
+	: ID                    { $$ = ref_id($1); }
+	| LEVEL ID              { $$ = node(KH_N_REF_LEVEL, @$); $$->id = $2->id; }
+	| SUPERIOR              { $$ = node(KH_N_REF_SUPERIOR, @$); }
+	| ORGLEVEL              { $$ = node(KH_N_REF_ORGLEVEL, @$); }
+	;
+
+ref_list
+	: ref                   { $$ = kh_node_add(block(@$), $1); }
+	| ref_list ',' ref      { $$ = kh_node_add($1, $3); }
+	| ref_list '+' ref      { $$ = kh_node_add($1, $3); $3->flag = 1; }
+	;
+
+via_chain
+	: %empty                { $$ = NULL; }
+	| via_chain VIA ref     { $$ = $1 ? kh_list_append($1, $3) : $3; $3->flag = 2; }
+	;
+
+guest_target
+	: ref_list              { $$ = $1; }
+	| string                { $$ = kh_node_add(block(@$), $1); $1->kind = KH_N_REF_TEXT; }
+	;
+
+id_list
+	: ID                    { $$ = kh_node_add(block(@$), ref_id($1)); }
+	| id_list ',' ID        { $$ = kh_node_add($1, ref_id($3)); }
+	;
+
+excepts
+	: %empty                { $$ = NULL; }
+	| excepts EXCEPT ref NUMBER {
+		kh_node *e = kh_node_add(node(KH_N_EXCEPT, @2), $3);
+		e->n[0] = $4->n[0];
+		e->span = kh_span_join(SP(@2), $4->span);
+		$$ = $1 ? kh_list_append($1, e) : e;
+	}
+	;
+
+targets
+	: target                { $$ = kh_node_add(block(@$), $1); }
+	| targets ',' target    { $$ = kh_node_add($1, $3); }
+	;
+
+target
+	: COLLECTIVE            { $$ = node(KH_N_FLAG, @$); $$->key = T_COLLECTIVE; }
+	| INDIVIDUAL            { $$ = node(KH_N_FLAG, @$); $$->key = T_INDIVIDUAL; }
+	;
+
+when_list
+	: when_item             { $$ = kh_node_add(block(@$), $1); }
+	| when_list ',' when_item { $$ = kh_node_add($1, $3); }
+	;
+
+when_item
+	: when_core
+	| PLANNED when_core     { $$ = $2; $$->flag = 1; $$->span = SP(@$); }
+	;
+
+when_core
+	: BEFORE date_spec      { $$ = when(KH_N_W_BEFORE, @$, $2); }
+	| BEFORE ID             { $$ = when(KH_N_W_BEFORE_REF, @$, ref_id($2)); }
+	| AFTER ID              { $$ = when(KH_N_W_AFTER_REF, @$, ref_id($2)); }
+	| WITHIN date_spec      { $$ = when(KH_N_W_WITHIN, @$, $2); }
+	| ON date_spec          { $$ = when(KH_N_W_ON, @$, $2); }
+	| FROM date_spec        { $$ = when(KH_N_W_FROM, @$, $2); }
+	| date_spec             { $$ = when(KH_N_W_ON, @$, $1); }
+	| NUMBER WORKDAYS BEFORE ID
+				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; $$->n[1] = 1; }
+	| NUMBER WORKDAYS AFTER ID
+				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; $$->n[1] = 1; }
+	| NUMBER DAY BEFORE ID  { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; }
+	| NUMBER DAY AFTER ID   { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; }
+	| RECUR                 { $$ = node(KH_N_W_RECUR, @$); $$->key = $1; }
+	| TBA                   { $$ = node(KH_N_W_TBA, @$); }
+	;
+
+date_spec
+	: DATE                  { $$ = $1; }
+	| DAY DATE              { $$ = $2; $$->span = SP(@$); }
+	| DAY NUMBER MONTH NUMBER YEAR NUMBER
+				{ $$ = date_node(KH_N_D_DMY, @$, $6->n[0], $4->n[0], $2->n[0]); }
+	| NUMBER MONTH NUMBER YEAR NUMBER
+				{ $$ = date_node(KH_N_D_DMY, @$, $5->n[0], $3->n[0], $1->n[0]); }
+	| MONTH MONTHYEAR       { $$ = $2; $$->span = SP(@$); }
+	| MONTH NUMBER YEAR NUMBER
+				{ $$ = date_node(KH_N_D_MONTH, @$, $4->n[0], $2->n[0], 0); }
+	| MONTHYEAR             { $$ = $1; }
+	| DECADE MONTH MONTHYEAR
+				{ $$ = date_node(KH_N_D_DECADE, @$, $3->n[0], $3->n[1], $1); }
+	| DECADE MONTH NUMBER YEAR NUMBER
+				{ $$ = date_node(KH_N_D_DECADE, @$, $5->n[0], $3->n[0], $1); }
+	| QUARTER               { $$ = $1; }
+	| YEAR NUMBER           { $$ = date_node(KH_N_D_YEAR, @$, $2->n[0], 0, 0); }
+	| YEAR_END              { $$ = date_node(KH_N_D_YEAR_END, @$, 0, 0, 0); }
+	| YEAR_END NUMBER       { $$ = date_node(KH_N_D_YEAR_END, @$, $2->n[0], 0, 0); }
+	;
+
+duration
+	: NUMBER SESSION        { $$ = node(KH_N_DURATION, @$); $$->n[0] = $1->n[0]; }
+	| NUMBER DAY            { $$ = node(KH_N_DURATION, @$); $$->n[0] = 2 * $1->n[0]; }
+	| HALF DAY              { $$ = node(KH_N_DURATION, @$); $$->n[0] = 1; }
+	| HALF SESSION          { $$ = node(KH_N_DURATION, @$); $$->n[0] = 1; $$->flag = 1; }
+	;
+
+%%
+
+static void kh_yyerror(kh_loc *loc, kh_parse_ctx *ctx, const char *msg)
+{
+	if (ctx->stop)
+		return;
+	kh_span sp = { loc->file, loc->start, loc->end };
+	/* Bison calls this only for "memory exhausted": the stack limit. */
+	kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", "%s (the file is too deeply nested)", msg);
+	ctx->stop = 1;
+}
+
+const char *kh_token_name(int token)
+{
+	return yysymbol_name((yysymbol_kind_t)YYTRANSLATE(token));
+}
+
+/* How to name an expected symbol to a person: a keyword by its own
+ * Vietnamese spelling, punctuation quoted, the rest by its alias. */
+static const char *symbol_desc(yysymbol_kind_t sym)
+{
+	for (int t = 258; t < YYMAXUTOK + 1; t++) {
+		if (YYTRANSLATE(t) == sym) {
+			const char *kw = kh_token_english(t);
+			if (kw)
+				return kw;
+			break;
+		}
+	}
+	const char *name = yysymbol_name(sym);
+	if (sym == YYSYMBOL_YYEOF)
+		return "end of file";
+	if (name[0] == '\'' || name[0] == '"')
+		return name;
+	if (!strcmp(name, "identifier") || !strcmp(name, "string") || !strcmp(name, "number") ||
+	    !strcmp(name, "date") || !strcmp(name, "month/year") || !strcmp(name, "quarter") ||
+	    !strcmp(name, "document kind") || !strcmp(name, "ten-day period") ||
+	    !strcmp(name, "recurrence"))
+		return kh_printf("%s %s", strchr("aeiou", name[0]) ? "an" : "a", name);
+	return name;
+}
+
+/* "unexpected 'gửi'; expected a string or '}'" with the user's own spelling
+ * of the token, and a pointer to an unclosed '{' at end of file. */
+static int yyreport_syntax_error(const yypcontext_t *yyctx, kh_parse_ctx *ctx)
+{
+	if (ctx->stop)
+		return 0;
+	const kh_loc *loc = yypcontext_location(yyctx);
+	kh_span sp = { loc->file, loc->start, loc->end };
+	yysymbol_kind_t tok = yypcontext_token(yyctx);
+	if (++ctx->syntax_errors > KH_MAX_SYNTAX_ERRORS) {
+		kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error",
+			    "too many syntax errors; the rest of the file is not checked");
+		ctx->stop = 1;
+		return 0;
+	}
+	kh_buf msg = { 0 };
+	if (tok == YYSYMBOL_YYEOF) {
+		if (ctx->depth > 0) {
+			unsigned line, col;
+			kh_source_locate(ctx->src, ctx->brace_at[ctx->depth - 1], &line, &col);
+			kh_buf_printf(&msg, "unexpected end of file: the '{' on line %u is not closed",
+				      line);
+			kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", "%s", kh_buf_cstr(&msg));
+			return 0;
+		}
+		kh_buf_puts(&msg, "unexpected end of file");
+	} else if (tok == YYSYMBOL_YYUNDEF || tok == YYSYMBOL_YYerror) {
+		kh_buf_puts(&msg, "unexpected input");
+	} else {
+		const char *text = ctx->src->text + loc->start;
+		unsigned len = loc->end - loc->start;
+		if (tok == YYTRANSLATE(';') && loc->start >= ctx->src->len)
+			kh_buf_puts(&msg, "unexpected end of file");
+		else if (tok == YYTRANSLATE(';') && text[0] != ';') /* ';' put in at a line end */
+			kh_buf_puts(&msg, "unexpected end of line");
+		else if (len > 0 && len <= 60 && tok != YYSYMBOL_STRING)
+			kh_buf_printf(&msg, "unexpected '%.*s'", (int)len, text);
+		else
+			kh_buf_printf(&msg, "unexpected %s", yysymbol_name(tok));
+	}
+	enum { MAX_EXPECTED = 6 };
+	yysymbol_kind_t expected[MAX_EXPECTED];
+	int n = yypcontext_expected_tokens(yyctx, expected, MAX_EXPECTED);
+	if (n > 0 && n < MAX_EXPECTED) {
+		kh_buf_puts(&msg, "; expected ");
+		for (int i = 0; i < n; i++) {
+			if (i)
+				kh_buf_puts(&msg, i == n - 1 ? " or " : ", ");
+			kh_buf_puts(&msg, symbol_desc(expected[i]));
+		}
+	}
+	kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", "%s", kh_buf_cstr(&msg));
+	return 0;
+}

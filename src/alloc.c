@@ -1,0 +1,184 @@
+/*
+ * alloc.c - allocation through libgc, or calloc in the sanitizer build.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include "alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef KH_NO_GC
+#include <gc/gc.h>
+#endif
+
+void kh_oom(size_t size)
+{
+	fprintf(stderr, "kehoach: fatal error: out of memory (asked for %zu bytes)\n", size);
+	exit(2);
+}
+
+#ifndef KH_NO_GC
+static void *oom_fn(size_t size)
+{
+	kh_oom(size);
+	return NULL;
+}
+#endif
+
+void kh_alloc_init(void)
+{
+#ifndef KH_NO_GC
+	GC_INIT();
+	GC_set_oom_fn(oom_fn);
+#endif
+}
+
+void *kh_alloc(size_t size)
+{
+#ifdef KH_NO_GC
+	void *p = calloc(1, size ? size : 1);
+#else
+	void *p = GC_MALLOC(size ? size : 1);
+#endif
+	if (!p)
+		kh_oom(size);
+	return p;
+}
+
+void *kh_alloc_atomic(size_t size)
+{
+#ifdef KH_NO_GC
+	void *p = calloc(1, size ? size : 1);
+#else
+	void *p = GC_MALLOC_ATOMIC(size ? size : 1);
+	if (p)
+		memset(p, 0, size ? size : 1);
+#endif
+	if (!p)
+		kh_oom(size);
+	return p;
+}
+
+void *kh_alloc_uncollectable(size_t size)
+{
+#ifdef KH_NO_GC
+	void *p = calloc(1, size ? size : 1);
+#else
+	void *p = GC_MALLOC_UNCOLLECTABLE(size ? size : 1);
+#endif
+	if (!p)
+		kh_oom(size);
+	return p;
+}
+
+void kh_free_uncollectable(void *p)
+{
+#ifdef KH_NO_GC
+	free(p);
+#else
+	GC_FREE(p);
+#endif
+}
+
+void *kh_realloc(void *old, size_t size)
+{
+#ifdef KH_NO_GC
+	void *p = realloc(old, size ? size : 1);
+#else
+	void *p = GC_REALLOC(old, size ? size : 1);
+#endif
+	if (!p)
+		kh_oom(size);
+	return p;
+}
+
+void *kh_realloc_atomic(void *old, size_t size)
+{
+	if (!old)
+		return kh_alloc_atomic(size);
+	return kh_realloc(old, size);
+}
+
+char *kh_strndup(const char *s, size_t n)
+{
+	char *p = kh_alloc_atomic(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *kh_strdup(const char *s)
+{
+	return kh_strndup(s, strlen(s));
+}
+
+char *kh_printf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return kh_strdup("");
+	char *p = kh_alloc_atomic((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+static void buf_reserve(kh_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1) {
+		if (cap > SIZE_MAX / 2)
+			kh_oom(SIZE_MAX);
+		cap *= 2;
+	}
+	b->data = kh_realloc_atomic(b->data, cap);
+	b->cap = cap;
+}
+
+void kh_buf_put(kh_buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void kh_buf_puts(kh_buf *b, const char *s)
+{
+	kh_buf_put(b, s, strlen(s));
+}
+
+void kh_buf_putc(kh_buf *b, char c)
+{
+	kh_buf_put(b, &c, 1);
+}
+
+void kh_buf_printf(kh_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+const char *kh_buf_cstr(kh_buf *b)
+{
+	if (!b->data)
+		return "";
+	return b->data;
+}

@@ -1,0 +1,49 @@
+/*
+ * alloc.h - the one place memory comes from.
+ * Normal builds use the Boehm collector; the sanitizer build (-DKH_NO_GC)
+ * maps everything to plain calloc so ASan can see every allocation.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_ALLOC_H
+#define KH_ALLOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void kh_alloc_init(void);                 /* first call in main(); sets the OOM handler */
+void *kh_alloc(size_t size);              /* zeroed memory that may hold pointers */
+void *kh_alloc_atomic(size_t size);       /* zeroed memory that holds no pointers (text) */
+void *kh_realloc(void *p, size_t size);   /* grow a block from kh_alloc */
+void *kh_realloc_atomic(void *p, size_t size);
+char *kh_strndup(const char *s, size_t n);/* atomic copy, NUL-terminated */
+char *kh_strdup(const char *s);
+char *kh_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kh_oom(size_t size);                 /* prints one line and exits 2 */
+/* Memory the collector scans but never frees (bison's stack: YYMALLOC). */
+void *kh_alloc_uncollectable(size_t size);
+void kh_free_uncollectable(void *p);
+
+/* Overflow-checked array allocation: KH_NEW_N(T, n). */
+static inline size_t kh_mul_size(size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		kh_oom(SIZE_MAX);
+	return n * size;
+}
+#define KH_NEW(T) ((T *)kh_alloc(sizeof(T)))
+#define KH_NEW_N(T, n) ((T *)kh_alloc(kh_mul_size((n), sizeof(T))))
+#define KH_GROW_N(p, T, n) ((T *)kh_realloc((p), kh_mul_size((n), sizeof(T))))
+
+/* A growable GC string for emitters (w3m's Str). */
+typedef struct kh_buf {
+	char *data;
+	size_t len, cap;
+} kh_buf;
+
+void kh_buf_put(kh_buf *b, const char *s, size_t n);
+void kh_buf_puts(kh_buf *b, const char *s);
+void kh_buf_putc(kh_buf *b, char c);
+void kh_buf_printf(kh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *kh_buf_cstr(kh_buf *b);       /* always NUL-terminated, never NULL */
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * ast.h - the raw syntax tree the parser builds: one node type, a kind, a
+ * span, and a list of children. The grammar only builds; meaning comes
+ * later in the resolver (resolve.c), as in PostgreSQL's parser/analyzer split.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_AST_H
+#define KH_AST_H
+
+#include "source.h"
+
+/* X-macro so the enum and the debug names cannot drift apart. */
+#define KH_NODE_KINDS(X) \
+	X(FILE) X(IMPORT) X(PLAN) X(ATTR) \
+	X(LEVEL_DECL) X(BODY_DECL) X(DOC_DECL) X(EVENT_DECL) \
+	X(SECTION) X(PART) X(PARA) X(BULLET) X(SUBBULLET) X(LINE) \
+	X(PURPOSE) X(REQUIREMENT) X(CONTENT) \
+	X(TASK) X(MEETING) X(AWARDS) X(AWARD_FORM) X(TARGET) \
+	X(BUDGET) X(BUDGET_ITEM) X(RECIPIENTS) X(RECIPIENT) X(ARCHIVE) \
+	X(SIGN) X(OUTLINE) \
+	X(G_ATTEND) X(G_GUEST) X(G_EACH) X(G_GROUP) X(G_TEXT) X(EXCEPT) \
+	X(REF_ID) X(REF_LEVEL) X(REF_SUPERIOR) X(REF_TEXT) X(REF_ORGLEVEL) \
+	X(W_BEFORE) X(W_WITHIN) X(W_ON) X(W_FROM) X(W_AFTER_REF) X(W_BEFORE_REF) \
+	X(W_OFFSET) X(W_RECUR) X(W_TBA) \
+	X(D_DMY) X(D_MONTH) X(D_DECADE) X(D_QUARTER) X(D_YEAR) X(D_YEAR_END) \
+	X(DURATION) X(STRING) X(NUMBER) X(IDENT) X(FLAG) X(BLOCK)
+
+typedef enum kh_node_kind {
+#define KH_X(name) KH_N_##name,
+	KH_NODE_KINDS(KH_X)
+#undef KH_X
+	KH_N__COUNT
+} kh_node_kind;
+
+typedef struct kh_node kh_node;
+struct kh_node {
+	kh_node_kind kind;
+	int key;              /* ATTR: the keyword token; KIND/DECADE/RECUR values */
+	kh_span span;
+	const char *id;       /* declared or referenced identifier, NFC */
+	const char *text;     /* string payload, unescaped */
+	long n[3];            /* numbers: y/m/d, counts, half-days */
+	int flag;             /* planned (dự_kiến), level qualifier present... */
+	kh_node *kids, *kids_tail;
+	kh_node *next;
+};
+
+const char *kh_node_kind_name(kh_node_kind k);
+
+kh_node *kh_node_new(kh_node_kind kind, kh_span span);
+/* Appends CHILD (and the siblings after it) to N's children; returns N. */
+kh_node *kh_node_add(kh_node *n, kh_node *child);
+/* Joins two sibling lists; either may be NULL. */
+kh_node *kh_list_append(kh_node *list, kh_node *item);
+kh_span kh_span_join(kh_span a, kh_span b);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * diag.h - findings: collected on a list, sorted, then printed as GCC-style
+ * text with the source line and a caret, or as JSON.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_DIAG_H
+#define KH_DIAG_H
+
+#include "source.h"
+#include "alloc.h"
+
+typedef enum kh_severity { KH_NOTE, KH_WARNING, KH_ERROR } kh_severity;
+
+typedef struct kh_diag {
+	kh_severity severity;
+	kh_span span;         /* span.file == -1: no location (I/O errors) */
+	const char *rule;     /* rule id such as "syntax-error", "undeclared-id" */
+	const char *message;  /* starts lower-case, no final full stop */
+	const char *path;     /* used when span.file == -1 (may be NULL) */
+	struct kh_diag *notes;/* attached notes ("previous declaration is here") */
+	struct kh_diag *next;
+	unsigned seq;         /* insertion order, for a stable sort */
+} kh_diag;
+
+typedef struct kh_diags {
+	kh_diag *first, *last;
+	unsigned count, errors, warnings;
+	unsigned seq;
+} kh_diags;
+
+kh_diag *kh_diag_add(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
+		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A diagnostic about a file as a whole (missing, unreadable, a directory). */
+kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const char *rule,
+			  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void kh_diag_note(kh_diag *parent, kh_span span, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Sorts by file (load order), then offset, then insertion order. */
+void kh_diags_sort(kh_diags *d);
+
+/* file:line:col: severity: message [rule]\n  line text\n  caret\n */
+void kh_diags_print_text(const kh_diags *d, kh_buf *out, int color);
+/* {"findings":[{"file","line","column","end_line","end_column","severity","rule","message","notes":[...]}], "errors":N, "warnings":N} */
+void kh_diags_print_json(const kh_diags *d, kh_buf *out);
+
+/* Appends S as a JSON string literal (quotes, escapes; S must be valid UTF-8). */
+void kh_json_string(kh_buf *out, const char *s);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * keywords.c - the keyword table (keywords.def) as a hash lookup for the
+ * scanner, and keyword spellings for messages.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <string.h>
+
+#include "parse.h"
+#include "parser.h"
+#include "alloc.h"
+
+typedef struct keyword {
+	const char *spelling;
+	int token;
+	int value;
+} keyword;
+
+static const keyword keywords[] = {
+#define KW(s, tok, val) { s, T_##tok, val },
+#include "keywords.def"
+#undef KW
+};
+enum { NKEYWORDS = sizeof keywords / sizeof keywords[0], TABLE_SIZE = 512 };
+
+static short table[TABLE_SIZE]; /* index + 1 into keywords, 0 = empty */
+static int table_ready;
+
+static unsigned hash(const char *s, size_t len)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void build_table(void)
+{
+	for (int i = 0; i < NKEYWORDS; i++) {
+		size_t len = strlen(keywords[i].spelling);
+		unsigned h = hash(keywords[i].spelling, len) & (TABLE_SIZE - 1);
+		while (table[h])
+			h = (h + 1) & (TABLE_SIZE - 1);
+		table[h] = (short)(i + 1);
+	}
+	table_ready = 1;
+}
+
+int kh_keyword(const char *s, size_t len, int *value)
+{
+	if (!table_ready)
+		build_table();
+	unsigned h = hash(s, len) & (TABLE_SIZE - 1);
+	while (table[h]) {
+		const keyword *k = &keywords[table[h] - 1];
+		if (strlen(k->spelling) == len && !memcmp(k->spelling, s, len)) {
+			*value = k->value;
+			return k->token;
+		}
+		h = (h + 1) & (TABLE_SIZE - 1);
+	}
+	return 0;
+}
+
+/* The Vietnamese spelling (the first one with diacritics) and the English
+ * one, as "'hạn' (due)"; NULL for tokens that are not keywords. */
+const char *kh_token_english(int token)
+{
+	const char *en = NULL, *vi = NULL;
+	for (int i = 0; i < NKEYWORDS; i++) {
+		if (keywords[i].token != token)
+			continue;
+		if (!en)
+			en = keywords[i].spelling;
+		if (!vi) {
+			for (const char *p = keywords[i].spelling; *p; p++)
+				if ((unsigned char)*p >= 0x80) {
+					vi = keywords[i].spelling;
+					break;
+				}
+		}
+	}
+	if (!en)
+		return NULL;
+	if (token == T_KIND)
+		return "a document kind such as 'kế_hoạch'";
+	if (token == T_DECADE)
+		return "'thượng/trung/hạ tuần'";
+	if (token == T_RECUR)
+		return "a recurrence such as 'thường_xuyên'";
+	if (!vi || vi == en)
+		return kh_printf("'%s'", en);
+	return kh_printf("'%s' (%s)", vi, en);
+}

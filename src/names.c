@@ -1,0 +1,230 @@
+/*
+ * names.c - name keys (NFC + one tone placement), edit distance, and the
+ * program's scope as an open-addressing hash table, so resolution stays
+ * linear however many names a plan declares.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "names.h"
+#include "resolve.h"
+
+/* The tone marks Vietnamese puts on a vowel: grave, acute, tilde, hook, dot below. */
+static int is_tone(utf8proc_int32_t c)
+{
+	return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+}
+
+static utf8proc_int32_t lower_ascii(utf8proc_int32_t c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/*
+ * Old orthography puts the tone on the second vowel of "oa", "oe", "uy"
+ * (hoà, khoẻ, uỷ); the new one on the first (hòa, khỏe, ủy). The key moves
+ * such a tone to the first vowel, so both spellings give one key.
+ */
+const char *kh_name_key(const char *name)
+{
+	size_t len = strlen(name);
+	int simple = 1;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)name[i] >= 0x80) {
+			simple = 0;
+			break;
+		}
+	if (simple)
+		return name;
+	/* Decode to code points. */
+	utf8proc_int32_t *cps = kh_alloc_atomic((len + 1) * sizeof *cps);
+	size_t n = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+	while (left > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
+		if (k <= 0)
+			return name; /* not valid UTF-8: leave as is */
+		cps[n++] = c;
+		p += k;
+		left -= k;
+	}
+	int changed = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		utf8proc_int32_t first = lower_ascii(cps[i]);
+		if (first != 'o' && first != 'u')
+			continue;
+		utf8proc_int32_t parts[4];
+		int last = 0;
+		utf8proc_ssize_t np = utf8proc_decompose_char(cps[i + 1], parts, 4, UTF8PROC_DECOMPOSE, &last);
+		if (np != 2 || !is_tone(parts[1]))
+			continue;
+		utf8proc_int32_t base = lower_ascii(parts[0]);
+		if (!((first == 'o' && (base == 'a' || base == 'e')) || (first == 'u' && base == 'y')))
+			continue;
+		utf8proc_int32_t composed[2] = { cps[i], parts[1] };
+		if (utf8proc_normalize_utf32(composed, 2, UTF8PROC_COMPOSE) != 1)
+			continue;
+		cps[i] = composed[0];
+		cps[i + 1] = parts[0];
+		changed = 1;
+	}
+	if (!changed)
+		return name;
+	kh_buf out = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t k = utf8proc_encode_char(cps[i], enc);
+		kh_buf_put(&out, (const char *)enc, (size_t)k);
+	}
+	return kh_buf_cstr(&out);
+}
+
+static size_t decode_all(const char *s, utf8proc_int32_t *out, size_t max)
+{
+	size_t n = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+	while (left > 0 && n < max) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
+		if (k <= 0)
+			break;
+		out[n++] = c;
+		p += k;
+		left -= k;
+	}
+	return n;
+}
+
+size_t kh_edit_distance(const char *a, const char *b, size_t limit)
+{
+	enum { MAXLEN = 64 };
+	utf8proc_int32_t x[MAXLEN], y[MAXLEN];
+	size_t n = decode_all(a, x, MAXLEN), m = decode_all(b, y, MAXLEN);
+	if ((n > m ? n - m : m - n) > limit)
+		return limit + 1;
+	size_t row[MAXLEN + 1];
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0], best = row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t cost = diag + (x[i - 1] != y[j - 1]);
+			size_t v = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = cost < v ? cost : v;
+			diag = up;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[m] > limit ? limit + 1 : row[m];
+}
+
+static size_t hash_key(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a 64 */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void grow(kh_scope *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 256;
+	kh_symbol **slots = KH_NEW_N(kh_symbol *, cap);
+	for (size_t i = 0; i < s->cap; i++) {
+		kh_symbol *sym = s->slots[i];
+		if (!sym)
+			continue;
+		size_t h = hash_key(sym->key) & (cap - 1);
+		while (slots[h])
+			h = (h + 1) & (cap - 1);
+		slots[h] = sym;
+	}
+	s->slots = slots;
+	s->cap = cap;
+}
+
+kh_symbol *kh_scope_find(const kh_scope *s, const char *id)
+{
+	if (!s->cap)
+		return NULL;
+	const char *key = kh_name_key(id);
+	size_t h = hash_key(key) & (s->cap - 1);
+	while (s->slots[h]) {
+		if (!strcmp(s->slots[h]->key, key))
+			return s->slots[h];
+		h = (h + 1) & (s->cap - 1);
+	}
+	return NULL;
+}
+
+kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *decl, kh_span span)
+{
+	kh_symbol *old = kh_scope_find(s, id);
+	if (old)
+		return old;
+	if ((s->count + 1) * 2 > s->cap)
+		grow(s);
+	kh_symbol *sym = KH_NEW(kh_symbol);
+	sym->key = kh_name_key(id);
+	sym->id = id;
+	sym->kind = kind;
+	sym->decl = decl;
+	sym->span = span;
+	size_t h = hash_key(sym->key) & (s->cap - 1);
+	while (s->slots[h])
+		h = (h + 1) & (s->cap - 1);
+	s->slots[h] = sym;
+	s->count++;
+	if (s->nall == s->allcap) {
+		s->allcap = s->allcap ? s->allcap * 2 : 256;
+		s->all = KH_GROW_N(s->all, kh_symbol *, s->allcap);
+	}
+	s->all[s->nall++] = sym;
+	return NULL;
+}
+
+/* Suggestions look at every name: fine on the error path, which is rare;
+ * the limit keeps a flood of typos in a huge plan from going quadratic. */
+const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds)
+{
+	static size_t budget = 20u * 1000u * 1000u;
+	size_t len = strlen(id);
+	size_t limit = len <= 3 ? 1 : len <= 8 ? 2 : 3;
+	const char *best = NULL;
+	size_t best_d = limit + 1;
+	for (size_t i = 0; i < s->nall && budget > 0; i++, budget--) {
+		kh_symbol *sym = s->all[i];
+		if (!(sym->kind & kinds))
+			continue;
+		size_t d = kh_edit_distance(id, sym->id, limit);
+		if (d < best_d) {
+			best_d = d;
+			best = sym->id;
+		}
+	}
+	return best;
+}
+
+const char *kh_sym_kind_name(kh_sym_kind k)
+{
+	switch (k) {
+	case KH_SYM_LEVEL: return "level";
+	case KH_SYM_BODY: return "body";
+	case KH_SYM_DOCUMENT: return "document";
+	case KH_SYM_EVENT: return "event";
+	case KH_SYM_TASK: return "task";
+	case KH_SYM_MEETING: return "meeting";
+	case KH_SYM_AWARD: return "award form";
+	case KH_SYM_OUTLINE: return "outline";
+	}
+	return "name";
+}

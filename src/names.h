@@ -1,0 +1,40 @@
+/*
+ * names.h - the one scope of a program: a hash table from name keys
+ * (kh_name_key) to declarations, with did-you-mean suggestions.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_NAMES_H
+#define KH_NAMES_H
+
+#include <stddef.h>
+
+#include "source.h"
+
+typedef enum kh_sym_kind {
+	KH_SYM_LEVEL = 1, KH_SYM_BODY = 2, KH_SYM_DOCUMENT = 4, KH_SYM_EVENT = 8,
+	KH_SYM_TASK = 16, KH_SYM_MEETING = 32, KH_SYM_AWARD = 64, KH_SYM_OUTLINE = 128
+} kh_sym_kind;
+
+typedef struct kh_symbol {
+	const char *key, *id;     /* id as first declared */
+	kh_sym_kind kind;
+	void *decl;
+	kh_span span;
+	int used;
+} kh_symbol;
+
+typedef struct kh_scope {
+	kh_symbol **slots;
+	size_t cap, count;
+	kh_symbol **all;          /* declaration order, for suggestions */
+	size_t nall, allcap;
+} kh_scope;
+
+/* Adds ID; returns NULL on success or the earlier symbol of that name. */
+kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *decl, kh_span span);
+kh_symbol *kh_scope_find(const kh_scope *s, const char *id);
+/* The closest declared name among KINDS (a mask), or NULL if none is close. */
+const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds);
+const char *kh_sym_kind_name(kh_sym_kind k);   /* "body", "level"… */
+
+#endif

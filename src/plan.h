@@ -1,0 +1,266 @@
+/*
+ * plan.h - the resolved plan: every name bound to its declaration, every
+ * date a real day or window, every duration a number of half-days. The
+ * checker and all emitters read this, never the raw tree.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_PLAN_H
+#define KH_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "source.h"
+
+/* A growable array of pointers (GC memory). */
+typedef struct kh_vec {
+	void **items;
+	size_t n, cap;
+} kh_vec;
+void kh_vec_push(kh_vec *v, void *item);
+#define KH_VEC_AT(v, T, i) ((T *)(v).items[i])
+
+typedef struct kh_level kh_level;
+typedef struct kh_body kh_body;
+
+struct kh_level {
+	const char *id, *name;
+	kh_span span;
+	kh_level *below;          /* the level directly above this one */
+	const char *below_id;
+	bool has_from, has_until;
+	kh_day from, until;       /* existed from / until (inclusive) */
+	int depth;                /* 0 = top */
+	int order;                /* declaration order */
+};
+
+struct kh_body {
+	const char *id, *name, *abbr;
+	kh_span span;
+	kh_level *level;          /* NULL: "that body at each level" */
+	kh_body *parent;
+	int order;
+};
+
+typedef enum kh_doc_kind {
+	KH_KIND_NONE, KH_KIND_PLAN, KH_KIND_GUIDANCE, KH_KIND_REPORT, KH_KIND_DIRECTIVE,
+	KH_KIND_RESOLUTION, KH_KIND_LETTER, KH_KIND_PROGRAMME, KH_KIND_DECISION,
+	KH_KIND_REGULATION, KH_KIND_NOTICE, KH_KIND_CONCLUSION, KH_KIND__COUNT
+} kh_doc_kind;
+const char *kh_doc_kind_name(kh_doc_kind k);     /* "plan" */
+const char *kh_doc_kind_vi(kh_doc_kind k);       /* "Kế hoạch" */
+
+typedef struct kh_document {
+	const char *id, *number, *title, *short_name;
+	kh_span span;
+	kh_doc_kind kind;
+	bool has_date;
+	kh_day date;
+	kh_body *issuer;
+	int order;
+} kh_document;
+
+typedef enum kh_ref_kind {
+	KH_REF_BODY, KH_REF_LEVEL, KH_REF_SUPERIOR, KH_REF_TEXT, KH_REF_ORGLEVEL
+} kh_ref_kind;
+
+typedef struct kh_ref {
+	kh_ref_kind kind;
+	kh_body *body;
+	kh_level *level;
+	const char *text;
+	kh_span span;
+	bool joined;              /* written with '+' after the previous one */
+} kh_ref;
+
+typedef enum kh_when_type {
+	KH_WHEN_DEADLINE, KH_WHEN_WITHIN, KH_WHEN_ON, KH_WHEN_FROM, KH_WHEN_RELATIVE,
+	KH_WHEN_RECURRENCE, KH_WHEN_TBA
+} kh_when_type;
+
+typedef enum kh_precision {
+	KH_PREC_NONE, KH_PREC_DAY, KH_PREC_DECADE, KH_PREC_MONTH, KH_PREC_QUARTER,
+	KH_PREC_YEAR, KH_PREC_YEAR_END
+} kh_precision;
+
+typedef enum kh_recurrence {
+	KH_RECUR_NONE, KH_RECUR_CONTINUOUS, KH_RECUR_MONTHLY, KH_RECUR_YEARLY, KH_RECUR_PERIODIC
+} kh_recurrence;
+
+typedef struct kh_when {
+	kh_when_type type;
+	kh_precision precision;
+	bool dated;               /* start/end hold a real window */
+	kh_day start, end;
+	bool planned;             /* dự kiến */
+	kh_recurrence recurrence;
+	const char *anchor;       /* id of the task or event, for RELATIVE */
+	bool anchor_before;       /* "trước X" rather than "sau X" */
+	long offset;              /* days (or working days) from the anchor; 0 = none */
+	bool working_days;
+	const char *text;         /* as written */
+	kh_span span;
+} kh_when;
+
+typedef struct kh_event {
+	const char *id, *text;
+	kh_span span;
+	bool planned;
+	kh_vec when;              /* kh_when* */
+	int order;
+} kh_event;
+
+typedef struct kh_task {
+	const char *id, *text, *note;
+	kh_span span;
+	kh_vec owners, cooperate, send_to, via;  /* kh_ref* */
+	kh_vec due;               /* kh_when* */
+	kh_vec after;             /* kh_task* */
+	kh_vec description;       /* const char*: extra paragraphs */
+	int order;
+} kh_task;
+
+typedef enum kh_group_kind {
+	KH_GROUP_ATTEND, KH_GROUP_GUEST, KH_GROUP_EACH, KH_GROUP_GROUP, KH_GROUP_TEXT
+} kh_group_kind;
+
+typedef struct kh_exception {
+	kh_ref *ref;
+	long count;
+} kh_exception;
+
+typedef struct kh_group {
+	kh_group_kind kind;
+	kh_span span;
+	kh_level *at_level;       /* from "thành_phần cấp X { … }" */
+	kh_vec refs;              /* kh_ref* */
+	const char *text;
+	kh_ref *per;              /* EACH: the level (or body) counted per unit */
+	long count;
+	kh_vec exceptions;        /* kh_exception* */
+	kh_vec groups;            /* kh_group*, nested (GROUP) */
+} kh_group;
+
+typedef struct kh_leveled_ref {
+	kh_level *level;          /* NULL: every level of the meeting */
+	kh_ref *ref;
+} kh_leveled_ref;
+
+typedef struct kh_leveled_when {
+	kh_level *level;
+	kh_vec when;              /* kh_when* */
+	kh_span span;
+} kh_leveled_when;
+
+typedef struct kh_meeting {
+	const char *id, *name, *note;
+	kh_span span;
+	kh_vec levels;            /* kh_level* */
+	kh_ref *organiser;
+	kh_vec chairs;            /* kh_leveled_ref* */
+	long duration;            /* half-days; -1 when not given */
+	kh_span duration_span;
+	kh_vec when;              /* kh_leveled_when* */
+	bool online;
+	kh_vec attendees;         /* kh_group* */
+	int order;
+} kh_meeting;
+
+typedef enum kh_target { KH_TARGET_COLLECTIVE = 1, KH_TARGET_INDIVIDUAL = 2 } kh_target;
+
+typedef struct kh_award_target {
+	int who;                  /* kh_target bits */
+	const char *text;
+	kh_span span;
+} kh_award_target;
+
+typedef struct kh_award_form {
+	const char *id, *name, *class_name, *criteria, *note;
+	kh_span span;
+	kh_ref *granted_by;
+	int who;                  /* kh_target bits; 0 = not said */
+	bool criteria_tba;
+	long quota;               /* -1 when not given */
+	int order;
+} kh_award_form;
+
+typedef struct kh_budget_line {
+	const char *text;
+	kh_ref *paid_by;          /* may be NULL */
+	kh_span span;
+} kh_budget_line;
+
+typedef struct kh_recipient {
+	kh_vec refs;              /* kh_ref* */
+	const char *purpose;
+	kh_span span;
+} kh_recipient;
+
+typedef enum kh_item_kind {
+	KH_ITEM_PART, KH_ITEM_SECTION, KH_ITEM_PARAGRAPH, KH_ITEM_BULLET, KH_ITEM_SUBBULLET,
+	KH_ITEM_LINE, KH_ITEM_PURPOSE, KH_ITEM_REQUIREMENT, KH_ITEM_CONTENT, KH_ITEM_TASK,
+	KH_ITEM_MEETING, KH_ITEM_AWARDS, KH_ITEM_BUDGET, KH_ITEM_RECIPIENTS, KH_ITEM_SIGNATURE,
+	KH_ITEM_OUTLINE, KH_ITEM_AWARD_TARGET, KH_ITEM_AWARD_FORM, KH_ITEM_BUDGET_LINE
+} kh_item_kind;
+
+/* The document's structure in source order: what the renderer walks. */
+typedef struct kh_item {
+	kh_item_kind kind;
+	const char *text;         /* heading or prose */
+	const char *ref_id;       /* TASK, MEETING, OUTLINE: the item's id */
+	kh_span span;
+	kh_vec items;             /* kh_item*: PART, SECTION, AWARDS, BUDGET */
+} kh_item;
+
+typedef struct kh_outline {
+	const char *id, *name, *title, *attached_to;
+	kh_span span;
+	kh_vec lines;             /* const char*: header lines of a template */
+	kh_vec items;             /* kh_item* */
+	int order;
+} kh_outline;
+
+typedef struct kh_signature {
+	const char *form, *on_behalf_text, *position, *name, *note;
+	kh_body *on_behalf;
+	bool signed_mark;
+	kh_span span;
+} kh_signature;
+
+typedef struct kh_plan {
+	kh_doc_kind kind;
+	const char *number, *place, *title, *preamble, *closing;
+	kh_span span;
+	kh_body *issuer;
+	bool has_date;
+	kh_day date;
+	kh_vec implements, basis;  /* kh_document* */
+	kh_vec purposes, requirements, contents; /* const char* */
+	kh_vec items;              /* kh_item*: the body in order */
+	kh_vec tasks;              /* kh_task* */
+	kh_vec meetings;           /* kh_meeting* */
+	bool has_awards;
+	kh_vec award_targets;      /* kh_award_target* */
+	kh_vec award_forms;        /* kh_award_form* */
+	const char *award_criteria;
+	bool award_criteria_tba;
+	kh_vec budget;             /* kh_budget_line* */
+	bool has_recipients;
+	kh_vec recipients;         /* kh_recipient* */
+	kh_recipient *archive;     /* refs or purpose (text); NULL: no archive line */
+	kh_signature *signature;
+	kh_vec outlines;           /* kh_outline* */
+} kh_plan;
+
+/* Everything a run knows: the plan (NULL when the file has none) and the
+ * declarations of the file and all it imports, in declaration order. */
+typedef struct kh_program {
+	const char *path;
+	kh_source *main;
+	kh_plan *plan;
+	kh_vec levels, bodies, documents, events; /* all files */
+	kh_vec imports;            /* const char*: resolved paths, load order */
+} kh_program;
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * resolve.h - from source files to a resolved program: loads the main
+ * file and its imports (cycles and escapes refused), binds every name,
+ * turns dates into days and windows. Problems go to the diagnostics list.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_RESOLVE_H
+#define KH_RESOLVE_H
+
+#include "diag.h"
+#include "plan.h"
+
+typedef struct kh_resolve_opts {
+	const char *stdlib_dir;    /* where "vn/hierarchy" lives */
+	const char **roots;        /* extra allowed roots for relative imports */
+	size_t nroots;
+} kh_resolve_opts;
+
+/*
+ * Loads and resolves PATH. Returns the program (possibly partial when
+ * errors were reported), or NULL when PATH itself could not be read
+ * (then *IO_ERROR is 1 and the caller exits 2).
+ */
+kh_program *kh_resolve_file(const char *path, const kh_resolve_opts *opts, kh_diags *diags,
+			    int *io_error);
+
+/* The same for text already in memory (tests, fuzzing): PATH names it in
+ * messages and anchors relative imports. */
+kh_program *kh_resolve_bytes(const char *path, const char *bytes, size_t len,
+			     const kh_resolve_opts *opts, kh_diags *diags);
+
+/* The canonical key of a name: NFC with the old tone placement ("uỷ",
+ * "hoà") moved to the new one ("ủy", "hòa"), so both spellings match. */
+const char *kh_name_key(const char *name);
+
+/* Edit distance in code points, capped at LIMIT+1 (for did-you-mean). */
+size_t kh_edit_distance(const char *a, const char *b, size_t limit);
+
+#endif

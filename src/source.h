@@ -1,0 +1,55 @@
+/*
+ * source.h - loading a plan file: size cap, NUL and UTF-8 checks, NFC
+ * normalisation, and the line table that turns byte offsets into
+ * line:column (columns in Unicode code points, 1-based).
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_SOURCE_H
+#define KH_SOURCE_H
+
+#include <stddef.h>
+
+#define KH_MAX_FILE_BYTES (256u * 1024u * 1024u) /* larger files are refused */
+#define KH_MAX_LINE_BYTES (64u * 1024u)          /* longer lines are an error */
+
+struct kh_diags;
+
+typedef struct kh_source {
+	int id;               /* index in the source table, used in spans */
+	const char *path;     /* as given by the user (or resolved import path) */
+	const char *text;     /* NFC-normalised UTF-8, NUL-terminated */
+	size_t len;           /* bytes in text, without the final NUL */
+	size_t *line_starts;  /* byte offset of each line's first byte */
+	size_t nlines;
+} kh_source;
+
+/* A location: which source and a byte range [start, end) in its text. */
+typedef struct kh_span {
+	int file;             /* kh_source.id, or -1 for "no location" */
+	unsigned start, end;
+} kh_span;
+
+/*
+ * Reads and prepares PATH. On an I/O problem (missing file, directory,
+ * unreadable, too large) reports an error without location to DIAGS and
+ * returns NULL (the caller exits 2). On bad content (NUL byte, invalid
+ * UTF-8, over-long line) reports located errors and returns NULL too
+ * (exit 1: the file exists but is not a plan).
+ * *IO_ERROR is set to 1 for the first kind, 0 for the second.
+ */
+kh_source *kh_source_load(const char *path, struct kh_diags *diags, int *io_error);
+
+/* The same checks on an in-memory buffer (tests, fuzzing). */
+kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
+				struct kh_diags *diags);
+
+/* Registry: sources get ids in load order; spans refer to them by id. */
+kh_source *kh_source_get(int id);
+void kh_source_reset(void);          /* forget all sources (tests) */
+
+/* 1-based line and code-point column of byte OFFSET in SRC. */
+void kh_source_locate(const kh_source *src, size_t offset, unsigned *line, unsigned *col);
+/* The text of 1-based line LINE, without its line ending; *LEN set. */
+const char *kh_source_line(const kh_source *src, unsigned line, size_t *len);
+
+#endif

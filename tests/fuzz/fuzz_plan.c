@@ -1,0 +1,36 @@
+/*
+ * fuzz_plan.c - libFuzzer target: any bytes through the loader, scanner,
+ * parser and resolver, then the JSON emitter. Built by `make fuzz` (time-
+ * boxed run) and replayed over tests/fuzz/corpus by `make test`.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "emit_json.h"
+#include "resolve.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int ready;
+	if (!ready) {
+		kh_alloc_init();
+		ready = 1;
+	}
+	kh_source_reset();
+	kh_diags d = { 0 };
+	kh_resolve_opts opts = { 0 };
+	opts.stdlib_dir = "stdlib";
+	kh_program *p = kh_resolve_bytes("fuzz.kh", (const char *)data, size, &opts, &d);
+	kh_buf out = { 0 };
+	kh_diags_sort(&d);
+	kh_diags_print_text(&d, &out, 0);
+	kh_diags_print_json(&d, &out);
+	if (p && !d.errors)
+		kh_emit_json(p, &out);
+	return 0;
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Golden-file tests: runs every subcommand on every example and every broken
+# input, and compares stdout, stderr and the exit status with the files
+# checked in under tests/golden/. UPDATE=1 rewrites them (review the diff!).
+set -u
+cd "$(dirname "$0")/.."
+BIN=${KEHOACH:-build/kehoach}
+GOLD=tests/golden
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0 fail=0
+
+# run NAME CMD...: captures "exit N" + stdout + stderr into one transcript.
+run() {
+	local name=$1; shift
+	local out="$TMP/out" err="$TMP/err" rc
+	"$@" >"$out" 2>"$err"; rc=$?
+	{
+		echo "\$ kehoach ${*:2}"
+		echo "exit $rc"
+		if [ -s "$out" ]; then echo "--- stdout"; cat "$out"; fi
+		if [ -s "$err" ]; then echo "--- stderr"; cat "$err"; fi
+	} >"$TMP/transcript"
+	local want="$GOLD/$name"
+	if [ "${UPDATE:-0}" = 1 ]; then
+		mkdir -p "$(dirname "$want")"
+		cp "$TMP/transcript" "$want"
+	fi
+	if [ -f "$want" ] && cmp -s "$TMP/transcript" "$want"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name"
+		if [ -f "$want" ]; then diff -u "$want" "$TMP/transcript" | head -40; else echo "  (no golden file $want)"; fi
+	fi
+}
+
+for f in examples/*.kh; do
+	n=$(basename "$f" .kh)
+	run "check/$n.txt" "$BIN" check --no-color "$f"
+	run "check-json/$n.json" "$BIN" check --format json "$f"
+	run "json/$n.json" "$BIN" json "$f"
+done
+for f in tests/bad/*.kh; do
+	n=$(basename "$f" .kh)
+	run "bad/$n.txt" "$BIN" check --no-color "$f"
+	run "bad-json/$n.json" "$BIN" check --format json "$f"
+done
+# Inputs too big or too odd to check in: made here, same every run.
+MADE=build/tests/made
+mkdir -p "$MADE"
+/usr/bin/python3 - "$MADE" <<'PY'
+import sys, os
+d = sys.argv[1]
+open(os.path.join(d, "long-line.kh"), "w").write('kế_hoạch {\n  trích_yếu "' + "x" * (1 << 20) + '"\n}\n')
+open(os.path.join(d, "deep-nesting.kh"), "w").write('kế_hoạch {\n' + 'mục "a" {\n' * 10000 + '}\n' * 10000 + '}\n')
+open(os.path.join(d, "nfd.kh"), "w").write(
+    "# NFD input: e + U+0302 + U+0301 must read as ế\n"
+    "k\u0065\u0302\u0301_hoa\u0323ch \"1-KH/TU\" {\n  mu\u0323c_\u0111i\u0301ch \"Đa\u0301nh gia\u0301\"\n}\n")
+open(os.path.join(d, "crlf.kh"), "w", newline="").write('kế_hoạch {\r\n  trích_yếu "a"\r\n  mục_đích "x" @\r\n}\r\n')
+PY
+for n in long-line deep-nesting nfd crlf; do
+	run "made/$n.txt" "$BIN" check --no-color "$MADE/$n.kh"
+done
+run "io/missing-file.txt" "$BIN" check --no-color tests/bad/no-such-file.kh
+run "io/directory.txt" "$BIN" check --no-color tests/bad
+run "io/no-args.txt" "$BIN" check
+run "io/bad-format.txt" "$BIN" check --format yaml examples
+run "io/unknown-command.txt" "$BIN" frobnicate
+
+echo "golden: $pass passed, $fail failed"
+[ "$fail" = 0 ]

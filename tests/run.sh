@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one line "N passed, N failed" that adds
+# up the cases of all suites (cmocka's, the golden files', the count test's).
+# Usage: tests/run.sh BUILD_DIR... (the first is the normal build; others,
+# such as build/asan, run the unit and golden suites again).
+set -u
+cd "$(dirname "$0")/.."
+[ $# -gt 0 ] || set -- build
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+pass=0 fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# add_counts FILE: adds cmocka's and our own "N passed, N failed" lines.
+add_counts() {
+	local p f
+	p=$(grep -Eo '^\[  PASSED  \] [0-9]+' "$1" | awk '{s+=$NF} END {print s+0}')
+	f=$(grep -Eo '^\[  FAILED  \] [0-9]+' "$1" | awk '{s+=$NF} END {print s+0}')
+	pass=$((pass + p)); fail=$((fail + f))
+	p=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+	f=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$1" | awk '{s+=$3} END {print s+0}')
+	pass=$((pass + p)); fail=$((fail + f))
+}
+
+suite() {
+	local name=$1; shift
+	echo "== $name"
+	"$@" >"$log" 2>&1
+	local rc=$?
+	cat "$log"
+	add_counts "$log"
+	if [ $rc -ne 0 ] && ! grep -Eq '(\[  FAILED  \] [1-9])|( [1-9][0-9]* failed)' "$log"; then
+		echo "suite $name exited $rc without reporting a failed case"
+		fail=$((fail + 1))
+	fi
+}
+
+for BUILD in "$@"; do
+	for t in "$BUILD"/tests/test_*; do
+		[ -x "$t" ] && suite "$BUILD: $(basename "$t")" "$t"
+	done
+	suite "$BUILD: golden" env KEHOACH="$BUILD/kehoach" tests/golden.sh
+done
+if [ -x build/fuzz/fuzz_plan ]; then
+	# Every example, broken input and kept fuzz finding, through the fuzz target.
+	suite fuzz-replay bash -c 'out=$(build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus 2>&1); rc=$?;
+		n=$(echo "$out" | grep -Eo "Done [0-9]+ runs" | grep -Eo "[0-9]+");
+		echo "$out" | tail -n 3;
+		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
+fi
+suite examples-vs-sources env KEHOACH="$1/kehoach" /usr/bin/python3 tests/examples/count_against_source.py
+echo
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

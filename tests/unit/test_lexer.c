@@ -1,0 +1,235 @@
+/*
+ * test_lexer.c - the scanner: every token kind, keywords in English,
+ * Vietnamese and Vietnamese without diacritics, multi-word keywords,
+ * statement ends at line ends, NFC vs NFD input, and bad input.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "parse.h"
+#include "parser.h"
+#include "lexer.h"
+
+typedef struct scanned {
+	int tok[64];
+	KH_YYSTYPE val[64];
+	kh_loc loc[64];
+	int n;
+	kh_diags diags;
+} scanned;
+
+/* Scans TEXT (after the loader's checks and NFC) into S. */
+static void scan(const char *text, scanned *s)
+{
+	memset(s, 0, sizeof *s);
+	kh_source *src = kh_source_from_bytes("t.kh", text, strlen(text), &s->diags);
+	assert_non_null(src);
+	kh_parse_ctx ctx = { 0 };
+	ctx.src = src;
+	ctx.diags = &s->diags;
+	yyscan_t scanner;
+	assert_int_equal(kh_yylex_init_extra(&ctx, &scanner), 0);
+	ctx.scanner = scanner;
+	YY_BUFFER_STATE b = kh_yy_scan_bytes(src->text, (int)src->len, scanner);
+	int t;
+	while (s->n < 64 && (t = kh_scan(&s->val[s->n], &s->loc[s->n], scanner)) != 0)
+		s->tok[s->n++] = t;
+	kh_yy_delete_buffer(b, scanner);
+	kh_yylex_destroy(scanner);
+}
+
+static void expect_tokens(const char *text, const int *want, int n)
+{
+	scanned s;
+	scan(text, &s);
+	if (s.n != n) {
+		for (int i = 0; i < s.n; i++)
+			print_message("token %d: %s\n", i, kh_token_name(s.tok[i]));
+	}
+	assert_int_equal(s.n, n);
+	for (int i = 0; i < n; i++) {
+		if (s.tok[i] != want[i])
+			print_message("token %d: got %s, want %s\n", i, kh_token_name(s.tok[i]),
+				      kh_token_name(want[i]));
+		assert_int_equal(s.tok[i], want[i]);
+	}
+	assert_int_equal(s.diags.errors, 0);
+}
+
+/* The same meaning in the three spellings gives the same token. */
+static void test_keywords_three_spellings(void **state)
+{
+	(void)state;
+	const char *spellings[][3] = {
+		{ "task", "nhiệm_vụ", "nhiem_vu" }, { "due", "hạn", "han" },
+		{ "before", "trước", "truoc" }, { "recipients", "nơi_nhận", "noi_nhan" },
+		{ "sign", "ký", "ky" }, { "chair", "chủ_trì", "chu_tri" },
+		{ "each", "mỗi", "moi" }, { "guest", "mời", "khach_moi" },
+		{ "archive", "lưu", "luu" }, { "meeting", "hội_nghị", "hoi_nghi" },
+	};
+	for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+		int v0, v1, v2;
+		int t0 = kh_keyword(spellings[i][0], strlen(spellings[i][0]), &v0);
+		int t1 = kh_keyword(spellings[i][1], strlen(spellings[i][1]), &v1);
+		int t2 = kh_keyword(spellings[i][2], strlen(spellings[i][2]), &v2);
+		assert_true(t0 != 0);
+		assert_int_equal(t0, t1);
+		assert_int_equal(t1, t2);
+	}
+	int v;
+	assert_int_equal(kh_keyword("btv_tinh_uy", 11, &v), 0);
+	/* "moi" is "each"; "invite" without diacritics is khach_moi. */
+	assert_int_equal(kh_keyword("moi", 3, &v), T_EACH);
+	assert_int_equal(kh_keyword("mời", strlen("mời"), &v), T_GUEST);
+}
+
+static void test_every_token_kind(void **state)
+{
+	(void)state;
+	const int want[] = { T_TASK, T_ID, T_STRING, '{', T_DUE, T_BEFORE, T_DATE, ',',
+			     T_WITHIN, T_MONTH, T_MONTHYEAR, ',', T_QUARTER, ';', T_DURATION,
+			     T_HALF, T_DAY, ';', T_DURATION, T_NUMBER, T_SESSION, ';', '-',
+			     T_STRING, ';', '+', T_STRING, ';', '}', ';' };
+	expect_tokens("nhiệm_vụ bc_xã \"Gửi báo cáo\" {\n"
+		      "  hạn trước 30/8/2019, trong tháng 11/2023, quý IV/2019\n"
+		      "  thời_lượng ½ ngày\n"
+		      "  thời_lượng 01 buổi\n"
+		      "  - \"gạch đầu dòng\"\n"
+		      "  + \"ý phụ\" # comment\n"
+		      "}\n",
+		      want, (int)(sizeof want / sizeof want[0]));
+}
+
+static void test_date_forms(void **state)
+{
+	(void)state;
+	scanned s;
+	scan("30/8/2019 2019-08-30 30-3-2007 11/2023 quý I/2024", &s);
+	assert_int_equal(s.n, 6); /* five + the ';' at end of file */
+	assert_int_equal(s.tok[0], T_DATE);
+	assert_int_equal(s.val[0].node->n[0], 2019);
+	assert_int_equal(s.val[0].node->n[1], 8);
+	assert_int_equal(s.val[0].node->n[2], 30);
+	assert_int_equal(s.val[1].node->n[0], 2019);
+	assert_int_equal(s.val[1].node->n[2], 30);
+	assert_int_equal(s.val[2].node->n[0], 2007);
+	assert_int_equal(s.val[2].node->n[1], 3);
+	assert_int_equal(s.tok[3], T_MONTHYEAR);
+	assert_int_equal(s.val[3].node->n[0], 2023);
+	assert_int_equal(s.val[3].node->n[1], 11);
+	assert_int_equal(s.tok[4], T_QUARTER);
+	assert_int_equal(s.val[4].node->n[0], 2024);
+	assert_int_equal(s.val[4].node->n[1], 1);
+}
+
+static void test_multiword_keywords(void **state)
+{
+	(void)state;
+	const int want[] = { T_DECADE, T_MONTH, T_MONTHYEAR, T_RECUR, T_TBA, T_PLANNED,
+			     T_LEVEL, T_ID, ';' };
+	expect_tokens("trung tuần tháng 5/2017 thường xuyên thông báo sau dự kiến cấp huyện", want,
+		      (int)(sizeof want / sizeof want[0]));
+	scanned s;
+	scan("hạ_tuần thuong tuan", &s);
+	assert_int_equal(s.tok[0], T_DECADE);
+	assert_int_equal(s.val[0].ival, 3);
+	assert_int_equal(s.tok[1], T_DECADE);
+	assert_int_equal(s.val[1].ival, 1);
+	/* A word that only looks like the start of one stays an identifier. */
+	scan("trung bc_xa", &s);
+	assert_int_equal(s.tok[0], T_ID);
+	assert_string_equal(s.val[0].node->id, "trung");
+	assert_int_equal(s.tok[1], T_ID);
+}
+
+/* A line end ends a statement, but not after '{', ',' or '+'. */
+static void test_line_ends(void **state)
+{
+	(void)state;
+	const int want[] = { T_RECIPIENTS, '{', T_ID, ',', T_ID, ';', T_ID, '+', T_ID,
+			     T_STRING, ';', '}', ';' };
+	expect_tokens("nơi_nhận {\n  a,\n  b\n  c +\n  d \"để báo cáo\"\n}", want,
+		      (int)(sizeof want / sizeof want[0]));
+}
+
+static void test_nfc_and_nfd_are_the_same(void **state)
+{
+	(void)state;
+	scanned a, b;
+	scan("kế_hoạch mục_đích", &a);
+	/* e + U+0302 + U+0301, o + U+0323, u + U+0323 spelt decomposed */
+	scan("k\x65\xCC\x82\xCC\x81_hoa\xCC\xA3\x63h mu\xCC\xA3\x63_\xC4\x91i\xCC\x81\x63h", &b);
+	assert_int_equal(a.n, b.n);
+	for (int i = 0; i < a.n; i++)
+		assert_int_equal(a.tok[i], b.tok[i]);
+	assert_int_equal(b.tok[0], T_KIND);
+	assert_int_equal(b.tok[1], T_PURPOSE);
+}
+
+static void test_string_escapes(void **state)
+{
+	(void)state;
+	scanned s;
+	scan("\"a\\\"b\\\\c\\nd\\u{1EA1}\" \"x\"", &s);
+	assert_int_equal(s.tok[0], T_STRING);
+	assert_string_equal(s.val[0].node->text, "a\"b\\c\nd\xE1\xBA\xA1");
+	assert_int_equal(s.diags.errors, 0);
+	scan("\"bad \\q\"", &s);
+	assert_int_equal(s.diags.errors, 1);
+	assert_string_equal(s.diags.first->rule, "bad-escape");
+	scan("\"\\u{D800}\"", &s);
+	assert_int_equal(s.diags.errors, 1);
+}
+
+static void test_bad_input_is_reported_not_fatal(void **state)
+{
+	(void)state;
+	scanned s;
+	scan("giao @ btv", &s);
+	assert_int_equal(s.diags.errors, 1);
+	assert_string_equal(s.diags.first->rule, "unexpected-character");
+	assert_int_equal(s.tok[0], T_ASSIGN);
+	assert_int_equal(s.tok[1], T_ID); /* scanning goes on */
+	scan("\"never closed\ngiao", &s);
+	assert_string_equal(s.diags.first->rule, "unterminated-string");
+	scan("/* never closed", &s);
+	assert_string_equal(s.diags.first->rule, "unterminated-comment");
+	scan("30/8/19", &s);
+	assert_string_equal(s.diags.first->rule, "invalid-date");
+	scan("12345678901234567890", &s);
+	assert_string_equal(s.diags.first->rule, "number-too-large");
+}
+
+static void test_spans_are_byte_offsets(void **state)
+{
+	(void)state;
+	scanned s;
+	scan("giao  btv_tỉnh", &s);
+	assert_int_equal(s.loc[0].start, 0);
+	assert_int_equal(s.loc[0].end, 4);
+	assert_int_equal(s.loc[1].start, 6);
+	assert_int_equal(s.loc[1].end, 6 + strlen("btv_tỉnh"));
+}
+
+int main(void)
+{
+	kh_alloc_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keywords_three_spellings),
+		cmocka_unit_test(test_every_token_kind),
+		cmocka_unit_test(test_date_forms),
+		cmocka_unit_test(test_multiword_keywords),
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_nfc_and_nfd_are_the_same),
+		cmocka_unit_test(test_string_escapes),
+		cmocka_unit_test(test_bad_input_is_reported_not_fatal),
+		cmocka_unit_test(test_spans_are_byte_offsets),
+	};
+	return cmocka_run_group_tests_name("lexer", tests, NULL, NULL);
+}

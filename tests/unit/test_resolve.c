@@ -1,0 +1,276 @@
+/*
+ * test_resolve.c - name resolution and the resolved plan: references bound
+ * to declarations, did-you-mean, duplicates, dates into windows, durations
+ * into half-days, names across tone placement, imports and their errors.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "names.h"
+#include "resolve.h"
+
+static char dir[256];
+
+static int make_dir(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/kh_resolve_XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+	(void)state;
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *write_file(const char *name, const char *text)
+{
+	char *path = kh_printf("%s/%s", dir, name);
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s'", path);
+	assert_int_equal(system(cmd), 0);
+	*slash = '/';
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static kh_program *resolve_text(const char *text, kh_diags *d)
+{
+	memset(d, 0, sizeof *d);
+	const char *path = write_file("plan.kh", text);
+	kh_resolve_opts opts = { 0 };
+	int io = 0;
+	kh_program *p = kh_resolve_file(path, &opts, d, &io);
+	assert_int_equal(io, 0);
+	assert_non_null(p);
+	return p;
+}
+
+static int has_rule(const kh_diags *d, const char *rule, const char *needle)
+{
+	for (const kh_diag *x = d->first; x; x = x->next)
+		if (!strcmp(x->rule, rule) && (!needle || strstr(x->message, needle)))
+			return 1;
+	return 0;
+}
+
+static const char *LEVELS =
+	"cấp tỉnh \"Cấp tỉnh\"\n"
+	"cấp huyện \"Cấp huyện\" dưới tỉnh đến 30/6/2025\n"
+	"cấp xã \"Cấp xã\" dưới huyện\n"
+	"cơ_quan btv_tỉnh_ủy \"Ban Thường vụ Tỉnh ủy\" cấp tỉnh viết_tắt \"BTV\"\n"
+	"cơ_quan btc_tỉnh_ủy \"Ban Tổ chức Tỉnh ủy\" cấp tỉnh thuộc btv_tỉnh_ủy\n";
+
+static void test_references_bind(void **state)
+{
+	(void)state;
+	kh_diags d;
+	kh_program *p = resolve_text(kh_printf("%s%s", LEVELS,
+		"kế_hoạch \"250-KH/TU\" {\n"
+		"  ban_hành btv_tỉnh_ủy\n"
+		"  ngày 16/8/2019\n"
+		"  nhiệm_vụ bc_xa \"Gửi báo cáo\" {\n"
+		"    giao cấp xã; gửi cấp_trên; hạn trước 30/8/2019\n"
+		"  }\n"
+		"  nhiệm_vụ bc_huyen \"Gửi báo cáo\" {\n"
+		"    giao cấp huyện; gửi btv_tỉnh_ủy qua btc_tỉnh_ủy\n"
+		"    hạn trước 15/9/2019; sau bc_xa\n"
+		"  }\n"
+		"}\n"), &d);
+	assert_int_equal(d.errors, 0);
+	kh_plan *plan = p->plan;
+	assert_non_null(plan);
+	assert_int_equal(plan->kind, KH_KIND_PLAN);
+	assert_string_equal(plan->number, "250-KH/TU");
+	assert_string_equal(plan->issuer->id, "btv_tỉnh_ủy");
+	assert_true(plan->has_date);
+	assert_int_equal(plan->date, kh_date_make(2019, 8, 16));
+	assert_int_equal(plan->tasks.n, 2);
+	kh_task *t = KH_VEC_AT(plan->tasks, kh_task, 1);
+	assert_int_equal(t->owners.n, 1);
+	assert_int_equal(KH_VEC_AT(t->owners, kh_ref, 0)->kind, KH_REF_LEVEL);
+	assert_string_equal(KH_VEC_AT(t->owners, kh_ref, 0)->level->id, "huyện");
+	assert_string_equal(KH_VEC_AT(t->send_to, kh_ref, 0)->body->id, "btv_tỉnh_ủy");
+	assert_string_equal(KH_VEC_AT(t->via, kh_ref, 0)->body->id, "btc_tỉnh_ủy");
+	assert_int_equal(t->after.n, 1);
+	assert_ptr_equal(KH_VEC_AT(t->after, kh_task, 0), KH_VEC_AT(plan->tasks, kh_task, 0));
+	kh_when *w = KH_VEC_AT(t->due, kh_when, 0);
+	assert_int_equal(w->type, KH_WHEN_DEADLINE);
+	assert_true(w->dated);
+	assert_int_equal(w->end, kh_date_make(2019, 9, 15));
+	/* the hierarchy */
+	kh_level *xa = KH_VEC_AT(p->levels, kh_level, 2);
+	assert_int_equal(xa->depth, 2);
+	assert_true(KH_VEC_AT(p->levels, kh_level, 1)->has_until);
+	kh_body *btc = KH_VEC_AT(p->bodies, kh_body, 1);
+	assert_string_equal(btc->parent->id, "btv_tỉnh_ủy");
+}
+
+static void test_undeclared_with_suggestion(void **state)
+{
+	(void)state;
+	kh_diags d;
+	resolve_text(kh_printf("%s%s", LEVELS,
+		"kế_hoạch { ban_hành btv_tinh_uy; nhiệm_vụ t \"x\" { giao btc_tỉnh_ủ; sau t2 } }\n"),
+		&d);
+	assert_true(has_rule(&d, "undeclared-id", "did you mean 'btc_tỉnh_ủy'"));
+	assert_true(has_rule(&d, "undeclared-id", "'t2' is not declared"));
+}
+
+static void test_duplicates(void **state)
+{
+	(void)state;
+	kh_diags d;
+	resolve_text(kh_printf("%s%s", LEVELS, "cơ_quan btc_tỉnh_ủy \"again\"\nkế_hoạch {}\n"), &d);
+	assert_true(has_rule(&d, "duplicate-id", "declared twice"));
+	assert_non_null(d.first->notes);
+}
+
+/* "uỷ" (old tone placement) and "ủy" (new) name the same body. */
+static void test_tone_placement(void **state)
+{
+	(void)state;
+	kh_diags d;
+	kh_program *p = resolve_text(kh_printf("%s%s", LEVELS,
+		"kế_hoạch { ban_hành btv_tỉnh_uỷ }\n"), &d);
+	assert_int_equal(d.errors, 0);
+	assert_string_equal(p->plan->issuer->id, "btv_tỉnh_ủy");
+	assert_string_equal(kh_name_key("hoà"), kh_name_key("hòa"));
+	assert_string_equal(kh_name_key("khoẻ"), kh_name_key("khỏe"));
+	assert_string_equal(kh_name_key("ascii"), "ascii");
+	assert_true(strcmp(kh_name_key("hoa"), kh_name_key("hòa")) != 0);
+}
+
+static void test_dates_and_windows(void **state)
+{
+	(void)state;
+	kh_diags d;
+	kh_program *p = resolve_text(kh_printf("%s%s", LEVELS,
+		"kế_hoạch {\n ngày 16/8/2019\n"
+		" nhiệm_vụ a \"x\" { hạn dự_kiến vào trung tuần tháng 5/2017 }\n"
+		" nhiệm_vụ b \"x\" { hạn trong tháng 11/2023, thường_xuyên }\n"
+		" nhiệm_vụ c \"x\" { hạn cuối_năm }\n"
+		" nhiệm_vụ e \"x\" { hạn từ năm 2023, hằng_năm }\n"
+		" nhiệm_vụ f \"x\" { hạn 5 ngày_làm_việc trước a; hạn quý I/2024 }\n"
+		" nhiệm_vụ g \"x\" { hạn trước ngày 15 tháng 10 năm 2009 }\n"
+		" hội_nghị h \"x\" { thời_lượng 01 buổi }\n"
+		" hội_nghị i \"x\" { thời_lượng ½ ngày }\n"
+		" hội_nghị j \"x\" { thời_lượng 2 ngày }\n"
+		"}\n"), &d);
+	assert_int_equal(d.errors, 0);
+	kh_vec *tasks = &p->plan->tasks;
+	kh_when *w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 0)->due, kh_when, 0);
+	assert_true(w->planned);
+	assert_int_equal(w->precision, KH_PREC_DECADE);
+	assert_int_equal(w->start, kh_date_make(2017, 5, 11));
+	assert_int_equal(w->end, kh_date_make(2017, 5, 20));
+	w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 1)->due, kh_when, 0);
+	assert_int_equal(w->type, KH_WHEN_WITHIN);
+	assert_int_equal(w->end, kh_date_make(2023, 11, 30));
+	w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 1)->due, kh_when, 1);
+	assert_int_equal(w->recurrence, KH_RECUR_CONTINUOUS);
+	w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 2)->due, kh_when, 0);
+	assert_true(w->dated); /* the plan's year */
+	assert_int_equal(w->end, kh_date_make(2019, 12, 31));
+	w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 3)->due, kh_when, 0);
+	assert_int_equal(w->type, KH_WHEN_FROM);
+	assert_int_equal(w->start, kh_date_make(2023, 1, 1));
+	w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 4)->due, kh_when, 0);
+	assert_int_equal(w->type, KH_WHEN_RELATIVE);
+	assert_true(w->anchor_before);
+	assert_true(w->working_days);
+	assert_int_equal(w->offset, 5);
+	w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 4)->due, kh_when, 1);
+	assert_int_equal(w->end, kh_date_make(2024, 3, 31));
+	w = KH_VEC_AT(KH_VEC_AT(*tasks, kh_task, 5)->due, kh_when, 0);
+	assert_int_equal(w->end, kh_date_make(2009, 10, 15));
+	assert_int_equal(KH_VEC_AT(p->plan->meetings, kh_meeting, 0)->duration, 1);
+	assert_int_equal(KH_VEC_AT(p->plan->meetings, kh_meeting, 1)->duration, 1);
+	assert_int_equal(KH_VEC_AT(p->plan->meetings, kh_meeting, 2)->duration, 4);
+}
+
+static void test_invalid_dates(void **state)
+{
+	(void)state;
+	kh_diags d;
+	resolve_text("kế_hoạch { ngày 31/2/2019; nhiệm_vụ a \"x\" { hạn trong tháng 13/2019 } }\n", &d);
+	assert_true(has_rule(&d, "invalid-date", "31/2/2019 is not a date: February 2019 has 28 days"));
+	assert_true(has_rule(&d, "invalid-date", "month 13"));
+	resolve_text("kế_hoạch { ngày 29/2/2020 }\n", &d);
+	assert_int_equal(d.errors, 0);
+}
+
+static void test_imports(void **state)
+{
+	(void)state;
+	kh_diags d;
+	write_file("lib/levels.kh", "cấp tỉnh \"Cấp tỉnh\"\n");
+	kh_program *p = resolve_text("import \"./lib/levels.kh\"\n"
+				     "cơ_quan b \"B\" cấp tỉnh\nkế_hoạch { ban_hành b }\n", &d);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(p->imports.n, 1);
+	write_file("lib/a.kh", "import \"./b.kh\"\n");
+	write_file("lib/b.kh", "import \"./a.kh\"\n");
+	resolve_text("import \"./lib/a.kh\"\nkế_hoạch {}\n", &d);
+	assert_true(has_rule(&d, "import-cycle", "a.kh"));
+	resolve_text("import \"../../etc/passwd\"\nkế_hoạch {}\n", &d);
+	assert_true(has_rule(&d, "import-outside-root", NULL) || has_rule(&d, "import-not-found", NULL));
+	resolve_text("import \"./nothing.kh\"\nkế_hoạch {}\n", &d);
+	assert_true(has_rule(&d, "import-not-found", NULL));
+	resolve_text("import \"vn/x\"\nkế_hoạch {}\n", &d);
+	assert_true(has_rule(&d, "import-not-found", "stdlib"));
+}
+
+static void test_misplaced_and_wrong_kind(void **state)
+{
+	(void)state;
+	kh_diags d;
+	resolve_text(kh_printf("%s%s", LEVELS,
+		"kế_hoạch { hội_nghị h \"x\" { giao btc_tỉnh_ủy }\n"
+		" nhiệm_vụ t \"x\" { giao huyện } }\n"), &d);
+	assert_true(has_rule(&d, "misplaced-statement", "'giao' cannot stand in a meeting"));
+	assert_true(has_rule(&d, "wrong-kind", "write 'cấp huyện'"));
+}
+
+static void test_edit_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(kh_edit_distance("btv", "btv", 3), 0);
+	assert_int_equal(kh_edit_distance("btv", "btc", 3), 1);
+	assert_int_equal(kh_edit_distance("tỉnh", "tinh", 3), 1);
+	assert_int_equal(kh_edit_distance("abc", "xyzxyz", 2), 3);
+}
+
+int main(void)
+{
+	kh_alloc_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_references_bind),
+		cmocka_unit_test(test_undeclared_with_suggestion),
+		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_tone_placement),
+		cmocka_unit_test(test_dates_and_windows),
+		cmocka_unit_test(test_invalid_dates),
+		cmocka_unit_test(test_imports),
+		cmocka_unit_test(test_misplaced_and_wrong_kind),
+		cmocka_unit_test(test_edit_distance),
+	};
+	return cmocka_run_group_tests_name("resolve", tests, make_dir, remove_dir);
+}
