@@ -115,11 +115,11 @@ static kh_node *when(kh_node_kind kind, kh_loc l, kh_node *what)
 	return kh_node_add(node(kind, l), what);
 }
 
+/* The identifier token's node becomes the reference: no second node. */
 static kh_node *ref_id(kh_node *id)
 {
-	kh_node *n = kh_node_new(KH_N_REF_ID, id->span);
-	n->id = id->id;
-	return n;
+	id->kind = KH_N_REF_ID;
+	return id;
 }
 
 static kh_node *concat(kh_node *a, kh_node *b)

@@ -1,26 +1,38 @@
 /*
- * diag.c - findings kept on a list (never printed where they are found),
- * sorted into source order, then printed GCC style with the source line
- * and a caret, or as JSON.
+ * diag.c - findings: kept on a list in the order they were made, sorted
+ * into source order, then printed GCC-style (location, severity, message,
+ * [rule], the source line and a caret under the span) or as JSON.
  * Part of kehoach; see README.md for the licence.
  */
+#include "diag.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
-#include "diag.h"
+/* Formats like kh_printf, from a va_list. */
+__attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return kh_strdup("");
+	char *p = kh_alloc_atomic((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
 
-/* Longest stretch of a source line shown under a message: a 1 MB line
- * would bury the message, so the excerpt is centred on the column. */
-enum { EXCERPT_CHARS = 160 };
-
-static kh_diag *new_diag(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
-			 const char *msg)
+static kh_diag *append(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
+		       const char *path, char *msg)
 {
 	kh_diag *x = KH_NEW(kh_diag);
 	x->severity = sev;
 	x->span = span;
-	x->rule = rule;
+	x->rule = rule ? kh_strdup(rule) : NULL;
+	x->path = path ? kh_strdup(path) : NULL;
 	x->message = msg;
 	x->seq = d->seq++;
 	if (d->last)
@@ -36,28 +48,14 @@ static kh_diag *new_diag(kh_diags *d, kh_severity sev, kh_span span, const char 
 	return x;
 }
 
-static const char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-static const char *vformat(const char *fmt, va_list ap)
-{
-	va_list copy;
-	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n < 0)
-		return "";
-	char *s = kh_alloc_atomic((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 kh_diag *kh_diag_add(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
 		     const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	const char *msg = vformat(fmt, ap);
+	char *msg = vformat(fmt, ap);
 	va_end(ap);
-	return new_diag(d, sev, span, rule, msg);
+	return append(d, sev, span, rule, NULL, msg);
 }
 
 kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const char *rule,
@@ -65,12 +63,9 @@ kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	const char *msg = vformat(fmt, ap);
+	char *msg = vformat(fmt, ap);
 	va_end(ap);
-	kh_span none = { -1, 0, 0 };
-	kh_diag *x = new_diag(d, sev, none, rule, msg);
-	x->path = path;
-	return x;
+	return append(d, sev, (kh_span){ -1, 0, 0 }, rule, path, msg);
 }
 
 void kh_diag_note(kh_diag *parent, kh_span span, const char *fmt, ...)
@@ -85,21 +80,27 @@ void kh_diag_note(kh_diag *parent, kh_span span, const char *fmt, ...)
 	kh_diag **tail = &parent->notes;
 	while (*tail)
 		tail = &(*tail)->next;
+	n->seq = parent->seq;
 	*tail = n;
 }
 
-/* Source order: files in load order (no-location first), then offset,
- * then the order the findings were made in. */
+/* ------------------------------------------------------------------ */
+/* Sorting                                                            */
+
+/* Order: findings without a file first, then by file id, offset, insertion. */
 static int before(const kh_diag *a, const kh_diag *b)
 {
 	if (a->span.file != b->span.file)
-		return a->span.file < b->span.file;
+		return a->span.file < b->span.file; /* -1 sorts first */
 	if (a->span.start != b->span.start)
 		return a->span.start < b->span.start;
 	return a->seq < b->seq;
 }
 
-/* A stable merge sort on the list: n log n, no extra array. */
+/*
+ * Merge sort of the list: O(n log n) on a list without extra arrays, and
+ * stable (ties keep insertion order, which the seq key makes explicit).
+ */
 static kh_diag *merge_sort(kh_diag *head, unsigned n)
 {
 	if (n < 2)
@@ -110,233 +111,341 @@ static kh_diag *merge_sort(kh_diag *head, unsigned n)
 	kh_diag *right = mid->next;
 	mid->next = NULL;
 	kh_diag *a = merge_sort(head, n / 2), *b = merge_sort(right, n - n / 2);
-	kh_diag out = { 0 }, *t = &out;
+	kh_diag *out = NULL, **tail = &out;
 	while (a && b) {
-		if (before(b, a)) {
-			t->next = b;
-			b = b->next;
-		} else {
-			t->next = a;
-			a = a->next;
-		}
-		t = t->next;
+		kh_diag **pick = before(b, a) ? &b : &a;
+		*tail = *pick;
+		tail = &(*pick)->next;
+		*pick = (*pick)->next;
 	}
-	t->next = a ? a : b;
-	return out.next;
+	*tail = a ? a : b;
+	return out;
 }
 
 void kh_diags_sort(kh_diags *d)
 {
-	d->first = merge_sort(d->first, d->count);
+	unsigned n = 0;
+	for (kh_diag *x = d->first; x; x = x->next)
+		n++;
+	d->first = merge_sort(d->first, n);
 	d->last = d->first;
 	while (d->last && d->last->next)
 		d->last = d->last->next;
 }
 
+/* ------------------------------------------------------------------ */
+/* Text                                                               */
+
+/* GCC's default colours (GCC_COLORS): bold locus, then the severity. */
+#define C_LOCUS "\033[01m\033[K"
+#define C_ERROR "\033[01;31m\033[K"
+#define C_WARNING "\033[01;35m\033[K"
+#define C_NOTE "\033[01;36m\033[K"
+#define C_CARET "\033[01;32m\033[K"
+#define C_END "\033[m\033[K"
+
+#define KH_SHOW_MAX 400 /* longer source lines are cut to this many bytes */
+#define KH_SHOW_BEFORE 80 /* ... keeping this many bytes before the caret */
+
+static const char *const sev_word[] = { "note", "warning", "error" };
+static const char *const sev_color[] = { C_NOTE, C_WARNING, C_ERROR };
+
 static const char *severity_word(kh_severity s)
 {
-	return s == KH_ERROR ? "error" : s == KH_WARNING ? "warning" : "note";
+	return (unsigned)s <= KH_ERROR ? sev_word[s] : "error";
 }
 
-static const char *severity_color(kh_severity s)
+/* The source of SPAN, or NULL when it has none (file -1 or unknown id). */
+static const kh_source *span_source(kh_span span)
 {
-	return s == KH_ERROR ? "\033[1;31m" : s == KH_WARNING ? "\033[1;35m" : "\033[1;36m";
+	return span.file < 0 ? NULL : kh_source_get(span.file);
 }
 
-static size_t utf8_len(unsigned char c)
+/*
+ * Appends one code point or byte of a source line for display and
+ * returns how many bytes of T it covers. Anything that could upset a
+ * terminal is replaced by one visible character: C0 controls and DEL by
+ * their Control Pictures (NUL shows as ␀), C1 controls and bytes that are
+ * not UTF-8 (only possible in a file that failed its checks) by U+FFFD.
+ * Every replacement takes one column, like the code point it stands for.
+ */
+static size_t show_unit(kh_buf *out, const char *t, size_t avail)
 {
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* The line as it can be shown: a file with a NUL or invalid UTF-8 gets its
- * diagnostics too, and they must stay valid UTF-8 themselves. */
-static const char *printable_line(const char *text, size_t len, size_t *out_len)
-{
-	kh_buf b = { 0 };
-	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
-		size_t n = utf8_len(c);
-		int ok = c != 0 && i + n <= len && (c < 0x80 || c >= 0xC2);
-		for (size_t k = 1; ok && k < n; k++)
-			ok = ((unsigned char)text[i + k] & 0xC0) == 0x80;
-		if (ok && n == 3 && c == 0xED && (unsigned char)text[i + 1] >= 0xA0)
-			ok = 0; /* a surrogate */
-		if (ok) {
-			kh_buf_put(&b, text + i, n);
-			i += n;
-		} else {
-			kh_buf_puts(&b, c == 0 ? "\xE2\x90\x80" : "\xEF\xBF\xBD"); /* ␀ or U+FFFD */
-			i++;
-		}
+	unsigned char b = (unsigned char)t[0];
+	if (b == '\t' || (b >= 0x20 && b < 0x7F)) {
+		kh_buf_putc(out, (char)b);
+		return 1;
 	}
-	*out_len = b.len;
-	return kh_buf_cstr(&b);
-}
-
-/* Byte offset of the code point that is CHARS code points after P. */
-static size_t skip_chars(const char *p, size_t len, size_t chars)
-{
-	size_t i = 0;
-	while (i < len && chars > 0) {
-		i += utf8_len((unsigned char)p[i]);
-		chars--;
+	if (b < 0x20 || b == 0x7F) {
+		utf8proc_uint8_t pic[4];
+		utf8proc_ssize_t n = utf8proc_encode_char(b == 0x7F ? 0x2421 : 0x2400 + b, pic);
+		kh_buf_put(out, (const char *)pic, (size_t)n);
+		return 1;
 	}
-	return i > len ? len : i;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t, (utf8proc_ssize_t)avail,
+					      &cp);
+	if (n <= 0 || cp < 0xA0) {
+		kh_buf_puts(out, "\xEF\xBF\xBD");
+		return n <= 0 ? 1 : (size_t)n;
+	}
+	kh_buf_put(out, t, (size_t)n);
+	return (size_t)n;
 }
 
-/* The source line, then a caret line: '^' under the first character of
- * the span and '~' under the rest of it on that line. Tabs are copied
- * into the caret line so the caret lines up; each other character counts
- * as one column (Vietnamese is one column per letter in a terminal). */
-static void print_excerpt(const kh_diag *x, const kh_source *src, unsigned line, unsigned col,
-			  kh_buf *out, int color)
+/* Moves P back to the start of the code point it is in (not before LO). */
+static size_t cp_start(const char *t, size_t p, size_t lo)
+{
+	while (p > lo && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+static unsigned digits(unsigned n)
+{
+	unsigned d = 1;
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/*
+ * Prints the source line of SPAN and a caret line under it, as GCC 12:
+ *
+ *    12 |   gửi x qua y
+ *       |       ^~~~
+ *
+ * The caret goes under the span's first character and '~' under the rest
+ * of the span on that line. Alignment assumes every code point is one
+ * column wide (true for Vietnamese; wide CJK or emoji would drift), and
+ * tabs in the line are copied into the caret line at the same place so a
+ * terminal expands both alike. A line longer than KH_SHOW_MAX bytes is
+ * cut to a window around the caret, with "…" marking what was left out.
+ */
+static void show_excerpt(kh_buf *out, const kh_source *s, kh_span span, unsigned line, int color)
 {
 	size_t len;
-	const char *text = kh_source_line(src, line, &len);
-	text = printable_line(text, len, &len);
-	unsigned end_line, end_col;
-	size_t end = x->span.end > x->span.start ? x->span.end : x->span.start;
-	kh_source_locate(src, end, &end_line, &end_col);
-	size_t line_chars = 0;
-	for (size_t i = 0; i < len; i += utf8_len((unsigned char)text[i]))
-		line_chars++;
-	size_t span_chars = end_line == line && end_col > col ? end_col - col : 1;
-	if (col - 1 + span_chars > line_chars + 1)
-		span_chars = line_chars + 1 > col - 1 ? line_chars + 1 - (col - 1) : 1;
-	/* A window of the line around the column, for very long lines. */
-	size_t first = 0, shown = line_chars;
-	if (line_chars > EXCERPT_CHARS) {
-		first = col - 1 > EXCERPT_CHARS / 2 ? col - 1 - EXCERPT_CHARS / 2 : 0;
-		shown = EXCERPT_CHARS;
-		if (first + shown > line_chars)
-			shown = line_chars - first;
-		if (span_chars > shown)
-			span_chars = shown;
+	const char *lt = kh_source_line(s, line, &len);
+	const char *t = s->text;
+	size_t ls = (size_t)(lt - t), le = ls + len;
+	size_t start = span.start > s->len ? s->len : span.start;
+	size_t end = span.end > s->len ? s->len : span.end;
+	if (end < start)
+		end = start;
+
+	size_t ws = ls, we = le; /* the window of the line shown */
+	if (len > KH_SHOW_MAX) {
+		if (start > ls + KH_SHOW_BEFORE)
+			ws = cp_start(t, (start < le ? start : le) - KH_SHOW_BEFORE, ls);
+		if (le - ws > KH_SHOW_MAX)
+			we = cp_start(t, ws + KH_SHOW_MAX, ws);
 	}
-	size_t from = skip_chars(text, len, first);
-	size_t to = from + skip_chars(text + from, len - from, shown);
-	kh_buf_printf(out, " %5u | %s%.*s%s\n", line, first ? "…" : "", (int)(to - from),
-		      text + from, to < len ? "…" : "");
-	kh_buf_puts(out, "       | ");
-	if (first)
-		kh_buf_puts(out, " ");
-	size_t i = from;
-	for (size_t c = first; c + 1 < col && i < len; c++) {
-		kh_buf_putc(out, text[i] == '\t' ? '\t' : ' ');
-		i += utf8_len((unsigned char)text[i]);
+
+	unsigned w = digits(line) < 4 ? 4 : digits(line);
+	kh_buf_printf(out, " %*u | ", (int)w, line);
+	kh_buf caret = { 0 };
+	kh_buf_printf(&caret, " %*s | ", (int)w, "");
+	size_t marked = 0; /* caret.data up to the last '^' or '~' */
+	int placed = 0;
+	if (ws > ls) {
+		kh_buf_puts(out, "…");
+		kh_buf_putc(&caret, ' ');
 	}
+	for (size_t i = ws; i < we;) {
+		size_t n = show_unit(out, t + i, we - i);
+		char c = t[i] == '\t' ? '\t' : ' ';
+		if (i + n > start && !placed) {
+			c = '^';
+			placed = 1;
+		} else if (placed && i < end && c != '\t') {
+			c = '~';
+		}
+		if (c == '^' && color)
+			kh_buf_puts(&caret, C_CARET);
+		kh_buf_putc(&caret, c);
+		if (placed && (c == '^' || c == '~'))
+			marked = caret.len;
+		i += n;
+	}
+	if (we < le)
+		kh_buf_puts(out, "…");
+	kh_buf_putc(out, '\n');
+	if (!placed) { /* the span starts at (or past) the end of what is shown */
+		if (color)
+			kh_buf_puts(&caret, C_CARET);
+		kh_buf_putc(&caret, '^');
+		marked = caret.len;
+	}
+	kh_buf_put(out, caret.data, marked);
 	if (color)
-		kh_buf_puts(out, "\033[1;32m");
-	kh_buf_putc(out, '^');
-	for (size_t c = 1; c < span_chars; c++)
-		kh_buf_putc(out, '~');
-	if (color)
-		kh_buf_puts(out, "\033[0m");
+		kh_buf_puts(out, C_END);
 	kh_buf_putc(out, '\n');
 }
 
-static void print_one(const kh_diag *x, kh_buf *out, int color)
+/* Prints one finding or note; FALLBACK names the file of a note without a location. */
+static void print_one(kh_buf *out, const kh_diag *x, const char *fallback, int color)
 {
-	const kh_source *src = kh_source_get(x->span.file);
+	const kh_source *s = span_source(x->span);
 	unsigned line = 0, col = 0;
 	if (color)
-		kh_buf_puts(out, "\033[1m");
-	if (src) {
-		kh_source_locate(src, x->span.start, &line, &col);
-		kh_buf_printf(out, "%s:%u:%u: ", src->path, line, col);
+		kh_buf_puts(out, C_LOCUS);
+	if (s) {
+		kh_source_locate(s, x->span.start, &line, &col);
+		kh_buf_printf(out, "%s:%u:%u:", s->path, line, col);
 	} else {
-		kh_buf_printf(out, "%s: ", x->path ? x->path : "kehoach");
+		const char *p = x->path ? x->path : fallback;
+		kh_buf_printf(out, "%s:", p ? p : "kehoach");
 	}
 	if (color)
-		kh_buf_printf(out, "%s%s:\033[0m ", severity_color(x->severity), severity_word(x->severity));
+		kh_buf_puts(out, C_END);
+	const char *word = severity_word(x->severity);
+	if (color)
+		kh_buf_printf(out, " %s%s:" C_END " %s", sev_color[x->severity], word, x->message);
 	else
-		kh_buf_printf(out, "%s: ", severity_word(x->severity));
-	kh_buf_puts(out, x->message);
-	if (x->rule)
-		kh_buf_printf(out, " [%s]", x->rule);
+		kh_buf_printf(out, " %s: %s", word, x->message);
+	if (x->rule) {
+		if (color)
+			kh_buf_printf(out, " [%s%s" C_END "]", sev_color[x->severity], x->rule);
+		else
+			kh_buf_printf(out, " [%s]", x->rule);
+	}
 	kh_buf_putc(out, '\n');
-	if (src)
-		print_excerpt(x, src, line, col, out, color);
-	for (const kh_diag *n = x->notes; n; n = n->next)
-		print_one(n, out, color);
+	if (s)
+		show_excerpt(out, s, x->span, line, color);
+}
+
+/* The file name a finding is about, for its notes and for JSON. */
+static const char *diag_file(const kh_diag *x)
+{
+	const kh_source *s = span_source(x->span);
+	return s ? s->path : x->path;
 }
 
 void kh_diags_print_text(const kh_diags *d, kh_buf *out, int color)
 {
-	for (const kh_diag *x = d->first; x; x = x->next)
-		print_one(x, out, color);
-	if (d->errors || d->warnings)
-		kh_buf_printf(out, "%u error%s, %u warning%s\n", d->errors, d->errors == 1 ? "" : "s",
-			      d->warnings, d->warnings == 1 ? "" : "s");
+	for (const kh_diag *x = d->first; x; x = x->next) {
+		print_one(out, x, NULL, color);
+		for (const kh_diag *n = x->notes; n; n = n->next)
+			print_one(out, n, diag_file(x), color);
+	}
 }
 
+/* ------------------------------------------------------------------ */
+/* JSON                                                               */
+
+/*
+ * Escapes as RFC 8259 requires, plus U+2028/U+2029 (JavaScript string
+ * literals cannot hold them raw). Other UTF-8 passes through; a byte that
+ * is not valid UTF-8 (say, from a file name) becomes U+FFFD so the output
+ * stays valid JSON.
+ */
 void kh_json_string(kh_buf *out, const char *s)
 {
+	if (!s) {
+		kh_buf_puts(out, "null");
+		return;
+	}
 	kh_buf_putc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': kh_buf_puts(out, "\\\""); break;
-		case '\\': kh_buf_puts(out, "\\\\"); break;
-		case '\n': kh_buf_puts(out, "\\n"); break;
-		case '\r': kh_buf_puts(out, "\\r"); break;
-		case '\t': kh_buf_puts(out, "\\t"); break;
-		case '\b': kh_buf_puts(out, "\\b"); break;
-		case '\f': kh_buf_puts(out, "\\f"); break;
+	const char *run = s; /* start of bytes not yet copied */
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		const char *esc = NULL;
+		char tmp[8];
+		size_t n = 1;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\t': esc = "\\t"; break;
+		case '\r': esc = "\\r"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
 		default:
-			if (*p < 0x20) {
-				kh_buf_printf(out, "\\u%04x", *p);
-			} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
-				/* U+2028/2029 are valid JSON but break JavaScript parsers. */
-				kh_buf_puts(out, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
-				p += 2;
-			} else {
-				kh_buf_putc(out, (char)*p);
+			if (c < 0x20) {
+				snprintf(tmp, sizeof tmp, "\\u%04x", c);
+				esc = tmp;
+			} else if (c >= 0x80) {
+				utf8proc_int32_t cp;
+				utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+				if (k <= 0)
+					esc = "\xEF\xBF\xBD";
+				else if (cp == 0x2028)
+					esc = "\\u2028";
+				else if (cp == 0x2029)
+					esc = "\\u2029";
+				n = k <= 0 ? 1 : (size_t)k;
 			}
 		}
+		if (esc) {
+			kh_buf_put(out, run, (size_t)(s - run));
+			kh_buf_puts(out, esc);
+			run = s + n;
+		}
+		s += n;
 	}
+	kh_buf_put(out, run, (size_t)(s - run));
 	kh_buf_putc(out, '"');
 }
 
-static void json_location(const kh_diag *x, kh_buf *out)
+/* "line": L, "column": C of OFFSET in SPAN's file, or 0, 0 without one. */
+static void json_pos(kh_buf *out, kh_span span, size_t offset, const char *lkey, const char *ckey)
 {
-	const kh_source *src = kh_source_get(x->span.file);
-	unsigned line = 0, col = 0, eline = 0, ecol = 0;
-	kh_buf_puts(out, "\"file\": ");
-	if (src) {
-		kh_source_locate(src, x->span.start, &line, &col);
-		kh_source_locate(src, x->span.end > x->span.start ? x->span.end : x->span.start, &eline,
-				 &ecol);
-		kh_json_string(out, src->path);
-	} else if (x->path) {
-		kh_json_string(out, x->path);
-	} else {
-		kh_buf_puts(out, "null");
-	}
-	kh_buf_printf(out, ", \"line\": %u, \"column\": %u, \"end_line\": %u, \"end_column\": %u",
-		      line, col, eline, ecol);
+	const kh_source *s = span_source(span);
+	unsigned line = 0, col = 0;
+	if (s)
+		kh_source_locate(s, offset, &line, &col);
+	kh_buf_printf(out, "\"%s\": %u, \"%s\": %u", lkey, line, ckey, col);
 }
 
-/* One finding per line, so the output diffs well and greps well. */
+/*
+ * The JSON form, stable and line-oriented so that diffs stay readable:
+ * one finding per line, keys in a fixed order, notes inline.
+ *
+ * {
+ *   "findings": [
+ *     {"file": "x.kh", "line": 3, "column": 5, "end_line": 3, "end_column": 9,
+ *      "severity": "error", "rule": "syntax-error", "message": "...",
+ *      "notes": [{"file": "x.kh", "line": 1, "column": 1, "message": "..."}]},
+ *     ...
+ *   ],
+ *   "errors": 1,
+ *   "warnings": 0
+ * }
+ *
+ * (each finding really is on one line). Columns count code points and
+ * end_column is exclusive. A finding without a location has line and
+ * column 0 and "file" set to its path, or null.
+ */
 void kh_diags_print_json(const kh_diags *d, kh_buf *out)
 {
 	kh_buf_puts(out, "{\n  \"findings\": [");
 	for (const kh_diag *x = d->first; x; x = x->next) {
-		kh_buf_puts(out, x == d->first ? "\n    {" : ",\n    {");
-		json_location(x, out);
+		kh_buf_puts(out, x == d->first ? "\n    {\"file\": " : ",\n    {\"file\": ");
+		kh_json_string(out, diag_file(x));
+		kh_buf_puts(out, ", ");
+		json_pos(out, x->span, x->span.start, "line", "column");
+		kh_buf_puts(out, ", ");
+		json_pos(out, x->span, x->span.end < x->span.start ? x->span.start : x->span.end,
+			 "end_line", "end_column");
 		kh_buf_printf(out, ", \"severity\": \"%s\", \"rule\": ", severity_word(x->severity));
-		kh_json_string(out, x->rule ? x->rule : "");
+		kh_json_string(out, x->rule);
 		kh_buf_puts(out, ", \"message\": ");
 		kh_json_string(out, x->message);
 		kh_buf_puts(out, ", \"notes\": [");
 		for (const kh_diag *n = x->notes; n; n = n->next) {
-			kh_buf_puts(out, n == x->notes ? "{" : ", {");
-			json_location(n, out);
+			kh_buf_puts(out, n == x->notes ? "{\"file\": " : ", {\"file\": ");
+			const char *f = span_source(n->span) ? diag_file(n) : diag_file(x);
+			kh_json_string(out, f);
+			kh_buf_puts(out, ", ");
+			json_pos(out, n->span, n->span.start, "line", "column");
 			kh_buf_puts(out, ", \"message\": ");
 			kh_json_string(out, n->message);
-			kh_buf_puts(out, "}");
+			kh_buf_putc(out, '}');
 		}
 		kh_buf_puts(out, "]}");
 	}
-	kh_buf_printf(out, "%s],\n  \"errors\": %u,\n  \"warnings\": %u\n}\n", d->first ? "\n  " : "",
-		      d->errors, d->warnings);
+	kh_buf_puts(out, d->first ? "\n  ],\n" : "],\n");
+	kh_buf_printf(out, "  \"errors\": %u,\n  \"warnings\": %u\n}\n", d->errors, d->warnings);
 }

@@ -105,6 +105,11 @@ static unsigned report(kh_diags *d, const options *o, int *io_failed)
 			*io_failed = 1;
 	} else {
 		kh_diags_print_text(d, &out, o->color);
+		/* A total helps when a whole folder is linted. */
+		if (d->errors || d->warnings)
+			kh_buf_printf(&out, "%u error%s, %u warning%s\n", d->errors,
+				      d->errors == 1 ? "" : "s", d->warnings,
+				      d->warnings == 1 ? "" : "s");
 		if (out.len)
 			fwrite(out.data, 1, out.len, stderr);
 	}

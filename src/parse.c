@@ -19,7 +19,13 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	if (kh_yylex_init_extra(&ctx, &scanner) != 0)
 		kh_oom(sizeof(kh_parse_ctx));
 	ctx.scanner = scanner;
-	YY_BUFFER_STATE buf = kh_yy_scan_bytes(src->text, (int)src->len, scanner);
+	/* flex scans in place when the buffer ends in two NULs (no 2nd copy). */
+	char *text = (char *)src->text;
+	YY_BUFFER_STATE buf = src->len + 2 <= src->cap
+		? kh_yy_scan_buffer(text, src->len + 2, scanner)
+		: kh_yy_scan_bytes(src->text, (int)src->len, scanner);
+	if (!buf)
+		kh_oom(src->len);
 	kh_yyparse(&ctx);
 	kh_yy_delete_buffer(buf, scanner);
 	kh_yylex_destroy(scanner);

@@ -1,9 +1,15 @@
 /*
- * source.c - reading a plan file before the scanner sees it: size cap,
- * NUL bytes, UTF-8 validity (RFC 3629, via utf8proc), line length, then
- * NFC normalisation and the table of line starts for line:column.
+ * source.c - reads a plan file, refuses what is not a text file in UTF-8
+ * (too large, NUL bytes, invalid UTF-8, over-long lines) with located
+ * errors, NFC-normalises the rest, and keeps the line table for carets.
  * Part of kehoach; see README.md for the licence.
  */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat under -std=c17 */
+#endif
+
+#include "source.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,157 +19,412 @@
 
 #include "alloc.h"
 #include "diag.h"
-#include "source.h"
 
-enum { MAX_BYTE_FINDINGS = 20 };   /* bad bytes reported per file */
+#define KH_MB (1024u * 1024u)
+#define KH_MAX_CONTENT_FINDINGS 20 /* NUL / UTF-8 / long-line errors per file */
 
-static kh_source **registry;
-static size_t nsources, cap_sources;
+static kh_source **registry;       /* every source loaded, indexed by id (GC memory) */
+static size_t nregistry, capregistry;
 
 kh_source *kh_source_get(int id)
 {
-	return id >= 0 && (size_t)id < nsources ? registry[id] : NULL;
+	if (id < 0 || (size_t)id >= nregistry)
+		return NULL;
+	return registry[id];
 }
 
 void kh_source_reset(void)
 {
-	nsources = 0;
+	for (size_t i = 0; i < nregistry; i++)
+		registry[i] = NULL; /* let the collector have them */
+	nregistry = 0;
 }
 
-/* Line starts: after "\n", after "\r\n" (one line end), after a lone "\r". */
-static void build_lines(kh_source *s)
+static void registry_add(kh_source *s)
 {
-	size_t cap = 64, n = 0;
-	size_t *starts = KH_NEW_N(size_t, cap);
-	starts[n++] = 0;
-	for (size_t i = 0; i < s->len; i++) {
-		char c = s->text[i];
-		if (c != '\n' && c != '\r')
-			continue;
-		if (c == '\r' && i + 1 < s->len && s->text[i + 1] == '\n')
-			i++;
-		if (n == cap) {
-			cap *= 2;
-			starts = KH_GROW_N(starts, size_t, cap);
-		}
-		starts[n++] = i + 1;
+	if (nregistry == capregistry) {
+		capregistry = capregistry ? capregistry * 2 : 16;
+		registry = KH_GROW_N(registry, kh_source *, capregistry);
 	}
-	s->line_starts = starts;
-	s->nlines = n;
-}
-
-static kh_source *register_source(const char *path, const char *text, size_t len)
-{
-	kh_source *s = KH_NEW(kh_source);
-	s->path = path;
-	s->text = text;
-	s->len = len;
-	build_lines(s);
-	if (nsources == cap_sources) {
-		cap_sources = cap_sources ? cap_sources * 2 : 8;
-		registry = KH_GROW_N(registry, kh_source *, cap_sources);
-	}
-	s->id = (int)nsources;
-	registry[nsources++] = s;
-	return s;
+	s->id = (int)nregistry;
+	registry[nregistry++] = s;
 }
 
 /*
- * Is the text certainly NFC already? True when every code point is below
- * U+0300 (ASCII, Latin-1, Latin Extended A/B: all precomposed, none
- * combining), in Latin Extended Additional U+1E00-U+1EFF (the precomposed
- * Vietnamese letters), or in the punctuation block U+2002-U+206F. That is
- * every real Vietnamese plan; anything else goes through utf8proc.
+ * Builds S->line_starts. A line ends at LF, CR LF or a lone CR; a new
+ * line starts after every line end, so "a\n" has two lines (the second
+ * empty) and every offset up to LEN falls on a line. Counting first gives
+ * an exact allocation: a file of nothing but newlines would otherwise
+ * double a huge array.
  */
-static int surely_nfc(const char *text, size_t len)
+static void build_lines(kh_source *s)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	for (size_t i = 0; i < len;) {
-		unsigned c = p[i];
-		if (c < 0x80) {
-			i++;
-		} else if (c < 0xCC) { /* U+0080..U+02FF */
-			i += 2;
-		} else if (c == 0xE1 && (p[i + 1] == 0xB8 || p[i + 1] == 0xB9 || p[i + 1] == 0xBA ||
-					 p[i + 1] == 0xBB)) { /* U+1E00..U+1EFF */
-			i += 3;
-		} else if (c == 0xE2 && p[i + 1] == 0x80 && p[i + 2] >= 0x82) { /* U+2002..U+203F */
-			i += 3;
-		} else if (c == 0xE2 && p[i + 1] == 0x81 && p[i + 2] <= 0xAF) { /* U+2040..U+206F */
-			i += 3;
-		} else {
-			return 0;
-		}
+	const char *t = s->text;
+	size_t n = 1;
+	for (size_t i = 0; i < s->len; i++) {
+		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= s->len || t[i + 1] != '\n')))
+			n++;
 	}
-	return 1;
+	size_t *ls = KH_NEW_N(size_t, n);
+	size_t k = 0;
+	ls[k++] = 0;
+	for (size_t i = 0; i < s->len; i++) {
+		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= s->len || t[i + 1] != '\n')))
+			ls[k++] = i + 1;
+	}
+	s->line_starts = ls;
+	s->nlines = n;
 }
 
-kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len, kh_diags *diags)
+/* Byte offset where line I (0-based) ends, without its terminator. */
+static size_t line_end(const kh_source *s, size_t i)
 {
-	if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3)) { /* a BOM is not content */
-		bytes += 3;
-		len -= 3;
-	}
-	char *raw = kh_alloc_atomic(len + 1);
-	memcpy(raw, bytes, len);
-	kh_source *s = register_source(path, raw, len);
-	unsigned findings = 0;
-	size_t bad_line = (size_t)-1;
-	for (size_t line = 0; line < s->nlines; line++) {
-		size_t start = s->line_starts[line];
-		size_t end = line + 1 < s->nlines ? s->line_starts[line + 1] : len;
-		if (end - start > KH_MAX_LINE_BYTES && findings < MAX_BYTE_FINDINGS) {
-			kh_span sp = { s->id, (unsigned)start, (unsigned)start };
-			kh_diag_add(diags, KH_ERROR, sp, "line-too-long",
-				    "line is %zu bytes long; the limit is %u", end - start,
-				    KH_MAX_LINE_BYTES);
-			findings++;
+	size_t e = i + 1 < s->nlines ? s->line_starts[i + 1] : s->len;
+	size_t st = s->line_starts[i];
+	if (e > st && s->text[e - 1] == '\n')
+		e--;
+	if (e > st && s->text[e - 1] == '\r')
+		e--;
+	return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* Content checks                                                     */
+
+static int is_cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+/*
+ * Checks one UTF-8 sequence at T[I] (T[I] >= 0x80, the line ending at
+ * END) against the RFC 3629 table. Returns 0 if it is well-formed and sets *LEN to its length.
+ * Otherwise returns the reason and sets *LEN to the bytes to underline:
+ * the lead byte and the continuation bytes that belong with it.
+ */
+static const char *utf8_check(const unsigned char *t, size_t i, size_t end, size_t file_end,
+			      size_t *len)
+{
+	unsigned char b = t[i];
+	size_t need;                  /* continuation bytes wanted */
+	unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
+	const char *range_why = NULL; /* reason when the second byte is out of range */
+
+	*len = 1;
+	if (b < 0xC0)
+		return "a continuation byte without a lead byte";
+	if (b < 0xC2) {
+		need = 1;
+		lo = 0xFF; /* any second byte: C0 and C1 only make overlongs */
+		range_why = "overlong encoding";
+	} else if (b < 0xE0) {
+		need = 1;
+	} else if (b < 0xF0) {
+		need = 2;
+		if (b == 0xE0) {
+			lo = 0xA0;
+			range_why = "overlong encoding";
+		} else if (b == 0xED) {
+			hi = 0x9F;
+			range_why = "a UTF-16 surrogate, not a character";
 		}
-		/* The first NUL or invalid byte of each line. */
-		for (size_t i = start; i < end && findings < MAX_BYTE_FINDINGS && bad_line != line;) {
-			if (raw[i] == '\0') {
-				kh_span sp = { s->id, (unsigned)i, (unsigned)i + 1 };
-				kh_diag_add(diags, KH_ERROR, sp, "nul-byte",
-					    "NUL byte in the file; plan files are text");
-				findings++;
-				bad_line = line;
-				break;
-			}
-			if ((unsigned char)raw[i] < 0x80) {
+	} else if (b < 0xF5) {
+		need = 3;
+		if (b == 0xF0) {
+			lo = 0x90;
+			range_why = "overlong encoding";
+		} else if (b == 0xF4) {
+			hi = 0x8F;
+			range_why = "above U+10FFFF";
+		}
+	} else if (b < 0xF8) {
+		need = 3;
+		lo = 0xFF;
+		range_why = "above U+10FFFF";
+	} else {
+		return "a byte never used in UTF-8";
+	}
+
+	size_t k = 0; /* continuation bytes present */
+	while (k < need && i + 1 + k < end && is_cont(t[i + 1 + k]))
+		k++;
+	*len = 1 + k;
+	if (lo == 0xFF || (k > 0 && (t[i + 1] < lo || t[i + 1] > hi)))
+		return range_why;
+	if (k < need)
+		return i + 1 + k >= file_end ? "a sequence cut short by the end of the file"
+					: "a sequence cut short";
+	return NULL;
+}
+
+typedef struct checker {
+	kh_source *src;
+	kh_diags *diags;
+	unsigned reported;
+	size_t suppressed;
+	kh_diag *last;          /* the last finding reported (for the "more" note) */
+	kh_diag *first_utf8;    /* the first invalid-utf8 finding (for the hint) */
+} checker;
+
+/* Reports one content finding unless the cap is reached. */
+static kh_diag *finding(checker *c, size_t start, size_t end, const char *rule, const char *msg)
+{
+	if (c->reported >= KH_MAX_CONTENT_FINDINGS) {
+		c->suppressed++;
+		return NULL;
+	}
+	c->reported++;
+	c->last = kh_diag_add(c->diags, KH_ERROR,
+			      (kh_span){ c->src->id, (unsigned)start, (unsigned)end }, rule, "%s",
+			      msg);
+	return c->last;
+}
+
+/*
+ * Runs the content checks on the raw (registered) source, one line at a
+ * time: at most one NUL and one UTF-8 finding per line (the first bad
+ * byte; the rest of the line usually fails the same way), and at most
+ * KH_MAX_CONTENT_FINDINGS in all. Returns the number of problems found.
+ */
+static size_t check_content(kh_source *s, kh_diags *diags)
+{
+	checker c = { s, diags, 0, 0, NULL, NULL };
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t problems = 0;
+
+	for (size_t ln = 0; ln < s->nlines; ln++) {
+		size_t st = s->line_starts[ln], en = line_end(s, ln);
+		int seen_nul = 0, seen_utf8 = 0;
+		for (size_t i = st; i < en;) {
+			if (t[i] == 0) {
+				if (!seen_nul) {
+					problems++;
+					finding(&c, i, i + 1, "nul-byte",
+						"NUL byte in the file; plan files are text");
+				}
+				seen_nul = 1;
 				i++;
 				continue;
 			}
-			utf8proc_int32_t cp;
-			utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)raw + i,
-							      (utf8proc_ssize_t)(end - i), &cp);
-			if (k > 0) {
-				i += (size_t)k;
+			if (t[i] < 0x80) {
+				i++;
 				continue;
 			}
-			kh_span sp = { s->id, (unsigned)i, (unsigned)i + 1 };
-			kh_diag_add(diags, KH_ERROR, sp, "invalid-utf8",
-				    "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-				    (unsigned char)raw[i]);
-			findings++;
-			bad_line = line;
+			size_t n;
+			const char *why = utf8_check(t, i, en, s->len, &n);
+			if (!why) {
+				i += n;
+				continue;
+			}
+			if (!seen_utf8) {
+				problems++;
+				char *msg = kh_printf("invalid UTF-8 byte 0x%02X (%s)", t[i], why);
+				kh_diag *x = finding(&c, i, i + n, "invalid-utf8", msg);
+				if (x && !c.first_utf8)
+					c.first_utf8 = x;
+			}
+			seen_utf8 = 1;
+			i++;
+		}
+		if (en - st > KH_MAX_LINE_BYTES) {
+			problems++;
+			char *msg = kh_printf("line is %zu bytes long; the limit is %u", en - st,
+					      KH_MAX_LINE_BYTES);
+			finding(&c, st, st, "line-too-long", msg);
 		}
 	}
-	if (findings)
-		return NULL;
-	if (!surely_nfc(raw, len)) {
+	if (c.first_utf8)
+		kh_diag_note(c.first_utf8, (kh_span){ -1, 0, 0 },
+			     "plan files must be saved as UTF-8; legacy Vietnamese encodings "
+			     "(TCVN3, VNI, Windows-1258) are not supported");
+	if (c.suppressed)
+		kh_diag_note(c.last, (kh_span){ -1, 0, 0 },
+			     "stopped after %u such errors; %zu more not shown",
+			     KH_MAX_CONTENT_FINDINGS, c.suppressed);
+	return problems;
+}
+
+/* ------------------------------------------------------------------ */
+/* NFC                                                                */
+
+/*
+ * Code points that NFC leaves alone whatever surrounds them: combining
+ * class 0, NFC_Quick_Check = Yes, and never the second half of a
+ * canonical composition. A line made only of these is already NFC.
+ * The ranges cover what Vietnamese text uses: Latin-1, Latin
+ * Extended-A/B (ă đ ơ ư), Latin Extended Additional (ạ ấ ộ ử ...),
+ * general punctuation (– “ ” …, but not U+2000/U+2001, which NFC maps
+ * to U+2002/U+2003) and currency signs (₫). test_source.c checks these
+ * claims against utf8proc's tables.
+ */
+static int nfc_inert(int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+/* Does line [ST, EN) of valid UTF-8 hold a code point NFC might change? */
+static int line_needs_nfc(const unsigned char *t, size_t st, size_t en)
+{
+	for (size_t i = st; i < en;) {
+		if (t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(t + i, (utf8proc_ssize_t)(en - i), &cp);
+		if (n <= 0)
+			return 1; /* cannot happen after the checks; let utf8proc decide */
+		if (!nfc_inert(cp))
+			return 1;
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * NFC-normalises S->text in place of the raw text. Why line by line:
+ * a line end is a starter that never composes, so normalising each line
+ * alone gives the same result as normalising the whole text, but memory
+ * stays bounded (utf8proc_map needs 4 bytes per code point, twice) and the
+ * usual line - already NFC, all ASCII or precomposed Vietnamese - is only
+ * scanned, never copied. Only lines holding a code point outside
+ * nfc_inert() (combining marks U+0300..U+036F and the like) go through
+ * utf8proc. NFC may lengthen a line (a few code points decompose under
+ * NFC); the line limit applies to the bytes as read.
+ */
+static void normalise(kh_source *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	kh_buf out = { 0 };
+	size_t copied = 0; /* raw bytes before this offset are already in OUT */
+
+	for (size_t ln = 0; ln < s->nlines; ln++) {
+		size_t st = s->line_starts[ln], en = line_end(s, ln);
+		if (!line_needs_nfc(t, st, en))
+			continue;
 		utf8proc_uint8_t *nfc = NULL;
-		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)raw, (utf8proc_ssize_t)len,
-						  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (n >= 0 && nfc) {
-			char *text = kh_alloc_atomic((size_t)n + 1);
-			memcpy(text, nfc, (size_t)n);
-			s->text = text;
-			s->len = (size_t)n;
-			build_lines(s);
+		utf8proc_ssize_t n = utf8proc_map(t + st, (utf8proc_ssize_t)(en - st), &nfc,
+						  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n < 0) {
+			free(nfc);
+			if (n == UTF8PROC_ERROR_NOMEM)
+				kh_oom((en - st) * 8);
+			continue; /* not reachable on valid UTF-8: keep the line as it is */
 		}
+		if ((size_t)n == en - st && !memcmp(nfc, t + st, (size_t)n)) {
+			free(nfc);
+			continue;
+		}
+		if (!out.data) {
+			out.cap = s->len + s->len / 8 + 64;
+			out.data = kh_alloc_atomic(out.cap);
+		}
+		kh_buf_put(&out, s->text + copied, st - copied);
+		kh_buf_put(&out, (const char *)nfc, (size_t)n);
 		free(nfc);
+		copied = en;
 	}
+	if (!out.data)
+		return; /* nothing changed: keep the raw text and its line table */
+	kh_buf_put(&out, s->text + copied, s->len - copied);
+	kh_buf_putc(&out, '\0'); /* with the NUL kh_buf keeps: two NULs end it */
+	s->text = out.data;
+	s->len = out.len - 1;
+	s->cap = out.cap;
+	build_lines(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                            */
+
+static char *size_in_mb(unsigned long long bytes)
+{
+	return kh_printf("%llu MB", (bytes + KH_MB - 1) / KH_MB);
+}
+
+/*
+ * Registers TEXT (kh_alloc_atomic memory of CAP >= LEN + 2 bytes, owned
+ * from now on) as a source, then checks and normalises it. The raw text
+ * is registered before the checks so that their errors can show the line.
+ * The text always ends in two NULs, so flex can scan it in place
+ * (yy_scan_buffer) instead of copying it.
+ */
+static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
+			  kh_diags *diags)
+{
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		memmove(text, text + 3, len - 3);
+		len -= 3;
+	}
+	text[len] = text[len + 1] = '\0';
+	kh_source *s = KH_NEW(kh_source);
+	s->path = path ? kh_strdup(path) : "<input>";
+	s->text = text;
+	s->len = len;
+	s->cap = cap;
+	build_lines(s);
+	registry_add(s);
+	if (check_content(s, diags))
+		return NULL;
+	normalise(s);
 	return s;
+}
+
+kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
+				kh_diags *diags)
+{
+	if (len > KH_MAX_FILE_BYTES) {
+		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "file is %s; the limit is %u MB",
+				 size_in_mb(len), KH_MAX_FILE_BYTES / KH_MB);
+		return NULL;
+	}
+	char *text = kh_alloc_atomic(len + 2);
+	if (len)
+		memcpy(text, bytes, len);
+	return prepare(path, text, len, len + 2, diags);
+}
+
+/*
+ * Reads all of F into a buffer of *ALLOC >= *LEN + 2 bytes. Regular files
+ * are read in one go at their stat size; pipes and devices have no useful
+ * size, so the buffer grows, and the size limit is enforced while reading.
+ * Returns NULL with *TOO_BIG or errno set.
+ */
+static char *read_all(FILE *f, size_t hint, size_t *len, size_t *alloc, int *too_big)
+{
+	size_t cap = hint ? hint + 1 : 64 * 1024;
+	size_t n = 0;
+	char *buf = kh_alloc_atomic(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (n > KH_MAX_FILE_BYTES) {
+				*too_big = 1;
+				*len = n;
+				return NULL;
+			}
+			/* one byte past the limit is enough to know it is too big */
+			cap = cap > KH_MAX_FILE_BYTES / 2 ? (size_t)KH_MAX_FILE_BYTES + 1 : cap * 2;
+			buf = kh_realloc_atomic(buf, cap + 1);
+		}
+		size_t k = fread(buf + n, 1, cap - n, f);
+		n += k;
+		if (k == 0) {
+			if (ferror(f))
+				return NULL;
+			break;
+		}
+	}
+	if (n > KH_MAX_FILE_BYTES) {
+		*too_big = 1;
+		*len = n;
+		return NULL;
+	}
+	if (n + 2 > cap + 1)
+		buf = kh_realloc_atomic(buf, n + 2);
+	*alloc = n + 2 > cap + 1 ? n + 2 : cap + 1;
+	*len = n;
+	return buf;
 }
 
 kh_source *kh_source_load(const char *path, kh_diags *diags, int *io_error)
@@ -176,80 +437,80 @@ kh_source *kh_source_load(const char *path, kh_diags *diags, int *io_error)
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+	if (fstat(fileno(f), &st) != 0) {
+		int e = errno;
+		fclose(f);
+		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot read '%s': %s", path,
+				 strerror(e));
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
 		fclose(f);
 		kh_diag_add_path(diags, KH_ERROR, path, "io-error",
 				 "'%s' is a directory, not a plan file", path);
 		return NULL;
 	}
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > KH_MAX_FILE_BYTES) {
-		fclose(f);
-		kh_diag_add_path(diags, KH_ERROR, path, "io-error",
-				 "'%s' is %llu MB; the limit is %u MB", path,
-				 (unsigned long long)st.st_size >> 20, KH_MAX_FILE_BYTES >> 20);
-		return NULL;
-	}
-	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-	size_t n = 0;
-	char *buf = kh_alloc_atomic(cap);
-	for (;;) {
-		size_t k = fread(buf + n, 1, cap - n, f);
-		n += k;
-		if (k == 0)
-			break;
-		if (n == cap) {
-			if (cap > KH_MAX_FILE_BYTES) {
-				fclose(f);
-				kh_diag_add_path(diags, KH_ERROR, path, "io-error",
-						 "'%s' is larger than %u MB", path, KH_MAX_FILE_BYTES >> 20);
-				return NULL;
-			}
-			cap *= 2;
-			buf = kh_realloc_atomic(buf, cap);
+	size_t hint = 0;
+	if (S_ISREG(st.st_mode)) {
+		if ((unsigned long long)st.st_size > KH_MAX_FILE_BYTES) {
+			fclose(f);
+			kh_diag_add_path(diags, KH_ERROR, path, "io-error",
+					 "file is %s; the limit is %u MB",
+					 size_in_mb((unsigned long long)st.st_size),
+					 KH_MAX_FILE_BYTES / KH_MB);
+			return NULL;
 		}
+		hint = (size_t)st.st_size;
 	}
-	int failed = ferror(f);
-	int err = errno;
+	size_t len = 0, alloc = 0;
+	int too_big = 0;
+	errno = 0;
+	char *text = read_all(f, hint, &len, &alloc, &too_big);
+	int e = errno;
 	fclose(f);
-	if (failed) {
-		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot read '%s': %s", path,
-				 strerror(err));
+	if (!text) {
+		if (too_big)
+			kh_diag_add_path(diags, KH_ERROR, path, "io-error",
+					 "file is over the %u MB limit", KH_MAX_FILE_BYTES / KH_MB);
+		else
+			kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot read '%s': %s",
+					 path, strerror(e ? e : EIO));
 		return NULL;
 	}
 	*io_error = 0;
-	return kh_source_from_bytes(path, buf, n, diags);
+	return prepare(path, text, len, alloc, diags);
 }
 
-void kh_source_locate(const kh_source *s, size_t offset, unsigned *line, unsigned *col)
+/* ------------------------------------------------------------------ */
+/* Locations                                                          */
+
+void kh_source_locate(const kh_source *src, size_t offset, unsigned *line, unsigned *col)
 {
-	if (offset > s->len)
-		offset = s->len;
-	size_t lo = 0, hi = s->nlines;
+	if (offset > src->len)
+		offset = src->len;
+	size_t lo = 0, hi = src->nlines; /* line_starts[lo] <= offset < line_starts[hi] */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (s->line_starts[mid] <= offset)
+		if (src->line_starts[mid] <= offset)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	unsigned c = 1;
-	for (size_t i = s->line_starts[lo]; i < offset; i++)
-		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
+	for (size_t i = src->line_starts[lo]; i < offset; i++)
+		if (!is_cont((unsigned char)src->text[i]))
 			c++;
 	*line = (unsigned)lo + 1;
 	*col = c;
 }
 
-const char *kh_source_line(const kh_source *s, unsigned line, size_t *len)
+const char *kh_source_line(const kh_source *src, unsigned line, size_t *len)
 {
-	if (line < 1 || line > s->nlines) {
+	if (line < 1 || line > src->nlines) {
 		*len = 0;
 		return "";
 	}
-	size_t start = s->line_starts[line - 1];
-	size_t end = line < s->nlines ? s->line_starts[line] : s->len;
-	while (end > start && (s->text[end - 1] == '\n' || s->text[end - 1] == '\r'))
-		end--;
-	*len = end - start;
-	return s->text + start;
+	size_t st = src->line_starts[line - 1];
+	*len = line_end(src, line - 1) - st;
+	return src->text + st;
 }

@@ -19,6 +19,7 @@ typedef struct kh_source {
 	const char *path;     /* as given by the user (or resolved import path) */
 	const char *text;     /* NFC-normalised UTF-8, NUL-terminated */
 	size_t len;           /* bytes in text, without the final NUL */
+	size_t cap;           /* bytes allocated for text (len + 2: two NULs end it) */
 	size_t *line_starts;  /* byte offset of each line's first byte */
 	size_t nlines;
 } kh_source;
