@@ -21,7 +21,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
 DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev \
             clang libclang-rt-14-dev \
-            python3 python3-jsonschema
+            python3 python3-jsonschema python3-icalendar python3-html5lib
 
 .PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay
 all: $(BIN)

@@ -136,7 +136,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 }
 
 %token <node> ID "identifier" STRING "string" NUMBER "number" DATE "date"
-%token <node> MONTHYEAR "month/year" QUARTER "quarter"
+%token <node> MONTHYEAR "month/year" QUARTER "quarter" DAYMONTH "day/month"
 %token <ival> KIND "document kind" DECADE "ten-day period" RECUR "recurrence" HALF "'½'"
 %token IMPORT LEVEL BODY DOCUMENT EVENT PARENT ABBR BELOW FROM UNTIL DAY OF TYPE TITLE SHORT
 %token ISSUER PLACE IMPLEMENTS BASIS PREAMBLE CLOSING PURPOSE REQUIREMENT CONTENT PART SECTION
@@ -145,9 +145,11 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %token ATTENDEES ATTEND GUEST EACH EXCEPT GROUP TARGET COLLECTIVE INDIVIDUAL FORM GRANTOR
 %token CRITERIA QUOTA ITEM PAYER ORGLEVEL ARCHIVE ONBEHALF POSITION SIGNER SIGNED MONTH YEAR
 %token YEAR_END PLANNED TBA SESSION WORKDAYS
+%token HOLIDAY DAYOFF MAKEUPDAY LUNAR LENGTH KINDRULE REQUIRES CUSTOMARY AWARDRIGHT IS SYSTEM
 
 %type <node> string opt_string top_item decl decl_attrs decl_attr opt_decl_block decl_stmts
 %type <node> plan block opt_block stmts stmt ref ref_list id_list when_list when_item when_core
+%type <node> string_list decl_stmt
 %type <node> date_spec duration excepts targets target guest_target via_chain
 
 %%
@@ -182,6 +184,16 @@ decl
 				{ $$ = adopt(adopt(named(KH_N_DOC_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
 	| EVENT ID string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_EVENT_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+	| HOLIDAY ID string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+	| DAYOFF ID string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; $$->flag = 1; }
+	| MAKEUPDAY ID string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; $$->flag = 2; }
+	| KINDRULE KIND decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(node(KH_N_KINDRULE_DECL, @2), $3), $4); $$->key = $2; }
+	| AWARDRIGHT string decl_attrs opt_decl_block
+				{ $$ = adopt(adopt(named(KH_N_AWARDRIGHT_DECL, @2, NULL, $2), $3), $4); }
 	;
 
 decl_attrs
@@ -192,13 +204,13 @@ decl_attrs
 opt_decl_block
 	: %empty                { $$ = NULL; }
 	| '{' decl_stmts '}'    { $$ = $2; }
-	| '{' decl_stmts decl_attr '}' { $$ = kh_node_add($2, $3); }
+	| '{' decl_stmts decl_stmt '}' { $$ = kh_node_add($2, $3); }
 	;
 
 decl_stmts
 	: %empty                { $$ = block(@$); }
 	| decl_stmts ';'
-	| decl_stmts decl_attr ';' { $$ = kh_node_add($1, $2); }
+	| decl_stmts decl_stmt ';' { $$ = kh_node_add($1, $2); }
 	| decl_stmts error ';'  { $$ = $1; yyerrok; }
 	;
 
@@ -216,6 +228,25 @@ decl_attr
 	| SHORT string          { $$ = attr(T_SHORT, @$, $2); }
 	| PLANNED               { $$ = attr(T_PLANNED, @$, NULL); }
 	| ON date_spec          { $$ = attr(T_ON, @$, $2); }
+	| IS ID                 { $$ = attr(T_IS, @$, ref_id($2)); }
+	| SYSTEM ID             { $$ = attr(T_SYSTEM, @$, $2); }
+	| COLLECTIVE            { $$ = attr(T_COLLECTIVE, @$, NULL); }
+	| DAY DAYMONTH          { $$ = attr(T_DAY, @$, $2); }
+	| LUNAR DAYMONTH        { $$ = attr(T_LUNAR, @$, $2); }
+	| LENGTH NUMBER         { $$ = attr(T_LENGTH, @$, $2); }
+	| BEFORE NUMBER         { $$ = attr(T_BEFORE, @$, $2); }
+	| REQUIRES string_list  { $$ = adopt(attr(T_REQUIRES, @$, NULL), $2); }
+	| CUSTOMARY string_list { $$ = adopt(attr(T_CUSTOMARY, @$, NULL), $2); }
+	;
+/* Only inside a declaration's block, where ';' ends each statement. */
+decl_stmt
+	: decl_attr
+	| GRANTOR ID            { $$ = attr(T_GRANTOR, @$, ref_id($2)); }
+	| GRANTOR ID LEVEL ID   { $$ = attr(T_GRANTOR, @$, ref_id($2)); $$->id = $4->id; $$->flag = 1; }
+	;
+string_list
+	: string                { $$ = kh_node_add(block(@$), $1); }
+	| string_list ',' string { $$ = kh_node_add($1, $3); }
 	;
 
 block

@@ -56,7 +56,8 @@ void kh_date_split(kh_day z, int *year, int *month, int *day)
 
 int kh_weekday(kh_day d)
 {
-	long w = (d + 3) % 7; /* 1970-01-01 was a Thursday (3) */
+	/* 1970-01-01 was a Thursday (3); d % 7 first so no value overflows. */
+	long w = (d % 7 + 3) % 7;
 	return (int)(w < 0 ? w + 7 : w);
 }
 

@@ -68,6 +68,18 @@ kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const 
 	return append(d, sev, (kh_span){ -1, 0, 0 }, rule, path, msg);
 }
 
+void kh_diag_suppress(kh_diags *d, kh_diag *x, kh_span at, const char *reason)
+{
+	if (x->suppressed)
+		return;
+	x->suppressed = reason ? reason : "";
+	x->suppressed_at = at;
+	if (x->severity == KH_ERROR)
+		d->errors--;
+	else if (x->severity == KH_WARNING)
+		d->warnings--;
+}
+
 void kh_diag_note(kh_diag *parent, kh_span span, const char *fmt, ...)
 {
 	va_list ap;
@@ -326,6 +338,8 @@ static const char *diag_file(const kh_diag *x)
 void kh_diags_print_text(const kh_diags *d, kh_buf *out, int color)
 {
 	for (const kh_diag *x = d->first; x; x = x->next) {
+		if (x->suppressed)
+			continue;
 		print_one(out, x, NULL, color);
 		for (const kh_diag *n = x->notes; n; n = n->next)
 			print_one(out, n, diag_file(x), color);
@@ -415,7 +429,8 @@ static void json_pos(kh_buf *out, kh_span span, size_t offset, const char *lkey,
  * }
  *
  * (each finding really is on one line). Columns count code points and
- * end_column is exclusive. A finding without a location has line and
+ * end_column is exclusive. A finding silenced in the file is listed
+ * with "suppressed": "<reason>" and not counted. A finding without a location has line and
  * column 0 and "file" set to its path, or null.
  */
 void kh_diags_print_json(const kh_diags *d, kh_buf *out)
@@ -433,6 +448,10 @@ void kh_diags_print_json(const kh_diags *d, kh_buf *out)
 		kh_json_string(out, x->rule);
 		kh_buf_puts(out, ", \"message\": ");
 		kh_json_string(out, x->message);
+		if (x->suppressed) {
+			kh_buf_puts(out, ", \"suppressed\": ");
+			kh_json_string(out, x->suppressed);
+		}
 		kh_buf_puts(out, ", \"notes\": [");
 		for (const kh_diag *n = x->notes; n; n = n->next) {
 			kh_buf_puts(out, n == x->notes ? "{\"file\": " : ", {\"file\": ");

@@ -20,6 +20,8 @@ typedef struct kh_diag {
 	struct kh_diag *notes;/* attached notes ("previous declaration is here") */
 	struct kh_diag *next;
 	unsigned seq;         /* insertion order, for a stable sort */
+	const char *suppressed; /* silenced in the file: the reason given; NULL if not */
+	kh_span suppressed_at;  /* where the silencing comment is */
 } kh_diag;
 
 typedef struct kh_diags {
@@ -35,6 +37,10 @@ kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const 
 			  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void kh_diag_note(kh_diag *parent, kh_span span, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Marks X silenced by the comment at AT with REASON: it no longer counts,
+ * text output skips it, JSON and SARIF keep it with the reason. */
+void kh_diag_suppress(kh_diags *d, kh_diag *x, kh_span at, const char *reason);
 
 /* Sorts by file (load order), then offset, then insertion order. */
 void kh_diags_sort(kh_diags *d);

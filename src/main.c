@@ -11,10 +11,14 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "check.h"
 #include "diag.h"
+#include "emit.h"
 #include "emit_json.h"
 #include "output.h"
 #include "resolve.h"
+#include "rules_doc.h"
+#include "sarif.h"
 
 #ifndef KH_VERSION
 #define KH_VERSION "0.1.0"
@@ -34,6 +38,12 @@ typedef struct options {
 	int color;
 	const char **files;
 	int nfiles;
+	const char **rule_switches; /* "+id" (--enable) or "-id" (--disable), in order */
+	int nswitches;
+	const char *fail_on;      /* error | warning */
+	const char *for_body;     /* --for BODY */
+	int mirror_events;        /* --mirror-events */
+	int min_working_days;     /* 0: the default */
 } options;
 
 typedef struct command {
@@ -45,19 +55,66 @@ typedef struct command {
 
 static int cmd_check(options *o);
 static int cmd_json(options *o);
+static int cmd_outline(options *o);
+static int cmd_render(options *o);
+static int cmd_schedule(options *o);
+static int cmd_checklist(options *o);
 
 static const command commands[] = {
-	{ "check", cmd_check, "kehoach check [--format text|json] [-o FILE] FILE...",
-	  "Reads each plan with everything it imports and reports syntax and name\n"
-	  "errors as file:line:col: severity: message [rule], with the source line\n"
-	  "and a caret (columns count characters). --format json prints the findings\n"
-	  "as JSON on standard output. Exit status: 0 clean, 1 errors found,\n"
-	  "2 usage or I/O error (a missing or unreadable file)." },
+	{ "check", cmd_check,
+	  "kehoach check [--format text|json|sarif] [--disable RULE] [--enable RULE]\n"
+	  "                     [--fail-on error|warning] [--min-working-days N] [-o FILE] FILE...",
+	  "Reads each plan with everything it imports, reports syntax and name\n"
+	  "errors, then runs the consistency rules (structure, references, time,\n"
+	  "people, awards; 'kehoach help rules' lists them) and prints each finding\n"
+	  "as file:line:col: severity: message [rule], with the source line and a\n"
+	  "caret (columns count characters). --format json prints the findings as\n"
+	  "JSON, --format sarif as SARIF 2.1.0 (for code-scanning tools), on\n"
+	  "standard output or -o FILE.\n"
+	  "\n"
+	  "  --disable RULE / --enable RULE   turn a rule off or back on (repeatable)\n"
+	  "  --fail-on warning                exit 1 on warnings too (default: errors)\n"
+	  "  --min-working-days N             for too-few-working-days (default 3)\n"
+	  "\n"
+	  "One finding is silenced in the file with a comment on its line (or alone\n"
+	  "on the line above): # kehoach: ignore RULE -- reason\n"
+	  "\n"
+	  "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O\n"
+	  "error (a missing or unreadable file)." },
 	{ "json", cmd_json, "kehoach json [-o FILE] FILE",
 	  "Prints the resolved plan as JSON: every reference bound to its\n"
 	  "declaration, dates as YYYY-MM-DD, windows as start/end pairs, durations\n"
 	  "in half-days. README.md lists the fields. A plan with errors prints the\n"
 	  "errors instead and exits 1." },
+	{ "schedule", cmd_schedule, "kehoach schedule [--ics|--csv|--svg] [--mirror-events] [--for BODY] [-o FILE] FILE",
+	  "Prints the plan's timeline: every deadline and meeting in date order\n"
+	  "(date or window as written, who, what, to whom), then recurring and\n"
+	  "undated duties. --csv gives the same as a table; --ics an iCalendar file\n"
+	  "(RFC 5545) to import: deadlines as to-dos (VTODO with DUE), meetings as\n"
+	  "all-day events, recurring duties with RRULE, planned dates as TENTATIVE,\n"
+	  "with UIDs that stay the same when the plan is edited, so importing again\n"
+	  "updates instead of duplicating; --mirror-events adds each deadline as an\n"
+	  "all-day event too (Google and iOS calendars ignore to-dos). DTSTAMP is\n"
+	  "the plan's date, or SOURCE_DATE_EPOCH when set. --svg draws the timeline\n"
+	  "by level. --for BODY keeps what concerns one body (by id), including\n"
+	  "duties it holds through its level or parent." },
+	{ "checklist", cmd_checklist, "kehoach checklist [--csv|--html] [--for BODY] [-o FILE] FILE",
+	  "Prints each body's duties with their due dates and where the result goes,\n"
+	  "as Markdown task lists; --csv as a spreadsheet (UTF-8 with BOM so Excel\n"
+	  "keeps the Vietnamese); --html as a page to print. --for BODY keeps one\n"
+	  "body's list, including duties it holds through its level or parent." },
+	{ "outline", cmd_outline, "kehoach outline [--html] [-o FILE] FILE",
+	  "Prints the report outline attached to the plan (đề_cương) with the\n"
+	  "numbering Vietnamese documents use (Phần thứ nhất / Phần I, I., 1., a),\n"
+	  "bullets), as Markdown, or with --html as a page to print. A plan without\n"
+	  "an outline exits 1 with a message." },
+	{ "render", cmd_render, "kehoach render --html [-o FILE] FILE",
+	  "Prints the whole plan as a document in the official layout (header block\n"
+	  "with the issuing body and the national or Party motto, number and\n"
+	  "place-date line, kind and title, numbered sections, recipients and\n"
+	  "signature, attachments on their own pages), as one self-contained HTML\n"
+	  "page styled for A4 printing. Facts the plan lacks (a number, a date) are\n"
+	  "left blank as on paper, never invented." },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -71,7 +128,8 @@ static void usage_all(FILE *to)
 		    "  --stdlib DIR     where stdlib modules such as \"vn/hierarchy\" live\n"
 		    "  --root DIR       also allow relative imports from inside DIR\n"
 		    "  --color / --no-color   colour diagnostics (default: when stderr is a terminal)\n"
-		    "\n'kehoach help COMMAND' explains a command.\n");
+		    "\n'kehoach help COMMAND' explains a command; 'kehoach help rules' lists\n"
+		    "the checker's rules ('--markdown' for docs/RULES.md).\n");
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -94,13 +152,17 @@ static const char *default_stdlib(void)
 	return KH_STDLIB_DIR;
 }
 
-/* Prints findings; returns the number of errors. */
+/* Prints findings; returns the number of errors (with --fail-on warning,
+ * errors and warnings). */
 static unsigned report(kh_diags *d, const options *o, int *io_failed)
 {
 	kh_diags_sort(d);
 	kh_buf out = { 0 };
-	if (o->format && !strcmp(o->format, "json")) {
-		kh_diags_print_json(d, &out);
+	if (o->format && (!strcmp(o->format, "json") || !strcmp(o->format, "sarif"))) {
+		if (!strcmp(o->format, "json"))
+			kh_diags_print_json(d, &out);
+		else
+			kh_diags_print_sarif(d, &out, KH_VERSION);
 		if (kh_write_output(o->output, out.data ? out.data : "", out.len) != 0)
 			*io_failed = 1;
 	} else {
@@ -113,6 +175,8 @@ static unsigned report(kh_diags *d, const options *o, int *io_failed)
 		if (out.len)
 			fwrite(out.data, 1, out.len, stderr);
 	}
+	if (o->fail_on && !strcmp(o->fail_on, "warning"))
+		return d->errors + d->warnings;
 	return d->errors;
 }
 
@@ -120,20 +184,36 @@ static int cmd_check(options *o)
 {
 	if (o->nfiles == 0)
 		return usage_error("%s", "check needs at least one FILE");
-	if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json"))
-		return usage_error("unknown format '%s' (use text or json)", o->format);
+	if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json") &&
+	    strcmp(o->format, "sarif"))
+		return usage_error("unknown format '%s' (use text, json or sarif)", o->format);
+	if (o->fail_on && strcmp(o->fail_on, "error") && strcmp(o->fail_on, "warning"))
+		return usage_error("--fail-on takes error or warning, not '%s'", o->fail_on);
 	kh_diags d = { 0 };
+	kh_rule_config config;
+	kh_rule_config_init(&config);
+	if (o->fail_on && !strcmp(o->fail_on, "warning"))
+		config.fail_on = KH_WARNING;
+	if (o->min_working_days > 0)
+		config.min_working_days = o->min_working_days;
+	for (int i = 0; i < o->nswitches; i++)
+		kh_rule_config_set(&config, o->rule_switches[i] + 1, o->rule_switches[i][0] == '+', &d);
 	int io_error = 0;
 	for (int i = 0; i < o->nfiles; i++) {
 		int io = 0;
-		kh_resolve_file(o->files[i], &o->resolve, &d, &io);
+		unsigned errors_before = d.errors;
+		kh_program *prog = kh_resolve_file(o->files[i], &o->resolve, &d, &io);
 		io_error |= io;
+		/* The rules need a whole, resolved plan: after a syntax or name
+		 * error they would only add noise. */
+		if (prog && d.errors == errors_before)
+			kh_check_program(prog, &config, &d);
 	}
 	int io_failed = 0;
-	unsigned errors = report(&d, o, &io_failed);
+	unsigned failing = report(&d, o, &io_failed);
 	if (io_error || io_failed)
 		return EXIT_USAGE;
-	return errors ? EXIT_FINDINGS : EXIT_CLEAN;
+	return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 static int cmd_json(options *o)
@@ -156,6 +236,161 @@ static int cmd_json(options *o)
 	return kh_write_output(o->output, out.data, out.len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
+/* Resolves the one FILE of an output command; prints errors (text) and
+ * returns the exit status to use, or -1 when PROG is ready. */
+static int load_plan(options *o, const char *what, kh_program **prog)
+{
+	if (o->nfiles != 1)
+		return usage_error("%s takes exactly one FILE", what);
+	kh_diags d = { 0 };
+	int io = 0;
+	*prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
+	options text = *o;
+	text.format = "text";
+	int io_failed = 0;
+	unsigned errors = report(&d, &text, &io_failed);
+	if (io || !*prog)
+		return EXIT_USAGE;
+	if (errors)
+		return EXIT_FINDINGS;
+	return -1;
+}
+
+static int write_or_fail(options *o, int rc, kh_buf *out)
+{
+	if (rc != 0)
+		return EXIT_FINDINGS;
+	return kh_write_output(o->output, out->data ? out->data : "", out->len) == 0 ? EXIT_CLEAN
+										    : EXIT_USAGE;
+}
+
+/* --for BODY: the body with that id (tone placement and NFC folded). */
+static int find_for_body(const options *o, const kh_program *prog, const kh_body **out)
+{
+	*out = NULL;
+	if (!o->for_body)
+		return -1;
+	const char *key = kh_name_key(o->for_body);
+	const char *best = NULL;
+	size_t best_d = 4;
+	for (size_t i = 0; i < prog->bodies.n; i++) {
+		const kh_body *b = KH_VEC_AT(prog->bodies, kh_body, i);
+		if (!strcmp(kh_name_key(b->id), key)) {
+			*out = b;
+			return -1;
+		}
+		size_t dist = kh_edit_distance(key, kh_name_key(b->id), best_d);
+		if (dist < best_d) {
+			best_d = dist;
+			best = b->id;
+		}
+	}
+	if (best)
+		return usage_error("--for %s: no body has this id; did you mean '%s'?", o->for_body, best);
+	return usage_error("--for %s: no body has this id (kehoach json lists the bodies)", o->for_body);
+}
+
+/* DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+ * plan's date, so the same plan always gives the same file. */
+static const char *ics_dtstamp(const kh_program *prog)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	if (env && *env) {
+		char *end;
+		long long t = strtoll(env, &end, 10);
+		if (!*end && t >= 0 && t < 253402300800LL) {
+			kh_day day = (kh_day)(t / 86400);
+			long rest = (long)(t % 86400);
+			int y, m, d;
+			kh_date_split(day, &y, &m, &d);
+			return kh_printf("%04d%02d%02dT%02ld%02ld%02ldZ", y, m, d, rest / 3600, rest / 60 % 60,
+					 rest % 60);
+		}
+	}
+	if (prog->plan && prog->plan->has_date) {
+		int y, m, d;
+		kh_date_split(prog->plan->date, &y, &m, &d);
+		return kh_printf("%04d%02d%02dT000000Z", y, m, d);
+	}
+	return "19700101T000000Z";
+}
+
+static int cmd_schedule(options *o)
+{
+	const char *f = o->format ? o->format : "text";
+	if (strcmp(f, "text") && strcmp(f, "ics") && strcmp(f, "csv") && strcmp(f, "svg"))
+		return usage_error("schedule prints text, --ics, --csv or --svg, not '%s'", f);
+	kh_program *prog;
+	int rc = load_plan(o, "schedule", &prog);
+	if (rc >= 0)
+		return rc;
+	const kh_body *who;
+	if ((rc = find_for_body(o, prog, &who)) >= 0)
+		return rc;
+	kh_buf out = { 0 };
+	if (!strcmp(f, "ics")) {
+		kh_ics_opts io = { o->mirror_events != 0, ics_dtstamp(prog) };
+		rc = kh_emit_schedule_ics(prog, who, &io, &out);
+	} else if (!strcmp(f, "csv")) {
+		rc = kh_emit_schedule_csv(prog, who, &out);
+	} else if (!strcmp(f, "svg")) {
+		rc = kh_emit_schedule_svg(prog, who, &out);
+	} else {
+		rc = kh_emit_schedule_text(prog, who, &out);
+	}
+	return write_or_fail(o, rc, &out);
+}
+
+static int cmd_checklist(options *o)
+{
+	const char *f = o->format ? o->format : "md";
+	if (strcmp(f, "md") && strcmp(f, "csv") && strcmp(f, "html"))
+		return usage_error("checklist prints Markdown, --csv or --html, not '%s'", f);
+	kh_program *prog;
+	int rc = load_plan(o, "checklist", &prog);
+	if (rc >= 0)
+		return rc;
+	const kh_body *who;
+	if ((rc = find_for_body(o, prog, &who)) >= 0)
+		return rc;
+	kh_buf out = { 0 };
+	if (!strcmp(f, "csv"))
+		rc = kh_emit_checklist_csv(prog, who, &out);
+	else if (!strcmp(f, "html"))
+		rc = kh_emit_checklist_html(prog, who, &out);
+	else
+		rc = kh_emit_checklist_md(prog, who, &out);
+	return write_or_fail(o, rc, &out);
+}
+
+static int cmd_outline(options *o)
+{
+	if (o->format && strcmp(o->format, "md") && strcmp(o->format, "html"))
+		return usage_error("outline prints Markdown or --html, not '%s'", o->format);
+	kh_program *prog;
+	int rc = load_plan(o, "outline", &prog);
+	if (rc >= 0)
+		return rc;
+	kh_buf out = { 0 };
+	if (o->format && !strcmp(o->format, "html"))
+		rc = kh_emit_outline_html(prog, &out);
+	else
+		rc = kh_emit_outline_md(prog, &out);
+	return write_or_fail(o, rc, &out);
+}
+
+static int cmd_render(options *o)
+{
+	if (o->format && strcmp(o->format, "html"))
+		return usage_error("render prints --html only, not '%s'", o->format);
+	kh_program *prog;
+	int rc = load_plan(o, "render", &prog);
+	if (rc >= 0)
+		return rc;
+	kh_buf out = { 0 };
+	return write_or_fail(o, kh_emit_render_html(prog, &out), &out);
+}
+
 static const command *find_command(const char *name)
 {
 	for (int i = 0; i < NCOMMANDS; i++)
@@ -168,6 +403,15 @@ static int cmd_help(int argc, char **argv)
 {
 	if (argc < 3) {
 		usage_all(stdout);
+		return EXIT_CLEAN;
+	}
+	if (!strcmp(argv[2], "rules")) {
+		kh_buf out = { 0 };
+		if (argc > 3 && !strcmp(argv[3], "--markdown"))
+			kh_rules_print_markdown(&out);
+		else
+			kh_rules_print_text(&out);
+		fwrite(out.data, 1, out.len, stdout);
 		return EXIT_CLEAN;
 	}
 	const command *c = find_command(argv[2]);
@@ -198,6 +442,7 @@ int main(int argc, char **argv)
 	options o = { 0 };
 	o.color = isatty(STDERR_FILENO);
 	o.files = KH_NEW_N(const char *, (size_t)argc);
+	o.rule_switches = KH_NEW_N(const char *, (size_t)argc);
 	o.resolve.stdlib_dir = default_stdlib();
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
@@ -213,8 +458,49 @@ int main(int argc, char **argv)
 				o.files[o.nfiles++] = argv[i];
 			break;
 		}
+		if (!strcmp(a, "--html") || !strcmp(a, "--csv") || !strcmp(a, "--ics") ||
+		    !strcmp(a, "--svg") || !strcmp(a, "--md")) {
+			if (o.format && strcmp(o.format, a + 2))
+				return usage_error("choose one output format, not both --%s and %s", o.format, a);
+			o.format = a + 2;
+			continue;
+		}
 		if (!strncmp(a, "--format=", 9)) {
 			o.format = a + 9;
+			continue;
+		}
+		if (!strcmp(a, "--disable") || !strcmp(a, "--enable")) {
+			if (i + 1 >= argc)
+				return usage_error("option %s needs a rule id", a);
+			o.rule_switches[o.nswitches++] =
+				kh_printf("%c%s", a[2] == 'e' ? '+' : '-', argv[++i]);
+			continue;
+		}
+		if (!strcmp(a, "--mirror-events")) {
+			o.mirror_events = 1;
+			continue;
+		}
+		if (!strcmp(a, "--for")) {
+			if (i + 1 >= argc)
+				return usage_error("option %s needs a body id", a);
+			o.for_body = argv[++i];
+			continue;
+		}
+		if (!strcmp(a, "--fail-on")) {
+			if (i + 1 >= argc)
+				return usage_error("option %s needs a value", a);
+			o.fail_on = argv[++i];
+			continue;
+		}
+		if (!strcmp(a, "--min-working-days")) {
+			char *end;
+			if (i + 1 >= argc)
+				return usage_error("option %s needs a number", a);
+			long n = strtol(argv[++i], &end, 10);
+			if (*end || n < 1 || n > 365)
+				return usage_error("--min-working-days takes a number from 1 to 365, not '%s'",
+						   argv[i]);
+			o.min_working_days = (int)n;
 			continue;
 		}
 		if (!strcmp(a, "--format") || !strcmp(a, "-o") || !strcmp(a, "--output") ||

@@ -4,6 +4,7 @@
  * linear however many names a plan declares.
  * Part of kehoach; see README.md for the licence.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -227,4 +228,17 @@ const char *kh_sym_kind_name(kh_sym_kind k)
 	case KH_SYM_OUTLINE: return "outline";
 	}
 	return "name";
+}
+
+const char *kh_text_fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+						  UTF8PROC_CASEFOLD);
+	if (n < 0)
+		return kh_name_key(s);
+	char *copy = kh_strndup((const char *)out, (size_t)n);
+	free(out);
+	return kh_name_key(copy);
 }

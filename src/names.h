@@ -37,4 +37,8 @@ kh_symbol *kh_scope_find(const kh_scope *s, const char *id);
 const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds);
 const char *kh_sym_kind_name(kh_sym_kind k);   /* "body", "level"… */
 
+/* S case-folded (Unicode) and keyed like names ("Phó Bí thư" and "PHÓ BÍ THƯ"
+ * fold the same; "uỷ" and "ủy" too): for comparing words of prose. */
+const char *kh_text_fold(const char *s);
+
 #endif

@@ -35,13 +35,27 @@ struct kh_level {
 	int order;                /* declaration order */
 };
 
+typedef enum kh_system {
+	KH_SYSTEM_NONE, KH_SYSTEM_STATE, KH_SYSTEM_PARTY   /* which document rules apply */
+} kh_system;
+
 struct kh_body {
 	const char *id, *name, *abbr;
 	kh_span span;
 	kh_level *level;          /* NULL: "that body at each level" */
-	kh_body *parent;
+	kh_body *parent;          /* thuộc */
+	kh_body *is_a;            /* là: the generic body or title this one is
+	                             (ct_ubnd_tinh là chủ_tịch_ubnd) */
+	kh_system system;         /* hệ đảng | nhà_nước; NONE: inherited or unknown */
+	bool collective;          /* tập_thể: a collective body (signs "T/M", "TM.") */
 	int order;
+	int uses;                 /* references to it from the plan */
 };
+
+/* The system of B: its own, else its parent's or is_a's, else NONE. */
+kh_system kh_body_system(const kh_body *b);
+/* True when B is G, or reaches G through is_a or parent links. */
+bool kh_body_is(const kh_body *b, const kh_body *g);
 
 typedef enum kh_doc_kind {
 	KH_KIND_NONE, KH_KIND_PLAN, KH_KIND_GUIDANCE, KH_KIND_REPORT, KH_KIND_DIRECTIVE,
@@ -59,7 +73,60 @@ typedef struct kh_document {
 	kh_day date;
 	kh_body *issuer;
 	int order;
+	int uses;                 /* references to it from the plan */
 } kh_document;
+
+/* Parts a document can have; kind rules (stdlib vn/documents) say which
+ * a kind requires and which are customary. */
+typedef enum kh_part {
+	KH_PART_NUMBER, KH_PART_DATE, KH_PART_PLACE, KH_PART_TITLE, KH_PART_ISSUER,
+	KH_PART_BASIS, KH_PART_PURPOSES, KH_PART_REQUIREMENTS, KH_PART_CONTENTS,
+	KH_PART_TASKS, KH_PART_MEETINGS, KH_PART_AWARDS, KH_PART_BUDGET,
+	KH_PART_RECIPIENTS, KH_PART_ARCHIVE, KH_PART_SIGNATURE, KH_PART_OUTLINE,
+	KH_PART__COUNT
+} kh_part;
+const char *kh_part_name(kh_part p);      /* "purposes" */
+const char *kh_part_name_vi(kh_part p);   /* "mục đích" */
+
+typedef struct kh_kind_rule {
+	kh_doc_kind kind;
+	const char *code;         /* kind code in numbers: "KH", "HD" */
+	kh_span span;
+	unsigned required, customary; /* bit (1u << kh_part) */
+} kh_kind_rule;
+
+/* Who may grant an award form (stdlib vn/awards). */
+typedef struct kh_award_grant {
+	kh_body *authority;       /* a title such as chủ_tịch_ubnd, thủ_tướng */
+	kh_level *level;          /* NULL: the authority at any level */
+	kh_span span;
+} kh_award_grant;
+
+typedef struct kh_award_right {
+	const char *class_name;   /* "Bằng khen", "Giấy khen", "Huân chương" */
+	kh_span span;
+	kh_vec grants;            /* kh_award_grant* */
+} kh_award_right;
+
+typedef enum kh_holiday_kind {
+	KH_HOLIDAY_SOLAR,         /* the same solar day each year: 1/1, 30/4 */
+	KH_HOLIDAY_LUNAR,         /* the same lunar day: Tết 1/1, Giỗ Tổ 10/3 */
+	KH_HOLIDAY_DAY_OFF,       /* one day off in one year (nghỉ bù) */
+	KH_HOLIDAY_WORKDAY        /* a weekend day worked in one year (làm bù) */
+} kh_holiday_kind;
+
+typedef struct kh_holiday {
+	const char *id, *name;
+	kh_span span;
+	kh_holiday_kind kind;
+	int month, day;           /* SOLAR, LUNAR */
+	kh_day date;              /* DAY_OFF, WORKDAY */
+	int days;                 /* how many days, from the start (default 1) */
+	int start_before;         /* the first day is this many days before
+	                             month/day (Tết: 1, the last day of the old year) */
+	bool has_from, has_until; /* in force from / until (inclusive) */
+	kh_day from, until;
+} kh_holiday;
 
 typedef enum kh_ref_kind {
 	KH_REF_BODY, KH_REF_LEVEL, KH_REF_SUPERIOR, KH_REF_TEXT, KH_REF_ORGLEVEL
@@ -260,6 +327,9 @@ typedef struct kh_program {
 	kh_source *main;
 	kh_plan *plan;
 	kh_vec levels, bodies, documents, events; /* all files */
+	kh_vec kind_rules;         /* kh_kind_rule* */
+	kh_vec award_rights;       /* kh_award_right* */
+	kh_vec holidays;           /* kh_holiday* */
 	kh_vec imports;            /* const char*: resolved paths, load order */
 } kh_program;
 

@@ -658,8 +658,28 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 		case T_ABBR:
 			b->abbr = a->kids->text;
 			break;
+		case T_IS:
+			b->is_a = lookup_body(r, a->kids->span, a->kids->id);
+			if (b->is_a == b)
+				b->is_a = NULL;
+			break;
+		case T_SYSTEM: {
+			const char *k = kh_name_key(a->kids->id);
+			if (!strcmp(k, "đảng") || !strcmp(k, "dang") || !strcmp(k, "party"))
+				b->system = KH_SYSTEM_PARTY;
+			else if (!strcmp(k, "nhà_nước") || !strcmp(k, "nha_nuoc") || !strcmp(k, "state"))
+				b->system = KH_SYSTEM_STATE;
+			else
+				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "undeclared-id",
+					    "'%s' is not a system: write 'hệ đảng' (Party) or 'hệ nhà_nước' (state)",
+					    a->kids->id);
+			break;
+		}
+		case T_COLLECTIVE:
+			b->collective = true;
+			break;
 		default:
-			misplaced(r, a, "in a body declaration (use cấp, thuộc, viết_tắt)");
+			misplaced(r, a, "in a body declaration (use cấp, thuộc, là, hệ, tập_thể, viết_tắt)");
 		}
 	}
 }
@@ -1213,6 +1233,9 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 		case KH_N_BODY_DECL:
 		case KH_N_DOC_DECL:
 		case KH_N_EVENT_DECL:
+		case KH_N_HOLIDAY_DECL:
+		case KH_N_KINDRULE_DECL:
+		case KH_N_AWARDRIGHT_DECL:
 			break; /* resolved with the other declarations */
 		case KH_N_PARA: it = new_item(KH_ITEM_PARAGRAPH, n); break;
 		case KH_N_BULLET: it = new_item(KH_ITEM_BULLET, n); break;
@@ -1295,9 +1318,231 @@ static void resolve_plan(resolver *r, kh_node *pn)
 
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+/* Data declarations of the standard library                          */
+
+static const struct { kh_part part; const char *names[4]; } part_names[] = {
+	{ KH_PART_NUMBER, { "number", "số", "so" } },
+	{ KH_PART_DATE, { "date", "ngày", "ngay" } },
+	{ KH_PART_PLACE, { "place", "địa danh", "dia danh" } },
+	{ KH_PART_TITLE, { "title", "trích yếu", "trich yeu" } },
+	{ KH_PART_ISSUER, { "issuer", "cơ quan ban hành", "co quan ban hanh" } },
+	{ KH_PART_BASIS, { "basis", "căn cứ", "can cu" } },
+	{ KH_PART_PURPOSES, { "purposes", "mục đích", "muc dich" } },
+	{ KH_PART_REQUIREMENTS, { "requirements", "yêu cầu", "yeu cau" } },
+	{ KH_PART_CONTENTS, { "contents", "nội dung", "noi dung" } },
+	{ KH_PART_TASKS, { "tasks", "nhiệm vụ", "nhiem vu" } },
+	{ KH_PART_MEETINGS, { "meetings", "hội nghị", "hoi nghi" } },
+	{ KH_PART_AWARDS, { "awards", "khen thưởng", "khen thuong" } },
+	{ KH_PART_BUDGET, { "budget", "kinh phí", "kinh phi" } },
+	{ KH_PART_RECIPIENTS, { "recipients", "nơi nhận", "noi nhan" } },
+	{ KH_PART_ARCHIVE, { "archive", "lưu", "luu" } },
+	{ KH_PART_SIGNATURE, { "signature", "chữ ký", "chu ky" } },
+	{ KH_PART_OUTLINE, { "outline", "đề cương", "de cuong" } },
+};
+
+const char *kh_part_name(kh_part p)
+{
+	return p < KH_PART__COUNT ? part_names[p].names[0] : "?";
+}
+
+const char *kh_part_name_vi(kh_part p)
+{
+	return p < KH_PART__COUNT ? part_names[p].names[1] : "?";
+}
+
+static unsigned resolve_parts(resolver *r, kh_node *first)
+{
+	unsigned bits = 0;
+	for (kh_node *n = first; n; n = n->next) {
+		const char *k = kh_text_fold(n->text);
+		int found = -1;
+		for (size_t i = 0; i < KH_PART__COUNT && found < 0; i++)
+			for (size_t j = 0; j < 3; j++)
+				if (!strcmp(k, kh_text_fold(part_names[i].names[j])))
+					found = (int)part_names[i].part;
+		if (found < 0) {
+			kh_buf list = { 0 };
+			for (size_t i = 0; i < KH_PART__COUNT; i++)
+				kh_buf_printf(&list, "%s%s", i ? ", " : "", part_names[i].names[1]);
+			kh_diag_add(r->diags, KH_ERROR, n->span, "undeclared-id",
+				    "'%s' is not a part of a document; parts are: %s", n->text, list.data);
+			continue;
+		}
+		bits |= 1u << found;
+	}
+	return bits;
+}
+
+static void resolve_kind_rule(resolver *r, kh_node *n)
+{
+	kh_kind_rule *k = KH_NEW(kh_kind_rule);
+	k->kind = (kh_doc_kind)n->key;
+	k->span = n->span;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		switch (a->key) {
+		case T_ABBR: k->code = a->kids->text; break;
+		case T_REQUIRES: k->required |= resolve_parts(r, a->kids); break;
+		case T_CUSTOMARY: k->customary |= resolve_parts(r, a->kids); break;
+		default: misplaced(r, a, "in a document kind (use viết_tắt, bắt_buộc, thường_có)");
+		}
+	}
+	kh_vec_push(&r->prog->kind_rules, k);
+}
+
+static void resolve_award_right(resolver *r, kh_node *n)
+{
+	kh_award_right *w = KH_NEW(kh_award_right);
+	w->class_name = n->text;
+	w->span = n->span;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->key != T_GRANTOR) {
+			misplaced(r, a, "in an award right (use trao_bởi AUTHORITY [cấp LEVEL])");
+			continue;
+		}
+		kh_award_grant *g = KH_NEW(kh_award_grant);
+		g->span = a->span;
+		g->authority = lookup_body(r, a->kids->span, a->kids->id);
+		if (a->flag)
+			g->level = lookup_level(r, a->span, a->id);
+		if (g->authority)
+			kh_vec_push(&w->grants, g);
+	}
+	kh_vec_push(&r->prog->award_rights, w);
+}
+
+static void resolve_holiday(resolver *r, kh_node *n)
+{
+	kh_holiday *h = KH_NEW(kh_holiday);
+	h->id = n->id;
+	h->name = n->text;
+	h->span = n->span;
+	h->days = 1;
+	h->kind = n->flag == 1 ? KH_HOLIDAY_DAY_OFF : n->flag == 2 ? KH_HOLIDAY_WORKDAY : KH_HOLIDAY_SOLAR;
+	bool dated = false;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		kh_precision p;
+		kh_day s, e;
+		switch (a->key) {
+		case T_DAY:
+		case T_LUNAR:
+			if (a->kids->kind == KH_N_D_DAYMONTH) {
+				int m = (int)a->kids->n[0], d = (int)a->kids->n[1];
+				int maxd = a->key == T_LUNAR ? 30 : kh_month_days(2000, m);
+				if (h->kind != KH_HOLIDAY_SOLAR || m < 1 || m > 12 || d < 1 || d > maxd) {
+					kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
+						    h->kind != KH_HOLIDAY_SOLAR
+							    ? "a day off or make-up day is one date: write day/month/year"
+							    : "%s is not a day of the year", span_text(a->kids->span));
+					break;
+				}
+				h->month = m;
+				h->day = d;
+				h->kind = a->key == T_LUNAR ? KH_HOLIDAY_LUNAR : KH_HOLIDAY_SOLAR;
+				dated = true;
+			} else if (a->key == T_DAY && h->kind != KH_HOLIDAY_SOLAR) {
+				if (resolve_date(r, a->kids, &s, &e, &p) == 1) {
+					if (p != KH_PREC_DAY)
+						kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
+							    "a day off or make-up day is one date (3/9/2021)");
+					h->date = s;
+					dated = true;
+				}
+			} else {
+				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
+					    "a holiday recurs every year: write day/month without a year (2/9), "
+					    "or declare a one-off 'ngày_nghỉ'");
+			}
+			break;
+		case T_LENGTH:
+			if (a->kids->n[0] < 1 || a->kids->n[0] > 31)
+				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "number-too-large",
+					    "a holiday lasts 1 to 31 days");
+			else
+				h->days = (int)a->kids->n[0];
+			break;
+		case T_BEFORE:
+			if (a->kids->n[0] > 31)
+				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "number-too-large",
+					    "a holiday starts at most 31 days before its day");
+			else
+				h->start_before = (int)a->kids->n[0];
+			break;
+		case T_FROM:
+			if (resolve_date(r, a->kids, &s, &e, &p) == 1) {
+				h->has_from = true;
+				h->from = s;
+			}
+			break;
+		case T_UNTIL:
+			if (resolve_date(r, a->kids, &s, &e, &p) == 1) {
+				h->has_until = true;
+				h->until = e;
+			}
+			break;
+		default:
+			misplaced(r, a, "in a holiday (use ngày, âm_lịch, số_ngày, trước, từ, đến)");
+		}
+	}
+	if (!dated)
+		kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date", "'%s' needs its day (ngày 2/9, âm_lịch 10/3)",
+			    h->name);
+	else
+		kh_vec_push(&r->prog->holidays, h);
+}
+
+kh_system kh_body_system(const kh_body *b)
+{
+	for (int guard = 0; b && guard < 64; guard++) {
+		if (b->system != KH_SYSTEM_NONE)
+			return b->system;
+		if (b->is_a && b->is_a->system != KH_SYSTEM_NONE)
+			return b->is_a->system;
+		b = b->parent ? b->parent : b->is_a;
+	}
+	return KH_SYSTEM_NONE;
+}
+
+/*
+ * Walks the bodies B reaches through parent and is_a links (a small DAG:
+ * parent cycles are refused by the resolver, is_a chains are short),
+ * each visited once, so the cost is linear in the ancestors, never
+ * exponential in the depth.
+ */
+bool kh_body_is(const kh_body *b, const kh_body *g)
+{
+	enum { MAX = 64 };
+	const kh_body *stack[MAX], *seen[MAX];
+	size_t top = 0, nseen = 0;
+	if (b)
+		stack[top++] = b;
+	while (top) {
+		const kh_body *x = stack[--top];
+		if (x == g)
+			return true;
+		bool dup = false;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			dup = seen[i] == x;
+		if (dup || nseen == MAX)
+			continue;
+		seen[nseen++] = x;
+		if (x->parent && top < MAX)
+			stack[top++] = x->parent;
+		if (x->is_a && top < MAX)
+			stack[top++] = x->is_a;
+	}
+	return false;
+}
+
 /* A declaration's attributes, unless it is a duplicate (reported already). */
 static void resolve_decl(resolver *r, kh_node *d)
 {
+	switch (d->kind) {
+	case KH_N_KINDRULE_DECL: resolve_kind_rule(r, d); return;
+	case KH_N_AWARDRIGHT_DECL: resolve_award_right(r, d); return;
+	case KH_N_HOLIDAY_DECL: resolve_holiday(r, d); return;
+	default: break;
+	}
 	if (!d->id)
 		return;
 	kh_symbol *s = kh_scope_find(&r->scope, d->id);
@@ -1372,6 +1617,16 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	if (!main_file)
 		return NULL;
 	r.prog->main = main_file->src;
+	/* The checker's data (document kinds, holidays) comes with every plan;
+	 * the prelude declares no names, so it cannot clash with the plan's. */
+	if (r.stdlib_real && !opts->no_prelude) {
+		const char *prelude = kh_printf("%s/vn/prelude.kh", opts->stdlib_dir);
+		if (real_path(prelude)) {
+			kh_node *imp = kh_node_new(KH_N_IMPORT, (kh_span){ main_file->src->id, 0, 0 });
+			imp->text = "vn/prelude";
+			load_import(&r, main_file, imp);
+		}
+	}
 	if (!main_file->root->kids && main_file->src->len == 0)
 		kh_diag_add(diags, KH_ERROR, (kh_span){ main_file->src->id, 0, 0 }, "empty-file",
 			    "the file is empty: a plan file holds a plan (kế_hoạch \"…\" { … }) "

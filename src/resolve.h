@@ -7,6 +7,8 @@
 #ifndef KH_RESOLVE_H
 #define KH_RESOLVE_H
 
+#include <stdbool.h>
+
 #include "diag.h"
 #include "plan.h"
 
@@ -14,6 +16,7 @@ typedef struct kh_resolve_opts {
 	const char *stdlib_dir;    /* where "vn/hierarchy" lives */
 	const char **roots;        /* extra allowed roots for relative imports */
 	size_t nroots;
+	bool no_prelude;           /* do not load stdlib vn/prelude (tests) */
 } kh_resolve_opts;
 
 /*

@@ -39,7 +39,18 @@ for f in examples/*.kh; do
 	n=$(basename "$f" .kh)
 	run "check/$n.txt" "$BIN" check --no-color "$f"
 	run "check-json/$n.json" "$BIN" check --format json "$f"
+	run "check-sarif/$n.sarif" "$BIN" check --format sarif "$f"
 	run "json/$n.json" "$BIN" json "$f"
+	run "schedule/$n.txt" "$BIN" schedule "$f"
+	run "schedule-csv/$n.csv" "$BIN" schedule --csv "$f"
+	SOURCE_DATE_EPOCH=1767225600 run "schedule-ics/$n.ics" "$BIN" schedule --ics "$f"
+	run "schedule-svg/$n.svg" "$BIN" schedule --svg "$f"
+	run "checklist/$n.md" "$BIN" checklist "$f"
+	run "checklist-csv/$n.csv" "$BIN" checklist --csv "$f"
+	run "checklist-html/$n.html" "$BIN" checklist --html "$f"
+	run "outline/$n.md" "$BIN" outline "$f"
+	run "outline-html/$n.html" "$BIN" outline --html "$f"
+	run "render/$n.html" "$BIN" render --html "$f"
 done
 for f in tests/bad/*.kh; do
 	n=$(basename "$f" .kh)
@@ -67,6 +78,28 @@ run "io/directory.txt" "$BIN" check --no-color tests/bad
 run "io/no-args.txt" "$BIN" check
 run "io/bad-format.txt" "$BIN" check --format yaml examples
 run "io/unknown-command.txt" "$BIN" frobnicate
+# Configuration: an unknown rule is reported, a disabled rule is quiet,
+# --fail-on warning turns warnings into exit 1.
+run "config/unknown-rule.txt" "$BIN" check --no-color --disable non-working-days examples/250-KH-TU-2019.kh
+run "config/disable.txt" "$BIN" check --no-color --disable non-working-day --disable missing-part examples/250-KH-TU-2019.kh
+run "config/disable-core.txt" "$BIN" check --no-color --disable syntax-error examples/250-KH-TU-2019.kh
+run "config/fail-on-warning.txt" "$BIN" check --no-color --fail-on warning examples/250-KH-TU-2019.kh
+run "config/bad-fail-on.txt" "$BIN" check --fail-on never examples/250-KH-TU-2019.kh
+# One body's view: its own duties and those it holds through its level.
+run "for/297-bchqs-schedule.txt" "$BIN" schedule --for bchqs_tinh examples/297-HD-UBND-2019.kh
+run "for/297-ubnd-huyen-checklist.md" "$BIN" checklist --for ubnd_huyen examples/297-HD-UBND-2019.kh
+run "for/250-mirror.ics" "$BIN" schedule --ics --mirror-events --for btc_tinh_uy examples/250-KH-TU-2019.kh
+run "for/unknown-body.txt" "$BIN" schedule --for bchqs examples/297-HD-UBND-2019.kh
+run "io/two-formats.txt" "$BIN" schedule --ics --csv examples/297-HD-UBND-2019.kh
+run "help/rules.txt" "$BIN" help rules
+# docs/RULES.md is generated: it must match what the binary says.
+run "help/rules-markdown.txt" "$BIN" help rules --markdown
+if cmp -s "$GOLD/help/rules-markdown.txt" <(echo "\$ kehoach help rules --markdown"; echo "exit 0"; echo "--- stdout"; cat docs/RULES.md); then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: docs/RULES.md is out of date: build/kehoach help rules --markdown > docs/RULES.md"
+fi
 
 echo "golden: $pass passed, $fail failed"
 [ "$fail" = 0 ]

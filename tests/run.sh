@@ -41,7 +41,44 @@ for BUILD in "$@"; do
 		[ -x "$t" ] && suite "$BUILD: $(basename "$t")" "$t"
 	done
 	suite "$BUILD: golden" env KEHOACH="$BUILD/kehoach" tests/golden.sh
+	suite "$BUILD: rules" /usr/bin/python3 tests/rules/run.py "$BUILD/kehoach"
 done
+# The SARIF of every example and rule case, against the SARIF 2.1.0 schema.
+sarif_dir=$(mktemp -d)
+for f in examples/*.kh tests/rules/*/*.kh; do
+	n=${f//\//_}
+	build/kehoach check --format sarif -o "$sarif_dir/${n%.kh}.sarif" "$f" >/dev/null 2>&1
+done
+suite sarif-schema /usr/bin/python3 tests/sarif/validate.py "$sarif_dir"/*.sarif
+rm -rf "$sarif_dir"
+# The HTML outputs, through an independent HTML5 parser in strict mode.
+html_dir=$(mktemp -d)
+for f in examples/*.kh; do
+	n=$(basename "$f" .kh)
+	build/kehoach render --html -o "$html_dir/$n-render.html" "$f" >/dev/null 2>&1
+	build/kehoach outline --html -o "$html_dir/$n-outline.html" "$f" >/dev/null 2>&1
+done
+for f in examples/*.kh; do
+	n=$(basename "$f" .kh)
+	build/kehoach checklist --html -o "$html_dir/$n-checklist.html" "$f" >/dev/null 2>&1
+done
+suite html /usr/bin/python3 tests/html/check_html.py "$html_dir"/*.html
+rm -rf "$html_dir"
+# Calendars through python3-icalendar and byte-level RFC 5545 checks; CSV
+# read back with Python's csv module; SVG through an XML parser.
+out_dir=$(mktemp -d)
+for f in examples/*.kh; do
+	n=$(basename "$f" .kh)
+	build/kehoach schedule --ics -o "$out_dir/$n.ics" "$f" >/dev/null 2>&1
+	build/kehoach schedule --ics --mirror-events -o "$out_dir/$n-mirror.ics" "$f" >/dev/null 2>&1
+	build/kehoach schedule --csv -o "$out_dir/$n-schedule.csv" "$f" >/dev/null 2>&1
+	build/kehoach checklist --csv -o "$out_dir/$n-checklist.csv" "$f" >/dev/null 2>&1
+	build/kehoach schedule --svg -o "$out_dir/$n.svg" "$f" >/dev/null 2>&1
+done
+suite ics /usr/bin/python3 tests/ics/check_ics.py "$out_dir"/*.ics
+suite csv /usr/bin/python3 tests/csv/check_csv.py "$out_dir"/*.csv
+suite svg /usr/bin/python3 tests/svg/check_svg.py "$out_dir"/*.svg
+rm -rf "$out_dir"
 if [ -x build/fuzz/fuzz_plan ]; then
 	# Every example, broken input and kept fuzz finding, through the fuzz target.
 	suite fuzz-replay bash -c 'out=$(build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus 2>&1); rc=$?;

@@ -1,6 +1,7 @@
 /*
  * fuzz_plan.c - libFuzzer target: any bytes through the loader, scanner,
- * parser and resolver, then the JSON emitter. Built by `make fuzz` (time-
+ * parser and resolver, then the checker (every rule family, silencing
+ * comments) and the text, JSON and SARIF printers, then the JSON emitter. Built by `make fuzz` (time-
  * boxed run) and replayed over tests/fuzz/corpus by `make test`.
  * Part of kehoach; see README.md for the licence.
  */
@@ -8,9 +9,11 @@
 #include <stdint.h>
 
 #include "alloc.h"
+#include "check.h"
 #include "diag.h"
 #include "emit_json.h"
 #include "resolve.h"
+#include "sarif.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,10 +29,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kh_resolve_opts opts = { 0 };
 	opts.stdlib_dir = "stdlib";
 	kh_program *p = kh_resolve_bytes("fuzz.kh", (const char *)data, size, &opts, &d);
+	if (p && !d.errors) {
+		kh_rule_config config;
+		kh_rule_config_init(&config);
+		kh_check_program(p, &config, &d);
+	}
 	kh_buf out = { 0 };
 	kh_diags_sort(&d);
 	kh_diags_print_text(&d, &out, 0);
 	kh_diags_print_json(&d, &out);
+	kh_diags_print_sarif(&d, &out, "fuzz");
 	if (p && !d.errors)
 		kh_emit_json(p, &out);
 	return 0;

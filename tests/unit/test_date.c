@@ -4,6 +4,7 @@
  * month-end rule, and working days.
  * Part of kehoach; see README.md for the licence.
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,6 +118,9 @@ static void test_weekdays(void **state)
 	assert_int_equal(kh_weekday(D(1970, 1, 1)), 3);  /* Thursday */
 	assert_int_equal(kh_weekday(D(2019, 8, 30)), 4); /* Friday */
 	assert_int_equal(kh_weekday(D(2017, 1, 28)), 5); /* Saturday */
+	/* Extremes do not overflow (UBSan): same answer as seven days earlier. */
+	assert_int_equal(kh_weekday(LONG_MAX), kh_weekday(LONG_MAX - 7));
+	assert_int_equal(kh_weekday(LONG_MIN), kh_weekday(LONG_MIN + 7));
 	assert_int_equal(kh_weekday(D(2030, 2, 2)), 5);  /* Saturday */
 	assert_int_equal(kh_weekday(D(2019, 9, 16)), 0); /* Monday */
 	assert_int_equal(kh_weekday(D(1900, 1, 1)), 0);  /* Monday, before 1970 */

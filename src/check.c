@@ -1,0 +1,181 @@
+/*
+ * check.c - runs the rule families and applies silencing comments.
+ *
+ * A finding is silenced by a comment on its own line or on the line just
+ * above it:
+ *
+ *     hạn trước 15/9/2019   # kehoach: ignore non-working-day -- as in the source
+ *
+ * The reason after "--" is required and kept (JSON and SARIF show it). A
+ * silencing comment that silences nothing, names an unknown rule or gives
+ * no reason is reported itself: a linter must never be silently quiet.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "check.h"
+
+kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
+{
+	if (!kh_rule_enabled(cx->config, r))
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return kh_diag_add(cx->diags, kh_rules[r].severity, span, kh_rules[r].id, "%s", buf);
+}
+
+bool kh_in_main_file(const kh_check_ctx *cx, kh_span span)
+{
+	return cx->prog->main && span.file == cx->prog->main->id;
+}
+
+bool kh_when_day(const kh_when *w, kh_day *day)
+{
+	if (!w || !w->dated)
+		return false;
+	*day = w->end;
+	return true;
+}
+
+const char *kh_date_vn(kh_day d, char *buf)
+{
+	int y, m, dd;
+	kh_date_split(d, &y, &m, &dd);
+	snprintf(buf, 16, "%d/%d/%d", dd, m, y);
+	return buf;
+}
+
+/* ---- silencing comments ---- */
+
+typedef struct suppression {
+	kh_span span;             /* the comment */
+	unsigned line;            /* the line it silences */
+	const char *rule, *reason;
+	bool used;
+} suppression;
+
+/* The byte offset of the comment on [P, END) (a '#' or '//' outside a
+ * string), or NULL. */
+static const char *find_comment(const char *p, const char *end)
+{
+	bool in_string = false;
+	for (; p < end; p++) {
+		if (in_string) {
+			if (*p == '\\' && p + 1 < end)
+				p++;
+			else if (*p == '"')
+				in_string = false;
+		} else if (*p == '"') {
+			in_string = true;
+		} else if (*p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+static const char *skip_space(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+static void collect(const kh_check_ctx *cx, const kh_source *src, kh_vec *out)
+{
+	static const char marker[] = "kehoach: ignore";
+	for (unsigned ln = 1; ln <= src->nlines; ln++) {
+		size_t len;
+		const char *line = kh_source_line(src, ln, &len);
+		const char *end = line + len;
+		const char *c = find_comment(line, end);
+		if (!c)
+			continue;
+		const char *p = skip_space(c + (*c == '#' ? 1 : 2), end);
+		if ((size_t)(end - p) < sizeof marker - 1 || memcmp(p, marker, sizeof marker - 1))
+			continue;
+		p = skip_space(p + sizeof marker - 1, end);
+		const char *rs = p;
+		while (p < end && *p != ' ' && *p != '\t')
+			p++;
+		suppression *s = KH_NEW(suppression);
+		s->span = (kh_span){ src->id, (unsigned)(c - src->text), (unsigned)(end - src->text) };
+		s->rule = kh_strndup(rs, (size_t)(p - rs));
+		p = skip_space(p, end);
+		if (end - p >= 2 && p[0] == '-' && p[1] == '-') {
+			p = skip_space(p + 2, end);
+			const char *e = end;
+			while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+				e--;
+			if (e > p)
+				s->reason = kh_strndup(p, (size_t)(e - p));
+		}
+		/* Alone on its line: it silences the next line. */
+		s->line = skip_space(line, end) == c ? ln + 1 : ln;
+		if (!*s->rule) {
+			kh_report(cx, R_UNKNOWN_RULE, s->span,
+				  "'kehoach: ignore' needs a rule id (kehoach help rules lists them)");
+			continue;
+		}
+		const kh_rule *r = kh_rule_find(s->rule);
+		if (!r) {
+			const char *sug = kh_rule_suggest(s->rule);
+			kh_report(cx, R_UNKNOWN_RULE, s->span, "no rule has the id '%s', so this comment has no effect%s%s%s",
+				  s->rule, sug ? "; did you mean '" : "", sug ? sug : "", sug ? "'?" : "");
+			continue;
+		}
+		if (!s->reason)
+			kh_report(cx, R_SUPPRESSION_WITHOUT_REASON, s->span,
+				  "say why '%s' is silenced here: '# kehoach: ignore %s -- <reason>'", s->rule, s->rule);
+		kh_vec_push(out, s);
+	}
+}
+
+static void apply_suppressions(const kh_check_ctx *cx)
+{
+	const kh_source *src = cx->prog->main;
+	if (!src)
+		return;
+	kh_vec sups = { 0 };
+	collect(cx, src, &sups);
+	for (kh_diag *x = cx->diags->first; x; x = x->next) {
+		if (x->span.file != src->id || !x->rule)
+			continue;
+		unsigned line, col;
+		kh_source_locate(src, x->span.start, &line, &col);
+		for (size_t i = 0; i < sups.n; i++) {
+			suppression *s = KH_VEC_AT(sups, suppression, i);
+			if (s->line == line && !strcmp(s->rule, x->rule)) {
+				kh_diag_suppress(cx->diags, x, s->span, s->reason);
+				s->used = true;
+			}
+		}
+	}
+	for (size_t i = 0; i < sups.n; i++) {
+		suppression *s = KH_VEC_AT(sups, suppression, i);
+		if (!s->used)
+			kh_report(cx, R_UNUSED_SUPPRESSION, s->span,
+				  "this comment silences '%s' on line %u, but nothing is reported there", s->rule,
+				  s->line);
+	}
+}
+
+void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_diags *diags)
+{
+	kh_check_ctx cx = { prog, prog->plan, config, diags, kh_calendar_build(prog) };
+	if (prog->plan) {
+		kh_check_structure(&cx);
+		kh_check_refs(&cx);
+		kh_check_citations(&cx);
+		kh_check_time(&cx);
+		kh_check_people(&cx);
+		kh_check_awards(&cx);
+	}
+	apply_suppressions(&cx);
+}

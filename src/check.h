@@ -1,0 +1,51 @@
+/*
+ * check.h - the checker: rule families run over a resolved program and
+ * report findings through one function that applies the configuration.
+ * Each family lives in its own file (check_structure.c, check_refs.c,
+ * check_citations.c, check_time.c, check_people.c, check_awards.c).
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_CHECK_H
+#define KH_CHECK_H
+
+#include "calendar.h"
+#include "diag.h"
+#include "plan.h"
+#include "rules.h"
+
+typedef struct kh_check_ctx {
+	const kh_program *prog;
+	const kh_plan *plan;          /* never NULL inside a family */
+	const kh_rule_config *config;
+	kh_diags *diags;
+	const kh_calendar *calendar;  /* public holidays and make-up days */
+} kh_check_ctx;
+
+/*
+ * Reports rule R at SPAN with its default severity, unless the rule is
+ * disabled. Returns the finding (to attach notes) or NULL when disabled.
+ */
+kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Runs every family over PROG (which must have resolved without errors),
+ * then applies the silencing comments of the program's files. */
+void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_diags *diags);
+
+/* The families. */
+void kh_check_structure(const kh_check_ctx *cx);
+void kh_check_refs(const kh_check_ctx *cx);
+void kh_check_citations(const kh_check_ctx *cx);
+void kh_check_time(const kh_check_ctx *cx);
+void kh_check_people(const kh_check_ctx *cx);
+void kh_check_awards(const kh_check_ctx *cx);
+
+/* Helpers shared by the families. */
+/* True when SPAN lies in the program's main file (not stdlib or an import). */
+bool kh_in_main_file(const kh_check_ctx *cx, kh_span span);
+/* The best single day of a deadline (a window's end), false if undated. */
+bool kh_when_day(const kh_when *w, kh_day *day);
+/* "30/8/2019" (the way plans write dates) into BUF of at least 16 bytes. */
+const char *kh_date_vn(kh_day d, char *buf);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * emit.h - the outputs made from a resolved plan. Each writes into OUT and
+ * returns 0, or reports to stderr and returns non-zero on a problem the
+ * command must exit 2 for. FOR_BODY (may be NULL) keeps only what
+ * concerns that body (kh_tl_concerns), including duties it holds through
+ * its level.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_EMIT_H
+#define KH_EMIT_H
+
+#include <stdbool.h>
+
+#include "alloc.h"
+#include "plan.h"
+
+typedef struct kh_ics_opts {
+	bool mirror_events;       /* also each deadline as an all-day VEVENT
+	                             (Google and iOS calendars ignore VTODO) */
+	const char *dtstamp;      /* "20260101T000000Z"; from SOURCE_DATE_EPOCH
+	                             or the plan's date, so output is reproducible */
+} kh_ics_opts;
+
+/* kehoach schedule: timeline as text, CSV, iCalendar (RFC 5545), SVG. */
+int kh_emit_schedule_text(const kh_program *prog, const kh_body *for_body, kh_buf *out);
+int kh_emit_schedule_csv(const kh_program *prog, const kh_body *for_body, kh_buf *out);
+int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
+			 const kh_ics_opts *opts, kh_buf *out);
+int kh_emit_schedule_svg(const kh_program *prog, const kh_body *for_body, kh_buf *out);
+
+/* kehoach checklist: per-body duties as Markdown task lists, CSV (UTF-8
+ * with BOM, for spreadsheets), HTML. */
+int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf *out);
+int kh_emit_checklist_csv(const kh_program *prog, const kh_body *for_body, kh_buf *out);
+int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_buf *out);
+
+/* kehoach outline: the attached report outline(s), Markdown or HTML. */
+int kh_emit_outline_md(const kh_program *prog, kh_buf *out);
+int kh_emit_outline_html(const kh_program *prog, kh_buf *out);
+
+/* kehoach render: the whole plan in the official layout, as HTML for A4. */
+int kh_emit_render_html(const kh_program *prog, kh_buf *out);
+
+#endif

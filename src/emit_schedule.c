@@ -1,0 +1,721 @@
+/*
+ * emit_schedule.c - kehoach schedule: the timeline as text, CSV and
+ * iCalendar (RFC 5545). The SVG chart lives in emit_svg.c.
+ *
+ * iCalendar choices (shared/FORMATS.md §2):
+ * - every date is an all-day DATE value (never DATE-TIME: no time-zone
+ *   drift); CRLF line ends; lines folded at 75 octets on UTF-8 boundaries;
+ *   TEXT escaped (backslash first, then ; , and newlines as \n).
+ * - a task deadline is a VTODO with DUE;VALUE=DATE. A window ("trong
+ *   tháng 11/2023", "trung tuần tháng 5/2017") is due on its last day,
+ *   the window itself in DESCRIPTION; a task "vào" a window also gets the
+ *   window's first day as DTSTART. "từ tháng 11/2023" (a start, open
+ *   ended) is a VTODO with DTSTART and no DUE.
+ * - a meeting is an all-day VEVENT, DTSTART plus exclusive DTEND: on a
+ *   given day it starts that day and lasts its length in whole days (a
+ *   half-day meeting is still one all-day event; its length is in
+ *   DESCRIPTION); in a window or before a deadline it is placed on the
+ *   last days of the window and marked TENTATIVE, the window in
+ *   DESCRIPTION.
+ * - "dự kiến": VEVENT STATUS:TENTATIVE. RFC 5545 allows TENTATIVE on
+ *   VEVENT only, so a planned VTODO stays NEEDS-ACTION, with "dự kiến" in
+ *   its DESCRIPTION (its mirror event, if any, is TENTATIVE).
+ * - hằng tháng / hằng năm: RRULE FREQ=MONTHLY / FREQ=YEARLY, anchored on
+ *   the plan's own date for the duty ("từ năm 2023, hằng năm": due
+ *   31/12/2023 and yearly after); a last day of a month repeats as
+ *   BYMONTHDAY=-1. A recurring duty the plan gives no date is left out
+ *   (no day would be a guess).
+ * - thường xuyên / định kỳ have no frequency: no RRULE. With a date
+ *   ("từ tháng 11/2023, thường xuyên") they appear once, at that date,
+ *   DESCRIPTION saying they do not repeat in the calendar; without one they
+ *   are left out.
+ * - TBA, relative to an event, no deadline: left out (a calendar item needs
+ *   a date); the text and CSV schedules list them. A deadline whose exact
+ *   day is to be announced ("trước 30/9/2019, thông_báo_sau") is in, on
+ *   the deadline.
+ * - UID: the timeline uid + "@kehoach"; the mirror events of deadlines
+ *   (opts->mirror_events) use uid + "-event@kehoach" ("-" never occurs in
+ *   an id, so they cannot collide with another item).
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "emit.h"
+#include "timeline.h"
+
+/* ------------------------------------------------------------------ */
+/* Shared                                                             */
+
+static const char *day_vi(kh_day d)
+{
+	int y, m, dd;
+	kh_date_split(d, &y, &m, &dd);
+	return kh_printf("%d/%d/%d", dd, m, y);
+}
+
+static const char *weekday_vi(kh_day d)
+{
+	static const char *const names[] = { "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm",
+					     "Thứ Sáu", "Thứ Bảy", "Chủ nhật" };
+	int w = kh_weekday(d);
+	return names[w >= 0 && w < 7 ? w : 0];
+}
+
+static const char *iso(kh_day d)
+{
+	char buf[16];
+	kh_date_iso(d, buf);
+	return kh_strdup(buf);
+}
+
+/* "Kế hoạch số 250-KH/TU, ngày 16/8/2019, Ban Thường vụ Tỉnh ủy" */
+static const char *plan_label(const kh_plan *p)
+{
+	kh_buf b = { 0 };
+	const char *kind = kh_doc_kind_vi(p->kind);
+	kh_buf_puts(&b, *kind ? kind : "Văn bản");
+	if (p->number && *p->number)
+		kh_buf_printf(&b, " số %s", p->number);
+	if (p->has_date)
+		kh_buf_printf(&b, ", ngày %s", day_vi(p->date));
+	if (p->issuer)
+		kh_buf_printf(&b, ", %s", p->issuer->name ? p->issuer->name : p->issuer->id);
+	return kh_buf_cstr(&b);
+}
+
+static const char *body_name(const kh_body *b)
+{
+	return b->name ? b->name : b->id;
+}
+
+/* The entries FOR_BODY sees (all of them without a body). */
+static kh_vec entries_for(const kh_program *prog, const kh_body *for_body)
+{
+	kh_vec all = kh_timeline_build(prog);
+	if (!for_body)
+		return all;
+	kh_vec v = { 0 };
+	for (size_t i = 0; i < all.n; i++)
+		if (kh_tl_concerns(KH_VEC_AT(all, kh_tl_entry, i), for_body))
+			kh_vec_push(&v, all.items[i]);
+	return v;
+}
+
+/* The day an entry is listed under: a start for "từ …", else the end. */
+static kh_day entry_day(const kh_tl_entry *e)
+{
+	return e->when->type == KH_WHEN_FROM ? e->when->start : e->when->end;
+}
+
+static bool in_chronology(const kh_tl_entry *e)
+{
+	return (e->kind == KH_TL_DEADLINE || e->kind == KH_TL_MEETING) && e->when && e->when->dated;
+}
+
+/* "1 buổi (½ ngày)", "2 ngày", "3 buổi (1½ ngày)". */
+static const char *duration_vi(long half_days)
+{
+	if (half_days <= 0)
+		return NULL;
+	if (half_days == 1)
+		return "1 buổi (½ ngày)";
+	if (half_days % 2 == 0)
+		return kh_printf("%ld ngày", half_days / 2);
+	return kh_printf("%ld buổi (%ld½ ngày)", half_days, half_days / 2);
+}
+
+/* The meeting's chairs for the entry's level. */
+static kh_vec meeting_chairs(const kh_tl_entry *e)
+{
+	kh_vec v = { 0 };
+	const kh_meeting *m = e->meeting;
+	for (size_t i = 0; i < m->chairs.n; i++) {
+		const kh_leveled_ref *c = KH_VEC_AT(m->chairs, kh_leveled_ref, i);
+		if (e->level && c->level && c->level != e->level)
+			continue;
+		if (c->ref)
+			kh_vec_push(&v, c->ref);
+	}
+	return v;
+}
+
+/* Is the entry one of several made from a meeting or task for each level? */
+static bool per_level(const kh_tl_entry *e)
+{
+	if (!e->level)
+		return false;
+	if (e->meeting)
+		return e->meeting->levels.n >= 2;
+	size_t n = 0;
+	for (size_t i = 0; i < e->task->owners.n; i++) {
+		const kh_ref *r = KH_VEC_AT(e->task->owners, kh_ref, i);
+		n += r->kind == KH_REF_LEVEL && r->level;
+	}
+	return n >= 2;
+}
+
+static const char *level_name(const kh_level *l)
+{
+	return l->name ? l->name : l->id;
+}
+
+/* What the entry is called: the task's text or the meeting's name, with
+ * the level when the item was split per level. */
+static const char *entry_title(const kh_tl_entry *e)
+{
+	const char *what = e->what ? e->what : "";
+	if (per_level(e))
+		return kh_printf("%s (%s)", what, level_name(e->level));
+	return what;
+}
+
+static const char *refs_joined(const kh_vec *v, const char *sep)
+{
+	kh_buf b = { 0 };
+	for (size_t i = 0; i < v->n; i++) {
+		if (i)
+			kh_buf_puts(&b, sep);
+		kh_buf_puts(&b, kh_ref_label(KH_VEC_AT(*v, kh_ref, i)));
+	}
+	return kh_buf_cstr(&b);
+}
+
+/* Who the meeting is organised and chaired by, and how long it is:
+ * "tổ chức: …; chủ trì: …; thời lượng: 1 buổi (½ ngày); trực tuyến". */
+static const char *meeting_details(const kh_tl_entry *e, const char *sep)
+{
+	const kh_meeting *m = e->meeting;
+	kh_buf b = { 0 };
+	if (m->organiser)
+		kh_buf_printf(&b, "tổ chức: %s", kh_ref_label(m->organiser));
+	kh_vec chairs = meeting_chairs(e);
+	if (chairs.n)
+		kh_buf_printf(&b, "%schủ trì: %s", b.len ? sep : "", refs_joined(&chairs, ", "));
+	const char *d = duration_vi(m->duration);
+	if (d)
+		kh_buf_printf(&b, "%sthời lượng: %s", b.len ? sep : "", d);
+	if (m->online)
+		kh_buf_printf(&b, "%strực tuyến", b.len ? sep : "");
+	return kh_buf_cstr(&b);
+}
+
+/* "→ gửi A, B (qua C)", or "" when the task sends nothing. */
+static const char *send_text(const kh_tl_entry *e)
+{
+	if (!e->task || !e->task->send_to.n)
+		return "";
+	const char *to = refs_joined(&e->task->send_to, ", ");
+	if (e->task->via.n)
+		return kh_printf(" → gửi %s (qua %s)", to, refs_joined(&e->task->via, ", "));
+	return kh_printf(" → gửi %s", to);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                               */
+
+static void text_line(kh_buf *out, const kh_tl_entry *e)
+{
+	const char *when = e->when ? kh_when_label(e->when) : "không ghi thời hạn";
+	if (e->meeting) {
+		const char *d = meeting_details(e, "; ");
+		kh_buf_printf(out, "  - %s — %s%s%s\n", when, entry_title(e), *d ? " — " : "", d);
+		return;
+	}
+	const char *who = refs_joined(&e->owners, ", ");
+	kh_buf_printf(out, "  - %s — %s%s%s%s\n", when, who, *who ? ": " : "", entry_title(e),
+		      send_text(e));
+}
+
+int kh_emit_schedule_text(const kh_program *prog, const kh_body *for_body, kh_buf *out)
+{
+	if (!prog->plan) {
+		kh_buf_puts(out, "Tệp không có kế hoạch: không có lịch thực hiện.\n");
+		return 0;
+	}
+	const kh_plan *p = prog->plan;
+	kh_vec v = entries_for(prog, for_body);
+	kh_buf_printf(out, "Lịch thực hiện: %s\n", plan_label(p));
+	if (p->title)
+		kh_buf_printf(out, "Trích yếu: %s\n", p->title);
+	if (for_body)
+		kh_buf_printf(out, "Của: %s\n", body_name(for_body));
+	if (!v.n) {
+		kh_buf_puts(out, "\nKhông có việc nào.\n");
+		return 0;
+	}
+	bool have_day = false;
+	kh_day last = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_tl_entry *e = KH_VEC_AT(v, kh_tl_entry, i);
+		if (!in_chronology(e))
+			continue;
+		kh_day d = entry_day(e);
+		if (!have_day || d != last)
+			kh_buf_printf(out, "\n%s, %s\n", weekday_vi(d), day_vi(d));
+		have_day = true;
+		last = d;
+		text_line(out, e);
+	}
+	static const struct {
+		kh_tl_kind kind;
+		const char *heading;
+	} rest[] = {
+		{ KH_TL_RECURRING, "Định kỳ, thường xuyên" },
+		{ KH_TL_UNDATED, "Chưa có ngày" },
+	};
+	for (size_t k = 0; k < sizeof rest / sizeof rest[0]; k++) {
+		bool any = false;
+		for (size_t i = 0; i < v.n; i++) {
+			const kh_tl_entry *e = KH_VEC_AT(v, kh_tl_entry, i);
+			if (in_chronology(e) || (e->kind == KH_TL_RECURRING) != (rest[k].kind == KH_TL_RECURRING))
+				continue;
+			if (!any)
+				kh_buf_printf(out, "\n%s\n", rest[k].heading);
+			any = true;
+			text_line(out, e);
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV (RFC 4180: CRLF, fields quoted when they hold , " CR or LF)    */
+
+static void csv_field(kh_buf *out, const char *s, bool last)
+{
+	if (!s)
+		s = "";
+	if (strpbrk(s, ",\"\r\n")) {
+		kh_buf_putc(out, '"');
+		for (const char *p = s; *p; p++) {
+			if (*p == '"')
+				kh_buf_putc(out, '"');
+			kh_buf_putc(out, *p);
+		}
+		kh_buf_putc(out, '"');
+	} else {
+		kh_buf_puts(out, s);
+	}
+	kh_buf_puts(out, last ? "\r\n" : ",");
+}
+
+static const char *kind_name(const kh_tl_entry *e)
+{
+	switch (e->kind) {
+	case KH_TL_DEADLINE: return "deadline";
+	case KH_TL_MEETING: return "meeting";
+	case KH_TL_RECURRING: return "recurring";
+	default: return "undated";
+	}
+}
+
+static const char *recurrence_name(const kh_when *w)
+{
+	static const char *const names[] = { "", "continuous", "monthly", "yearly", "periodic" };
+	if (!w || w->type != KH_WHEN_RECURRENCE || w->recurrence > KH_RECUR_PERIODIC)
+		return "";
+	return names[w->recurrence];
+}
+
+int kh_emit_schedule_csv(const kh_program *prog, const kh_body *for_body, kh_buf *out)
+{
+	static const char *const header[] = { "start", "end", "kind", "recurrence", "planned",
+					      "level", "who", "what", "to", "via", "uid",
+					      "as_written" };
+	const size_t ncols = sizeof header / sizeof header[0];
+	for (size_t i = 0; i < ncols; i++)
+		csv_field(out, header[i], i + 1 == ncols);
+	if (!prog->plan)
+		return 0;
+	kh_vec v = entries_for(prog, for_body);
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_tl_entry *e = KH_VEC_AT(v, kh_tl_entry, i);
+		const kh_when *w = e->when;
+		const char *start = "", *end = "";
+		if (w && w->dated) {
+			start = iso(w->start);
+			end = w->type == KH_WHEN_FROM ? "" : iso(w->end);
+		}
+		kh_vec none = { 0 };
+		const kh_vec *send = e->task ? &e->task->send_to : &none;
+		const kh_vec *via = e->task ? &e->task->via : &none;
+		csv_field(out, start, false);
+		csv_field(out, end, false);
+		csv_field(out, kind_name(e), false);
+		csv_field(out, recurrence_name(w), false);
+		csv_field(out, w && w->planned ? "true" : "false", false);
+		csv_field(out, e->level ? level_name(e->level) : "", false);
+		csv_field(out, refs_joined(&e->owners, "; "), false);
+		csv_field(out, e->what, false);
+		csv_field(out, refs_joined(send, "; "), false);
+		csv_field(out, refs_joined(via, "; "), false);
+		csv_field(out, e->uid, false);
+		csv_field(out, w ? kh_when_label(w) : "", true);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* iCalendar                                                          */
+
+/* TEXT (RFC 5545 §3.3.11): backslash first, then ; , and newlines.
+ * Other control characters are not allowed in TEXT: CR is dropped (CRLF
+ * is one newline), the rest become spaces. */
+static void ics_escape(kh_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '\\': kh_buf_puts(b, "\\\\"); break;
+		case ';': kh_buf_puts(b, "\\;"); break;
+		case ',': kh_buf_puts(b, "\\,"); break;
+		case '\n': kh_buf_puts(b, "\\n"); break;
+		case '\r':
+			if (p[1] != '\n')
+				kh_buf_puts(b, "\\n");
+			break;
+		case '\t': kh_buf_putc(b, '\t'); break;
+		default:
+			kh_buf_putc(b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+			break;
+		}
+	}
+}
+
+/* One content line, folded: at most 75 octets per physical line (the
+ * leading space of a continuation counts), cut only where a UTF-8
+ * sequence starts, each line ended by CRLF. */
+static void ics_line(kh_buf *out, const char *line)
+{
+	size_t len = strlen(line), pos = 0, limit = 75;
+	while (len - pos > limit) {
+		size_t cut = pos + limit;
+		while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
+			cut--;
+		if (cut == pos)
+			cut = pos + limit; /* not UTF-8: cannot happen (input is validated) */
+		kh_buf_put(out, line + pos, cut - pos);
+		kh_buf_puts(out, "\r\n ");
+		pos = cut;
+		limit = 74;
+	}
+	kh_buf_put(out, line + pos, len - pos);
+	kh_buf_puts(out, "\r\n");
+}
+
+/* NAME:VALUE with VALUE TEXT-escaped. */
+static void ics_text(kh_buf *out, const char *name, const char *value)
+{
+	kh_buf b = { 0 };
+	kh_buf_puts(&b, name);
+	kh_buf_putc(&b, ':');
+	ics_escape(&b, value);
+	ics_line(out, kh_buf_cstr(&b));
+}
+
+static void ics_raw(kh_buf *out, const char *name, const char *value)
+{
+	ics_line(out, kh_printf("%s:%s", name, value));
+}
+
+static const char *ics_date(kh_day d)
+{
+	int y, m, dd;
+	kh_date_split(d, &y, &m, &dd);
+	return kh_printf("%04d%02d%02d", y, m, dd);
+}
+
+static void ics_date_prop(kh_buf *out, const char *name, kh_day d)
+{
+	ics_line(out, kh_printf("%s;VALUE=DATE:%s", name, ics_date(d)));
+}
+
+/* "20260101T000000Z": a real UTC date and time (RFC 5545 §3.8.7.2). */
+static bool dtstamp_ok(const char *s)
+{
+	if (!s || strlen(s) != 16 || s[8] != 'T' || s[15] != 'Z')
+		return false;
+	int v[7] = { 0 };
+	static const int width[7] = { 4, 2, 2, 0, 2, 2, 2 };
+	const char *p = s;
+	for (int k = 0; k < 7; k++) {
+		if (!width[k]) {
+			p++;    /* the T */
+			continue;
+		}
+		for (int i = 0; i < width[k]; i++, p++) {
+			if (*p < '0' || *p > '9')
+				return false;
+			v[k] = v[k] * 10 + (*p - '0');
+		}
+	}
+	return kh_date_valid(v[0], v[1], v[2]) && v[4] < 24 && v[5] < 60 && v[6] < 61;
+}
+
+/* Is the entry's date a window (not one day)? */
+static bool is_window(const kh_when *w)
+{
+	return w->precision != KH_PREC_DAY;
+}
+
+/* RRULE for a recurring entry with a date, or NULL (no frequency). A last
+ * day of a month repeats on every last day (BYMONTHDAY=-1): day 31 (or
+ * 30) monthly would skip the shorter months (§3.3.10). */
+static const char *rrule(const kh_tl_entry *e, kh_day anchor)
+{
+	const kh_when *w = e->when;
+	if (e->kind != KH_TL_RECURRING || !w || !w->dated)
+		return NULL;
+	int y, m, d;
+	kh_date_split(anchor, &y, &m, &d);
+	bool last = d == kh_month_days(y, m);
+	if (w->recurrence == KH_RECUR_MONTHLY)
+		return last && (is_window(w) || d > 28) ? "FREQ=MONTHLY;BYMONTHDAY=-1" : "FREQ=MONTHLY";
+	if (w->recurrence == KH_RECUR_YEARLY)
+		return m == 2 && d == 29 ? "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY";
+	return NULL;
+}
+
+/* The source item that dates a recurring entry ("từ năm 2023" in "từ năm
+ * 2023, hằng năm"): the first dated one of the task or meeting level. */
+static const kh_when *anchor_of(const kh_tl_entry *e)
+{
+	kh_vec v = { 0 };
+	if (e->task) {
+		v = e->task->due;
+	} else {
+		for (size_t i = 0; i < e->meeting->when.n; i++) {
+			const kh_leveled_when *lw = KH_VEC_AT(e->meeting->when, kh_leveled_when, i);
+			if (e->level && lw->level && lw->level != e->level)
+				continue;
+			for (size_t j = 0; j < lw->when.n; j++)
+				kh_vec_push(&v, lw->when.items[j]);
+		}
+	}
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_when *w = KH_VEC_AT(v, kh_when, i);
+		if (w->dated && w->type != KH_WHEN_RECURRENCE && w->type != KH_WHEN_TBA &&
+		    w->type != KH_WHEN_RELATIVE)
+			return w;
+	}
+	return e->when;
+}
+
+/* The type of the entry's date: for a recurring entry, its anchor's. */
+static kh_when_type date_type(const kh_tl_entry *e)
+{
+	if (e->kind == KH_TL_RECURRING)
+		return anchor_of(e)->type;
+	return e->when->type;
+}
+
+/* "11/5–20/5/2017", "1/10/2023–31/1/2024" (as timeline labels write windows). */
+static const char *window_vi(kh_day s, kh_day e)
+{
+	int ys, ms, ds, ye, me, de;
+	kh_date_split(s, &ys, &ms, &ds);
+	kh_date_split(e, &ye, &me, &de);
+	if (s == e)
+		return day_vi(s);
+	if (ys == ye)
+		return kh_printf("%d/%d–%d/%d/%d", ds, ms, de, me, ye);
+	return kh_printf("%s–%s", day_vi(s), day_vi(e));
+}
+
+typedef enum placed { PLACED_EVENT, PLACED_DUE, PLACED_REPEAT } placed;
+
+/* How a date that is not one fixed day sits in the calendar, or NULL. */
+static const char *placement_note(const kh_when *w, kh_when_type type, placed how)
+{
+	if (type == KH_WHEN_FROM && how != PLACED_REPEAT)
+		return kh_printf("Trong lịch: ngày bắt đầu%s; văn bản không ghi hạn kết thúc.",
+				 is_window(w) ? kh_printf(" (đầu khoảng %s)", window_vi(w->start, w->end)) : "");
+	if (how == PLACED_REPEAT)
+		return is_window(w) ? kh_printf("Trong lịch: mỗi lần lặp có hạn vào ngày cuối của khoảng "
+						"(lần đầu: %s).", window_vi(w->start, w->end))
+				    : NULL;
+	if (is_window(w))
+		return kh_printf("Trong lịch: %s ngày cuối của khoảng %s.",
+				 how == PLACED_DUE ? "hạn là" : "đặt vào", window_vi(w->start, w->end));
+	if (type == KH_WHEN_DEADLINE && how == PLACED_EVENT)
+		return kh_printf("Trong lịch: đặt vào hạn cuối %s; ngày cụ thể chưa xác định.",
+				 day_vi(w->end));
+	return NULL;
+}
+
+/* DESCRIPTION: when, who, to whom, how it sits in the calendar, the plan.
+ * NOTE (may be NULL) says where an undecided date was placed. */
+static const char *ics_description(const kh_program *prog, const kh_tl_entry *e, const char *rule,
+				   const char *note)
+{
+	const kh_when *w = e->when;
+	kh_buf b = { 0 };
+	kh_buf_printf(&b, "Thời gian: %s", kh_when_label(w));
+	if (w->planned && !strstr(kh_when_label(w), "dự kiến"))
+		kh_buf_puts(&b, " (dự kiến)");
+	if (e->level)
+		kh_buf_printf(&b, "\nCấp: %s", level_name(e->level));
+	if (e->meeting) {
+		const char *d = meeting_details(e, "\n");
+		if (*d) {
+			/* "tổ chức: X" -> "Tổ chức: X" on its own line. */
+			char *c = kh_strdup(d);
+			for (char *p = c; *p; p++)
+				if ((p == c || p[-1] == '\n') && *p >= 'a' && *p <= 'z')
+					*p = (char)(*p - 'a' + 'A');
+			kh_buf_printf(&b, "\n%s", c);
+		}
+	} else {
+		if (e->owners.n)
+			kh_buf_printf(&b, "\nThực hiện: %s", refs_joined(&e->owners, ", "));
+		if (e->task->cooperate.n)
+			kh_buf_printf(&b, "\nPhối hợp: %s", refs_joined(&e->task->cooperate, ", "));
+		if (e->task->send_to.n) {
+			kh_buf_printf(&b, "\nGửi: %s", refs_joined(&e->task->send_to, ", "));
+			if (e->task->via.n)
+				kh_buf_printf(&b, " (qua %s)", refs_joined(&e->task->via, ", "));
+		}
+	}
+	if (e->kind == KH_TL_RECURRING && !rule)
+		kh_buf_puts(&b, "\nKhông có chu kỳ xác định: không lặp lại trong lịch.");
+	if (note)
+		kh_buf_printf(&b, "\n%s", note);
+	kh_buf_printf(&b, "\nVăn bản: %s", plan_label(prog->plan));
+	return kh_buf_cstr(&b);
+}
+
+/* Meetings last whole days: 1 or 2 half-days are one day. */
+static long meeting_days(const kh_tl_entry *e)
+{
+	return e->duration > 0 ? (e->duration + 1) / 2 : 1;
+}
+
+static void ics_event(kh_buf *out, const kh_program *prog, const kh_tl_entry *e, const char *dtstamp)
+{
+	const kh_when *w = e->when;
+	kh_when_type type = date_type(e);
+	long days = meeting_days(e);
+	const char *rule = rrule(e, w->end);
+	const char *note = NULL;
+	bool exact = !is_window(w) && (type == KH_WHEN_ON || type == KH_WHEN_FROM);
+	kh_day start;
+	if (rule) {
+		start = w->end;              /* each instance on the anchor's last day */
+	} else if (exact || type == KH_WHEN_FROM) {
+		start = w->start;
+	} else {
+		start = w->end - days + 1;   /* the last days it can be held on */
+	}
+	note = placement_note(w, type, rule ? PLACED_REPEAT : PLACED_EVENT);
+	ics_line(out, "BEGIN:VEVENT");
+	ics_text(out, "UID", kh_printf("%s@kehoach", e->uid));
+	ics_raw(out, "DTSTAMP", dtstamp);
+	ics_date_prop(out, "DTSTART", start);
+	ics_date_prop(out, "DTEND", start + days);
+	if (rule)
+		ics_raw(out, "RRULE", rule);
+	ics_text(out, "SUMMARY", entry_title(e));
+	ics_text(out, "DESCRIPTION", ics_description(prog, e, rule, note));
+	ics_raw(out, "STATUS", w->planned || !exact ? "TENTATIVE" : "CONFIRMED");
+	ics_line(out, "END:VEVENT");
+}
+
+static void ics_todo(kh_buf *out, const kh_program *prog, const kh_tl_entry *e,
+		     const kh_ics_opts *opts, const char *dtstamp)
+{
+	const kh_when *w = e->when;
+	kh_when_type type = date_type(e);
+	const char *rule = rrule(e, w->end);
+	const char *note = NULL;
+	bool has_due, has_start;
+	kh_day due = w->end, start = w->start;
+	if (rule) {
+		/* Every instance due on the anchor's last day, and repeating. */
+		has_due = has_start = true;
+		start = due;
+	} else if (type == KH_WHEN_FROM) {
+		has_due = false;             /* a start, open-ended */
+		has_start = true;
+	} else {
+		has_due = true;
+		has_start = type == KH_WHEN_ON && is_window(w);
+	}
+	note = placement_note(w, type, rule ? PLACED_REPEAT : PLACED_DUE);
+	const char *desc = ics_description(prog, e, rule, note);
+	ics_line(out, "BEGIN:VTODO");
+	ics_text(out, "UID", kh_printf("%s@kehoach", e->uid));
+	ics_raw(out, "DTSTAMP", dtstamp);
+	if (has_start)
+		ics_date_prop(out, "DTSTART", start);
+	if (has_due)
+		ics_date_prop(out, "DUE", due);
+	if (rule)
+		ics_raw(out, "RRULE", rule);
+	ics_text(out, "SUMMARY", entry_title(e));
+	ics_text(out, "DESCRIPTION", desc);
+	ics_raw(out, "STATUS", "NEEDS-ACTION");
+	ics_line(out, "END:VTODO");
+	if (!opts || !opts->mirror_events)
+		return;
+	/* The same deadline as an all-day event, for calendars that ignore
+	 * VTODO (Google, iOS). */
+	kh_day day = has_due ? due : start;
+	ics_line(out, "BEGIN:VEVENT");
+	ics_text(out, "UID", kh_printf("%s-event@kehoach", e->uid));
+	ics_raw(out, "DTSTAMP", dtstamp);
+	ics_date_prop(out, "DTSTART", day);
+	ics_date_prop(out, "DTEND", day + 1);
+	if (rule)
+		ics_raw(out, "RRULE", rule);
+	ics_text(out, "SUMMARY", kh_printf("%s: %s", has_due ? "Hạn" : "Bắt đầu", entry_title(e)));
+	ics_text(out, "DESCRIPTION", desc);
+	ics_raw(out, "STATUS", w->planned ? "TENTATIVE" : "CONFIRMED");
+	ics_raw(out, "TRANSP", "TRANSPARENT");
+	ics_line(out, "END:VEVENT");
+}
+
+/* In the calendar: every entry with a date. */
+static bool in_calendar(const kh_tl_entry *e)
+{
+	return e->when && e->when->dated &&
+	       (e->kind == KH_TL_DEADLINE || e->kind == KH_TL_MEETING || e->kind == KH_TL_RECURRING);
+}
+
+int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
+			 const kh_ics_opts *opts, kh_buf *out)
+{
+	const char *dtstamp = opts ? opts->dtstamp : NULL;
+	if (dtstamp && !dtstamp_ok(dtstamp)) {
+		fprintf(stderr, "kehoach: error: invalid DTSTAMP '%s': expected a UTC time "
+				"such as 20260101T000000Z\n", dtstamp);
+		return 2;
+	}
+	if (!dtstamp) {
+		/* Reproducible without a clock: the plan's date, else the epoch. */
+		dtstamp = prog->plan && prog->plan->has_date
+				  ? kh_printf("%sT000000Z", ics_date(prog->plan->date))
+				  : "19700101T000000Z";
+	}
+	ics_line(out, "BEGIN:VCALENDAR");
+	ics_raw(out, "VERSION", "2.0");
+	ics_raw(out, "PRODID", "-//kehoach//kehoach schedule//VI");
+	ics_raw(out, "CALSCALE", "GREGORIAN");
+	if (prog->plan) {
+		const char *name = plan_label(prog->plan);
+		if (for_body)
+			name = kh_printf("%s — %s", name, body_name(for_body));
+		ics_text(out, "X-WR-CALNAME", name);
+		kh_vec v = entries_for(prog, for_body);
+		for (size_t i = 0; i < v.n; i++) {
+			const kh_tl_entry *e = KH_VEC_AT(v, kh_tl_entry, i);
+			if (!in_calendar(e))
+				continue;
+			if (e->meeting)
+				ics_event(out, prog, e, dtstamp);
+			else
+				ics_todo(out, prog, e, opts, dtstamp);
+		}
+	}
+	ics_line(out, "END:VCALENDAR");
+	return 0;
+}
