@@ -87,11 +87,25 @@ test: deps
 
 demo: deps all
 	@mkdir -p out
-	@echo "== kehoach check examples/*.kh"
-	@./$(BIN) check examples/*.kh && echo "no findings"
+	@echo "== kehoach check examples/*.kh (the findings are the source documents' real defects)"
+	@./$(BIN) check examples/*.kh; rc=$$?; test $$rc -le 1 || exit $$rc
 	@for f in examples/*.kh; do \
 	  n=$$(basename $$f .kh); ./$(BIN) json -o out/$$n.json $$f && echo "wrote out/$$n.json"; \
 	done
+	@echo "== outputs of examples/297-HD-UBND-2019.kh"
+	@f=examples/297-HD-UBND-2019.kh; n=297-HD-UBND-2019; set -e; \
+	  ./$(BIN) schedule --ics -o out/$$n.ics $$f; \
+	  ./$(BIN) schedule --ics --mirror-events -o out/$$n-google.ics $$f; \
+	  ./$(BIN) schedule -o out/$$n-schedule.txt $$f; \
+	  ./$(BIN) schedule --svg -o out/$$n-schedule.svg $$f; \
+	  ./$(BIN) checklist -o out/$$n-checklists.md $$f; \
+	  ./$(BIN) checklist --csv -o out/$$n-checklists.csv $$f; \
+	  ./$(BIN) checklist --html -o out/$$n-checklists.html $$f; \
+	  ./$(BIN) checklist --for bchqs_tinh -o out/$$n-checklist-bchqs_tinh.md $$f; \
+	  ./$(BIN) outline -o out/$$n-outline.md $$f; \
+	  ./$(BIN) outline --html -o out/$$n-outline.html $$f; \
+	  ./$(BIN) render --html -o out/$$n.html $$f; \
+	  ls out/$$n*
 
 BENCH_BUILD := build/bench
 bench: deps

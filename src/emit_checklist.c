@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "emit.h"
 #include "timeline.h"
 
@@ -522,27 +523,10 @@ int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf
 /* ------------------------------------------------------------------ */
 /* CSV                                                                */
 
-/* RFC 4180, quoted only when needed (so Python's csv module writes the
- * same bytes back). A cell that a spreadsheet would take for a formula
- * (= + - @ first) gets a leading apostrophe (OWASP "CSV injection"). */
+/* For people opening it in a spreadsheet: formulas guarded. */
 static void csv_field(kh_buf *out, const char *s, bool last)
 {
-	if (!s)
-		s = "";
-	if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
-		s = kh_printf("'%s", s);
-	if (strpbrk(s, ",\"\r\n")) {
-		kh_buf_putc(out, '"');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				kh_buf_putc(out, '"');
-			kh_buf_putc(out, *p);
-		}
-		kh_buf_putc(out, '"');
-	} else {
-		kh_buf_puts(out, s);
-	}
-	kh_buf_puts(out, last ? "\r\n" : ",");
+	kh_csv_field(out, s, last, true);
 }
 
 static const char *kind_vi(const kh_tl_entry *e)

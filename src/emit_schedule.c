@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "csv.h"
 #include "emit.h"
 #include "timeline.h"
 
@@ -280,24 +281,11 @@ int kh_emit_schedule_text(const kh_program *prog, const kh_body *for_body, kh_bu
 }
 
 /* ------------------------------------------------------------------ */
-/* CSV (RFC 4180: CRLF, fields quoted when they hold , " CR or LF)    */
+/* CSV: data for tools, so no spreadsheet formula guard.              */
 
 static void csv_field(kh_buf *out, const char *s, bool last)
 {
-	if (!s)
-		s = "";
-	if (strpbrk(s, ",\"\r\n")) {
-		kh_buf_putc(out, '"');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				kh_buf_putc(out, '"');
-			kh_buf_putc(out, *p);
-		}
-		kh_buf_putc(out, '"');
-	} else {
-		kh_buf_puts(out, s);
-	}
-	kh_buf_puts(out, last ? "\r\n" : ",");
+	kh_csv_field(out, s, last, false);
 }
 
 static const char *kind_name(const kh_tl_entry *e)
