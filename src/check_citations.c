@@ -488,6 +488,10 @@ static literal *lit_find(lit_index *x, const char *text, unsigned after)
 		h = (h + 1) & (x->hcap - 1);
 	if (!x->keys[h])
 		return NULL;
+	/* Claimed literals at the head of the chain are dropped, so a text
+	 * repeated thousands of times costs O(1) per lookup, not O(n). */
+	while (x->first[h] != (size_t)-1 && x->v[x->first[h]].claimed)
+		x->first[h] = x->next[x->first[h]];
 	literal *any = NULL;
 	for (size_t k = x->first[h]; k != (size_t)-1; k = x->next[k]) {
 		literal *l = &x->v[k];

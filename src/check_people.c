@@ -30,16 +30,152 @@ static const kh_level *body_level(const kh_body *b)
 	return NULL;
 }
 
-static bool level_reached(const kh_check_ctx *cx, const kh_level *l, bool own_level);
+/* A set of pointers (open addressing), for the recipients. */
+typedef struct ptr_set {
+	const void **slots;
+	size_t cap, n;
+} ptr_set;
+
+static size_t ptr_hash(const void *p, size_t cap)
+{
+	return ((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> 20 & (cap - 1);
+}
+
+static bool ptr_has(const ptr_set *s, const void *p)
+{
+	if (!s->cap || !p)
+		return false;
+	for (size_t h = ptr_hash(p, s->cap); s->slots[h]; h = (h + 1) & (s->cap - 1))
+		if (s->slots[h] == p)
+			return true;
+	return false;
+}
+
+static void ptr_add(ptr_set *s, const void *p)
+{
+	if (!p || ptr_has(s, p))
+		return;
+	if ((s->n + 1) * 2 > s->cap) {
+		ptr_set bigger = { KH_NEW_N(const void *, s->cap ? s->cap * 2 : 32), s->cap ? s->cap * 2 : 32, 0 };
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slots[i])
+				ptr_add(&bigger, s->slots[i]);
+		*s = bigger;
+	}
+	size_t h = ptr_hash(p, s->cap);
+	while (s->slots[h])
+		h = (h + 1) & (s->cap - 1);
+	s->slots[h] = p;
+	s->n++;
+}
+
+/* Who the document reaches, gathered once so each question costs the
+ * depth of the hierarchy, not the length of the recipient list. */
+typedef struct audience {
+	ptr_set bodies;           /* recipient bodies (archive included) */
+	ptr_set generic;          /* everything a recipient body is or belongs to */
+	ptr_set named_levels;     /* levels named as recipients: "cấp huyện" */
+	ptr_set body_levels;      /* levels of recipient bodies */
+	const kh_level *issuer_level;
+} audience;
+
+/* Calls FN on B and every body it reaches through parent and is_a links,
+ * each once (at most 64). */
+static void each_ancestor(const kh_body *b, void (*fn)(const kh_body *, void *), void *ctx)
+{
+	enum { MAX = 64 };
+	const kh_body *stack[MAX], *seen[MAX];
+	size_t top = 0, nseen = 0;
+	if (b)
+		stack[top++] = b;
+	while (top) {
+		const kh_body *x = stack[--top];
+		bool dup = false;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			dup = seen[i] == x;
+		if (dup || nseen == MAX)
+			continue;
+		seen[nseen++] = x;
+		fn(x, ctx);
+		if (x->parent && top < MAX)
+			stack[top++] = x->parent;
+		if (x->is_a && top < MAX)
+			stack[top++] = x->is_a;
+	}
+}
+
+static void add_generic(const kh_body *b, void *set)
+{
+	ptr_add(set, b);
+}
+
+static void gather_audience(const kh_check_ctx *cx, audience *a)
+{
+	const kh_plan *p = cx->plan;
+	memset(a, 0, sizeof *a);
+	a->issuer_level = p->issuer ? body_level(p->issuer) : NULL;
+	for (size_t i = 0; i <= p->recipients.n; i++) {
+		const kh_recipient *r = i < p->recipients.n ? KH_VEC_AT(p->recipients, kh_recipient, i) : p->archive;
+		if (!r)
+			continue;
+		for (size_t j = 0; j < r->refs.n; j++) {
+			const kh_ref *x = KH_VEC_AT(r->refs, kh_ref, j);
+			if (x->kind == KH_REF_LEVEL && x->level) {
+				ptr_add(&a->named_levels, x->level);
+			} else if (x->kind == KH_REF_BODY && x->body) {
+				ptr_add(&a->bodies, x->body);
+				each_ancestor(x->body, add_generic, &a->generic);
+				/* The archive line is the issuer's own copy, not a
+				 * channel that passes the plan down. */
+				if (i < p->recipients.n)
+					ptr_add(&a->body_levels, body_level(x->body));
+			}
+		}
+	}
+}
+
+/*
+ * The document reaches every body at level L when L is a recipient, or a
+ * level between the issuer and L is: a provincial plan sent to the
+ * districts ("cấp huyện" or "UBND các huyện") reaches the communes through
+ * them, as plans cascade. Superiors informed ("để báo cáo") pass nothing
+ * down. OWN_LEVEL: L is asked as a level ("giao cấp tỉnh"), so one body of
+ * it among the recipients, or the issuer's own level, is enough.
+ */
+static bool level_reached(const audience *a, const kh_level *l, bool own_level)
+{
+	if (ptr_has(&a->named_levels, l) || (own_level && ptr_has(&a->body_levels, l)))
+		return true;
+	int guard = 0;
+	for (const kh_level *rl = l->below; rl && guard < 64; rl = rl->below, guard++) {
+		if (rl == a->issuer_level)
+			break; /* at or above the issuer: superiors pass nothing down */
+		if (ptr_has(&a->named_levels, rl) || ptr_has(&a->body_levels, rl))
+			return !a->issuer_level || level_within(rl, a->issuer_level);
+	}
+	return own_level && a->issuer_level == l;
+}
+
+typedef struct reach_walk {
+	const audience *a;
+	bool hit;
+} reach_walk;
+
+static void hit_recipient(const kh_body *b, void *ctx)
+{
+	reach_walk *w = ctx;
+	if (ptr_has(&w->a->bodies, b))
+		w->hit = true;
+}
 
 /*
  * The document reaches body B when B (or a parent of it, or what it is)
  * is a recipient; when B is generic ("Ủy ban nhân dân" of each level) and
- * a recipient or the issuer is one of it; when B's level is reached (see
- * level_reached); or when B is the issuer or one of the issuer's own
- * organs (the issuing office has the document).
+ * a recipient is one of it; when B's level is reached (see level_reached);
+ * or when B is the issuer or one of the issuer's own organs (the issuing
+ * office has the document).
  */
-static bool body_reached(const kh_check_ctx *cx, const kh_body *b, int depth)
+static bool body_reached(const kh_check_ctx *cx, const audience *a, const kh_body *b, int depth)
 {
 	const kh_plan *p = cx->plan;
 	if (depth > 16)
@@ -51,26 +187,18 @@ static bool body_reached(const kh_check_ctx *cx, const kh_body *b, int depth)
 		if (p->issuer->parent && b->parent == p->issuer->parent)
 			return true;
 	}
-	for (size_t i = 0; i <= p->recipients.n; i++) {
-		const kh_recipient *r = i < p->recipients.n ? KH_VEC_AT(p->recipients, kh_recipient, i) : p->archive;
-		if (!r)
-			continue;
-		for (size_t j = 0; j < r->refs.n; j++) {
-			const kh_ref *x = KH_VEC_AT(r->refs, kh_ref, j);
-			if (x->kind != KH_REF_BODY || !x->body)
-				continue;
-			if (kh_body_is(b, x->body) || (!b->level && kh_body_is(x->body, b)))
-				return true;
-		}
-	}
+	reach_walk w = { a, false };
+	each_ancestor(b, hit_recipient, &w);
+	if (w.hit || (!b->level && ptr_has(&a->generic, b)))
+		return true;
 	const kh_level *bl = body_level(b);
-	if (bl && level_reached(cx, bl, false))
+	if (bl && level_reached(a, bl, false))
 		return true;
 	/* A generic body belonging to a generic body: Chủ tịch of each UBND. */
-	if (!b->level && b->parent && body_reached(cx, b->parent, depth + 1))
+	if (!b->level && b->parent && body_reached(cx, a, b->parent, depth + 1))
 		return true;
 	if (!b->level && b->is_a)
-		return body_reached(cx, b->is_a, depth + 1);
+		return body_reached(cx, a, b->is_a, depth + 1);
 	return false;
 }
 
@@ -79,39 +207,6 @@ static bool body_reached(const kh_check_ctx *cx, const kh_body *b, int depth)
 static bool is_unnamed_group(const kh_body *b)
 {
 	return !b->level && !b->parent && !b->is_a;
-}
-
-/*
- * The document reaches every body at level L when L is a recipient, or a
- * level between the issuer and L is: a provincial plan sent to the
- * districts reaches the communes through them, as plans cascade.
- */
-static bool level_reached(const kh_check_ctx *cx, const kh_level *l, bool own_level)
-{
-	const kh_plan *p = cx->plan;
-	const kh_level *issuer_level = p->issuer ? body_level(p->issuer) : NULL;
-	for (size_t i = 0; i < p->recipients.n; i++) {
-		const kh_recipient *r = KH_VEC_AT(p->recipients, kh_recipient, i);
-		for (size_t j = 0; j < r->refs.n; j++) {
-			const kh_ref *x = KH_VEC_AT(r->refs, kh_ref, j);
-			const kh_level *rl = x->kind == KH_REF_LEVEL ? x->level
-					     : x->kind == KH_REF_BODY && x->body ? body_level(x->body) : NULL;
-			if (!rl)
-				continue;
-			bool as_level = x->kind == KH_REF_LEVEL;
-			/* "cấp huyện" reaches every district body; one body of a
-			 * level stands for the level only when a level is asked. */
-			if (rl == l && (as_level || own_level))
-				return true;
-			/* Cascade: "cấp huyện" or "UBND các huyện" pass it down,
-			 * when they are below the issuer (not superiors informed). */
-			if (rl != l && level_within(l, rl) && rl != issuer_level &&
-			    (!issuer_level || level_within(rl, issuer_level)))
-				return true;
-		}
-	}
-	/* "cấp tỉnh" in a provincial plan: the issuing level itself. */
-	return own_level && issuer_level == l;
 }
 
 /* Each body or level is reported once, at its first role. */
@@ -133,6 +228,7 @@ static bool first_time(seen *s, const void *x)
 /* Whether each body is reached, computed once: plans give the same few
  * bodies thousands of tasks. Open addressing on the pointer. */
 typedef struct reach_cache {
+	const audience *audience;
 	const kh_body **keys;
 	bool *values;
 	size_t cap, n;
@@ -141,7 +237,7 @@ typedef struct reach_cache {
 static bool reached_cached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b)
 {
 	if (c->n * 2 >= c->cap) {
-		reach_cache bigger = { KH_NEW_N(const kh_body *, c->cap ? c->cap * 2 : 64),
+		reach_cache bigger = { c->audience, KH_NEW_N(const kh_body *, c->cap ? c->cap * 2 : 64),
 				       KH_NEW_N(bool, c->cap ? c->cap * 2 : 64), c->cap ? c->cap * 2 : 64, 0 };
 		for (size_t i = 0; i < c->cap; i++) {
 			if (!c->keys[i])
@@ -162,7 +258,7 @@ static bool reached_cached(const kh_check_ctx *cx, reach_cache *c, const kh_body
 		h = (h + 1) & (c->cap - 1);
 	}
 	c->keys[h] = b;
-	c->values[h] = body_reached(cx, b, 0);
+	c->values[h] = body_reached(cx, c->audience, b, 0);
 	c->n++;
 	return c->values[h];
 }
@@ -178,7 +274,7 @@ static void check_ref(const kh_check_ctx *cx, const kh_ref *r, const char *role,
 				  "'%s' is %s but is not among the recipients: add it to nơi_nhận",
 				  r->body->name ? r->body->name : r->body->id, role);
 	} else if (r->kind == KH_REF_LEVEL && r->level) {
-		if (!level_reached(cx, r->level, true) && first_time(done, r->level))
+		if (!level_reached(cache->audience, r->level, true) && first_time(done, r->level))
 			kh_report(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span,
 				  "the bodies of %s are %s, but neither that level nor a level between it "
 				  "and the issuer is among the recipients",
@@ -192,7 +288,9 @@ static void check_assignees(const kh_check_ctx *cx)
 	if (!p->has_recipients || !cx->prog->main)
 		return; /* missing-part says so once */
 	seen done = { .n = 0 };
-	reach_cache cache = { 0 };
+	audience aud;
+	gather_audience(cx, &aud);
+	reach_cache cache = { .audience = &aud };
 	/* Bodies that only cooperate (phối_hợp) are reached through the body
 	 * in charge; they are not checked. */
 	for (size_t i = 0; i < p->tasks.n; i++) {
