@@ -45,7 +45,7 @@ $(GEN)/lexer.c $(GEN)/lexer.h: grammar/kehoach.l $(GEN)/parser.h
 	@mkdir -p $(GEN)
 	flex -8 -Cf --header-file=$(GEN)/lexer.h -o $(GEN)/lexer.c $<
 
-$(BUILD)/obj/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h) src/keywords.def
+$(BUILD)/obj/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h) $(wildcard src/*.def)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
