@@ -5,6 +5,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +221,8 @@ static int cmd_json(options *o)
 {
 	if (o->nfiles != 1)
 		return usage_error("%s", "json takes exactly one FILE");
+	if (o->format && strcmp(o->format, "json"))
+		return usage_error("json prints JSON only, not '%s'", o->format);
 	kh_diags d = { 0 };
 	int io = 0;
 	kh_program *prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
@@ -526,5 +529,15 @@ int main(int argc, char **argv)
 	}
 	o.resolve.roots = o.roots;
 	o.resolve.nroots = o.nroots;
+	/* An option a command does not use is an error, not silently ignored. */
+	bool is_check = !strcmp(cmd->name, "check");
+	bool is_schedule = !strcmp(cmd->name, "schedule");
+	if (!is_check && (o.nswitches || o.fail_on || o.min_working_days))
+		return usage_error("--disable, --enable, --fail-on and --min-working-days belong to "
+				   "'check', not '%s'", cmd->name);
+	if (o.for_body && !is_schedule && strcmp(cmd->name, "checklist"))
+		return usage_error("--for belongs to 'schedule' and 'checklist', not '%s'", cmd->name);
+	if (o.mirror_events && !(is_schedule && o.format && !strcmp(o.format, "ics")))
+		return usage_error("%s", "--mirror-events goes with 'schedule --ics'");
 	return cmd->run(&o);
 }

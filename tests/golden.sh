@@ -91,6 +91,14 @@ run "for/297-ubnd-huyen-checklist.md" "$BIN" checklist --for ubnd_huyen examples
 run "for/250-mirror.ics" "$BIN" schedule --ics --mirror-events --for btc_tinh_uy examples/250-KH-TU-2019.kh
 run "for/unknown-body.txt" "$BIN" schedule --for bchqs examples/297-HD-UBND-2019.kh
 run "io/two-formats.txt" "$BIN" schedule --ics --csv examples/297-HD-UBND-2019.kh
+run "io/option-of-another-command.txt" "$BIN" json --for bchqs_tinh examples/297-HD-UBND-2019.kh
+run "io/mirror-without-ics.txt" "$BIN" schedule --mirror-events examples/297-HD-UBND-2019.kh
+run "io/disable-outside-check.txt" "$BIN" render --html --disable missing-part examples/297-HD-UBND-2019.kh
+# Output commands on broken input: the errors, exit 1; on no file, exit 2.
+for c in schedule checklist outline render; do
+	run "io/$c-broken.txt" "$BIN" $c --no-color tests/bad/undeclared-id.kh
+	run "io/$c-missing.txt" "$BIN" $c --no-color tests/bad/no-such-file.kh
+done
 run "help/rules.txt" "$BIN" help rules
 # docs/RULES.md is generated: it must match what the binary says.
 run "help/rules-markdown.txt" "$BIN" help rules --markdown
