@@ -172,7 +172,9 @@ static const char *item_kind(kh_item_kind k)
 					     "line", "purpose", "requirement", "content", "task",
 					     "meeting", "awards", "budget", "recipients",
 					     "signature", "outline", "award_target", "award_form",
-					     "budget_line" };
+					     "budget_line", "award_criteria" };
+	_Static_assert(sizeof names / sizeof names[0] == KH_ITEM_AWARD_CRITERIA + 1,
+		       "a name for every item kind");
 	return names[k];
 }
 

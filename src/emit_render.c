@@ -121,8 +121,6 @@ typedef struct render {
 	const kh_program *prog;
 	const kh_plan *p;
 	bool party;
-	const kh_item *criteria_home; /* where the award criteria are printed */
-	bool criteria_done;
 } render;
 
 /* S with its first letter in lower case ("Cấp huyện" -> "cấp huyện"). */
@@ -334,39 +332,6 @@ static bool is_point(kh_item_kind k)
 	       k == KH_ITEM_TASK || k == KH_ITEM_AWARD_FORM;
 }
 
-/* A section with nothing inside, for the award criteria (the plan keeps
- * the criteria apart from the body, so they go under the first empty
- * heading of the awards block: "C. TIÊU CHUẨN …" in 297/HD-UBND). */
-static const kh_item *first_empty_section(const kh_vec *items)
-{
-	for (size_t i = 0; i < items->n; i++) {
-		const kh_item *it = KH_VEC_AT(*items, kh_item, i);
-		if (it->kind != KH_ITEM_SECTION && it->kind != KH_ITEM_PART)
-			continue;
-		if (it->items.n == 0)
-			return it;
-		const kh_item *in = first_empty_section(&it->items);
-		if (in)
-			return in;
-	}
-	return NULL;
-}
-
-static const kh_item *find_awards(const kh_vec *items)
-{
-	for (size_t i = 0; i < items->n; i++) {
-		const kh_item *it = KH_VEC_AT(*items, kh_item, i);
-		if (it->kind == KH_ITEM_AWARDS)
-			return it;
-		if (it->kind == KH_ITEM_SECTION || it->kind == KH_ITEM_PART) {
-			const kh_item *in = find_awards(&it->items);
-			if (in)
-				return in;
-		}
-	}
-	return NULL;
-}
-
 /* ITEMS with the awards and budget blocks opened: their headings and
  * lines number together with their neighbours. */
 static void flatten(render *r, const kh_vec *items, kh_vec *out)
@@ -375,13 +340,6 @@ static void flatten(render *r, const kh_vec *items, kh_vec *out)
 		kh_item *it = KH_VEC_AT(*items, kh_item, i);
 		if (it->kind == KH_ITEM_AWARDS || it->kind == KH_ITEM_BUDGET) {
 			flatten(r, &it->items, out);
-			if (it == r->criteria_home && !r->criteria_done && r->p->award_criteria) {
-				kh_item *c = KH_NEW(kh_item);
-				c->kind = KH_ITEM_PARAGRAPH;
-				c->text = r->p->award_criteria;
-				kh_vec_push(out, c);
-				r->criteria_done = true;
-			}
 			continue;
 		}
 		kh_vec_push(out, it);
@@ -536,13 +494,10 @@ static void body(render *r, const kh_vec *items, int depth)
 			count++;
 			heading(r, depth + 1, kh_vn_marker(depth + 1, count), it->text);
 			body(r, &it->items, depth + 1);
-			if (it == r->criteria_home && !r->criteria_done && r->p->award_criteria) {
-				para(r, NULL, NULL, r->p->award_criteria);
-				r->criteria_done = true;
-			}
 			break;
 		case KH_ITEM_PARAGRAPH:
 		case KH_ITEM_LINE:
+		case KH_ITEM_AWARD_CRITERIA:
 			para(r, NULL, NULL, it->text ? it->text : "");
 			break;
 		case KH_ITEM_BULLET:
@@ -664,12 +619,6 @@ int kh_emit_render_html(const kh_program *prog, kh_buf *out)
 	}
 	render r = { .out = out, .prog = prog, .p = p };
 	r.party = kh_vn_system(prog) == KH_SYSTEM_PARTY;
-	const kh_item *awards = find_awards(&p->items);
-	if (awards) {
-		r.criteria_home = first_empty_section(&awards->items);
-		if (!r.criteria_home)
-			r.criteria_home = awards;
-	}
 
 	const char *kind = kh_doc_kind_vi(p->kind);
 	const char *title = p->number && *p->number ? kh_printf("%s %s", kind, p->number)

@@ -1008,6 +1008,8 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 			if (a->key == T_CRITERIA) {
 				p->award_criteria = a->kids ? a->kids->text : NULL;
 				p->award_criteria_tba = a->flag == 1;
+				it = new_item(KH_ITEM_AWARD_CRITERIA, a);
+				it->text = p->award_criteria;
 				break;
 			}
 			misplaced(r, a, "in khen_thưởng (use đối_tượng, hình_thức, tiêu_chuẩn, mục)");
