@@ -145,7 +145,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %token ATTENDEES ATTEND GUEST EACH EXCEPT GROUP TARGET COLLECTIVE INDIVIDUAL FORM GRANTOR
 %token CRITERIA QUOTA ITEM PAYER ORGLEVEL ARCHIVE ONBEHALF POSITION SIGNER SIGNED MONTH YEAR
 %token YEAR_END PLANNED TBA SESSION WORKDAYS
-%token HOLIDAY DAYOFF MAKEUPDAY LUNAR LENGTH KINDRULE REQUIRES CUSTOMARY AWARDRIGHT IS SYSTEM
+%token HOLIDAY DAYOFF MAKEUPDAY LUNAR LENGTH KINDRULE REQUIRES CUSTOMARY AWARDRIGHT IS SYSTEM PERIOD
 
 %type <node> string opt_string top_item decl decl_attrs decl_attr opt_decl_block decl_stmts
 %type <node> plan block opt_block stmts stmt ref ref_list id_list when_list when_item when_core
@@ -194,6 +194,10 @@ decl
 				{ $$ = adopt(adopt(node(KH_N_KINDRULE_DECL, @2), $3), $4); $$->key = $2; }
 	| AWARDRIGHT string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_AWARDRIGHT_DECL, @2, NULL, $2), $3), $4); }
+	| PERIOD DECADE NUMBER NUMBER
+				{ $$ = date_node(KH_N_PERIOD_DECL, @$, $2, $3->n[0], $4->n[0]); $$->span = SP(@2); }
+	| PERIOD YEAR_END DAYMONTH DAYMONTH
+				{ $$ = kh_node_add(kh_node_add(node(KH_N_PERIOD_DECL, @2), $3), $4); $$->flag = 1; }
 	;
 
 decl_attrs

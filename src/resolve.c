@@ -67,6 +67,11 @@ typedef struct resolver {
 	const char *stdlib_real;
 	kh_plan *plan;
 	int plan_year;           /* for "cuối năm" without a year; 0 = unknown */
+	/* The time vocabulary (stdlib vn/time, a plan may refine it): the
+	 * days of thượng/trung/hạ tuần (31 = to the month's end) and the
+	 * window "cuối năm" stands for, as month/day pairs. */
+	int decade_from[3], decade_to[3];
+	int year_end_from[2], year_end_to[2];
 	const char *bytes;       /* the main file's text, when given in memory */
 	size_t nbytes;
 	int order;
@@ -477,16 +482,21 @@ static int resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_
 			return 0;
 		}
 		return 1;
-	case KH_N_D_DECADE:
+	case KH_N_D_DECADE: {
 		*prec = KH_PREC_DECADE;
 		if (!check_year(r, d, y))
 			return 0;
-		if (!kh_window_decade((int)y, (int)m, (int)x, start, end)) {
+		if (m < 1 || m > 12 || x < 1 || x > 3) {
 			kh_diag_add(r->diags, KH_ERROR, d->span, "invalid-date",
 				    "%s is not a month: month %ld does not exist", span_text(d->span), m);
 			return 0;
 		}
+		int last = kh_month_days((int)y, (int)m);
+		int from = r->decade_from[x - 1], to = r->decade_to[x - 1];
+		*start = kh_date_make((int)y, (int)m, from < last ? from : last);
+		*end = kh_date_make((int)y, (int)m, to < last ? to : last);
 		return 1;
+	}
 	case KH_N_D_QUARTER:
 		*prec = KH_PREC_QUARTER;
 		if (!check_year(r, d, y))
@@ -511,8 +521,13 @@ static int resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_
 			return -1;
 		if (!check_year(r, d, y))
 			return 0;
-		/* "Cuối năm" is the last quarter (reviews run in November-December). */
-		kh_window_quarter((int)y, 4, start, end);
+		/* "Cuối năm": the window vn/time declares (the last quarter). */
+		*start = kh_date_make((int)y, r->year_end_from[0],
+				      r->year_end_from[1] < kh_month_days((int)y, r->year_end_from[0])
+					      ? r->year_end_from[1] : kh_month_days((int)y, r->year_end_from[0]));
+		*end = kh_date_make((int)y, r->year_end_to[0],
+				    r->year_end_to[1] < kh_month_days((int)y, r->year_end_to[0])
+					    ? r->year_end_to[1] : kh_month_days((int)y, r->year_end_to[0]));
 		return 1;
 	default:
 		return 0;
@@ -1239,6 +1254,7 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 		case KH_N_HOLIDAY_DECL:
 		case KH_N_KINDRULE_DECL:
 		case KH_N_AWARDRIGHT_DECL:
+		case KH_N_PERIOD_DECL:
 			break; /* resolved with the other declarations */
 		case KH_N_PARA: it = new_item(KH_ITEM_PARAGRAPH, n); break;
 		case KH_N_BULLET: it = new_item(KH_ITEM_BULLET, n); break;
@@ -1613,6 +1629,51 @@ bool kh_body_is(const kh_body *b, const kh_body *g)
 	return false;
 }
 
+/* "khoảng hạ_tuần 21 31", "khoảng cuối_năm 1/10 31/12": the time
+ * vocabulary as data. Read before any date is resolved; a later
+ * declaration (the plan's own) refines an earlier one (stdlib's). */
+static void resolve_period(resolver *r, kh_node *n)
+{
+	if (n->flag == 0) {
+		long part = n->n[0], from = n->n[1], to = n->n[2];
+		if (part < 1 || part > 3 || from < 1 || to > 31 || from > to) {
+			kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date",
+				    "a ten-day period runs between days 1 and 31 of a month, first day first "
+				    "(khoảng hạ_tuần 21 31; 31 means the month's end)");
+			return;
+		}
+		r->decade_from[part - 1] = (int)from;
+		r->decade_to[part - 1] = (int)to;
+		return;
+	}
+	kh_node *a = n->kids, *b = a ? a->next : NULL;
+	int fm = a ? (int)a->n[0] : 0, fd = a ? (int)a->n[1] : 0;
+	int tm = b ? (int)b->n[0] : 0, td = b ? (int)b->n[1] : 0;
+	if (!b || !kh_date_valid(2000, fm, fd) || !kh_date_valid(2000, tm, td) || fm > tm ||
+	    (fm == tm && fd > td)) {
+		kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date",
+			    "'cuối năm' is a window of days of the year, first day first (khoảng cuối_năm 1/10 31/12)");
+		return;
+	}
+	r->year_end_from[0] = fm;
+	r->year_end_from[1] = fd;
+	r->year_end_to[0] = tm;
+	r->year_end_to[1] = td;
+}
+
+static void default_periods(resolver *r)
+{
+	static const int from[3] = { 1, 11, 21 }, to[3] = { 10, 20, 31 };
+	for (int i = 0; i < 3; i++) {
+		r->decade_from[i] = from[i];
+		r->decade_to[i] = to[i];
+	}
+	r->year_end_from[0] = 10;
+	r->year_end_from[1] = 1;
+	r->year_end_to[0] = 12;
+	r->year_end_to[1] = 31;
+}
+
 /* A declaration's attributes, unless it is a duplicate (reported already). */
 static void resolve_decl(resolver *r, kh_node *d)
 {
@@ -1741,6 +1802,19 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 			} else {
 				declare_node(&r, n, 0);
 			}
+		}
+	}
+	/* The time vocabulary first: every date below depends on it. */
+	default_periods(&r);
+	for (size_t i = 0; i < r.files.n; i++) {
+		loaded_file *f = KH_VEC_AT(r.files, loaded_file, i);
+		for (kh_node *n = f->root->kids; n; n = n->next) {
+			if (n->kind == KH_N_PERIOD_DECL)
+				resolve_period(&r, n);
+			else if (n->kind == KH_N_PLAN)
+				for (kh_node *k = n->kids; k; k = k->next)
+					if (k->kind == KH_N_PERIOD_DECL)
+						resolve_period(&r, k);
 		}
 	}
 	/* Pass 2: the declarations' own attributes, then the plan. */

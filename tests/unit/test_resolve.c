@@ -342,6 +342,40 @@ static void test_data_declaration_errors(void **state)
 	assert_true(has_rule(&d, "undeclared-id", "'vua' is not a system"));
 }
 
+/* The time vocabulary is data: defaults, then stdlib or plan declarations
+ * refine it (the last one wins); bad periods are errors. */
+static void test_time_vocabulary(void **state)
+{
+	(void)state;
+	kh_diags d;
+	const char *plan =
+		"kế_hoạch {\n ngày 16/8/2019\n"
+		" nhiệm_vụ a \"x\" { hạn hạ tuần tháng 2/2024 }\n"
+		" nhiệm_vụ b \"x\" { hạn cuối_năm }\n"
+		"}\n";
+	kh_program *p = resolve_text(plan, &d);
+	assert_int_equal(d.errors, 0);
+	kh_when *w = KH_VEC_AT(KH_VEC_AT(p->plan->tasks, kh_task, 0)->due, kh_when, 0);
+	assert_int_equal(w->start, kh_date_make(2024, 2, 21));
+	assert_int_equal(w->end, kh_date_make(2024, 2, 29)); /* 31 = the month's end */
+	w = KH_VEC_AT(KH_VEC_AT(p->plan->tasks, kh_task, 1)->due, kh_when, 0);
+	assert_int_equal(w->start, kh_date_make(2019, 10, 1));
+
+	p = resolve_text(kh_printf("khoảng hạ_tuần 20 31\nkhoảng cuối_năm 1/11 31/12\n%s", plan), &d);
+	assert_int_equal(d.errors, 0);
+	w = KH_VEC_AT(KH_VEC_AT(p->plan->tasks, kh_task, 0)->due, kh_when, 0);
+	assert_int_equal(w->start, kh_date_make(2024, 2, 20));
+	w = KH_VEC_AT(KH_VEC_AT(p->plan->tasks, kh_task, 1)->due, kh_when, 0);
+	assert_int_equal(w->start, kh_date_make(2019, 11, 1));
+	assert_int_equal(w->end, kh_date_make(2019, 12, 31));
+
+	resolve_text("khoảng trung_tuần 20 11\nkhoảng thượng_tuần 0 10\n"
+		     "khoảng cuối_năm 31/12 1/10\nkhoảng cuối_năm 1/13 31/12\n", &d);
+	assert_int_equal(d.errors, 4);
+	assert_true(has_rule(&d, "invalid-date", "ten-day period"));
+	assert_true(has_rule(&d, "invalid-date", "'cuối năm' is a window"));
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -357,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_data_declarations),
 		cmocka_unit_test(test_data_declaration_errors),
+		cmocka_unit_test(test_time_vocabulary),
 	};
 	return cmocka_run_group_tests_name("resolve", tests, make_dir, remove_dir);
 }
