@@ -1087,9 +1087,9 @@ static void check_unknown(const kh_check_ctx *cx, const kh_vec *mentions, decls 
 		}
 		strmap_put(&seen, m->n.key, (int)i);
 		first[i] = kh_report(cx, R_UNKNOWN_CITATION, m->span,
-				     "document number '%s' matches no declared document; the plan declares the %s-form "
-				     "documents it cites, so declare this one too (văn_bản ID \"%s\" ngày … của …) or "
-				     "correct the number",
+				     "document number '%s' matches no declared document (numbers of the %s form are "
+				     "checked in this plan): declare it (văn_bản ID \"%s\" ngày … của …) or correct "
+				     "the number",
 				     num, form_name(m->n.form), num);
 	}
 	for (size_t i = 0; i < mentions->n; i++) {
