@@ -449,11 +449,11 @@ static const char *point_text(render *r, const kh_item *it, const kh_task **task
 {
 	*task = NULL;
 	if (it->kind == KH_ITEM_TASK) {
-		*task = find_task(r->p, it->ref_id);
+		*task = it->decl ? it->decl : find_task(r->p, it->ref_id);
 		return *task && (*task)->text ? (*task)->text : it->text ? it->text : "";
 	}
 	if (it->kind == KH_ITEM_AWARD_FORM) {
-		const kh_award_form *f = find_form(r->p, it->ref_id);
+		const kh_award_form *f = it->decl ? it->decl : find_form(r->p, it->ref_id);
 		return f && f->name ? f->name : it->ref_id ? it->ref_id : "";
 	}
 	return it->text ? it->text : "";
@@ -528,7 +528,7 @@ static void body(render *r, const kh_vec *items, int depth)
 			break;
 		}
 		case KH_ITEM_MEETING: {
-			const kh_meeting *m = find_meeting(r->p, it->ref_id);
+			const kh_meeting *m = it->decl ? it->decl : find_meeting(r->p, it->ref_id);
 			if (m && (!prev || last_char(prev->text) == ':'))
 				meeting(r, m);
 			break;

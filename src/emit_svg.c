@@ -382,11 +382,6 @@ static int item_cmp(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static bool overlaps(const item *a, const item *b)
-{
-	return !(a->ext1 + 6 <= b->ext0 || b->ext1 + 6 <= a->ext0);
-}
-
 /* The short text of an entry: the first words of what it says, or its id. */
 static const char *entry_text(const kh_tl_entry *e)
 {
@@ -535,25 +530,25 @@ static void build(chart *c, const kh_vec *entries)
 	qsort(c->items, c->nitems, sizeof *c->items, item_cmp);
 
 	/* Rows: each item in the first row of its lane where it overlaps
-	 * nothing placed before it. */
+	 * nothing placed before it. Items come sorted by marker and every
+	 * item's room contains its marker, so an earlier item overlaps a later
+	 * one exactly when it ends after the later one starts: keeping each
+	 * row's right end is enough (with a 6 px gap), and a lane of
+	 * n items costs n × rows, not n². */
+	double *row_end = KH_NEW_N(double, c->nitems ? c->nitems : 1);
 	size_t i = 0;
 	while (i < c->nitems) {
-		size_t first = i;
 		int ln = c->items[i].lane;
 		int rows = 0;
 		for (; i < c->nitems && c->items[i].lane == ln; i++) {
 			item *it = &c->items[i];
 			int r = 0;
-			for (;; r++) {
-				bool clash = false;
-				for (size_t k = first; k < i && !clash; k++)
-					clash = c->items[k].row == r && overlaps(&c->items[k], it);
-				if (!clash)
-					break;
-			}
+			while (r < rows && row_end[r] + 6 > it->ext0)
+				r++;
 			it->row = r;
-			if (r + 1 > rows)
-				rows = r + 1;
+			if (r == rows)
+				rows++;
+			row_end[r] = it->ext1;
 		}
 		c->lanes[ln].rows = rows;
 	}

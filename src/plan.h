@@ -276,7 +276,9 @@ typedef enum kh_item_kind {
 typedef struct kh_item {
 	kh_item_kind kind;
 	const char *text;         /* heading or prose */
-	const char *ref_id;       /* TASK, MEETING, OUTLINE: the item's id */
+	const char *ref_id;       /* TASK, MEETING, OUTLINE, AWARD_FORM: the item's id */
+	const void *decl;         /* and its kh_task, kh_meeting, kh_outline or
+	                             kh_award_form (NULL for a duplicate id) */
 	kh_span span;
 	kh_vec items;             /* kh_item*: PART, SECTION, AWARDS, BUDGET */
 } kh_item;

@@ -1012,10 +1012,12 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 		}
 		case KH_N_AWARD_FORM: {
 			kh_symbol *s = kh_scope_find(&r->scope, a->id);
-			if (s && s->kind == KH_SYM_AWARD && s->span.start == a->span.start)
+			bool own = s && s->kind == KH_SYM_AWARD && s->span.start == a->span.start;
+			if (own)
 				resolve_award_form(r, a, s->decl);
 			it = new_item(KH_ITEM_AWARD_FORM, a);
 			it->ref_id = a->id;
+			it->decl = own ? s->decl : NULL;
 			it->text = NULL;
 			break;
 		}
@@ -1280,22 +1282,28 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 			it = new_item(KH_ITEM_TASK, n);
 			it->ref_id = n->id;
 			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_TASK && s->span.start == n->span.start)
+			if (s && s->kind == KH_SYM_TASK && s->span.start == n->span.start) {
 				resolve_task(r, n, s->decl);
+				it->decl = s->decl;
+			}
 			break;
 		case KH_N_MEETING:
 			it = new_item(KH_ITEM_MEETING, n);
 			it->ref_id = n->id;
 			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_MEETING && s->span.start == n->span.start)
+			if (s && s->kind == KH_SYM_MEETING && s->span.start == n->span.start) {
 				resolve_meeting(r, n, s->decl);
+				it->decl = s->decl;
+			}
 			break;
 		case KH_N_OUTLINE:
 			it = new_item(KH_ITEM_OUTLINE, n);
 			it->ref_id = n->id;
 			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_OUTLINE && s->span.start == n->span.start)
+			if (s && s->kind == KH_SYM_OUTLINE && s->span.start == n->span.start) {
 				resolve_outline(r, n, s->decl);
+				it->decl = s->decl;
+			}
 			break;
 		case KH_N_AWARDS:
 			it = new_item(KH_ITEM_AWARDS, n);
