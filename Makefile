@@ -21,7 +21,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
 DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev \
             clang libclang-rt-14-dev \
-            python3 python3-jsonschema python3-icalendar python3-html5lib
+            python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev
 
 .PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay
 all: $(BIN)
@@ -70,6 +70,11 @@ clean:
 
 unit: $(UNIT_BINS)
 
+# A second, independent calendar reader for the tests (libical).
+$(BUILD)/tests/icalcheck: tests/ics/icalcheck.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -Wall -Wextra $(CFLAGS) -o $@ $< $(shell pkg-config --cflags --libs libical)
+
 # The sanitizer build: libgc and ASan do not mix, so allocation maps to
 # plain calloc (-DKH_NO_GC) and leak reports are off (nothing is freed).
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -80,7 +85,7 @@ asan:
 unit-asan: $(UNIT_BINS)
 
 test: deps
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory all unit build/tests/icalcheck
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory fuzz-build
 	@tests/run.sh build build/asan

@@ -76,6 +76,7 @@ for f in examples/*.kh; do
 	build/kehoach schedule --svg -o "$out_dir/$n.svg" "$f" >/dev/null 2>&1
 done
 suite ics /usr/bin/python3 tests/ics/check_ics.py "$out_dir"/*.ics
+suite ics-libical build/tests/icalcheck "$out_dir"/*.ics
 suite csv /usr/bin/python3 tests/csv/check_csv.py "$out_dir"/*.csv
 suite svg /usr/bin/python3 tests/svg/check_svg.py "$out_dir"/*.svg
 rm -rf "$out_dir"
