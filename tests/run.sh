@@ -87,6 +87,8 @@ if [ -x build/fuzz/fuzz_plan ]; then
 		echo "$out" | tail -n 3;
 		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
 fi
+# docs/LANGUAGE.md's keyword index is keywords.def, every spelling.
+suite keyword-index /usr/bin/python3 tests/docs/keywords.py
 # The plan in README.md's tour must check clean, as the README says.
 suite readme-tour bash -c 'f=$(mktemp --suffix=.kh); awk "/^\`\`\`\$/{c++; next} c==1" README.md > "$f";
 	if build/kehoach check --no-color "$f"; then echo "readme tour: 1 passed, 0 failed"; else echo "readme tour: 0 passed, 1 failed"; fi; rm -f "$f"'
