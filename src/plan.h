@@ -60,7 +60,8 @@ bool kh_body_is(const kh_body *b, const kh_body *g);
 typedef enum kh_doc_kind {
 	KH_KIND_NONE, KH_KIND_PLAN, KH_KIND_GUIDANCE, KH_KIND_REPORT, KH_KIND_DIRECTIVE,
 	KH_KIND_RESOLUTION, KH_KIND_LETTER, KH_KIND_PROGRAMME, KH_KIND_DECISION,
-	KH_KIND_REGULATION, KH_KIND_NOTICE, KH_KIND_CONCLUSION, KH_KIND__COUNT
+	KH_KIND_REGULATION, KH_KIND_NOTICE, KH_KIND_CONCLUSION, KH_KIND_LAW, KH_KIND_DECREE,
+	KH_KIND_CIRCULAR, KH_KIND__COUNT
 } kh_doc_kind;
 const char *kh_doc_kind_name(kh_doc_kind k);     /* "plan" */
 const char *kh_doc_kind_vi(kh_doc_kind k);       /* "Kế hoạch" */

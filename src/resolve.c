@@ -34,6 +34,7 @@ static const char *const kind_names[KH_KIND__COUNT][2] = {
 	{ "report", "Báo cáo" }, { "directive", "Chỉ thị" }, { "resolution", "Nghị quyết" },
 	{ "letter", "Công văn" }, { "programme", "Chương trình" }, { "decision", "Quyết định" },
 	{ "regulation", "Quy định" }, { "notice", "Thông báo" }, { "conclusion", "Kết luận" },
+	{ "law", "Luật" }, { "decree", "Nghị định" }, { "circular", "Thông tư" },
 };
 
 const char *kh_doc_kind_name(kh_doc_kind k)

@@ -1,7 +1,9 @@
 /*
  * fuzz_plan.c - libFuzzer target: any bytes through the loader, scanner,
  * parser and resolver, then the checker (every rule family, silencing
- * comments) and the text, JSON and SARIF printers, then the JSON emitter. Built by `make fuzz` (time-
+ * comments) and the text, JSON and SARIF printers, then every emitter
+ * (JSON, schedule as text/CSV/iCalendar/SVG, checklists, outline, the
+ * rendered document), for all bodies and for one (--for). Built by `make fuzz` (time-
  * boxed run) and replayed over tests/fuzz/corpus by `make test`.
  * Part of kehoach; see README.md for the licence.
  */
@@ -11,6 +13,7 @@
 #include "alloc.h"
 #include "check.h"
 #include "diag.h"
+#include "emit.h"
 #include "emit_json.h"
 #include "resolve.h"
 #include "sarif.h"
@@ -39,7 +42,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kh_diags_print_text(&d, &out, 0);
 	kh_diags_print_json(&d, &out);
 	kh_diags_print_sarif(&d, &out, "fuzz");
-	if (p && !d.errors)
+	if (p && !d.errors) {
 		kh_emit_json(p, &out);
+		/* Emitters that complain (no plan, no outline) write to stderr. */
+		kh_ics_opts io = { true, "20190101T000000Z" };
+		const kh_body *one = p->bodies.n ? KH_VEC_AT(p->bodies, kh_body, p->bodies.n - 1) : NULL;
+		for (int k = 0; k < 2; k++) {
+			const kh_body *b = k ? one : NULL;
+			kh_emit_schedule_text(p, b, &out);
+			kh_emit_schedule_csv(p, b, &out);
+			kh_emit_schedule_ics(p, b, &io, &out);
+			kh_emit_schedule_svg(p, b, &out);
+			kh_emit_checklist_md(p, b, &out);
+			kh_emit_checklist_csv(p, b, &out);
+			kh_emit_checklist_html(p, b, &out);
+		}
+		kh_emit_outline_md(p, &out);
+		kh_emit_outline_html(p, &out);
+		kh_emit_render_html(p, &out);
+	}
 	return 0;
 }
