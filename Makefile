@@ -131,8 +131,10 @@ $(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(OBJS)
 
 fuzz: deps fuzz-build
 	@mkdir -p build/fuzz-corpus
-	build/fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
-	  -dict=tests/fuzz/kehoach.dict build/fuzz-corpus tests/fuzz/corpus examples tests/bad
+	# The rule cases are small plans that resolve cleanly: seeds that reach
+	# the checker and every emitter (the examples are longer than max_len).
+	build/fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -close_fd_mask=2 \
+	  -dict=tests/fuzz/kehoach.dict build/fuzz-corpus tests/fuzz/corpus examples tests/bad tests/rules/*/
 
 fuzz-replay: fuzz-build
-	build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus
+	build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/
