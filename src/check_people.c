@@ -210,18 +210,13 @@ static bool is_unnamed_group(const kh_body *b)
 }
 
 /* Each body or level is reported once, at its first role. */
-typedef struct seen {
-	const void *items[256];
-	size_t n;
-} seen;
+typedef ptr_set seen;
 
 static bool first_time(seen *s, const void *x)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->items[i] == x)
-			return false;
-	if (s->n < sizeof s->items / sizeof s->items[0])
-		s->items[s->n++] = x;
+	if (ptr_has(s, x))
+		return false;
+	ptr_add(s, x);
 	return true;
 }
 
@@ -287,7 +282,7 @@ static void check_assignees(const kh_check_ctx *cx)
 	const kh_plan *p = cx->plan;
 	if (!p->has_recipients || !cx->prog->main)
 		return; /* missing-part says so once */
-	seen done = { .n = 0 };
+	seen done = { 0 };
 	audience aud;
 	gather_audience(cx, &aud);
 	reach_cache cache = { .audience = &aud };
