@@ -134,7 +134,7 @@ fuzz: deps fuzz-build
 	# The rule cases are small plans that resolve cleanly: seeds that reach
 	# the checker and every emitter (the examples are longer than max_len).
 	build/fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -close_fd_mask=2 \
-	  -dict=tests/fuzz/kehoach.dict build/fuzz-corpus tests/fuzz/corpus examples tests/bad tests/rules/*/
+	  -dict=tests/fuzz/kehoach.dict build/fuzz-corpus tests/fuzz/corpus examples tests/bad tests/rules/*/ tests/fmt
 
 fuzz-replay: fuzz-build
-	build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/
+	build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/ tests/fmt

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "emit.h"
 #include "emit_json.h"
+#include "fmt.h"
 #include "output.h"
 #include "resolve.h"
 #include "rules_doc.h"
@@ -44,6 +45,8 @@ typedef struct options {
 	const char *fail_on;      /* error | warning */
 	const char *for_body;     /* --for BODY */
 	int mirror_events;        /* --mirror-events */
+	int write;                /* fmt -w */
+	int check_only;           /* fmt --check */
 	int min_working_days;     /* 0: the default */
 } options;
 
@@ -59,6 +62,7 @@ static int cmd_json(options *o);
 static int cmd_outline(options *o);
 static int cmd_render(options *o);
 static int cmd_schedule(options *o);
+static int cmd_fmt(options *o);
 static int cmd_checklist(options *o);
 
 static const command commands[] = {
@@ -104,6 +108,15 @@ static const command commands[] = {
 	  "as Markdown task lists; --csv as a spreadsheet (UTF-8 with BOM so Excel\n"
 	  "keeps the Vietnamese); --html as a page to print. --for BODY keeps one\n"
 	  "body's list, including duties it holds through its level or parent." },
+	{ "fmt", cmd_fmt, "kehoach fmt [-w | --check] FILE...",
+	  "Lays the plan out canonically: two spaces of indentation per open brace,\n"
+	  "no trailing blanks, runs of blank lines cut to one, LF line ends, NFC\n"
+	  "text, one final newline. Tokens, strings and comments are kept as\n"
+	  "written, and the result is read back and compared with the original\n"
+	  "before anything is written. Prints the result (one FILE), or with -w\n"
+	  "rewrites each FILE in place (a temporary file, then a rename, keeping\n"
+	  "its permissions); --check lists the files that are not laid out so and\n"
+	  "exits 1. A file with errors is reported and left alone (exit 1)." },
 	{ "outline", cmd_outline, "kehoach outline [--html] [-o FILE] FILE",
 	  "Prints the report outline attached to the plan (đề_cương) with the\n"
 	  "numbering Vietnamese documents use (Phần thứ nhất / Phần I, I., 1., a),\n"
@@ -366,6 +379,95 @@ static int cmd_checklist(options *o)
 	return write_or_fail(o, rc, &out);
 }
 
+/* The resolved plan as JSON with every run of whitespace made one space:
+ * what must not change when only the layout does. */
+static const char *meaning(const kh_program *prog)
+{
+	kh_buf j = { 0 };
+	kh_emit_json(prog, &j);
+	char *s = (char *)kh_buf_cstr(&j);
+	size_t w = 0;
+	bool space = false;
+	for (size_t r = 0; s[r]; r++) {
+		bool ws = s[r] == ' ' || s[r] == '\t' || s[r] == '\n' || s[r] == '\r';
+		if (ws) {
+			space = true;
+			continue;
+		}
+		if (space && w)
+			s[w++] = ' ';
+		space = false;
+		s[w++] = s[r];
+	}
+	s[w] = '\0';
+	return s;
+}
+
+static int cmd_fmt(options *o)
+{
+	if (o->nfiles == 0)
+		return usage_error("%s", "fmt needs at least one FILE");
+	if (o->write && o->check_only)
+		return usage_error("%s", "choose -w (rewrite) or --check (list), not both");
+	if (!o->write && !o->check_only && o->nfiles != 1)
+		return usage_error("%s", "fmt prints one FILE; use -w to rewrite several in place");
+	if (o->format || o->output)
+		return usage_error("%s", "fmt prints the plan itself: no --format or -o (use -w)");
+	int status = EXIT_CLEAN;
+	for (int i = 0; i < o->nfiles; i++) {
+		const char *path = o->files[i];
+		kh_diags d = { 0 };
+		int io = 0;
+		kh_program *prog = kh_resolve_file(path, &o->resolve, &d, &io);
+		options text = *o;
+		text.format = "text";
+		int io_failed = 0;
+		unsigned errors = report(&d, &text, &io_failed);
+		if (io || !prog) {
+			status = EXIT_USAGE;
+			continue;
+		}
+		if (errors) {
+			fprintf(stderr, "kehoach: %s has errors: not formatted\n", path);
+			if (status == EXIT_CLEAN)
+				status = EXIT_FINDINGS;
+			continue;
+		}
+		const kh_source *src = prog->main;
+		kh_buf out = { 0 };
+		kh_format_text(src->text, src->len, &out);
+		const char *formatted = kh_buf_cstr(&out);
+		/* Read the result back: same plan, or nothing is written. */
+		kh_diags d2 = { 0 };
+		kh_program *again = kh_resolve_bytes(path, formatted, out.len, &o->resolve, &d2);
+		if (!again || d2.errors || strcmp(meaning(prog), meaning(again)) != 0) {
+			fprintf(stderr, "kehoach: internal error: the new layout of %s would read "
+					"differently; nothing written (please report this file)\n", path);
+			status = EXIT_USAGE;
+			continue;
+		}
+		bool same = out.len == src->len && !memcmp(formatted, src->text, out.len);
+		if (o->check_only) {
+			if (!same) {
+				printf("%s\n", path);
+				if (status == EXIT_CLEAN)
+					status = EXIT_FINDINGS;
+			}
+		} else if (o->write) {
+			if (!same) {
+				if (kh_write_output(path, formatted, out.len) != 0) {
+					status = EXIT_USAGE;
+					continue;
+				}
+				fprintf(stderr, "formatted %s\n", path);
+			}
+		} else if (kh_write_output(NULL, formatted, out.len) != 0) {
+			status = EXIT_USAGE;
+		}
+	}
+	return status;
+}
+
 static int cmd_outline(options *o)
 {
 	if (o->format && strcmp(o->format, "md") && strcmp(o->format, "html"))
@@ -479,6 +581,14 @@ int main(int argc, char **argv)
 				kh_printf("%c%s", a[2] == 'e' ? '+' : '-', argv[++i]);
 			continue;
 		}
+		if (!strcmp(a, "-w") || !strcmp(a, "--write")) {
+			o.write = 1;
+			continue;
+		}
+		if (!strcmp(a, "--check")) {
+			o.check_only = 1;
+			continue;
+		}
 		if (!strcmp(a, "--mirror-events")) {
 			o.mirror_events = 1;
 			continue;
@@ -530,6 +640,8 @@ int main(int argc, char **argv)
 	o.resolve.roots = o.roots;
 	o.resolve.nroots = o.nroots;
 	/* An option a command does not use is an error, not silently ignored. */
+	if ((o.write || o.check_only) && strcmp(cmd->name, "fmt"))
+		return usage_error("-w and --check belong to 'fmt', not '%s'", cmd->name);
 	bool is_check = !strcmp(cmd->name, "check");
 	bool is_schedule = !strcmp(cmd->name, "schedule");
 	if (!is_check && (o.nswitches || o.fail_on || o.min_working_days))

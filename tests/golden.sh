@@ -99,6 +99,23 @@ for c in schedule checklist outline render; do
 	run "io/$c-broken.txt" "$BIN" $c --no-color tests/bad/undeclared-id.kh
 	run "io/$c-missing.txt" "$BIN" $c --no-color tests/bad/no-such-file.kh
 done
+# fmt: a messy file laid out, the examples already canonical, a broken
+# file left alone, and -w rewriting in place with the file's permissions.
+run "fmt/messy.txt" "$BIN" fmt tests/fmt/messy.kh
+run "fmt/check-examples.txt" "$BIN" fmt --check examples/250-KH-TU-2019.kh examples/297-HD-UBND-2019.kh examples/KH-dang-uy-xa-2023.kh examples/KH-tinh-uy-CT10-2017.kh
+run "fmt/check-messy.txt" "$BIN" fmt --check tests/fmt/messy.kh
+run "fmt/broken.txt" "$BIN" fmt --no-color tests/bad/undeclared-id.kh
+run "fmt/two-files-to-stdout.txt" "$BIN" fmt tests/fmt/messy.kh examples/250-KH-TU-2019.kh
+cp tests/fmt/messy.kh "$MADE/fmt-w.kh"
+chmod 640 "$MADE/fmt-w.kh"
+if "$BIN" fmt -w "$MADE/fmt-w.kh" 2>/dev/null && "$BIN" fmt tests/fmt/messy.kh | cmp -s - "$MADE/fmt-w.kh" &&
+   [ "$(stat -c %a "$MADE/fmt-w.kh")" = 640 ] && ! ls "$MADE"/fmt-w.kh.tmp.* >/dev/null 2>&1 &&
+   "$BIN" fmt --check "$MADE/fmt-w.kh" >/dev/null; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: fmt -w did not rewrite $MADE/fmt-w.kh in place (content, mode 640, no temporary left)"
+fi
 run "help/rules.txt" "$BIN" help rules
 # docs/RULES.md is generated: it must match what the binary says.
 run "help/rules-markdown.txt" "$BIN" help rules --markdown

@@ -82,7 +82,7 @@ suite svg /usr/bin/python3 tests/svg/check_svg.py "$out_dir"/*.svg
 rm -rf "$out_dir"
 if [ -x build/fuzz/fuzz_plan ]; then
 	# Every example, broken input and kept fuzz finding, through the fuzz target.
-	suite fuzz-replay bash -c 'out=$(build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/ 2>&1); rc=$?;
+	suite fuzz-replay bash -c 'out=$(build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/ tests/fmt 2>&1); rc=$?;
 		n=$(echo "$out" | grep -Eo "Done [0-9]+ runs" | grep -Eo "[0-9]+");
 		echo "$out" | tail -n 3;
 		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'

@@ -3,22 +3,54 @@
  * parser and resolver, then the checker (every rule family, silencing
  * comments) and the text, JSON and SARIF printers, then every emitter
  * (JSON, schedule as text/CSV/iCalendar/SVG, checklists, outline, the
- * rendered document), for all bodies and for one (--for). Built by `make fuzz` (time-
+ * rendered document), for all bodies and for one (--for), and fmt's
+ * promises (idempotent; the new layout reads as the same plan). Built by `make fuzz` (time-
  * boxed run) and replayed over tests/fuzz/corpus by `make test`.
  * Part of kehoach; see README.md for the licence.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
 #include "emit_json.h"
+#include "fmt.h"
 #include "resolve.h"
 #include "sarif.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* fmt's promises: one pass is enough (idempotent), and the new layout
+ * reads as the same plan. A broken promise stops the fuzzer. */
+static const char *squeeze(const kh_program *p)
+{
+	kh_buf j = { 0 };
+	kh_emit_json(p, &j);
+	char *s = (char *)kh_buf_cstr(&j);
+	size_t w = 0;
+	for (size_t r = 0; s[r]; r++)
+		if (s[r] != ' ' && s[r] != '\t' && s[r] != '\n' && s[r] != '\r')
+			s[w++] = s[r];
+	s[w] = '\0';
+	return s;
+}
+
+static void check_fmt(const kh_program *p, const kh_resolve_opts *opts)
+{
+	kh_buf once = { 0 }, twice = { 0 };
+	kh_format_text(p->main->text, p->main->len, &once);
+	kh_format_text(once.data ? once.data : "", once.len, &twice);
+	if (once.len != twice.len || (once.len && memcmp(once.data, twice.data, once.len)))
+		abort();
+	kh_diags d = { 0 };
+	kh_program *again = kh_resolve_bytes("fuzz.kh", once.data ? once.data : "", once.len, opts, &d);
+	if (!again || d.errors || strcmp(squeeze(p), squeeze(again)))
+		abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,6 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kh_emit_outline_md(p, &out);
 		kh_emit_outline_html(p, &out);
 		kh_emit_render_html(p, &out);
+		check_fmt(p, &opts);
 	}
 	return 0;
 }

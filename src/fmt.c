@@ -1,0 +1,99 @@
+/*
+ * fmt.c - the canonical layout (see fmt.h). A small scanner follows what
+ * matters for indentation: braces outside strings and comments, and block
+ * comments that run over several lines (kept exactly as written, since
+ * their layout is the author's).
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "fmt.h"
+
+/* Follows LINE [P, END): updates the brace DEPTH and whether a block
+ * comment is still open at its end. */
+static void scan_line(const char *p, const char *end, int *depth, bool *in_comment)
+{
+	bool in_string = false;
+	for (; p < end; p++) {
+		if (*in_comment) {
+			if (*p == '*' && p + 1 < end && p[1] == '/') {
+				*in_comment = false;
+				p++;
+			}
+		} else if (in_string) {
+			if (*p == '\\' && p + 1 < end)
+				p++;
+			else if (*p == '"')
+				in_string = false;
+		} else if (*p == '"') {
+			in_string = true;
+		} else if (*p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) {
+			return; /* a comment to the end of the line */
+		} else if (*p == '/' && p + 1 < end && p[1] == '*') {
+			*in_comment = true;
+			p++;
+		} else if (*p == '{') {
+			(*depth)++;
+		} else if (*p == '}' && *depth > 0) {
+			(*depth)--;
+		}
+	}
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+void kh_format_text(const char *text, size_t len, kh_buf *out)
+{
+	const char *p = text, *end = text + len;
+	int depth = 0;
+	bool in_comment = false;
+	int pending_blank = 0;   /* blank lines seen since the last text line */
+	bool any = false;        /* a text line was written */
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3; /* a byte-order mark is not part of the plan */
+	while (p < end) {
+		const char *eol = p;
+		while (eol < end && *eol != '\n' && *eol != '\r')
+			eol++;
+		/* the line ends: LF, CRLF or a lone CR */
+		const char *next = eol;
+		if (next < end && *next == '\r')
+			next++;
+		if (next < end && *next == '\n')
+			next++;
+		const char *b = p, *e = eol;
+		while (e > b && is_blank(e[-1]))
+			e--;
+		bool was_comment = in_comment;
+		if (!was_comment)
+			while (b < e && is_blank(*b))
+				b++;
+		if (b == e) {
+			if (was_comment) { /* a blank line inside a block comment stays */
+				kh_buf_putc(out, '\n');
+			} else if (any) {
+				pending_blank++;
+			}
+		} else {
+			if (pending_blank)
+				kh_buf_putc(out, '\n');
+			pending_blank = 0;
+			if (was_comment) {
+				kh_buf_put(out, b, (size_t)(e - b)); /* the author's layout */
+			} else {
+				int d = depth - (*b == '}' ? 1 : 0);
+				for (int i = 0; i < d; i++)
+					kh_buf_puts(out, "  ");
+				kh_buf_put(out, b, (size_t)(e - b));
+			}
+			kh_buf_putc(out, '\n');
+			any = true;
+		}
+		scan_line(b, e, &depth, &in_comment);
+		p = next;
+	}
+}

@@ -1,0 +1,119 @@
+/*
+ * test_fmt.c - the canonical layout: indentation by braces (not those in
+ * strings or comments), blank lines, line ends, byte-order mark, block
+ * comments kept as written, and idempotence on every example.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "fmt.h"
+
+static const char *fmt(const char *in)
+{
+	kh_buf out = { 0 };
+	kh_format_text(in, strlen(in), &out);
+	return kh_buf_cstr(&out);
+}
+
+static void test_indentation_follows_braces(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("a {\nb {\nc\n}\n}\n"), "a {\n  b {\n    c\n  }\n}\n");
+	assert_string_equal(fmt("a {\n\t\t  b\n        }\n"), "a {\n  b\n}\n");
+	/* a closing brace first on a line goes out one level */
+	assert_string_equal(fmt("a { b {\nc\n} }\n"), "a { b {\n    c\n  } }\n");
+}
+
+static void test_braces_in_strings_and_comments_do_not_count(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("a \"{ {\" # {\nb\n"), "a \"{ {\" # {\nb\n");
+	assert_string_equal(fmt("a \"x\\\"{\" // {\nb\n"), "a \"x\\\"{\" // {\nb\n");
+	assert_string_equal(fmt("a {\n\"} }\"\n}\n"), "a {\n  \"} }\"\n}\n");
+}
+
+static void test_block_comments_keep_their_layout(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("a {\n/* one {\n      two   \n\n*/\nb\n}\n"),
+			    "a {\n  /* one {\n      two\n\n*/\n  b\n}\n");
+}
+
+static void test_blank_lines_and_line_ends(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("\n\na\n\n\n\nb\n\n\n"), "a\n\nb\n");
+	assert_string_equal(fmt("a {\r\nb   \r\n}\r\n"), "a {\n  b\n}\n");
+	assert_string_equal(fmt("a {\rb\r}"), "a {\n  b\n}\n");
+	assert_string_equal(fmt("\xEF\xBB\xBF" "a\n"), "a\n");
+	assert_string_equal(fmt(""), "");
+	assert_string_equal(fmt("   \n\t\n"), "");
+}
+
+static void test_unbalanced_input_does_not_go_negative(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("}\n}\na\n"), "}\n}\na\n");
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = kh_alloc_atomic((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+/* The examples are laid out canonically already; a messy file becomes
+ * canonical in one pass. */
+static void test_examples_and_idempotence(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"examples/250-KH-TU-2019.kh", "examples/297-HD-UBND-2019.kh",
+		"examples/KH-dang-uy-xa-2023.kh", "examples/KH-tinh-uy-CT10-2017.kh",
+		"tests/fmt/messy.kh",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		size_t len;
+		const char *in = slurp(files[i], &len);
+		kh_buf once = { 0 }, twice = { 0 };
+		kh_format_text(in, len, &once);
+		kh_format_text(once.data, once.len, &twice);
+		assert_int_equal(once.len, twice.len);
+		assert_memory_equal(once.data, twice.data, once.len);
+		if (i < 4) {
+			assert_int_equal(once.len, len);
+			assert_memory_equal(once.data, in, len);
+		}
+	}
+}
+
+int main(void)
+{
+	kh_alloc_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_indentation_follows_braces),
+		cmocka_unit_test(test_braces_in_strings_and_comments_do_not_count),
+		cmocka_unit_test(test_block_comments_keep_their_layout),
+		cmocka_unit_test(test_blank_lines_and_line_ends),
+		cmocka_unit_test(test_unbalanced_input_does_not_go_negative),
+		cmocka_unit_test(test_examples_and_idempotence),
+	};
+	return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);
+}
