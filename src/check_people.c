@@ -286,12 +286,13 @@ static void check_assignees(const kh_check_ctx *cx)
 	audience aud;
 	gather_audience(cx, &aud);
 	reach_cache cache = { .audience = &aud };
-	/* Bodies that only cooperate (phối_hợp) are reached through the body
-	 * in charge; they are not checked. */
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
 		for (size_t j = 0; j < t->owners.n; j++)
 			check_ref(cx, KH_VEC_AT(t->owners, kh_ref, j), "given a task", &done, &cache);
+		for (size_t j = 0; j < t->cooperate.n; j++)
+			check_ref(cx, KH_VEC_AT(t->cooperate, kh_ref, j), "given a role in a task (phối hợp)",
+				  &done, &cache);
 	}
 	for (size_t i = 0; i < p->meetings.n; i++) {
 		const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
