@@ -62,3 +62,5 @@ kh_span kh_span_join(kh_span a, kh_span b)
 		r.end = b.end;
 	return r;
 }
+/* There is a node per token: memory for a 100,000-task plan is mostly nodes. */
+_Static_assert(sizeof(kh_node) <= 80, "kh_node stays small");

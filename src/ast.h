@@ -35,13 +35,15 @@ typedef enum kh_node_kind {
 
 typedef struct kh_node kh_node;
 struct kh_node {
+	/* Laid out to fit 80 bytes: there is a node per token. */
 	kh_node_kind kind;
 	int key;              /* ATTR: the keyword token; KIND/DECADE/RECUR values */
 	kh_span span;
+	int flag;             /* planned (dự_kiến), level qualifier present... */
 	const char *id;       /* declared or referenced identifier, NFC */
 	const char *text;     /* string payload, unescaped */
-	long n[3];            /* numbers: y/m/d, counts, half-days */
-	int flag;             /* planned (dự_kiến), level qualifier present... */
+	int n[3];             /* numbers: y/m/d, counts, half-days (the scanner
+	                         refuses numbers of more than 9 digits) */
 	kh_node *kids, *kids_tail;
 	kh_node *next;
 };
