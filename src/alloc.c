@@ -114,17 +114,24 @@ char *kh_strdup(const char *s)
 	return kh_strndup(s, strlen(s));
 }
 
+char *kh_vprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return kh_strdup("");
+	char *p = kh_alloc_atomic((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
 char *kh_printf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return kh_strdup("");
-	char *p = kh_alloc_atomic((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = kh_vprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }

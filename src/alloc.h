@@ -7,6 +7,7 @@
 #ifndef KH_ALLOC_H
 #define KH_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,7 @@ void *kh_realloc_atomic(void *p, size_t size);
 char *kh_strndup(const char *s, size_t n);/* atomic copy, NUL-terminated */
 char *kh_strdup(const char *s);
 char *kh_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *kh_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void kh_oom(size_t size);                 /* prints one line and exits 2 */
 /* Memory the collector scans but never frees (bison's stack: YYMALLOC). */
 void *kh_alloc_uncollectable(size_t size);

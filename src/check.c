@@ -24,10 +24,9 @@ kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const cha
 		return NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	char buf[1024];
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	kh_diag *x = kh_diag_addv(cx->diags, kh_rules[r].severity, span, kh_rules[r].id, fmt, ap);
 	va_end(ap);
-	return kh_diag_add(cx->diags, kh_rules[r].severity, span, kh_rules[r].id, "%s", buf);
+	return x;
 }
 
 bool kh_in_main_file(const kh_check_ctx *cx, kh_span span)

@@ -11,20 +11,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Formats like kh_printf, from a va_list. */
-__attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_list ap)
-{
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		return kh_strdup("");
-	char *p = kh_alloc_atomic((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	return p;
-}
-
 static kh_diag *append(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
 		       const char *path, char *msg)
 {
@@ -48,14 +34,20 @@ static kh_diag *append(kh_diags *d, kh_severity sev, kh_span span, const char *r
 	return x;
 }
 
+kh_diag *kh_diag_addv(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
+		      const char *fmt, va_list ap)
+{
+	return append(d, sev, span, rule, NULL, kh_vprintf(fmt, ap));
+}
+
 kh_diag *kh_diag_add(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
 		     const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = vformat(fmt, ap);
+	kh_diag *x = kh_diag_addv(d, sev, span, rule, fmt, ap);
 	va_end(ap);
-	return append(d, sev, span, rule, NULL, msg);
+	return x;
 }
 
 kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const char *rule,
@@ -63,7 +55,7 @@ kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const 
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = vformat(fmt, ap);
+	char *msg = kh_vprintf(fmt, ap);
 	va_end(ap);
 	return append(d, sev, (kh_span){ -1, 0, 0 }, rule, path, msg);
 }
@@ -87,7 +79,7 @@ void kh_diag_note(kh_diag *parent, kh_span span, const char *fmt, ...)
 	kh_diag *n = KH_NEW(kh_diag);
 	n->severity = KH_NOTE;
 	n->span = span;
-	n->message = vformat(fmt, ap);
+	n->message = kh_vprintf(fmt, ap);
 	va_end(ap);
 	kh_diag **tail = &parent->notes;
 	while (*tail)

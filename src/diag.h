@@ -6,6 +6,8 @@
 #ifndef KH_DIAG_H
 #define KH_DIAG_H
 
+#include <stdarg.h>
+
 #include "source.h"
 #include "alloc.h"
 
@@ -32,6 +34,8 @@ typedef struct kh_diags {
 
 kh_diag *kh_diag_add(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
 		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+kh_diag *kh_diag_addv(kh_diags *d, kh_severity sev, kh_span span, const char *rule,
+		      const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 /* A diagnostic about a file as a whole (missing, unreadable, a directory). */
 kh_diag *kh_diag_add_path(kh_diags *d, kh_severity sev, const char *path, const char *rule,
 			  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
