@@ -20,16 +20,6 @@ static bool level_within(const kh_level *a, const kh_level *b)
 	return false;
 }
 
-static const kh_level *body_level(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 64; guard++) {
-		if (b->level)
-			return b->level;
-		b = b->parent;
-	}
-	return NULL;
-}
-
 /* A set of pointers (open addressing), for the recipients. */
 typedef struct ptr_set {
 	const void **slots;
@@ -79,41 +69,17 @@ typedef struct audience {
 	const kh_level *issuer_level;
 } audience;
 
-/* Calls FN on B and every body it reaches through parent and is_a links,
- * each once (at most 64). */
-static void each_ancestor(const kh_body *b, void (*fn)(const kh_body *, void *), void *ctx)
-{
-	enum { MAX = 64 };
-	const kh_body *stack[MAX], *seen[MAX];
-	size_t top = 0, nseen = 0;
-	if (b)
-		stack[top++] = b;
-	while (top) {
-		const kh_body *x = stack[--top];
-		bool dup = false;
-		for (size_t i = 0; i < nseen && !dup; i++)
-			dup = seen[i] == x;
-		if (dup || nseen == MAX)
-			continue;
-		seen[nseen++] = x;
-		fn(x, ctx);
-		if (x->parent && top < MAX)
-			stack[top++] = x->parent;
-		if (x->is_a && top < MAX)
-			stack[top++] = x->is_a;
-	}
-}
-
-static void add_generic(const kh_body *b, void *set)
+static bool add_generic(const kh_body *b, void *set)
 {
 	ptr_add(set, b);
+	return false; /* every ancestor */
 }
 
 static void gather_audience(const kh_check_ctx *cx, audience *a)
 {
 	const kh_plan *p = cx->plan;
 	memset(a, 0, sizeof *a);
-	a->issuer_level = p->issuer ? body_level(p->issuer) : NULL;
+	a->issuer_level = p->issuer ? kh_body_level(p->issuer) : NULL;
 	for (size_t i = 0; i <= p->recipients.n; i++) {
 		const kh_recipient *r = i < p->recipients.n ? KH_VEC_AT(p->recipients, kh_recipient, i) : p->archive;
 		if (!r)
@@ -124,11 +90,11 @@ static void gather_audience(const kh_check_ctx *cx, audience *a)
 				ptr_add(&a->named_levels, x->level);
 			} else if (x->kind == KH_REF_BODY && x->body) {
 				ptr_add(&a->bodies, x->body);
-				each_ancestor(x->body, add_generic, &a->generic);
+				kh_body_walk(x->body, add_generic, &a->generic);
 				/* The archive line is the issuer's own copy, not a
 				 * channel that passes the plan down. */
 				if (i < p->recipients.n)
-					ptr_add(&a->body_levels, body_level(x->body));
+					ptr_add(&a->body_levels, kh_body_level(x->body));
 			}
 		}
 	}
@@ -156,16 +122,9 @@ static bool level_reached(const audience *a, const kh_level *l, bool own_level)
 	return own_level && a->issuer_level == l;
 }
 
-typedef struct reach_walk {
-	const audience *a;
-	bool hit;
-} reach_walk;
-
-static void hit_recipient(const kh_body *b, void *ctx)
+static bool is_recipient(const kh_body *b, void *a)
 {
-	reach_walk *w = ctx;
-	if (ptr_has(&w->a->bodies, b))
-		w->hit = true;
+	return ptr_has(&((const audience *)a)->bodies, b);
 }
 
 /*
@@ -187,11 +146,9 @@ static bool body_reached(const kh_check_ctx *cx, const audience *a, const kh_bod
 		if (p->issuer->parent && b->parent == p->issuer->parent)
 			return true;
 	}
-	reach_walk w = { a, false };
-	each_ancestor(b, hit_recipient, &w);
-	if (w.hit || (!b->level && ptr_has(&a->generic, b)))
+	if (kh_body_walk(b, is_recipient, (void *)a) || (!b->level && ptr_has(&a->generic, b)))
 		return true;
-	const kh_level *bl = body_level(b);
+	const kh_level *bl = kh_body_level(b);
 	if (bl && level_reached(a, bl, false))
 		return true;
 	/* A generic body belonging to a generic body: Chủ tịch of each UBND. */

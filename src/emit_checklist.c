@@ -78,14 +78,6 @@ static const char *refs_joined(const kh_vec *v, const char *sep)
 	return kh_buf_cstr(&b);
 }
 
-static const kh_level *body_level(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
-		if (b->level)
-			return b->level;
-	return NULL;
-}
-
 static bool per_level(const kh_tl_entry *e)
 {
 	if (!e->level)
@@ -280,7 +272,7 @@ static group *group_for(grouping *g, gkind kind, const kh_level *l, const kh_bod
 		break;
 	case G_BODY: {
 		x->heading = body_name(b);
-		const kh_level *bl = body_level(b);
+		const kh_level *bl = kh_body_level(b);
 		x->depth = bl ? bl->depth * 2 + 1 : INT_MAX - 3;
 		break;
 	}
@@ -361,7 +353,7 @@ static kh_vec group_all(const kh_vec *entries)
 		group *x = KH_VEC_AT(g.groups, group, i);
 		if (x->kind != G_BODY)
 			continue;
-		const kh_level *bl = body_level(x->body);
+		const kh_level *bl = kh_body_level(x->body);
 		for (size_t j = 0; bl && j < levels.n; j++) {
 			group *y = KH_VEC_AT(levels, group, j);
 			if (y->level == bl)

@@ -310,14 +310,6 @@ static double day_edge(const chart *c, kh_day d)
 	return AXIS_X0 + (double)(d - c->lo) * c->ppd;
 }
 
-static const kh_level *body_level(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
-		if (b->level)
-			return b->level;
-	return NULL;
-}
-
 /* The lane of E: its level, else the level of its first owner that has one. */
 static const kh_level *entry_level(const kh_tl_entry *e)
 {
@@ -327,8 +319,8 @@ static const kh_level *entry_level(const kh_tl_entry *e)
 		const kh_ref *r = KH_VEC_AT(e->owners, kh_ref, i);
 		if (r->kind == KH_REF_LEVEL && r->level)
 			return r->level;
-		if (r->kind == KH_REF_BODY && body_level(r->body))
-			return body_level(r->body);
+		if (r->kind == KH_REF_BODY && kh_body_level(r->body))
+			return kh_body_level(r->body);
 	}
 	if (e->meeting && e->meeting->levels.n == 1)
 		return KH_VEC_AT(e->meeting->levels, kh_level, 0);

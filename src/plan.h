@@ -56,6 +56,11 @@ struct kh_body {
 kh_system kh_body_system(const kh_body *b);
 /* True when B is G, or reaches G through is_a or parent links. */
 bool kh_body_is(const kh_body *b, const kh_body *g);
+/* Calls VISIT on B and each body it reaches through parent and is_a links,
+ * each once, until VISIT returns true; returns whether one did. */
+bool kh_body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx);
+/* B's level, else that of its nearest parent (thuộc) with one; NULL if none. */
+const kh_level *kh_body_level(const kh_body *b);
 
 typedef enum kh_doc_kind {
 	KH_KIND_NONE, KH_KIND_PLAN, KH_KIND_GUIDANCE, KH_KIND_REPORT, KH_KIND_DIRECTIVE,

@@ -1613,7 +1613,7 @@ kh_system kh_body_system(const kh_body *b)
  * each visited once, so the cost is linear in the ancestors, never
  * exponential in the depth.
  */
-bool kh_body_is(const kh_body *b, const kh_body *g)
+bool kh_body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx)
 {
 	enum { MAX = 64 };
 	const kh_body *stack[MAX], *seen[MAX];
@@ -1622,20 +1622,38 @@ bool kh_body_is(const kh_body *b, const kh_body *g)
 		stack[top++] = b;
 	while (top) {
 		const kh_body *x = stack[--top];
-		if (x == g)
-			return true;
 		bool dup = false;
 		for (size_t i = 0; i < nseen && !dup; i++)
 			dup = seen[i] == x;
 		if (dup || nseen == MAX)
 			continue;
 		seen[nseen++] = x;
+		if (visit(x, ctx))
+			return true;
 		if (x->parent && top < MAX)
 			stack[top++] = x->parent;
 		if (x->is_a && top < MAX)
 			stack[top++] = x->is_a;
 	}
 	return false;
+}
+
+static bool is_target(const kh_body *x, void *g)
+{
+	return x == g;
+}
+
+bool kh_body_is(const kh_body *b, const kh_body *g)
+{
+	return kh_body_walk(b, is_target, (void *)g);
+}
+
+const kh_level *kh_body_level(const kh_body *b)
+{
+	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
+		if (b->level)
+			return b->level;
+	return NULL;
 }
 
 /* "khoảng hạ_tuần 21 31", "khoảng cuối_năm 1/10 31/12": the time

@@ -717,14 +717,6 @@ kh_vec kh_timeline_build(const kh_program *prog)
 /* ------------------------------------------------------------------ */
 /* Who an entry concerns                                              */
 
-static const kh_level *body_level(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
-		if (b->level)
-			return b->level;
-	return NULL;
-}
-
 /* Does O reach G through "là" links only (a kind of G)? */
 static bool is_kind_of(const kh_body *o, const kh_body *g)
 {
@@ -739,15 +731,15 @@ static bool ref_concerns(const kh_ref *r, const kh_body *b, const kh_level *at)
 	if (!r)
 		return false;
 	if (r->kind == KH_REF_LEVEL)
-		return r->level && body_level(b) == r->level;
+		return r->level && kh_body_level(b) == r->level;
 	if (r->kind != KH_REF_BODY || !r->body)
 		return false;
 	const kh_body *o = r->body;
 	if (kh_body_is(b, o)) {
 		/* A generic owner ("Ủy ban nhân dân") in an entry for one level
 		 * means that body at that level. */
-		if (!body_level(o) && at) {
-			const kh_level *bl = body_level(b);
+		if (!kh_body_level(o) && at) {
+			const kh_level *bl = kh_body_level(b);
 			return !bl || bl == at;
 		}
 		return true;
