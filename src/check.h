@@ -45,6 +45,10 @@ void kh_check_awards(const kh_check_ctx *cx);
 bool kh_in_main_file(const kh_check_ctx *cx, kh_span span);
 /* The best single day of a deadline (a window's end), false if undated. */
 bool kh_when_day(const kh_when *w, kh_day *day);
+/* A signing form ("T/M", "TM.", "k/t") as its letters (LETTERS: "TM",
+ * "KT") and the family its punctuation belongs to: a slash is the Party's
+ * form, a final dot the state's; KH_SYSTEM_NONE for neither. */
+kh_system kh_signing_form(const char *form, char *letters, size_t n);
 /* "30/8/2019" (the way plans write dates) into BUF of at least 16 bytes. */
 const char *kh_date_vn(kh_day d, char *buf);
 

@@ -306,11 +306,7 @@ static void check_signature(const kh_check_ctx *cx)
 	if (!s->form || !s->position)
 		return;
 	char key[16];
-	size_t j = 0;
-	for (const char *c = s->form; *c && j + 1 < sizeof key; c++)
-		if (*c != ' ' && *c != '/' && *c != '.')
-			key[j++] = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
-	key[j] = '\0';
+	kh_signing_form(s->form, key, sizeof key);
 	bool deputy = is_deputy(s->position);
 	kh_system sys = p->issuer ? kh_body_system(p->issuer) : KH_SYSTEM_NONE;
 	if (!strcmp(key, "KT") && !deputy)

@@ -172,30 +172,18 @@ static void check_number(const kh_check_ctx *cx, kh_system sys)
 	}
 }
 
-/* "T/M" "TM." "K/T" "KT." … without spaces, upper-case ASCII. */
-static void signing_key(const char *form, char *out, size_t n)
-{
-	size_t j = 0;
-	for (const char *s = form; *s && j + 1 < n; s++)
-		if (*s != ' ')
-			out[j++] = (char)toupper((unsigned char)*s);
-	out[j] = '\0';
-}
-
 static void check_signing(const kh_check_ctx *cx, kh_system sys)
 {
 	const kh_signature *s = cx->plan->signature;
 	if (!s || !s->form)
 		return;
-	char key[16];
-	signing_key(s->form, key, sizeof key);
-	bool party_form = strchr(key, '/') != NULL;
-	bool state_form = !party_form && key[0] && key[strlen(key) - 1] == '.';
-	if (sys == KH_SYSTEM_PARTY && state_form)
+	char letters[16];
+	kh_system form = kh_signing_form(s->form, letters, sizeof letters);
+	if (sys == KH_SYSTEM_PARTY && form == KH_SYSTEM_STATE)
 		kh_report(cx, R_SIGNING_FORM, s->span,
 			  "'%s' is the state signing form; a Party document signs with a slash (T/M, K/T, T/L)",
 			  s->form);
-	else if (sys == KH_SYSTEM_STATE && party_form)
+	else if (sys == KH_SYSTEM_STATE && form == KH_SYSTEM_PARTY)
 		kh_report(cx, R_SIGNING_FORM, s->span,
 			  "'%s' is the Party signing form; a state document signs with a dot (TM., KT., TL., Q., TUQ.)",
 			  s->form);
