@@ -24,14 +24,6 @@ static const kh_kind_rule *kind_rule(const kh_check_ctx *cx, kh_doc_kind k)
 	return found;
 }
 
-/* Where to point when something is missing from the plan as a whole: its
- * first line (the kind keyword and number). */
-static kh_span plan_head(const kh_plan *p)
-{
-	kh_span s = p->span;
-	return s;
-}
-
 static bool has_part(const kh_plan *p, kh_part part)
 {
 	switch (part) {
@@ -57,22 +49,24 @@ static bool has_part(const kh_plan *p, kh_part part)
 	return true;
 }
 
+/* Whatever is missing from the plan as a whole is reported at its first
+ * line (p->span: the kind keyword and number). */
 static void check_required(const kh_check_ctx *cx)
 {
 	const kh_plan *p = cx->plan;
 	if (!p->number || !*p->number)
-		kh_report(cx, R_MISSING_NUMBER, plan_head(p),
+		kh_report(cx, R_MISSING_NUMBER, p->span,
 			  "the %s has no number: write it after the kind (%s \"95-KH/ĐU\" { … })",
 			  kh_doc_kind_vi(p->kind), kh_doc_kind_name(p->kind));
 	if (!p->has_date)
-		kh_report(cx, R_MISSING_DATE, plan_head(p),
+		kh_report(cx, R_MISSING_DATE, p->span,
 			  "the %s has no issue date: add 'ngày DD/MM/YYYY' so deadlines and citations can be checked",
 			  kh_doc_kind_vi(p->kind));
 	if (!p->signature)
-		kh_report(cx, R_MISSING_SIGNATURE, plan_head(p),
+		kh_report(cx, R_MISSING_SIGNATURE, p->span,
 			  "the %s has no signature block ('ký { … }')", kh_doc_kind_vi(p->kind));
 	if (p->has_recipients && !p->archive)
-		kh_report(cx, R_MISSING_ARCHIVE, plan_head(p),
+		kh_report(cx, R_MISSING_ARCHIVE, p->span,
 			  "the recipients have no archive line ('lưu …'): the issuing office keeps no record copy");
 
 	const kh_kind_rule *k = kind_rule(cx, p->kind);
@@ -84,7 +78,7 @@ static void check_required(const kh_check_ctx *cx)
 	for (unsigned part = 0; part < KH_PART__COUNT; part++) {
 		if (!(k->required & (1u << part)) || (own & (1u << part)) || has_part(p, (kh_part)part))
 			continue;
-		kh_diag *d = kh_report(cx, R_MISSING_PART, plan_head(p), "a %s requires %s (%s), and this one has none",
+		kh_diag *d = kh_report(cx, R_MISSING_PART, p->span, "a %s requires %s (%s), and this one has none",
 				       kh_doc_kind_vi(p->kind), kh_part_name_vi((kh_part)part),
 				       kh_part_name((kh_part)part));
 		if (d)
@@ -151,20 +145,20 @@ static void check_number(const kh_check_ctx *cx, kh_system sys)
 	if (!form)
 		return;
 	if (sys == KH_SYSTEM_PARTY && form == 's') {
-		kh_report(cx, R_NUMBER_FORM, plan_head(p),
+		kh_report(cx, R_NUMBER_FORM, p->span,
 			  "'%s' is written in the state form; a Party document writes its number as "
 			  "<số>-<loại>/<cơ quan> (250-KH/TU)", p->number);
 		return;
 	}
 	if (sys == KH_SYSTEM_STATE && form == 'p') {
-		kh_report(cx, R_NUMBER_FORM, plan_head(p),
+		kh_report(cx, R_NUMBER_FORM, p->span,
 			  "'%s' is written in the Party form; a state document writes its number as "
 			  "<số>/<loại>-<cơ quan> (297/HD-UBND)", p->number);
 		return;
 	}
 	const kh_kind_rule *k = kind_rule(cx, p->kind);
 	if (k && k->code && strcmp(k->code, kind) != 0) {
-		kh_diag *d = kh_report(cx, R_NUMBER_FORM, plan_head(p),
+		kh_diag *d = kh_report(cx, R_NUMBER_FORM, p->span,
 				       "the number '%s' has the kind code %s, but a %s is coded %s",
 				       p->number, kind, kh_doc_kind_vi(p->kind), k->code);
 		if (d)
