@@ -32,6 +32,7 @@
 #include "csv.h"
 #include "emit.h"
 #include "timeline.h"
+#include "vn_numbering.h"
 
 /* ------------------------------------------------------------------ */
 /* Shared                                                             */
@@ -574,27 +575,6 @@ int kh_emit_checklist_csv(const kh_program *prog, const kh_body *for_body, kh_bu
 /* ------------------------------------------------------------------ */
 /* HTML                                                               */
 
-static void html_text(kh_buf *out, const char *s)
-{
-	for (const char *p = s ? s : ""; *p; p++) {
-		switch (*p) {
-		case '&': kh_buf_puts(out, "&amp;"); break;
-		case '<': kh_buf_puts(out, "&lt;"); break;
-		case '>': kh_buf_puts(out, "&gt;"); break;
-		case '"': kh_buf_puts(out, "&quot;"); break;
-		case '\'': kh_buf_puts(out, "&#39;"); break;
-		case '\r': break;
-		default:
-			/* Other control characters are not allowed in HTML text. */
-			if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t')
-				kh_buf_putc(out, ' ');
-			else
-				kh_buf_putc(out, *p);
-			break;
-		}
-	}
-}
-
 static const char *const CSS =
 	"body{font-family:\"Times New Roman\",Times,serif;font-size:13pt;line-height:1.4;"
 	"max-width:48rem;margin:1.5rem auto;padding:0 1rem;color:#000;background:#fff}\n"
@@ -620,15 +600,15 @@ int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_b
 	kh_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
 			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 			 "<title>Việc cần làm: ");
-	html_text(out, label);
+	kh_html_escape(out, label);
 	if (for_body) {
 		kh_buf_puts(out, " — ");
-		html_text(out, body_name(for_body));
+		kh_html_escape(out, body_name(for_body));
 	}
 	kh_buf_puts(out, "</title>\n<style>\n");
 	kh_buf_puts(out, CSS);
 	kh_buf_puts(out, "</style>\n</head>\n<body>\n<h1>Việc cần làm: ");
-	html_text(out, label);
+	kh_html_escape(out, label);
 	kh_buf_puts(out, "</h1>\n");
 	if (!p) {
 		kh_buf_puts(out, "<p>Tệp không có kế hoạch.</p>\n</body>\n</html>\n");
@@ -636,7 +616,7 @@ int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_b
 	}
 	if (plan_title(p)) {
 		kh_buf_puts(out, "<p class=\"title\">");
-		html_text(out, plan_title(p));
+		kh_html_escape(out, plan_title(p));
 		kh_buf_puts(out, "</p>\n");
 	}
 	kh_vec groups = make_groups(prog, for_body);
@@ -647,11 +627,11 @@ int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_b
 			continue;
 		shown++;
 		kh_buf_puts(out, "<section>\n<h2>");
-		html_text(out, x->heading);
+		kh_html_escape(out, x->heading);
 		kh_buf_puts(out, "</h2>\n");
 		if (x->see_also) {
 			kh_buf_puts(out, "<p class=\"see\">Xem thêm: ");
-			html_text(out, x->see_also);
+			kh_html_escape(out, x->see_also);
 			kh_buf_puts(out, ".</p>\n");
 		}
 		if (!x->entries.n) {
@@ -664,30 +644,30 @@ int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_b
 			id++;
 			kh_buf_printf(out, "<li><input type=\"checkbox\" id=\"v%zu\"> <label for=\"v%zu\">",
 				      id, id);
-			html_text(out, entry_title(e));
+			kh_html_escape(out, entry_title(e));
 			kh_buf_puts(out, "</label>");
 			const char *due = due_text(e);
 			if (due) {
 				kh_buf_puts(out, " — <span class=\"due\">");
-				html_text(out, due);
+				kh_html_escape(out, due);
 				kh_buf_puts(out, "</span>");
 			}
 			const char *send = send_text(e);
 			if (send) {
 				kh_buf_puts(out, " <span class=\"send\">→ ");
-				html_text(out, send);
+				kh_html_escape(out, send);
 				kh_buf_puts(out, "</span>");
 			}
 			const char *mt = meeting_text(e);
 			if (mt) {
 				kh_buf_puts(out, " — <span class=\"meeting\">");
-				html_text(out, mt);
+				kh_html_escape(out, mt);
 				kh_buf_puts(out, "</span>");
 			}
 			const char *th = through(x, e);
 			if (th) {
 				kh_buf_puts(out, " <span class=\"through\">(");
-				html_text(out, th);
+				kh_html_escape(out, th);
 				kh_buf_puts(out, ")</span>");
 			}
 			kh_buf_puts(out, "</li>\n");

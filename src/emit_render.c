@@ -27,7 +27,13 @@ void kh_html_escape(kh_buf *out, const char *s)
 		case '<': rep = "&lt;"; break;
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
-		default: continue;
+		case '\'': rep = "&#39;"; break;
+		case '\r': rep = ""; break;
+		default:
+			/* Other control characters are not allowed in HTML text. */
+			if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t')
+				continue;
+			rep = " ";
 		}
 		kh_buf_put(out, run, (size_t)(s - run));
 		kh_buf_puts(out, rep);

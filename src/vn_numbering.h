@@ -106,11 +106,13 @@ const char *kh_vn_attached_line(const kh_program *prog, const kh_outline *o);
 /* S in capitals, Vietnamese letters included ("Tỉnh ủy" -> "TỈNH ỦY"). */
 const char *kh_vn_upper(const char *s);
 
-/* ---- HTML pieces shared by emit_render.c and emit_outline.c ------------
+/* ---- HTML pieces shared by emit_render.c, emit_outline.c and
+ * emit_checklist.c ---------------------------------------------------------
  * (defined in emit_render.c; they sit here because both emitters number
  * and lay out the same way). */
 
-/* S with & < > " escaped, into OUT. */
+/* S as HTML text or attribute value, into OUT: & < > " ' as entities, CR
+ * dropped, other control characters (not allowed in HTML) as spaces. */
 void kh_html_escape(kh_buf *out, const char *s);
 /* The opening of a self-contained A4 document (doctype, lang="vi", UTF-8
  * meta, title, the inline stylesheet, <body>), and its end. */

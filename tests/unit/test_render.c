@@ -139,6 +139,11 @@ static void test_escaping(void **state)
 	assert_contains(h, "<p>2. c &amp; d</p>");
 	/* The page title is escaped too. */
 	assert_contains(h, "<title>Kế hoạch 12-KH/TU</title>");
+	/* The one escaper (shared with the checklist): apostrophes, and
+	 * control characters HTML does not allow. */
+	kh_buf b = { 0 };
+	kh_html_escape(&b, "it's\x01" "a\r\nb\tc");
+	assert_string_equal(kh_buf_cstr(&b), "it&#39;s a\nb\tc");
 }
 
 static void test_party_header(void **state)
