@@ -29,6 +29,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "emit.h"
 #include "timeline.h"
@@ -83,38 +84,18 @@ static const char *num(double v)
 	return kh_printf("%s%ld", t ? sign : "", t / 10);
 }
 
-/* One code point of S at *I (advanced); invalid UTF-8 gives U+FFFD and
- * consumes one byte. */
+/* One code point of S at *I (advanced); invalid UTF-8 (which the loader
+ * never lets through) gives U+FFFD and consumes one byte. */
 static uint32_t u8_next(const char *s, size_t *i)
 {
-	const unsigned char *p = (const unsigned char *)s + *i;
-	uint32_t c = p[0];
-	size_t n;
-	uint32_t min;
-	if (c < 0x80) {
-		*i += 1;
-		return c;
-	} else if ((c & 0xE0) == 0xC0) {
-		n = 2, c &= 0x1F, min = 0x80;
-	} else if ((c & 0xF0) == 0xE0) {
-		n = 3, c &= 0x0F, min = 0x800;
-	} else if ((c & 0xF8) == 0xF0) {
-		n = 4, c &= 0x07, min = 0x10000;
-	} else {
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i, -1, &c);
+	if (n <= 0) {
 		*i += 1;
 		return 0xFFFD;
 	}
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			*i += 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (p[k] & 0x3F);
-	}
-	*i += n;
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0xFFFD;
-	return c;
+	*i += (size_t)n;
+	return (uint32_t)c;
 }
 
 static bool is_combining(uint32_t c)
