@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "citations.h"
 
 kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
 {
@@ -185,8 +186,10 @@ static void apply_suppressions(const kh_check_ctx *cx)
 
 void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_diags *diags)
 {
-	kh_check_ctx cx = { prog, prog->plan, config, diags, kh_calendar_build(prog) };
+	kh_vec prose = { 0 };
+	kh_check_ctx cx = { prog, prog->plan, config, diags, kh_calendar_build(prog), &prose };
 	if (prog->plan) {
+		kh_prose_collect(prog, &prose);
 		kh_check_structure(&cx);
 		kh_check_refs(&cx);
 		kh_check_citations(&cx);

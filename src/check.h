@@ -19,6 +19,9 @@ typedef struct kh_check_ctx {
 	const kh_rule_config *config;
 	kh_diags *diags;
 	const kh_calendar *calendar;  /* public holidays and make-up days */
+	const kh_vec *prose;          /* kh_prose*: the main file's strings
+	                                 (citations.h), collected once for the
+	                                 citation and reference rules */
 } kh_check_ctx;
 
 /*

@@ -1902,12 +1902,10 @@ static void check_short_names(const kh_check_ctx *cx, const kh_vec *proses, cons
 /* ------------------------------------------------------------------ */
 /* Documents cited (for unused-declaration)                           */
 
-void kh_documents_cited(const kh_program *prog, bool *cited)
+void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cited)
 {
 	size_t nd = prog->documents.n;
 	memset(cited, 0, nd * sizeof *cited);
-	kh_vec proses = { 0 };
-	kh_prose_collect(prog, &proses);
 	strmap by_key = { 0 };
 	kh_docnum *dn = KH_NEW_N(kh_docnum, nd + 1);
 	bool *parsed = KH_NEW_N(bool, nd + 1);
@@ -1920,8 +1918,8 @@ void kh_documents_cited(const kh_program *prog, bool *cited)
 	}
 	size_t near_budget = 20u * 1000u * 1000u;
 	strmap seen_miss = { 0 };
-	for (size_t i = 0; i < proses.n; i++) {
-		const kh_prose *p = proses.items[i];
+	for (size_t i = 0; i < proses->n; i++) {
+		const kh_prose *p = proses->items[i];
 		size_t pos = 0;
 		kh_docnum n;
 		while (kh_docnum_next(p->text, p->len, &pos, &n)) {
@@ -1946,7 +1944,7 @@ void kh_documents_cited(const kh_program *prog, bool *cited)
 		}
 	}
 	/* Short names, and titles of documents without a usable number. */
-	const char **folded = KH_NEW_N(const char *, proses.n + 1);
+	const char **folded = KH_NEW_N(const char *, proses->n + 1);
 	size_t scan_budget = 50u * 1000u * 1000u;
 	for (size_t i = 0; i < nd; i++) {
 		if (cited[i])
@@ -1966,8 +1964,8 @@ void kh_documents_cited(const kh_program *prog, bool *cited)
 					needles[2] = head;
 			}
 		}
-		for (size_t j = 0; j < proses.n && !cited[i] && scan_budget > 0; j++) {
-			const kh_prose *p = proses.items[j];
+		for (size_t j = 0; j < proses->n && !cited[i] && scan_budget > 0; j++) {
+			const kh_prose *p = proses->items[j];
 			if (p->of == d)
 				continue;
 			if (!folded[j])
@@ -1985,14 +1983,13 @@ void kh_documents_cited(const kh_program *prog, bool *cited)
 void kh_check_citations(const kh_check_ctx *cx)
 {
 	budget = 20u * 1000u * 1000u;
-	kh_vec proses = { 0 };
-	kh_prose_collect(cx->prog, &proses);
-	if (!proses.n)
+	const kh_vec *proses = cx->prose;
+	if (!proses->n)
 		return;
 	decls ds = build_decls(cx->prog);
-	kh_vec mentions = collect_mentions(&proses, &ds);
+	kh_vec mentions = collect_mentions(proses, &ds);
 	bindex bx = body_index(cx->prog);
 	check_unknown(cx, &mentions, &ds);
-	check_short_names(cx, &proses, &mentions, &ds);
+	check_short_names(cx, proses, &mentions, &ds);
 	check_conflicts(cx, &mentions, &ds, &bx);
 }

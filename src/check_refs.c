@@ -152,7 +152,7 @@ void kh_check_refs(const kh_check_ctx *cx)
 
 	/* Documents first: a used document makes its issuer used. */
 	bool *used_doc = KH_NEW_N(bool, nd + 1);
-	kh_documents_cited(prog, used_doc);
+	kh_documents_cited(prog, cx->prose, used_doc);
 	for (size_t i = 0; i < nd; i++) {
 		const kh_document *d = prog->documents.items[i];
 		for (size_t k = 0; k < p->implements.n && !used_doc[i]; k++)

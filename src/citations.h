@@ -93,11 +93,12 @@ kh_span kh_prose_span(const kh_prose *p, size_t start, size_t end);
 
 /*
  * For each document of PROG (CITED[i] for prog->documents item i): true
- * when some string of the main file other than its own declaration cites
+ * when some string of PROSES (kh_prose_collect's) other than its own
+ * declaration cites
  * it: by its number (a near miss counts: the citation rules report the
  * typing error, the document is still meant), by its short name, or, for
  * a document without a usable number, by its title.
  */
-void kh_documents_cited(const kh_program *prog, bool *cited);
+void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cited);
 
 #endif
