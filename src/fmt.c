@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "emit_json.h"
 #include "fmt.h"
 
 /* Follows LINE [P, END): updates the brace DEPTH and whether a block
@@ -96,4 +97,37 @@ void kh_format_text(const char *text, size_t len, kh_buf *out)
 		scan_line(b, e, &depth, &in_comment);
 		p = next;
 	}
+}
+
+/* The resolved plan as JSON with every run of whitespace made one space:
+ * what must not change when only the layout does. */
+static const char *meaning(const kh_program *prog)
+{
+	kh_buf j = { 0 };
+	kh_emit_json(prog, &j);
+	char *s = (char *)kh_buf_cstr(&j);
+	size_t w = 0;
+	bool space = false;
+	for (size_t r = 0; s[r]; r++) {
+		bool ws = s[r] == ' ' || s[r] == '\t' || s[r] == '\n' || s[r] == '\r';
+		if (ws) {
+			space = true;
+			continue;
+		}
+		if (space && w)
+			s[w++] = ' ';
+		space = false;
+		s[w++] = s[r];
+	}
+	s[w] = '\0';
+	return s;
+}
+
+bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out)
+{
+	const kh_source *src = prog->main;
+	kh_format_text(src->text, src->len, out);
+	kh_diags d = { 0 };
+	kh_program *again = kh_resolve_bytes(src->path, kh_buf_cstr(out), out->len, opts, &d);
+	return again && !d.errors && !strcmp(meaning(prog), meaning(again));
 }

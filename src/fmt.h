@@ -9,11 +9,22 @@
 #ifndef KH_FMT_H
 #define KH_FMT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "alloc.h"
+#include "resolve.h"
 
 /* TEXT: the file's UTF-8 (already NFC, as the loader makes it). */
 void kh_format_text(const char *text, size_t len, kh_buf *out);
+
+/*
+ * Lays out PROG's main file into OUT and reads the result back (with
+ * OPTS, under the same path): returns true only when it resolves without
+ * error to the same plan (the resolved JSON equal but for whitespace,
+ * which "as written" texts spanning lines may carry). Nothing may be
+ * written when it returns false.
+ */
+bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out);
 
 #endif

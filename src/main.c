@@ -379,30 +379,6 @@ static int cmd_checklist(options *o)
 	return write_or_fail(o, rc, &out);
 }
 
-/* The resolved plan as JSON with every run of whitespace made one space:
- * what must not change when only the layout does. */
-static const char *meaning(const kh_program *prog)
-{
-	kh_buf j = { 0 };
-	kh_emit_json(prog, &j);
-	char *s = (char *)kh_buf_cstr(&j);
-	size_t w = 0;
-	bool space = false;
-	for (size_t r = 0; s[r]; r++) {
-		bool ws = s[r] == ' ' || s[r] == '\t' || s[r] == '\n' || s[r] == '\r';
-		if (ws) {
-			space = true;
-			continue;
-		}
-		if (space && w)
-			s[w++] = ' ';
-		space = false;
-		s[w++] = s[r];
-	}
-	s[w] = '\0';
-	return s;
-}
-
 static int cmd_fmt(options *o)
 {
 	if (o->nfiles == 0)
@@ -435,17 +411,13 @@ static int cmd_fmt(options *o)
 		}
 		const kh_source *src = prog->main;
 		kh_buf out = { 0 };
-		kh_format_text(src->text, src->len, &out);
-		const char *formatted = kh_buf_cstr(&out);
-		/* Read the result back: same plan, or nothing is written. */
-		kh_diags d2 = { 0 };
-		kh_program *again = kh_resolve_bytes(path, formatted, out.len, &o->resolve, &d2);
-		if (!again || d2.errors || strcmp(meaning(prog), meaning(again)) != 0) {
+		if (!kh_format_program(prog, &o->resolve, &out)) {
 			fprintf(stderr, "kehoach: internal error: the new layout of %s would read "
 					"differently; nothing written (please report this file)\n", path);
 			status = EXIT_USAGE;
 			continue;
 		}
+		const char *formatted = kh_buf_cstr(&out);
 		bool same = out.len == src->len && !memcmp(formatted, src->text, out.len);
 		if (o->check_only) {
 			if (!same) {
