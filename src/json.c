@@ -10,7 +10,7 @@ void kh_json_init(kh_json *j, kh_buf *out)
 {
 	j->out = out;
 	j->depth = 0;
-	j->first[0] = true;
+	j->first = true;
 	j->after_key = false;
 }
 
@@ -29,27 +29,29 @@ static void before_value(kh_json *j)
 		return;
 	}
 	if (j->depth > 0) {
-		if (!j->first[j->depth])
+		if (!j->first)
 			kh_buf_putc(j->out, ',');
 		newline(j);
 	}
-	j->first[j->depth] = false;
+	j->first = false;
 }
 
 static void json_open(kh_json *j, char c)
 {
 	before_value(j);
 	kh_buf_putc(j->out, c);
-	if (j->depth < 63)
-		j->depth++;
-	j->first[j->depth] = true;
+	j->depth++;
+	j->first = true;
 }
 
 static void json_close(kh_json *j, char c)
 {
-	bool empty = j->first[j->depth];
+	bool empty = j->first;
 	if (j->depth > 0)
 		j->depth--;
+	/* The container just closed was a value of its parent, so the parent
+	 * is never empty: one flag is the whole state, at any depth. */
+	j->first = false;
 	if (!empty)
 		newline(j);
 	kh_buf_putc(j->out, c);

@@ -12,8 +12,8 @@
 
 typedef struct kh_json {
 	kh_buf *out;
-	int depth;
-	bool first[64];           /* no comma needed yet at this depth */
+	int depth;                /* for indentation only: no limit */
+	bool first;               /* no comma needed yet in the open container */
 	bool after_key;
 } kh_json;
 

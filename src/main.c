@@ -48,6 +48,7 @@ typedef struct options {
 	int write;                /* fmt -w */
 	int check_only;           /* fmt --check */
 	int min_working_days;     /* 0: the default */
+	kh_vec inputs;            /* const char*: every file read, which -o may not replace */
 } options;
 
 typedef struct command {
@@ -166,6 +167,21 @@ static const char *default_stdlib(void)
 	return KH_STDLIB_DIR;
 }
 
+/* Remembers the files a run read (the plan and its imports). */
+static void note_inputs(options *o, const char *path, const kh_program *prog)
+{
+	kh_vec_push(&o->inputs, (void *)path);
+	if (prog)
+		for (size_t i = 0; i < prog->imports.n; i++)
+			kh_vec_push(&o->inputs, prog->imports.items[i]);
+}
+
+static int write_result(const options *o, const char *data, size_t len)
+{
+	return kh_write_file(o->output, data ? data : "", len, (const char *const *)o->inputs.items,
+			     o->inputs.n, 0);
+}
+
 /* Prints findings; returns the number of errors (with --fail-on warning,
  * errors and warnings). */
 static unsigned report(kh_diags *d, const options *o, int *io_failed)
@@ -177,7 +193,7 @@ static unsigned report(kh_diags *d, const options *o, int *io_failed)
 			kh_diags_print_json(d, &out);
 		else
 			kh_diags_print_sarif(d, &out, KH_VERSION);
-		if (kh_write_output(o->output, out.data ? out.data : "", out.len) != 0)
+		if (write_result(o, out.data, out.len) != 0)
 			*io_failed = 1;
 	} else {
 		kh_diags_print_text(d, &out, o->color);
@@ -217,6 +233,7 @@ static int cmd_check(options *o)
 		int io = 0;
 		unsigned errors_before = d.errors;
 		kh_program *prog = kh_resolve_file(o->files[i], &o->resolve, &d, &io);
+		note_inputs(o, o->files[i], prog);
 		io_error |= io;
 		/* The rules need a whole, resolved plan: after a syntax or name
 		 * error they would only add noise. */
@@ -239,6 +256,7 @@ static int cmd_json(options *o)
 	kh_diags d = { 0 };
 	int io = 0;
 	kh_program *prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
+	note_inputs(o, o->files[0], prog);
 	options text = *o;
 	text.format = "text";
 	int io_failed = 0;
@@ -249,7 +267,7 @@ static int cmd_json(options *o)
 		return EXIT_FINDINGS;
 	kh_buf out = { 0 };
 	kh_emit_json(prog, &out);
-	return kh_write_output(o->output, out.data, out.len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+	return write_result(o, out.data, out.len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
 /* Resolves the one FILE of an output command; prints errors (text) and
@@ -261,6 +279,7 @@ static int load_plan(options *o, const char *what, kh_program **prog)
 	kh_diags d = { 0 };
 	int io = 0;
 	*prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
+	note_inputs(o, o->files[0], *prog);
 	options text = *o;
 	text.format = "text";
 	int io_failed = 0;
@@ -276,8 +295,7 @@ static int write_or_fail(options *o, int rc, kh_buf *out)
 {
 	if (rc != 0)
 		return EXIT_FINDINGS;
-	return kh_write_output(o->output, out->data ? out->data : "", out->len) == 0 ? EXIT_CLEAN
-										    : EXIT_USAGE;
+	return write_result(o, out->data, out->len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
 /* --for BODY: the body with that id (tone placement and NFC folded). */
@@ -427,7 +445,7 @@ static int cmd_fmt(options *o)
 			}
 		} else if (o->write) {
 			if (!same) {
-				if (kh_write_output(path, formatted, out.len) != 0) {
+				if (kh_write_file(path, formatted, out.len, NULL, 0, KH_OUT_NOTE_LINKS) != 0) {
 					status = EXIT_USAGE;
 					continue;
 				}

@@ -1,8 +1,19 @@
 /*
- * output.c - atomic file output.
+ * output.c - writing a result to stdout or to a file without harming what
+ * is already there.
+ *
+ * A regular file is replaced atomically (a temporary file next to it, then
+ * rename), keeping its mode, owner and group. Anything else that exists
+ * (a device, a FIFO, a terminal) is written through, never replaced: a
+ * rename over /dev/null would put a regular file where the device was.
+ * A symbolic link is followed and its target replaced.
  * Part of kehoach; see README.md for the licence.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,39 +38,174 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int kh_write_output(const char *path, const char *data, size_t len)
+static int fail(const char *what, const char *path, int e)
 {
-	if (!path || !strcmp(path, "-")) {
-		if (write_all(STDOUT_FILENO, data, len) != 0) {
-			fprintf(stderr, "kehoach: error: cannot write to standard output: %s\n",
-				strerror(errno));
-			return -1;
-		}
-		return 0;
+	fprintf(stderr, "kehoach: error: %s '%s': %s\n", what, path, strerror(e));
+	return -1;
+}
+
+/* The one temporary file in flight, removed if a signal ends the run. */
+static volatile sig_atomic_t tmp_live;
+static char tmp_name[PATH_MAX + 32];
+
+void kh_output_cleanup(void)
+{
+	if (tmp_live) {
+		unlink(tmp_name); /* async-signal-safe */
+		tmp_live = 0;
 	}
-	char *tmp = kh_printf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
+}
+
+mode_t kh_output_umask(void)
+{
+	mode_t m = umask(0);
+	umask(m);
+	return m;
+}
+
+/* Writes DATA into a device, FIFO or other non-regular file that exists. */
+static int write_through(const char *path, const char *data, size_t len, int fd)
+{
+	if (write_all(fd, data, len) != 0) {
+		int e = errno;
+		close(fd);
+		return fail("cannot write", path, e);
+	}
+	if (close(fd) != 0)
+		return fail("cannot write", path, errno);
+	return 0;
+}
+
+static const char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return ".";
+	if (slash == path)
+		return "/";
+	return kh_strndup(path, (size_t)(slash - path));
+}
+
+/* Replaces the regular file PATH (or creates it) atomically. ST is its
+ * status, or NULL when it does not exist yet. */
+static int replace_atomically(const char *path, const struct stat *st, const char *data,
+			      size_t len, unsigned flags)
+{
+	int n = snprintf(tmp_name, sizeof tmp_name, "%s.tmp.XXXXXX", path);
+	if (n < 0 || (size_t)n >= sizeof tmp_name)
+		return fail("cannot write", path, ENAMETOOLONG);
+	int fd = mkstemp(tmp_name);
 	if (fd < 0) {
 		fprintf(stderr, "kehoach: error: cannot create a temporary file next to '%s': %s\n",
 			path, strerror(errno));
 		return -1;
 	}
-	struct stat st;
-	mode_t mode = 0644;
-	if (stat(path, &st) == 0)
-		mode = st.st_mode & 07777; /* keep the permissions of the file we replace */
-	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		int e = errno;
-		close(fd);
-		unlink(tmp);
-		fprintf(stderr, "kehoach: error: cannot write '%s': %s\n", path, strerror(e));
+	tmp_live = 1;
+	int e = 0;
+	if (write_all(fd, data, len) != 0)
+		e = errno;
+	/* The new file takes the old one's owner, group and mode; when the
+	 * owner cannot be kept (another user's file), nothing is replaced. */
+	if (!e && st && (st->st_uid != geteuid() || st->st_gid != getegid()) &&
+	    fchown(fd, st->st_uid, st->st_gid) != 0)
+		e = errno;
+	if (!e && fchmod(fd, st ? st->st_mode & 07777 : 0644 & ~kh_output_umask()) != 0)
+		e = errno;
+	if (!e && fsync(fd) != 0)
+		e = errno;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (!e && rename(tmp_name, path) != 0)
+		e = errno;
+	if (e) {
+		unlink(tmp_name);
+		tmp_live = 0;
+		if (e == EPERM && st)
+			fprintf(stderr, "kehoach: error: '%s' belongs to another user, whose "
+					"ownership cannot be kept; nothing written\n", path);
+		else
+			fail("cannot write", path, e);
 		return -1;
 	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		fprintf(stderr, "kehoach: error: cannot replace '%s': %s\n", path, strerror(e));
-		return -1;
+	tmp_live = 0;
+	/* The rename is durable only once the folder is on disk too. */
+	int dir = open(folder_of(path), O_RDONLY | O_DIRECTORY);
+	if (dir >= 0) {
+		(void)fsync(dir);
+		close(dir);
 	}
+	if (st && st->st_nlink > 1 && (flags & KH_OUT_NOTE_LINKS))
+		fprintf(stderr, "kehoach: note: '%s' had %ju other hard link%s; they keep the "
+				"old text\n", path, (uintmax_t)(st->st_nlink - 1),
+			st->st_nlink == 2 ? "" : "s");
 	return 0;
+}
+
+static bool same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+	return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+int kh_write_file(const char *path, const char *data, size_t len, const char *const *inputs,
+		  size_t ninputs, unsigned flags)
+{
+	if (!path || !strcmp(path, "-")) {
+		if (write_all(STDOUT_FILENO, data, len) != 0)
+			return fail("cannot write to", "standard output", errno);
+		return 0;
+	}
+	struct stat lst, st;
+	if (lstat(path, &lst) != 0) {
+		if (errno != ENOENT)
+			return fail("cannot write", path, errno);
+		return replace_atomically(path, NULL, data, len, flags);
+	}
+	if (stat(path, &st) != 0) {
+		if (S_ISLNK(lst.st_mode))
+			fprintf(stderr, "kehoach: error: '%s' is a symbolic link to a missing file; "
+					"nothing written\n", path);
+		else
+			fail("cannot write", path, errno);
+		return -1;
+	}
+	for (size_t i = 0; i < ninputs; i++)
+		if (inputs[i] && same_file(&st, inputs[i])) {
+			fprintf(stderr, "kehoach: error: -o '%s' is the input file '%s'; choose "
+					"another output file\n", path, inputs[i]);
+			return -1;
+		}
+	if (S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "kehoach: error: '%s' is a folder; -o names a file\n", path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		/* Opened without O_CREAT or O_TRUNC, and checked again once open,
+		 * so a file swapped in meanwhile is never truncated. */
+		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		if (fd < 0)
+			return fail("cannot write", path, errno);
+		struct stat fst;
+		if (fstat(fd, &fst) == 0 && !S_ISREG(fst.st_mode))
+			return write_through(path, data, len, fd);
+		close(fd);
+		fprintf(stderr, "kehoach: error: '%s' changed while it was being opened; "
+				"nothing written\n", path);
+		return -1;
+	}
+	if (S_ISLNK(lst.st_mode)) {
+		/* The link stays; its target gets the new text. */
+		char *target = realpath(path, NULL);
+		if (!target)
+			return fail("cannot follow the link", path, errno);
+		const char *t = kh_strdup(target);
+		free(target);
+		return replace_atomically(t, &st, data, len, flags);
+	}
+	return replace_atomically(path, &st, data, len, flags);
+}
+
+int kh_write_output(const char *path, const char *data, size_t len)
+{
+	return kh_write_file(path, data, len, NULL, 0, 0);
 }
