@@ -1,0 +1,187 @@
+/*
+ * resolve_data.c - the standard library's data declarations: document kinds
+ * and their parts, award rights, holidays.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "resolve_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Data declarations of the standard library                          */
+
+static const struct { kh_part part; const char *names[4]; } part_names[] = {
+	{ KH_PART_NUMBER, { "number", "số", "so" } },
+	{ KH_PART_DATE, { "date", "ngày", "ngay" } },
+	{ KH_PART_PLACE, { "place", "địa danh", "dia danh" } },
+	{ KH_PART_TITLE, { "title", "trích yếu", "trich yeu" } },
+	{ KH_PART_ISSUER, { "issuer", "cơ quan ban hành", "co quan ban hanh" } },
+	{ KH_PART_BASIS, { "basis", "căn cứ", "can cu" } },
+	{ KH_PART_PURPOSES, { "purposes", "mục đích", "muc dich" } },
+	{ KH_PART_REQUIREMENTS, { "requirements", "yêu cầu", "yeu cau" } },
+	{ KH_PART_CONTENTS, { "contents", "nội dung", "noi dung" } },
+	{ KH_PART_TASKS, { "tasks", "nhiệm vụ", "nhiem vu" } },
+	{ KH_PART_MEETINGS, { "meetings", "hội nghị", "hoi nghi" } },
+	{ KH_PART_AWARDS, { "awards", "khen thưởng", "khen thuong" } },
+	{ KH_PART_BUDGET, { "budget", "kinh phí", "kinh phi" } },
+	{ KH_PART_RECIPIENTS, { "recipients", "nơi nhận", "noi nhan" } },
+	{ KH_PART_ARCHIVE, { "archive", "lưu", "luu" } },
+	{ KH_PART_SIGNATURE, { "signature", "chữ ký", "chu ky" } },
+	{ KH_PART_OUTLINE, { "outline", "đề cương", "de cuong" } },
+};
+
+const char *kh_part_name(kh_part p)
+{
+	return p < KH_PART__COUNT ? part_names[p].names[0] : "?";
+}
+
+const char *kh_part_name_vi(kh_part p)
+{
+	return p < KH_PART__COUNT ? part_names[p].names[1] : "?";
+}
+
+static unsigned resolve_parts(resolver *r, kh_node *first)
+{
+	unsigned bits = 0;
+	for (kh_node *n = first; n; n = n->next) {
+		const char *k = kh_text_fold(n->text);
+		int found = -1;
+		for (size_t i = 0; i < KH_PART__COUNT && found < 0; i++)
+			for (size_t j = 0; j < 3; j++)
+				if (!strcmp(k, kh_text_fold(part_names[i].names[j])))
+					found = (int)part_names[i].part;
+		if (found < 0) {
+			kh_buf list = { 0 };
+			for (size_t i = 0; i < KH_PART__COUNT; i++)
+				kh_buf_printf(&list, "%s%s", i ? ", " : "", part_names[i].names[1]);
+			kh_diag_add(r->diags, KH_ERROR, n->span, "undeclared-id",
+				    "'%s' is not a part of a document; parts are: %s", n->text, list.data);
+			continue;
+		}
+		bits |= 1u << found;
+	}
+	return bits;
+}
+
+void rs_resolve_kind_rule(resolver *r, kh_node *n)
+{
+	kh_kind_rule *k = KH_NEW(kh_kind_rule);
+	k->kind = (kh_doc_kind)n->key;
+	k->span = n->span;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		switch (a->key) {
+		case T_ABBR: k->code = a->kids->text; break;
+		case T_REQUIRES: k->required |= resolve_parts(r, a->kids); break;
+		case T_CUSTOMARY: k->customary |= resolve_parts(r, a->kids); break;
+		default: rs_misplaced(r, a, "in a document kind (use viết_tắt, bắt_buộc, thường_có)");
+		}
+	}
+	kh_vec_push(&r->prog->kind_rules, k);
+}
+
+void rs_resolve_award_right(resolver *r, kh_node *n)
+{
+	kh_award_right *w = KH_NEW(kh_award_right);
+	w->class_name = n->text;
+	w->span = n->span;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->key != T_GRANTOR) {
+			rs_misplaced(r, a, "in an award right (use trao_bởi AUTHORITY [cấp LEVEL])");
+			continue;
+		}
+		kh_award_grant *g = KH_NEW(kh_award_grant);
+		g->span = a->span;
+		g->authority = rs_lookup_body(r, a->kids->span, a->kids->id);
+		if (a->flag)
+			g->level = rs_lookup_level(r, a->span, a->id);
+		if (g->authority)
+			kh_vec_push(&w->grants, g);
+	}
+	kh_vec_push(&r->prog->award_rights, w);
+}
+
+void rs_resolve_holiday(resolver *r, kh_node *n)
+{
+	kh_holiday *h = KH_NEW(kh_holiday);
+	h->id = n->id;
+	h->name = n->text;
+	h->span = n->span;
+	h->days = 1;
+	h->kind = n->flag == 1 ? KH_HOLIDAY_DAY_OFF : n->flag == 2 ? KH_HOLIDAY_WORKDAY : KH_HOLIDAY_SOLAR;
+	bool dated = false;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		kh_precision p;
+		kh_day s, e;
+		switch (a->key) {
+		case T_DAY:
+		case T_LUNAR:
+			if (a->kids->kind == KH_N_D_DAYMONTH) {
+				int m = (int)a->kids->n[0], d = (int)a->kids->n[1];
+				int maxd = a->key == T_LUNAR ? 30 : kh_month_days(2000, m);
+				if (h->kind != KH_HOLIDAY_SOLAR || m < 1 || m > 12 || d < 1 || d > maxd) {
+					kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
+						    h->kind != KH_HOLIDAY_SOLAR
+							    ? "a day off or make-up day is one date: write day/month/year"
+							    : "%s is not a day of the year", rs_span_text(a->kids->span));
+					break;
+				}
+				h->month = m;
+				h->day = d;
+				h->kind = a->key == T_LUNAR ? KH_HOLIDAY_LUNAR : KH_HOLIDAY_SOLAR;
+				dated = true;
+			} else if (a->key == T_DAY && h->kind != KH_HOLIDAY_SOLAR) {
+				if (rs_resolve_date(r, a->kids, &s, &e, &p) == 1) {
+					if (p != KH_PREC_DAY)
+						kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
+							    "a day off or make-up day is one date (3/9/2021)");
+					h->date = s;
+					dated = true;
+				}
+			} else {
+				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
+					    "a holiday recurs every year: write day/month without a year (2/9), "
+					    "or declare a one-off 'ngày_nghỉ'");
+			}
+			break;
+		case T_LENGTH:
+			if (a->kids->n[0] < 1 || a->kids->n[0] > 31)
+				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "number-too-large",
+					    "a holiday lasts 1 to 31 days");
+			else
+				h->days = (int)a->kids->n[0];
+			break;
+		case T_BEFORE:
+			if (a->kids->n[0] > 31)
+				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "number-too-large",
+					    "a holiday starts at most 31 days before its day");
+			else
+				h->start_before = (int)a->kids->n[0];
+			break;
+		case T_FROM:
+			if (rs_resolve_date(r, a->kids, &s, &e, &p) == 1) {
+				h->has_from = true;
+				h->from = s;
+			}
+			break;
+		case T_UNTIL:
+			if (rs_resolve_date(r, a->kids, &s, &e, &p) == 1) {
+				h->has_until = true;
+				h->until = e;
+			}
+			break;
+		default:
+			rs_misplaced(r, a, "in a holiday (use ngày, âm_lịch, số_ngày, trước, từ, đến)");
+		}
+	}
+	if (!dated)
+		kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date", "'%s' needs its day (ngày 2/9, âm_lịch 10/3)",
+			    h->name);
+	else
+		kh_vec_push(&r->prog->holidays, h);
+}

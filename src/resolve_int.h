@@ -1,0 +1,69 @@
+/*
+ * resolve_int.h - the resolver's state and the helpers its files share (resolve.c: names
+ * and declarations; resolve_load.c: files and imports; resolve_when.c:
+ * dates; resolve_plan.c: the plan; resolve_data.c: the stdlib's data).
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_RESOLVE_INT_H
+#define KH_RESOLVE_INT_H
+
+#include "alloc.h"
+#include "ast.h"
+#include "names.h"
+#include "parse.h"
+#include "parser.h"
+#include "resolve.h"
+
+/* ------------------------------------------------------------------ */
+/* Loading files and imports                                          */
+
+typedef struct loaded_file {
+	const char *real;        /* realpath */
+	kh_source *src;
+	kh_node *root;
+	int state;               /* 1 = loading (on the import stack), 2 = done */
+} loaded_file;
+
+typedef struct resolver {
+	const kh_resolve_opts *opts;
+	kh_diags *diags;
+	kh_program *prog;
+	kh_scope scope;
+	kh_vec files;            /* loaded_file*, in load (post) order when done */
+	kh_vec stack;            /* loaded_file* being loaded */
+	const char *main_dir;    /* realpath of the main file's folder */
+	const char *stdlib_real;
+	kh_plan *plan;
+	int plan_year;           /* for "cuối năm" without a year; 0 = unknown */
+	/* The time vocabulary (stdlib vn/time, a plan may refine it): the
+	 * days of thượng/trung/hạ tuần (31 = to the month's end) and the
+	 * window "cuối năm" stands for, as month/day pairs. */
+	int decade_from[3], decade_to[3];
+	int year_end_from[2], year_end_to[2];
+	const char *bytes;       /* the main file's text, when given in memory */
+	size_t nbytes;
+	int order;
+} resolver;
+
+const char *rs_span_text(kh_span sp);
+char *rs_dir_of(const char *path);
+kh_symbol *rs_lookup(resolver *r, kh_span span, const char *id, unsigned kinds, const char *what);
+kh_level *rs_lookup_level(resolver *r, kh_span span, const char *id);
+kh_body *rs_lookup_body(resolver *r, kh_span span, const char *id);
+void rs_misplaced(resolver *r, kh_node *n, const char *where);
+kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds);
+void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_kinds);
+kh_node *rs_only_string(kh_node *a);
+const char *rs_real_path(const char *path);
+void rs_load_import(resolver *r, loaded_file *from, kh_node *imp);
+loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *io_error);
+int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_precision *prec);
+void rs_resolve_when_list(resolver *r, kh_node *first, kh_vec *out);
+void rs_resolve_period(resolver *r, kh_node *n);
+void rs_default_periods(resolver *r);
+void rs_resolve_plan(resolver *r, kh_node *pn);
+void rs_resolve_kind_rule(resolver *r, kh_node *n);
+void rs_resolve_award_right(resolver *r, kh_node *n);
+void rs_resolve_holiday(resolver *r, kh_node *n);
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * resolve_load.c - loading the main file and its imports: stdlib modules and
+ * relative paths confined to the allowed folders, cycles refused.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "resolve_int.h"
+
+const char *rs_real_path(const char *path)
+{
+	char buf[PATH_MAX];
+	if (!realpath(path, buf))
+		return NULL;
+	return kh_strdup(buf);
+}
+
+static int path_within(const char *path, const char *root);
+
+/* A path as shown to the user: relative to the working folder when it lies
+ * inside it, so messages and JSON do not depend on where the repository is. */
+static const char *display_path(const char *path)
+{
+	char cwd[PATH_MAX];
+	const char *real = rs_real_path(path);
+	if (!real) {
+		char *dir = rs_dir_of(path);
+		const char *rdir = rs_real_path(dir);
+		if (!rdir)
+			return path;
+		real = kh_printf("%s/%s", rdir, path + strlen(dir) + 1);
+	}
+	if (getcwd(cwd, sizeof cwd) && path_within(real, cwd) && strlen(real) > strlen(cwd))
+		return real + strlen(cwd) + 1;
+	return real;
+}
+
+static int path_within(const char *path, const char *root)
+{
+	if (!root)
+		return 0;
+	size_t n = strlen(root);
+	if (n == 1 && root[0] == '/')
+		return 1;
+	return !strncmp(path, root, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+static loaded_file *find_loaded(resolver *r, const char *real)
+{
+	for (size_t i = 0; i < r->files.n; i++) {
+		loaded_file *f = KH_VEC_AT(r->files, loaded_file, i);
+		if (!strcmp(f->real, real))
+			return f;
+	}
+	for (size_t i = 0; i < r->stack.n; i++) {
+		loaded_file *f = KH_VEC_AT(r->stack, loaded_file, i);
+		if (!strcmp(f->real, real))
+			return f;
+	}
+	return NULL;
+}
+
+
+/* Resolves one import statement of FROM: a stdlib module name or a path
+ * relative to the importing file that must stay inside an allowed root. */
+void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
+{
+	const char *spec = imp->text ? imp->text : "";
+	const char *candidate;
+	int relative = !strncmp(spec, "./", 2) || !strncmp(spec, "../", 3);
+	if (spec[0] == '\0' || spec[0] == '/') {
+		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-outside-root",
+			    "import \"%s\": write a stdlib module (\"vn/hierarchy\") or a path "
+			    "starting with ./ or ../", spec);
+		return;
+	}
+	if (relative) {
+		candidate = kh_printf("%s/%s", rs_dir_of(from->src->path), spec[1] == '/' ? spec + 2 : spec);
+	} else {
+		for (const char *p = spec; *p; p++) {
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+			      *p == '/' || *p == '-') || (p[0] == '/' && p[1] == '/')) {
+				kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
+					    "\"%s\" is not a stdlib module name (lower-case words "
+					    "separated by '/'); relative paths start with ./", spec);
+				return;
+			}
+		}
+		if (!r->opts->stdlib_dir) {
+			kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
+				    "no stdlib folder is known to import \"%s\" from (use --stdlib DIR)",
+				    spec);
+			return;
+		}
+		candidate = kh_printf("%s/%s.kh", r->opts->stdlib_dir, spec);
+	}
+	const char *real = rs_real_path(candidate);
+	if (!real) {
+		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
+			    "cannot import \"%s\": %s not found", spec, display_path(candidate));
+		return;
+	}
+	int allowed = path_within(real, r->main_dir) || path_within(real, r->stdlib_real);
+	for (size_t i = 0; !allowed && i < r->opts->nroots; i++)
+		allowed = path_within(real, rs_real_path(r->opts->roots[i]));
+	if (!allowed) {
+		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-outside-root",
+			    "import \"%s\" leaves the allowed folders (the plan's folder %s and "
+			    "the stdlib); add --root DIR to allow another", spec, display_path(r->main_dir));
+		return;
+	}
+	candidate = display_path(candidate);
+	loaded_file *f = find_loaded(r, real);
+	if (f && f->state == 1) {
+		kh_buf chain = { 0 };
+		int on = 0;
+		for (size_t i = 0; i < r->stack.n; i++) {
+			loaded_file *s = KH_VEC_AT(r->stack, loaded_file, i);
+			if (s == f)
+				on = 1;
+			if (on)
+				kh_buf_printf(&chain, "%s -> ", s->src->path);
+		}
+		kh_buf_puts(&chain, f->src->path);
+		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-cycle", "import cycle: %s",
+			    kh_buf_cstr(&chain));
+		return;
+	}
+	if (f)
+		return;
+	int io_error = 0;
+	if (!rs_load_file(r, candidate, real, &io_error) && io_error) {
+		/* The file exists (realpath found it) but cannot be read. */
+		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
+			    "cannot read the imported file %s", candidate);
+	}
+}
+
+loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *io_error)
+{
+	kh_source *src;
+	if (r->bytes) {
+		src = kh_source_from_bytes(path, r->bytes, r->nbytes, r->diags);
+		r->bytes = NULL;
+	} else {
+		src = kh_source_load(path, r->diags, io_error);
+	}
+	if (!src)
+		return NULL;
+	loaded_file *f = KH_NEW(loaded_file);
+	f->real = real;
+	f->src = src;
+	f->state = 1;
+	kh_vec_push(&r->stack, f);
+	f->root = kh_parse(src, r->diags);
+	for (kh_node *n = f->root->kids; n; n = n->next)
+		if (n->kind == KH_N_IMPORT)
+			rs_load_import(r, f, n);
+	r->stack.n--;
+	f->state = 2;
+	kh_vec_push(&r->files, f);
+	return f;
+}

@@ -1,0 +1,577 @@
+/*
+ * rs_resolve_plan.c - the plan: header, sections and prose, tasks, meetings,
+ * awards, budget, recipients, signature and attachments, each statement
+ * checked against the block it stands in.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "resolve_int.h"
+
+static void resolve_task(resolver *r, kh_node *n, kh_task *t)
+{
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind == KH_N_PARA) {
+			kh_vec_push(&t->description, (void *)a->text);
+			continue;
+		}
+		if (a->kind != KH_N_ATTR) {
+			rs_misplaced(r, a, "in a task (use giao, phối_hợp, gửi, qua, hạn, sau, ghi_chú)");
+			continue;
+		}
+		switch (a->key) {
+		case T_ASSIGN:
+			rs_resolve_refs(r, a->kids, &t->owners, 0);
+			break;
+		case T_COOPERATE:
+			rs_resolve_refs(r, a->kids, &t->cooperate, 0);
+			break;
+		case T_SEND:
+			for (kh_node *x = a->kids; x; x = x->next)
+				kh_vec_push(x->flag == 2 ? &t->via : &t->send_to, rs_resolve_ref(r, x, 0));
+			break;
+		case T_DUE:
+			rs_resolve_when_list(r, a->kids, &t->due);
+			break;
+		case T_AFTER:
+			for (kh_node *x = a->kids; x; x = x->next) {
+				kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, "task");
+				if (s && s->decl == t)
+					kh_diag_add(r->diags, KH_ERROR, x->span, "dependency-cycle",
+						    "task '%s' cannot come after itself", t->id);
+				else if (s)
+					kh_vec_push(&t->after, s->decl);
+			}
+			break;
+		case T_NOTE:
+			t->note = rs_only_string(a)->text;
+			break;
+		default:
+			rs_misplaced(r, a, "in a task (use giao, phối_hợp, gửi, qua, hạn, sau, ghi_chú)");
+		}
+	}
+}
+
+static kh_level *qualifier(resolver *r, kh_node *a)
+{
+	return a->flag == 1 ? rs_lookup_level(r, a->span, a->id) : NULL;
+}
+
+static void resolve_groups(resolver *r, kh_node *first, kh_vec *out, kh_level *at);
+
+static kh_group *new_group(kh_group_kind kind, kh_node *n, kh_level *at)
+{
+	kh_group *g = KH_NEW(kh_group);
+	g->kind = kind;
+	g->span = n->span;
+	g->at_level = at;
+	g->text = n->text;
+	return g;
+}
+
+static void resolve_groups(resolver *r, kh_node *first, kh_vec *out, kh_level *at)
+{
+	for (kh_node *n = first; n; n = n->next) {
+		kh_group *g;
+		switch (n->kind) {
+		case KH_N_G_ATTEND:
+			g = new_group(KH_GROUP_ATTEND, n, at);
+			rs_resolve_refs(r, n->kids, &g->refs, 0);
+			break;
+		case KH_N_G_GUEST:
+			g = new_group(KH_GROUP_GUEST, n, at);
+			rs_resolve_refs(r, n->kids, &g->refs, 0);
+			break;
+		case KH_N_G_EACH:
+			g = new_group(KH_GROUP_EACH, n, at);
+			g->count = n->n[0];
+			g->per = rs_resolve_ref(r, n->kids, KH_SYM_LEVEL);
+			for (kh_node *e = n->kids->next; e; e = e->next) {
+				kh_exception *x = KH_NEW(kh_exception);
+				x->ref = rs_resolve_ref(r, e->kids, 0);
+				x->count = e->n[0];
+				kh_vec_push(&g->exceptions, x);
+			}
+			break;
+		case KH_N_G_GROUP:
+			g = new_group(KH_GROUP_GROUP, n, at);
+			resolve_groups(r, n->kids, &g->groups, at);
+			break;
+		case KH_N_PARA:
+			g = new_group(KH_GROUP_TEXT, n, at);
+			break;
+		default:
+			rs_misplaced(r, n, "among attendees (use dự, mời, mỗi, nhóm, or a string)");
+			continue;
+		}
+		kh_vec_push(out, g);
+	}
+}
+
+static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
+{
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind == KH_N_RECIPIENT && a->kids && a->kids->kind == KH_N_REF_LEVEL && !a->text) {
+			/* "cấp xã, huyện, tỉnh": the levels the meeting is held at. */
+			for (kh_node *x = a->kids; x; x = x->next) {
+				kh_level *l = rs_lookup_level(r, x->span, x->id);
+				if (l)
+					kh_vec_push(&m->levels, l);
+			}
+			continue;
+		}
+		if (a->kind != KH_N_ATTR) {
+			rs_misplaced(r, a, "in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "
+				  "thời_gian, trực_tuyến, thành_phần)");
+			continue;
+		}
+		switch (a->key) {
+		case T_ORGANISER:
+			m->organiser = rs_resolve_ref(r, a->kids, 0);
+			break;
+		case T_CHAIR: {
+			kh_leveled_ref *c = KH_NEW(kh_leveled_ref);
+			c->level = qualifier(r, a);
+			c->ref = rs_resolve_ref(r, a->kids, 0);
+			kh_vec_push(&m->chairs, c);
+			break;
+		}
+		case T_DURATION:
+			m->duration = a->kids->n[0];
+			m->duration_span = a->span;
+			break;
+		case T_WHEN: {
+			kh_leveled_when *w = KH_NEW(kh_leveled_when);
+			w->level = qualifier(r, a);
+			w->span = a->span;
+			rs_resolve_when_list(r, a->kids, &w->when);
+			kh_vec_push(&m->when, w);
+			break;
+		}
+		case T_ONLINE:
+			m->online = true;
+			break;
+		case T_ATTENDEES:
+			resolve_groups(r, a->kids, &m->attendees, qualifier(r, a));
+			break;
+		case T_NOTE:
+			m->note = rs_only_string(a)->text;
+			break;
+		default:
+			rs_misplaced(r, a, "in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "
+				  "thời_gian, trực_tuyến, thành_phần)");
+		}
+	}
+}
+
+static int targets_of(kh_node *first)
+{
+	int who = 0;
+	for (kh_node *t = first; t; t = t->next)
+		if (t->kind == KH_N_FLAG)
+			who |= t->key == T_COLLECTIVE ? KH_TARGET_COLLECTIVE : KH_TARGET_INDIVIDUAL;
+	return who;
+}
+
+static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
+{
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind == KH_N_TARGET) {
+			f->who |= targets_of(a->kids);
+			continue;
+		}
+		if (a->kind != KH_N_ATTR) {
+			rs_misplaced(r, a, "in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)");
+			continue;
+		}
+		switch (a->key) {
+		case T_TYPE:
+			f->class_name = a->kids->text;
+			break;
+		case T_GRANTOR:
+			f->granted_by = rs_resolve_ref(r, a->kids, 0);
+			break;
+		case T_CRITERIA:
+			f->criteria = a->kids ? a->kids->text : NULL;
+			f->criteria_tba = a->flag == 1;
+			break;
+		case T_QUOTA:
+			f->quota = a->kids->n[0];
+			break;
+		case T_NOTE:
+			f->note = rs_only_string(a)->text;
+			break;
+		default:
+			rs_misplaced(r, a, "in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)");
+		}
+	}
+}
+
+static kh_item *new_item(kh_item_kind kind, kh_node *n);
+
+/* The inside of khen_thưởng: targets, forms, criteria, and headings that
+ * group them as the source does ("A. ĐỐI TƯỢNG", "2. Bằng khen:"). */
+static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
+{
+	kh_plan *p = r->plan;
+	for (kh_node *a = first; a; a = a->next) {
+		kh_item *it = NULL;
+		switch (a->kind) {
+		case KH_N_SECTION:
+		case KH_N_PART:
+			it = new_item(a->kind == KH_N_PART ? KH_ITEM_PART : KH_ITEM_SECTION, a);
+			resolve_awards_block(r, a->kids, &it->items);
+			break;
+		case KH_N_PARA:
+			it = new_item(KH_ITEM_PARAGRAPH, a);
+			break;
+		case KH_N_TARGET: {
+			kh_award_target *t = KH_NEW(kh_award_target);
+			t->who = targets_of(a->kids);
+			t->text = a->text;
+			t->span = a->span;
+			kh_vec_push(&p->award_targets, t);
+			it = new_item(KH_ITEM_AWARD_TARGET, a);
+			break;
+		}
+		case KH_N_AWARD_FORM: {
+			kh_symbol *s = kh_scope_find(&r->scope, a->id);
+			bool own = s && s->kind == KH_SYM_AWARD && s->span.start == a->span.start;
+			if (own)
+				resolve_award_form(r, a, s->decl);
+			it = new_item(KH_ITEM_AWARD_FORM, a);
+			it->ref_id = a->id;
+			it->decl = own ? s->decl : NULL;
+			it->text = NULL;
+			break;
+		}
+		case KH_N_ATTR:
+			if (a->key == T_CRITERIA) {
+				p->award_criteria = a->kids ? a->kids->text : NULL;
+				p->award_criteria_tba = a->flag == 1;
+				it = new_item(KH_ITEM_AWARD_CRITERIA, a);
+				it->text = p->award_criteria;
+				break;
+			}
+			rs_misplaced(r, a, "in khen_thưởng (use đối_tượng, hình_thức, tiêu_chuẩn, mục)");
+			break;
+		default:
+			rs_misplaced(r, a, "in khen_thưởng (use đối_tượng, hình_thức, tiêu_chuẩn, mục)");
+		}
+		if (it)
+			kh_vec_push(items, it);
+	}
+}
+
+static void resolve_awards(resolver *r, kh_node *n, kh_item *item)
+{
+	r->plan->has_awards = true;
+	resolve_awards_block(r, n->kids, &item->items);
+}
+
+static void resolve_budget(resolver *r, kh_node *n, kh_item *item)
+{
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind != KH_N_BUDGET_ITEM && a->kind != KH_N_PARA) {
+			rs_misplaced(r, a, "in kinh_phí (use khoản \"…\" chi_trả …)");
+			continue;
+		}
+		kh_budget_line *b = KH_NEW(kh_budget_line);
+		b->text = a->text;
+		b->span = a->span;
+		if (a->kids)
+			b->paid_by = rs_resolve_ref(r, a->kids, 0);
+		kh_vec_push(&r->plan->budget, b);
+		kh_vec_push(&item->items, new_item(KH_ITEM_BUDGET_LINE, a));
+	}
+}
+
+static void resolve_recipients(resolver *r, kh_node *n)
+{
+	kh_plan *p = r->plan;
+	p->has_recipients = true;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		kh_recipient *rc = KH_NEW(kh_recipient);
+		rc->span = a->span;
+		switch (a->kind) {
+		case KH_N_RECIPIENT:
+			rs_resolve_refs(r, a->kids, &rc->refs, 0);
+			rc->purpose = a->text;
+			kh_vec_push(&p->recipients, rc);
+			break;
+		case KH_N_PARA: {
+			kh_ref *t = KH_NEW(kh_ref);
+			t->kind = KH_REF_TEXT;
+			t->text = a->text;
+			t->span = a->span;
+			kh_vec_push(&rc->refs, t);
+			kh_vec_push(&p->recipients, rc);
+			break;
+		}
+		case KH_N_ARCHIVE:
+			if (p->archive) {
+				kh_diag *d = kh_diag_add(r->diags, KH_ERROR, a->span, "duplicate-archive",
+							 "a document has one archive line ('lưu')");
+				kh_diag_note(d, p->archive->span, "the first one is here");
+			}
+			if (a->text) {
+				kh_ref *t = KH_NEW(kh_ref);
+				t->kind = KH_REF_TEXT;
+				t->text = a->text;
+				t->span = a->span;
+				kh_vec_push(&rc->refs, t);
+			} else {
+				rs_resolve_refs(r, a->kids, &rc->refs, 0);
+			}
+			p->archive = rc;
+			break;
+		default:
+			rs_misplaced(r, a, "in nơi_nhận (write a body, a level, a string, or lưu …)");
+		}
+	}
+}
+
+static void resolve_signature(resolver *r, kh_node *n)
+{
+	kh_signature *s = KH_NEW(kh_signature);
+	s->span = n->span;
+	if (r->plan->signature) {
+		kh_diag *d = kh_diag_add(r->diags, KH_ERROR, n->span, "duplicate-signature",
+					 "the plan is signed twice");
+		kh_diag_note(d, r->plan->signature->span, "the first signature is here");
+	}
+	r->plan->signature = s;
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind != KH_N_ATTR) {
+			rs_misplaced(r, a, "in ký (use thay_mặt, chức_vụ, họ_tên, đã_ký)");
+			continue;
+		}
+		switch (a->key) {
+		case T_ONBEHALF:
+			s->form = a->kids->text;
+			if (a->kids->next) {
+				kh_ref *ref = rs_resolve_ref(r, a->kids->next, 0);
+				s->on_behalf = ref->body;
+			}
+			break;
+		case T_POSITION:
+			s->position = a->kids->text;
+			break;
+		case T_SIGNER:
+			s->name = a->kids->text;
+			break;
+		case T_SIGNED:
+			s->signed_mark = true;
+			break;
+		case T_NOTE:
+			s->note = rs_only_string(a)->text;
+			break;
+		default:
+			rs_misplaced(r, a, "in ký (use thay_mặt, chức_vụ, họ_tên, đã_ký)");
+		}
+	}
+}
+
+static kh_item *new_item(kh_item_kind kind, kh_node *n)
+{
+	kh_item *it = KH_NEW(kh_item);
+	it->kind = kind;
+	it->span = n->span;
+	it->text = n->text;
+	return it;
+}
+
+/* The inside of an outline: headings, prose and bullets only. */
+static void resolve_outline_items(resolver *r, kh_node *first, kh_vec *out)
+{
+	for (kh_node *n = first; n; n = n->next) {
+		kh_item *it;
+		switch (n->kind) {
+		case KH_N_PART:
+		case KH_N_SECTION:
+			it = new_item(n->kind == KH_N_PART ? KH_ITEM_PART : KH_ITEM_SECTION, n);
+			resolve_outline_items(r, n->kids, &it->items);
+			break;
+		case KH_N_PARA: it = new_item(KH_ITEM_PARAGRAPH, n); break;
+		case KH_N_BULLET: it = new_item(KH_ITEM_BULLET, n); break;
+		case KH_N_SUBBULLET: it = new_item(KH_ITEM_SUBBULLET, n); break;
+		default:
+			rs_misplaced(r, n, "inside an outline's parts (use phần, mục, strings, - and + bullets)");
+			continue;
+		}
+		kh_vec_push(out, it);
+	}
+}
+
+static void resolve_outline(resolver *r, kh_node *n, kh_outline *o)
+{
+	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind == KH_N_ATTR && a->key == T_TITLE) {
+			o->title = a->kids->text;
+		} else if (a->kind == KH_N_ATTR && a->key == T_ATTACHED) {
+			o->attached_to = a->kids->text;
+		} else if (a->kind == KH_N_LINE) {
+			kh_vec_push(&o->lines, (void *)a->text);
+		} else {
+			kh_node saved = *a;
+			saved.next = NULL;
+			resolve_outline_items(r, &saved, &o->items);
+		}
+	}
+}
+
+static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int top);
+
+static void resolve_header(resolver *r, kh_node *a, int top)
+{
+	kh_plan *p = r->plan;
+	if (!top) {
+		rs_misplaced(r, a, "inside a section: it belongs to the plan itself");
+		return;
+	}
+	switch (a->key) {
+	case T_ISSUER: {
+		kh_ref *ref = rs_resolve_ref(r, a->kids, 0);
+		p->issuer = ref->body;
+		break;
+	}
+	case T_PLACE: p->place = a->kids->text; break;
+	case T_TITLE: p->title = a->kids->text; break;
+	case T_PREAMBLE: p->preamble = a->kids->text; break;
+	case T_CLOSING: p->closing = a->kids->text; break;
+	case T_DAY: {
+		kh_precision prec;
+		kh_day s, e;
+		if (rs_resolve_date(r, a->kids, &s, &e, &prec) == 1) {
+			if (prec != KH_PREC_DAY)
+				kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
+					    "a plan is dated with a day (16/8/2019), not a period");
+			p->has_date = true;
+			p->date = s;
+		}
+		break;
+	}
+	case T_IMPLEMENTS:
+	case T_BASIS:
+		for (kh_node *x = a->kids; x; x = x->next) {
+			kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_DOCUMENT, "document");
+			if (s)
+				kh_vec_push(a->key == T_BASIS ? &p->basis : &p->implements, s->decl);
+		}
+		break;
+	default:
+		rs_misplaced(r, a, "in a plan");
+	}
+}
+
+static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int top)
+{
+	kh_plan *p = r->plan;
+	for (kh_node *n = first; n; n = n->next) {
+		kh_item *it = NULL;
+		kh_symbol *s;
+		switch (n->kind) {
+		case KH_N_ATTR:
+			resolve_header(r, n, top);
+			break;
+		case KH_N_BODY_DECL:
+		case KH_N_DOC_DECL:
+		case KH_N_EVENT_DECL:
+		case KH_N_HOLIDAY_DECL:
+		case KH_N_KINDRULE_DECL:
+		case KH_N_AWARDRIGHT_DECL:
+		case KH_N_PERIOD_DECL:
+			break; /* resolved with the other declarations */
+		case KH_N_PARA: it = new_item(KH_ITEM_PARAGRAPH, n); break;
+		case KH_N_BULLET: it = new_item(KH_ITEM_BULLET, n); break;
+		case KH_N_SUBBULLET: it = new_item(KH_ITEM_SUBBULLET, n); break;
+		case KH_N_PURPOSE:
+			it = new_item(KH_ITEM_PURPOSE, n);
+			kh_vec_push(&p->purposes, (void *)n->text);
+			break;
+		case KH_N_REQUIREMENT:
+			it = new_item(KH_ITEM_REQUIREMENT, n);
+			kh_vec_push(&p->requirements, (void *)n->text);
+			break;
+		case KH_N_CONTENT:
+			it = new_item(KH_ITEM_CONTENT, n);
+			kh_vec_push(&p->contents, (void *)n->text);
+			break;
+		case KH_N_SECTION:
+		case KH_N_PART:
+			it = new_item(n->kind == KH_N_PART ? KH_ITEM_PART : KH_ITEM_SECTION, n);
+			resolve_plan_block(r, n->kids, &it->items, 0);
+			break;
+		case KH_N_TASK:
+			it = new_item(KH_ITEM_TASK, n);
+			it->ref_id = n->id;
+			s = kh_scope_find(&r->scope, n->id);
+			if (s && s->kind == KH_SYM_TASK && s->span.start == n->span.start) {
+				resolve_task(r, n, s->decl);
+				it->decl = s->decl;
+			}
+			break;
+		case KH_N_MEETING:
+			it = new_item(KH_ITEM_MEETING, n);
+			it->ref_id = n->id;
+			s = kh_scope_find(&r->scope, n->id);
+			if (s && s->kind == KH_SYM_MEETING && s->span.start == n->span.start) {
+				resolve_meeting(r, n, s->decl);
+				it->decl = s->decl;
+			}
+			break;
+		case KH_N_OUTLINE:
+			it = new_item(KH_ITEM_OUTLINE, n);
+			it->ref_id = n->id;
+			s = kh_scope_find(&r->scope, n->id);
+			if (s && s->kind == KH_SYM_OUTLINE && s->span.start == n->span.start) {
+				resolve_outline(r, n, s->decl);
+				it->decl = s->decl;
+			}
+			break;
+		case KH_N_AWARDS:
+			it = new_item(KH_ITEM_AWARDS, n);
+			resolve_awards(r, n, it);
+			break;
+		case KH_N_BUDGET:
+			it = new_item(KH_ITEM_BUDGET, n);
+			resolve_budget(r, n, it);
+			break;
+		case KH_N_RECIPIENTS:
+			it = new_item(KH_ITEM_RECIPIENTS, n);
+			resolve_recipients(r, n);
+			break;
+		case KH_N_SIGN:
+			it = new_item(KH_ITEM_SIGNATURE, n);
+			resolve_signature(r, n);
+			break;
+		default:
+			rs_misplaced(r, n, "in a plan (use it inside the block it belongs to)");
+		}
+		if (it)
+			kh_vec_push(items, it);
+	}
+}
+
+void rs_resolve_plan(resolver *r, kh_node *pn)
+{
+	kh_plan *p = r->plan;
+	p->kind = (kh_doc_kind)pn->key;
+	p->number = pn->text;
+	p->span = pn->span;
+	/* The date first: "cuối năm" without a year means the plan's year. */
+	for (kh_node *a = pn->kids; a; a = a->next)
+		if (a->kind == KH_N_ATTR && a->key == T_DAY && a->kids && a->kids->kind == KH_N_D_DMY &&
+		    kh_date_valid((int)a->kids->n[0], (int)a->kids->n[1], (int)a->kids->n[2]))
+			r->plan_year = (int)a->kids->n[0];
+	resolve_plan_block(r, pn->kids, &p->items, 1);
+}
+
+/* ------------------------------------------------------------------ */
+
