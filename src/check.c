@@ -187,7 +187,8 @@ static void apply_suppressions(const kh_check_ctx *cx)
 void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_diags *diags)
 {
 	kh_vec prose = { 0 };
-	kh_check_ctx cx = { prog, prog->plan, config, diags, kh_calendar_build(prog), &prose };
+	kh_check_ctx cx = { prog, prog->plan, config, diags,
+			    prog->calendar ? prog->calendar : kh_calendar_build(prog), &prose };
 	if (prog->plan) {
 		kh_prose_collect(prog, &prose);
 		kh_check_structure(&cx);

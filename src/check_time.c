@@ -8,7 +8,8 @@
  *   - dated windows (a day, a ten-day period, a month, a quarter, a year,
  *     the year end) as the resolver built them;
  *   - relative deadlines with an offset ("5 ngày_làm_việc trước hn_tinh")
- *     when their anchor (a task, meeting or event) is itself dated;
+ *     as the resolver dated them from their anchor (resolve_relative.c:
+ *     every command reads the same days);
  *   - nothing else: undated, to-be-announced (thông_báo_sau), recurring
  *     and open-ended ("từ tháng 11/2023") deadlines are skipped, never
  *     guessed. A plain "sau X" / "trước X" has no day either.
@@ -53,11 +54,6 @@
 #include "check.h"
 #include "resolve.h"
 
-/* Relative deadlines that refer to relative deadlines: this deep at most
- * (a chain of anchors is followed by recursion). */
-#define MAX_ANCHOR_DEPTH 200
-/* Offsets beyond ten years are not plans; they are skipped, not looped on. */
-#define MAX_OFFSET 3660
 /* is_a chains longer than this are cut (a cycle would otherwise loop). */
 #define MAX_ISA 64
 
@@ -190,7 +186,6 @@ typedef struct per_level {
 typedef struct tctx {
 	const kh_check_ctx *cx;
 	map tasks;                /* kh_task* -> tinfo* */
-	map anchors;              /* name key -> anchor* */
 	map by_isa;               /* kh_body* -> owned*: owners that are (là) it */
 	map by_exact;             /* kh_body* -> owned*: owners that are exactly it */
 	map by_lvl_owner;         /* kh_level* -> owned*: "giao cấp X" owners */
@@ -199,10 +194,6 @@ typedef struct tctx {
 	unsigned stamp;
 } tctx;
 
-typedef struct anchor {
-	int kind;                 /* 0 task, 1 meeting, 2 event */
-	const void *item;
-} anchor;
 
 /* ------------------------------------------------------------------ */
 /* Days, names and words                                              */
@@ -245,28 +236,9 @@ static const char *level_text(const kh_level *l)
 	return kh_printf("cấp %s", l->id);
 }
 
-/* Working days from D, N of them forward (N > 0) or back (N < 0). */
-static bool add_working_days(const kh_calendar *c, kh_day d, long n, kh_day *out)
-{
-	long step = n < 0 ? -1 : 1, left = labs(n);
-	/* A calendar without working days must not hang the run. */
-	long budget = 10 * left + 400;
-	while (left > 0) {
-		d += step;
-		if (--budget < 0 || !day_in_range(d))
-			return false;
-		if (kh_calendar_is_working_day(c, d))
-			left--;
-	}
-	*out = d;
-	return true;
-}
-
 /* ------------------------------------------------------------------ */
 /* Deadlines into windows                                             */
 
-static bool when_window(tctx *x, const kh_when *w, win *out, int depth);
-static void task_windows(tctx *x, tinfo *ti, int depth);
 
 static tinfo *info(const tctx *x, const kh_task *t)
 {
@@ -282,55 +254,8 @@ static void widen(bool *any, kh_day *s, kh_day *e, const win *w)
 	*any = true;
 }
 
-static void widen_vec(tctx *x, const kh_vec *whens, bool *any, kh_day *s, kh_day *e, int depth)
-{
-	for (size_t i = 0; i < whens->n; i++) {
-		const kh_when *w = KH_VEC_AT(*whens, kh_when, i);
-		win y;
-		if (w->type != KH_WHEN_FROM && when_window(x, w, &y, depth))
-			widen(any, s, e, &y);
-	}
-}
-
-/* The span of days the task, meeting or event ANCHOR covers: the union of
- * its dated windows. False when it has none (or is not found, or the
- * anchors go round in a circle). */
-static bool anchor_window(tctx *x, const char *id, kh_day *s, kh_day *e, int depth)
-{
-	const anchor *a = map_get(&x->anchors, kh_name_key(id));
-	bool any = false;
-	if (!a)
-		return false;
-	if (a->kind == 0) {
-		tinfo *ti = info(x, a->item);
-		task_windows(x, ti, depth);
-		if (ti->state != 2 || !ti->has_span)
-			return false;
-		*s = ti->span_start;
-		*e = ti->span_end;
-		return true;
-	}
-	if (a->kind == 1) {
-		const kh_meeting *m = a->item;
-		for (size_t j = 0; j < m->when.n; j++)
-			widen_vec(x, &KH_VEC_AT(m->when, kh_leveled_when, j)->when, &any, s, e, depth);
-	} else {
-		widen_vec(x, &((const kh_event *)a->item)->when, &any, s, e, depth);
-	}
-	return any;
-}
-
-static bool shift(tctx *x, const kh_when *w, kh_day d, kh_day *out)
-{
-	long n = w->anchor_before ? -w->offset : w->offset;
-	if (w->working_days)
-		return add_working_days(x->cx->calendar, d, n, out);
-	*out = d + n;
-	return day_in_range(*out);
-}
-
 /* W as a window of days; false when it has none (see the top comment). */
-static bool when_window(tctx *x, const kh_when *w, win *out, int depth)
+static bool when_window(const kh_when *w, win *out)
 {
 	out->w = w;
 	switch (w->type) {
@@ -344,17 +269,14 @@ static bool when_window(tctx *x, const kh_when *w, win *out, int depth)
 		out->end = w->end;
 		out->exact = w->precision == KH_PREC_DAY && w->start == w->end;
 		return true;
-	case KH_WHEN_RELATIVE: {
-		kh_day s, e;
-		if (!w->anchor || w->offset <= 0 || w->offset > MAX_OFFSET || depth >= MAX_ANCHOR_DEPTH)
+	case KH_WHEN_RELATIVE:
+		/* dated by the resolver from its anchor (resolve_relative.c) */
+		if (!w->dated)
 			return false;
-		if (!anchor_window(x, w->anchor, &s, &e, depth + 1))
-			return false;
-		if (!shift(x, w, s, &out->start) || !shift(x, w, e, &out->end))
-			return false;
+		out->start = w->start;
+		out->end = w->end;
 		out->exact = out->start == out->end;
 		return true;
-	}
 	default:
 		return false;
 	}
@@ -368,7 +290,7 @@ static kh_day sensible_day(const win *w)
 
 /* Fills TI's windows once: its span, its latest day (the end of its latest
  * window) and its earliest sensible day. */
-static void task_windows(tctx *x, tinfo *ti, int depth)
+static void task_windows(tinfo *ti)
 {
 	if (ti->state)
 		return;
@@ -377,7 +299,7 @@ static void task_windows(tctx *x, tinfo *ti, int depth)
 	for (size_t i = 0; i < t->due.n; i++) {
 		const kh_when *w = KH_VEC_AT(t->due, kh_when, i);
 		win y;
-		if (w->type == KH_WHEN_FROM || !when_window(x, w, &y, depth))
+		if (w->type == KH_WHEN_FROM || !when_window(w, &y))
 			continue;
 		widen(&ti->has_span, &ti->span_start, &ti->span_end, &y);
 		if (!ti->has_late || y.end > ti->late_day) {
@@ -405,7 +327,7 @@ static void before_issue(tctx *x, const kh_when *w, const char *what)
 	win y;
 	/* "từ …" starts an open-ended duty: starting before the issue date is
 	 * no deadline missed. */
-	if (w->type == KH_WHEN_FROM || !when_window(x, w, &y, 0) || y.end >= p->date)
+	if (w->type == KH_WHEN_FROM || !when_window(w, &y) || y.end >= p->date)
 		return;
 	if (y.exact && w->type == KH_WHEN_RELATIVE)
 		kh_report(cx, R_DEADLINE_BEFORE_ISSUE, w->span,
@@ -448,7 +370,7 @@ static void non_working(tctx *x, const kh_when *w, const char *what)
 {
 	const kh_check_ctx *cx = x->cx;
 	win y;
-	if (!when_window(x, w, &y, 0) || !y.exact)
+	if (!when_window(w, &y) || !y.exact)
 		return;
 	kh_day d = y.start;
 	if (kh_calendar_is_working_day(cx->calendar, d))
@@ -520,34 +442,12 @@ static const kh_level *owner_level(const kh_ref *r)
 static void index_plan(tctx *x)
 {
 	const kh_plan *p = x->cx->plan;
-	x->anchors.strings = true;
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
 		tinfo *ti = KH_NEW(tinfo);
 		ti->t = t;
 		ti->index = i;
 		*map_slot(&x->tasks, t, true) = ti;
-		if (t->id) {
-			anchor *a = KH_NEW(anchor);
-			*a = (anchor){ 0, t };
-			*map_slot(&x->anchors, kh_name_key(t->id), true) = a;
-		}
-	}
-	for (size_t i = 0; i < p->meetings.n; i++) {
-		const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
-		if (!m->id)
-			continue;
-		anchor *a = KH_NEW(anchor);
-		*a = (anchor){ 1, m };
-		*map_slot(&x->anchors, kh_name_key(m->id), true) = a;
-	}
-	for (size_t i = 0; i < x->cx->prog->events.n; i++) {
-		const kh_event *ev = KH_VEC_AT(x->cx->prog->events, kh_event, i);
-		if (!ev->id)
-			continue;
-		anchor *a = KH_NEW(anchor);
-		*a = (anchor){ 2, ev };
-		*map_slot(&x->anchors, kh_name_key(ev->id), true) = a;
 	}
 	/* Owners, by body (and what it is) and by level. */
 	for (size_t i = 0; i < p->tasks.n; i++) {
@@ -616,7 +516,7 @@ static bool later(const cand *a, const cand *b)
 	       (a->c->early_day == b->c->early_day && a->c->index < b->c->index);
 }
 
-static void sublist_add(tctx *x, sublist *s, const kh_vec *from)
+static void sublist_add(sublist *s, const kh_vec *from)
 {
 	if (!from)
 		return;
@@ -626,7 +526,7 @@ static void sublist_add(tctx *x, sublist *s, const kh_vec *from)
 		const kh_level *lc = owner_level(o->owner);
 		if (c->stamp == s->stamp || !lc || lc->depth >= s->lo->depth)
 			continue;
-		task_windows(x, c, 0);
+		task_windows(c);
 		if (!c->has_early || sends_down_to(c->t, s->lo))
 			continue;
 		c->stamp = s->stamp;
@@ -670,14 +570,14 @@ static sublist *get_sublist(tctx *x, const kh_level *lo, int kind, const void *t
 		/* Owners that are the receiver (or 'là' it), and owners the
 		 * receiver is ('là') itself. */
 		const kh_body *b = target;
-		sublist_add(x, s, map_get(&x->by_isa, b));
+		sublist_add(s, map_get(&x->by_isa, b));
 		b = b->is_a;
 		for (int n = 0; b && n < MAX_ISA; b = b->is_a, n++)
-			sublist_add(x, s, map_get(&x->by_exact, b));
+			sublist_add(s, map_get(&x->by_exact, b));
 	} else if (kind == SUB_LVL_ANY) {
-		sublist_add(x, s, map_get(&x->by_lvl_any, target));
+		sublist_add(s, map_get(&x->by_lvl_any, target));
 	} else {
-		sublist_add(x, s, map_get(&x->by_lvl_owner, target));
+		sublist_add(s, map_get(&x->by_lvl_owner, target));
 	}
 	if (s->strong.n > 1)
 		qsort(s->strong.items, s->strong.n, sizeof(void *), cmp_cand);
@@ -727,14 +627,14 @@ static void check_dependency_order(tctx *x)
 	const kh_plan *p = x->cx->plan;
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		tinfo *a = info(x, KH_VEC_AT(p->tasks, kh_task, i));
-		task_windows(x, a, 0);
+		task_windows(a);
 		if (!a->has_early)
 			continue;
 		for (size_t j = 0; j < a->t->after.n; j++) {
 			tinfo *b = info(x, KH_VEC_AT(a->t->after, kh_task, j));
 			if (!b || b == a)
 				continue;
-			task_windows(x, b, 0);
+			task_windows(b);
 			kh_day ad = a->early_day, bd = b->late_day;
 			if (!b->has_late || ad > bd)
 				continue;
@@ -813,7 +713,7 @@ static void check_reports(tctx *x)
 		tinfo *l = info(x, KH_VEC_AT(p->tasks, kh_task, i));
 		if (!l->t->send_to.n && !l->t->via.n)
 			continue;
-		task_windows(x, l, 0);
+		task_windows(l);
 		if (!l->has_late)
 			continue;
 		kh_vec subs = { 0 };
@@ -903,12 +803,12 @@ static void check_working_days(tctx *x)
 	/* 'sau' links. */
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		tinfo *a = info(x, KH_VEC_AT(p->tasks, kh_task, i));
-		task_windows(x, a, 0);
+		task_windows(a);
 		for (size_t j = 0; j < a->t->after.n; j++) {
 			tinfo *b = info(x, KH_VEC_AT(a->t->after, kh_task, j));
 			if (!b)
 				continue;
-			task_windows(x, b, 0);
+			task_windows(b);
 			if (b->has_late)
 				offer(a, b, b->late_day);
 		}

@@ -98,6 +98,9 @@ static void emit_when(kh_json *j, const kh_when *w)
 	if (w->type == KH_WHEN_RECURRENCE)
 		kh_json_kstr(j, "recurrence", recurrence_name(w->recurrence));
 	if (w->type == KH_WHEN_RELATIVE) {
+		/* the days the resolver derived from the anchor, or null */
+		date_or_null(j, "start", w->dated, w->start);
+		date_or_null(j, "end", w->dated, w->end);
 		kh_json_kstr(j, "anchor", w->anchor);
 		kh_json_kstr(j, "direction", w->anchor_before ? "before" : "after");
 		if (w->offset) {

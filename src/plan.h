@@ -161,6 +161,10 @@ typedef enum kh_recurrence {
 	KH_RECUR_NONE, KH_RECUR_CONTINUOUS, KH_RECUR_MONTHLY, KH_RECUR_YEARLY, KH_RECUR_PERIODIC
 } kh_recurrence;
 
+typedef enum kh_anchor_kind {
+	KH_ANCHOR_NONE, KH_ANCHOR_TASK, KH_ANCHOR_MEETING, KH_ANCHOR_EVENT
+} kh_anchor_kind;
+
 typedef struct kh_when {
 	kh_when_type type;
 	kh_precision precision;
@@ -169,9 +173,17 @@ typedef struct kh_when {
 	bool planned;             /* dự kiến */
 	kh_recurrence recurrence;
 	const char *anchor;       /* id of the task or event, for RELATIVE */
+	kh_anchor_kind anchor_kind;
+	const void *anchor_decl;  /* its kh_task, kh_meeting or kh_event */
+	const char *anchor_label; /* how it reads: the meeting's name, the event's
+	                             words, "nhiệm vụ <id>" for a task */
 	bool anchor_before;       /* "trước X" rather than "sau X" */
 	long offset;              /* days (or working days) from the anchor; 0 = none */
 	bool working_days;
+	bool derived;             /* RELATIVE with an offset whose anchor is dated:
+	                             start/end computed by the resolver, once, and
+	                             read by every command */
+	unsigned char derive_state; /* the resolver's: 0 not yet, 1 under way, 2 done */
 	const char *text;         /* as written */
 	kh_span span;
 } kh_when;
@@ -340,6 +352,7 @@ typedef struct kh_program {
 	kh_vec award_rights;       /* kh_award_right* */
 	kh_vec holidays;           /* kh_holiday* */
 	kh_vec imports;            /* const char*: resolved paths, load order */
+	struct kh_calendar *calendar; /* working days, built once by the resolver */
 } kh_program;
 
 #endif

@@ -751,5 +751,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		rs_resolve_plan(&r, plan_node);
 		find_dependency_cycles(&r);
 	}
+	/* Last: relative dates need every anchor and the holidays. */
+	rs_date_relative(&r);
 	return r.prog;
 }

@@ -65,5 +65,7 @@ void rs_resolve_plan(resolver *r, kh_node *pn);
 void rs_resolve_kind_rule(resolver *r, kh_node *n);
 void rs_resolve_award_right(resolver *r, kh_node *n);
 void rs_resolve_holiday(resolver *r, kh_node *n);
+/* Dates relative deadlines from their anchors and builds the calendar. */
+void rs_date_relative(resolver *r);
 
 #endif

@@ -133,9 +133,16 @@ static kh_when *resolve_when(resolver *r, kh_node *w)
 		wh->anchor_before = w->kind == KH_N_W_BEFORE_REF || (w->kind == KH_N_W_OFFSET && w->n[0] < 0);
 		wh->offset = w->n[0] < 0 ? -w->n[0] : w->n[0];
 		wh->working_days = w->n[1] == 1;
-		if (arg && rs_lookup(r, arg->span, arg->id, KH_SYM_TASK | KH_SYM_EVENT | KH_SYM_MEETING,
-				  "task, meeting or event"))
+		kh_symbol *sym = arg ? rs_lookup(r, arg->span, arg->id,
+						  KH_SYM_TASK | KH_SYM_EVENT | KH_SYM_MEETING,
+						  "task, meeting or event") : NULL;
+		if (sym) {
 			wh->anchor = arg->id;
+			wh->anchor_decl = sym->decl;
+			wh->anchor_kind = sym->kind == KH_SYM_TASK      ? KH_ANCHOR_TASK
+					  : sym->kind == KH_SYM_MEETING ? KH_ANCHOR_MEETING
+									: KH_ANCHOR_EVENT;
+		}
 		return wh;
 	}
 	default:

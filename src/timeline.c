@@ -180,6 +180,39 @@ static bool made_here(const kh_when *w)
 	return w->span.file == -1;
 }
 
+/* Does S start with the word W (its first letter in either case)? */
+static bool starts_with_word(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	char c = s[0];
+	if (c >= 'A' && c <= 'Z')
+		c = (char)(c - 'A' + 'a');
+	if (c != w[0] || strncmp(s + 1, w + 1, n - 1) != 0)
+		return false;
+	return s[n] == '\0' || s[n] == ' ' || s[n] == ',';
+}
+
+/* "3 ngày làm việc trước Hội nghị tổng kết", "sau khi có hướng dẫn …":
+ * the anchor as the resolver labelled it (a meeting's name, an event's
+ * words, "nhiệm vụ <id>"). */
+static const char *relative_label(const kh_when *w)
+{
+	const char *dir = w->anchor_before ? "trước" : "sau";
+	const char *target = w->anchor_label ? w->anchor_label : w->anchor;
+	/* "Sau khi có hướng dẫn …" already says "sau": used as it is, its
+	 * first letter lower-cased. */
+	if (!w->offset && w->anchor_kind == KH_ANCHOR_EVENT && starts_with_word(target, dir)) {
+		char *s = kh_strdup(target);
+		if (s[0] >= 'A' && s[0] <= 'Z')
+			s[0] = (char)(s[0] - 'A' + 'a');
+		return s;
+	}
+	if (w->offset)
+		return kh_printf("%ld %s %s %s", labs(w->offset),
+				 w->working_days ? "ngày làm việc" : "ngày", dir, target);
+	return kh_printf("%s %s", dir, target);
+}
+
 const char *kh_when_label(const kh_when *w)
 {
 	if (!w)
@@ -191,11 +224,10 @@ const char *kh_when_label(const kh_when *w)
 		t = pretty(w->text);
 		return !*t || !strcmp(t, "thông báo sau") ? TBA_TEXT : t;
 	} else if (w->type == KH_WHEN_RELATIVE && w->anchor) {
-		const char *dir = w->anchor_before ? "trước" : "sau";
-		if (w->offset)
-			return kh_printf("%ld %s %s %s", labs(w->offset),
-					 w->working_days ? "ngày làm việc" : "ngày", dir, w->anchor);
-		return kh_printf("%s %s", dir, w->anchor);
+		t = relative_label(w);
+		if (w->dated)
+			return kh_printf("%s (%s)", t, window_text(w->start, w->end));
+		return t;
 	} else {
 		t = pretty(w->text);
 	}
@@ -253,18 +285,10 @@ const char *kh_refs_label(const kh_vec *v)
 /* ------------------------------------------------------------------ */
 /* Building                                                           */
 
-/* What a RELATIVE "when" can name: an event (its text) or a task. */
-typedef struct anchor {
-	const char *key;          /* canonical name key */
-	const char *text;         /* the event's text; NULL for a task */
-} anchor;
-
 typedef struct builder {
 	const kh_program *prog;
 	const char *plan_key;
 	kh_vec out;               /* kh_tl_entry* in source order */
-	anchor *anchors;          /* sorted by key, made on first use */
-	size_t nanchors;
 } builder;
 
 /* The plan's number, or the file's stem ("KH-dang-uy-xa-2023"). */
@@ -315,92 +339,11 @@ static void push_ref_unique(kh_vec *v, kh_ref *r)
 	kh_vec_push(v, r);
 }
 
-static int anchor_cmp(const void *pa, const void *pb)
-{
-	const anchor *a = pa, *b = pb;
-	int c = strcmp(a->key, b->key);
-	/* an event before a task of the same name (names are unique anyway) */
-	return c ? c : (a->text ? 0 : 1) - (b->text ? 0 : 1);
-}
-
-static const anchor *find_anchor(builder *b, const char *k)
-{
-	if (!b->anchors) {
-		const kh_program *p = b->prog;
-		size_t n = p->events.n + (p->plan ? p->plan->tasks.n : 0);
-		b->anchors = KH_NEW_N(anchor, n + 1);
-		for (size_t i = 0; i < p->events.n; i++) {
-			const kh_event *e = KH_VEC_AT(p->events, kh_event, i);
-			if (e->id)
-				b->anchors[b->nanchors++] = (anchor){ key(e->id), e->text ? e->text : "" };
-		}
-		for (size_t i = 0; p->plan && i < p->plan->tasks.n; i++) {
-			const kh_task *t = KH_VEC_AT(p->plan->tasks, kh_task, i);
-			if (t->id)
-				b->anchors[b->nanchors++] = (anchor){ key(t->id), NULL };
-		}
-		qsort(b->anchors, b->nanchors, sizeof *b->anchors, anchor_cmp);
-	}
-	size_t lo = 0, hi = b->nanchors;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(b->anchors[mid].key, k);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < b->nanchors && !strcmp(b->anchors[lo].key, k) ? &b->anchors[lo] : NULL;
-}
-
-/* Does S start with the word W (its first letter in either case)? */
-static bool starts_with_word(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-	char c = s[0];
-	if (c >= 'A' && c <= 'Z')
-		c = (char)(c - 'A' + 'a');
-	if (c != w[0] || strncmp(s + 1, w + 1, n - 1) != 0)
-		return false;
-	return s[n] == '\0' || s[n] == ' ' || s[n] == ',';
-}
-
-/* The label of one source "when" inside a composite label: RELATIVE
- * anchors read as the event's or task's own words. */
-static const char *part_label(builder *b, const kh_when *w)
-{
-	if (w->type != KH_WHEN_RELATIVE || !w->anchor)
-		return kh_when_label(w);
-	const anchor *a = find_anchor(b, key(w->anchor));
-	const char *what = a ? a->text : NULL;
-	bool is_task = a && !a->text;
-	const char *dir = w->anchor_before ? "trước" : "sau";
-	const char *target;
-	if (what && *what) {
-		/* "Sau khi có hướng dẫn …" already says "sau": use it as it is,
-		 * its first letter lower-cased. */
-		if (!w->offset && starts_with_word(what, dir)) {
-			char *s = kh_strdup(what);
-			if (s[0] >= 'A' && s[0] <= 'Z')
-				s[0] = (char)(s[0] - 'A' + 'a');
-			return s;
-		}
-		target = what;
-	} else if (is_task) {
-		target = kh_printf("nhiệm vụ %s", w->anchor);
-	} else {
-		target = w->anchor;
-	}
-	if (w->offset)
-		return kh_printf("%ld %s %s %s", labs(w->offset),
-				 w->working_days ? "ngày làm việc" : "ngày", dir, target);
-	return kh_printf("%s %s", dir, target);
-}
-
 static bool is_dated(const kh_when *w)
 {
 	return w->dated && (w->type == KH_WHEN_DEADLINE || w->type == KH_WHEN_WITHIN ||
-			    w->type == KH_WHEN_ON || w->type == KH_WHEN_FROM);
+			    w->type == KH_WHEN_ON || w->type == KH_WHEN_FROM ||
+			    w->type == KH_WHEN_RELATIVE);
 }
 
 /* More specific recurrences win: a frequency over "định kỳ" over "thường xuyên". */
@@ -430,7 +373,7 @@ static kh_when *copy_when(const kh_when *w)
 }
 
 /* Splits WHENS (kh_when*) into entries: see the comment at the top. */
-static size_t make_whens(builder *b, const kh_vec *whens, made *out, size_t max)
+static size_t make_whens(const kh_vec *whens, made *out, size_t max)
 {
 	size_t n = 0;
 	bool planned = false;
@@ -461,7 +404,7 @@ static size_t make_whens(builder *b, const kh_vec *whens, made *out, size_t max)
 		for (size_t i = 0; i < whens->n; i++) {
 			if (i)
 				kh_buf_puts(&t, ", ");
-			kh_buf_puts(&t, part_label(b, KH_VEC_AT(*whens, kh_when, i)));
+			kh_buf_puts(&t, kh_when_label(KH_VEC_AT(*whens, kh_when, i)));
 		}
 		c->text = kh_buf_cstr(&t);
 		c->planned = planned;
@@ -489,7 +432,7 @@ static size_t make_whens(builder *b, const kh_vec *whens, made *out, size_t max)
 			first_other = w;
 		if (q.len)
 			kh_buf_puts(&q, "; ");
-		kh_buf_puts(&q, part_label(b, w));
+		kh_buf_puts(&q, kh_when_label(w));
 	}
 	if (ndated) {
 		for (size_t i = 0; i < whens->n && n < max; i++) {
@@ -522,7 +465,7 @@ static void add_entries(builder *b, const char *uid_base, const char *item_id, c
 			kh_span span)
 {
 	made *m = KH_NEW_N(made, whens->n + 1);
-	size_t n = make_whens(b, whens, m, whens->n + 1);
+	size_t n = make_whens(whens, m, whens->n + 1);
 	for (size_t i = 0; i < n; i++) {
 		kh_tl_entry *e = KH_NEW(kh_tl_entry);
 		e->kind = m[i].kind;

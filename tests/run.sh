@@ -88,6 +88,8 @@ if [ -x build/fuzz/fuzz_plan ]; then
 		echo "$out" | tail -n 3;
 		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
 fi
+# One date model: json, schedule --csv and schedule --ics give the same days.
+suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh
 # docs/LANGUAGE.md's keyword index is keywords.def, every spelling.
 suite keyword-index /usr/bin/python3 tests/docs/keywords.py
 # The plan in README.md's tour must check clean, as the README says.
