@@ -1,0 +1,101 @@
+/*
+ * check_time_int.h - the state the time rules share: check_time.c (windows,
+ * deadline-before-issue, non-working-day, dependency-order,
+ * too-few-working-days) and check_flow.c (who consumes a report:
+ * deadline-order, and reports due before the work they report on).
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_CHECK_TIME_INT_H
+#define KH_CHECK_TIME_INT_H
+
+#include "alloc.h"
+#include "check.h"
+#include "resolve.h"
+
+/* is_a chains longer than this are cut (a cycle would otherwise loop). */
+#define MAX_ISA 64
+
+/* Small hash maps (GC memory): pointer keys, or string keys when STRINGS. */
+typedef struct map {
+	const void **keys;        /* pointer, or const char* for string maps */
+	void **vals;
+	size_t cap, n;
+	bool strings;
+} map;
+
+/* ------------------------------------------------------------------ */
+/* State of one run                                                   */
+
+/* A deadline resolved to days. */
+typedef struct win {
+	const kh_when *w;
+	kh_day start, end;
+	bool exact;               /* one day (precision DAY) */
+} win;
+
+typedef struct tinfo {
+	const kh_task *t;
+	size_t index;             /* in plan->tasks: ties are broken by it */
+	int state;                /* windows: 0 not yet, 1 being computed, 2 done */
+	bool has_span, has_late, has_early;
+	kh_day span_start, span_end; /* union of its windows (as an anchor) */
+	win late, early;
+	kh_day late_day, early_day;
+	/* too-few-working-days: the tightest deadline this task builds on */
+	const struct tinfo *best_from;
+	kh_day best_day;
+	unsigned stamp;
+} tinfo;
+
+/* A task owning something, through one of its owner references. */
+typedef struct owned {
+	tinfo *task;
+	const kh_ref *owner;
+} owned;
+
+/* A possible consumer in a candidate list. */
+typedef struct cand {
+	tinfo *c;
+	const kh_level *lc;       /* the consumer's level (of the matching owner) */
+	bool strong;              /* passes a report further up */
+} cand;
+
+/* The candidate consumers of whatever level LO sends to one receiver,
+ * shared by every task of that level that sends there. */
+typedef struct sublist {
+	const kh_level *lo;
+	kh_vec strong;            /* cand*, by (earliest day, index) */
+	cand *weak1, *weak2;      /* the two latest weak ones */
+	kh_vec lowers;            /* tinfo*: senders in "strong" mode */
+	unsigned stamp;
+} sublist;
+
+typedef struct per_level {
+	const kh_level *lo;
+	map isa, lvl_any, lvl_owner; /* receiver -> sublist* */
+} per_level;
+
+typedef struct tctx {
+	const kh_check_ctx *cx;
+	map tasks;                /* kh_task* -> tinfo* */
+	map by_isa;               /* kh_body* -> owned*: owners that are (là) it */
+	map by_exact;             /* kh_body* -> owned*: owners that are exactly it */
+	map by_lvl_owner;         /* kh_level* -> owned*: "giao cấp X" owners */
+	map by_lvl_any;           /* kh_level* -> owned*: owners at that level */
+	kh_vec levels;            /* per_level* */
+	unsigned stamp;
+} tctx;
+
+
+void **ct_map_slot(map *m, const void *key, bool insert);
+void *ct_map_get(const map *m, const void *key);
+kh_vec *ct_map_vec(map *m, const void *key);
+const char *ct_day_of(const win *x, kh_day d);
+const char *ct_level_text(const kh_level *l);
+tinfo *ct_info(const tctx *x, const kh_task *t);
+void ct_task_windows(tinfo *ti);
+void ct_index_plan(tctx *x);
+void ct_offer(tinfo *c, const tinfo *from, kh_day d);
+void ct_check_reports(tctx *x);
+
+#endif
