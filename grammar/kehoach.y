@@ -144,7 +144,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %token SEND VIA DUE AFTER BEFORE WITHIN ON SUPERIOR CHAIR ORGANISER DURATION WHEN ONLINE
 %token ATTENDEES ATTEND GUEST EACH EXCEPT GROUP TARGET COLLECTIVE INDIVIDUAL FORM GRANTOR
 %token CRITERIA QUOTA ITEM PAYER ORGLEVEL ARCHIVE ONBEHALF POSITION SIGNER SIGNED MONTH YEAR
-%token YEAR_END PLANNED TBA SESSION WORKDAYS
+%token YEAR_END PLANNED TBA SESSION WORKDAYS INDEPENDENT
 %token HOLIDAY DAYOFF MAKEUPDAY LUNAR LENGTH KINDRULE REQUIRES CUSTOMARY AWARDRIGHT IS SYSTEM PERIOD
 
 %type <node> string opt_string top_item decl decl_attrs decl_attr opt_decl_block decl_stmts
@@ -308,6 +308,8 @@ stmt
 				{ $$ = kh_node_add(adopt(attr(T_SEND, @$, NULL), $2), $3); }
 	| DUE when_list         { $$ = adopt(attr(T_DUE, @$, NULL), $2); }
 	| AFTER id_list         { $$ = adopt(attr(T_AFTER, @$, NULL), $2); }
+	| INDEPENDENT id_list string
+				{ $$ = adopt(attr(T_INDEPENDENT, @$, NULL), $2); $$->text = $3->text; }
 	| CHAIR ref             { $$ = attr(T_CHAIR, @$, $2); }
 	| CHAIR LEVEL ID ref    { $$ = attr(T_CHAIR, @$, $4); $$->id = $3->id; $$->flag = 1; }
 	| ORGANISER ref         { $$ = attr(T_ORGANISER, @$, $2); }

@@ -10,17 +10,97 @@
 #include <string.h>
 
 #include "check_time_int.h"
+#include "names.h"
 
 /* ------------------------------------------------------------------ */
 /* Indexes                                                            */
 
+/* The level a reference acts at: a level, or a body's (its own, else that
+ * of the body it belongs to: a Văn phòng of the Huyện ủy is at the
+ * district). NULL for a body of no level ("the UBND of each level"). */
 static const kh_level *owner_level(const kh_ref *r)
 {
 	if (r->kind == KH_REF_LEVEL)
 		return r->level;
 	if (r->kind == KH_REF_BODY && r->body)
-		return r->body->level;
+		return kh_body_level(r->body);
 	return NULL;
+}
+
+/* Records that TI acts through reference R at level L. */
+static void index_owner(tctx *x, tinfo *ti, const kh_ref *r, const kh_level *l, bool as_task)
+{
+	owned *o = KH_NEW(owned);
+	*o = (owned){ ti, r, l };
+	if (r->kind == KH_REF_BODY && r->body) {
+		kh_vec_push(ct_map_vec(&x->by_exact, r->body), o);
+		const kh_body *b = r->body;
+		for (int n = 0; b && n < MAX_ISA; b = b->is_a, n++)
+			kh_vec_push(ct_map_vec(&x->by_isa, b), o);
+	} else if (as_task && r->kind == KH_REF_LEVEL && r->level) {
+		kh_vec_push(ct_map_vec(&x->by_lvl_owner, r->level), o);
+	}
+	if (l)
+		kh_vec_push(ct_map_vec(&x->by_lvl_any, l), o);
+}
+
+/* The bodies who attend (dự) in GROUPS, at level L or at every level. */
+static void index_attendees(tctx *x, tinfo *ti, const kh_vec *groups, const kh_level *l)
+{
+	for (size_t i = 0; i < groups->n; i++) {
+		const kh_group *g = KH_VEC_AT(*groups, kh_group, i);
+		if (g->at_level && g->at_level != l)
+			continue;
+		if (g->kind == KH_GROUP_ATTEND)
+			for (size_t j = 0; j < g->refs.n; j++) {
+				const kh_ref *r = KH_VEC_AT(g->refs, kh_ref, j);
+				if (r->kind == KH_REF_BODY && r->body)
+					index_owner(x, ti, r, l, false);
+			}
+		if (g->kind == KH_GROUP_GROUP)
+			index_attendees(x, ti, &g->groups, l);
+	}
+}
+
+/* A meeting held at level L consumes the reports of those below that
+ * its organiser, chairs and attendees receive: one entry per level. */
+static void index_meeting_level(tctx *x, const kh_meeting *m, const kh_level *l, size_t order)
+{
+	tinfo *ti = KH_NEW(tinfo);
+	ti->m = m;
+	ti->id = m->id;
+	ti->index = order;
+	for (size_t j = 0; j < m->when.n; j++) {
+		const kh_leveled_when *lw = KH_VEC_AT(m->when, kh_leveled_when, j);
+		if (!lw->level || lw->level == l)
+			ct_add_windows(ti, &lw->when);
+	}
+	ti->state = 2;
+	if (!ti->has_early)
+		return;
+	kh_vec_push(&x->meetings, ti);
+	if (m->organiser)
+		index_owner(x, ti, m->organiser, l, false);
+	for (size_t j = 0; j < m->chairs.n; j++) {
+		const kh_leveled_ref *c = KH_VEC_AT(m->chairs, kh_leveled_ref, j);
+		if ((!c->level || c->level == l) && c->ref)
+			index_owner(x, ti, c->ref, l, false);
+	}
+	index_attendees(x, ti, &m->attendees, l);
+}
+
+static void index_meetings(tctx *x)
+{
+	const kh_plan *p = x->cx->plan;
+	size_t order = p->tasks.n;
+	for (size_t i = 0; i < p->meetings.n; i++) {
+		const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
+		for (size_t k = 0; k < m->levels.n; k++)
+			index_meeting_level(x, m, KH_VEC_AT(m->levels, kh_level, k), order++);
+		/* A meeting of no stated level is held at its organiser's. */
+		if (!m->levels.n && m->organiser && owner_level(m->organiser))
+			index_meeting_level(x, m, owner_level(m->organiser), order++);
+	}
 }
 
 void ct_index_plan(tctx *x)
@@ -30,6 +110,7 @@ void ct_index_plan(tctx *x)
 		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
 		tinfo *ti = KH_NEW(tinfo);
 		ti->t = t;
+		ti->id = t->id;
 		ti->index = i;
 		*ct_map_slot(&x->tasks, t, true) = ti;
 	}
@@ -39,21 +120,10 @@ void ct_index_plan(tctx *x)
 		tinfo *ti = ct_info(x, t);
 		for (size_t j = 0; j < t->owners.n; j++) {
 			const kh_ref *r = KH_VEC_AT(t->owners, kh_ref, j);
-			owned *o = KH_NEW(owned);
-			*o = (owned){ ti, r };
-			if (r->kind == KH_REF_BODY && r->body) {
-				kh_vec_push(ct_map_vec(&x->by_exact, r->body), o);
-				const kh_body *b = r->body;
-				for (int n = 0; b && n < MAX_ISA; b = b->is_a, n++)
-					kh_vec_push(ct_map_vec(&x->by_isa, b), o);
-			} else if (r->kind == KH_REF_LEVEL && r->level) {
-				kh_vec_push(ct_map_vec(&x->by_lvl_owner, r->level), o);
-			}
-			const kh_level *l = owner_level(r);
-			if (l)
-				kh_vec_push(ct_map_vec(&x->by_lvl_any, l), o);
+			index_owner(x, ti, r, owner_level(r), true);
 		}
 	}
+	index_meetings(x);
 }
 
 /* ------------------------------------------------------------------ */
@@ -85,6 +155,26 @@ static bool sends_up(const kh_task *c, const kh_level *lc)
 	return false;
 }
 
+/* Does the task's own text say it compiles or drafts from what it
+ * receives ("tổng hợp, xây dựng báo cáo", "tham mưu dự thảo …")? */
+static bool compiles(const kh_task *c)
+{
+	static const char *const words[] = { "tổng hợp", "tham mưu", "dự thảo", "xây dựng báo cáo" };
+	if (!c->text)
+		return false;
+	const char *t = kh_text_fold(c->text);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strstr(t, words[i]))
+			return true;
+	return false;
+}
+
+/* Is C a consumer of what it receives (see the file's top comment)? */
+static bool consumes(const tinfo *c, const kh_level *lc)
+{
+	return c->m || sends_up(c->t, lc) || compiles(c->t);
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
 	const cand *x = *(const cand *const *)a, *y = *(const cand *const *)b;
@@ -107,15 +197,16 @@ static void sublist_add(sublist *s, const kh_vec *from)
 	for (size_t i = 0; i < from->n; i++) {
 		const owned *o = KH_VEC_AT(*from, owned, i);
 		tinfo *c = o->task;
-		const kh_level *lc = owner_level(o->owner);
+		const kh_level *lc = o->level;
 		if (c->stamp == s->stamp || !lc || lc->depth >= s->lo->depth)
 			continue;
-		ct_task_windows(c);
-		if (!c->has_early || sends_down_to(c->t, s->lo))
+		if (c->t)
+			ct_task_windows(c);
+		if (!c->has_early || (c->t && sends_down_to(c->t, s->lo)))
 			continue;
 		c->stamp = s->stamp;
 		cand *k = KH_NEW(cand);
-		*k = (cand){ c, lc, sends_up(c->t, lc) };
+		*k = (cand){ c, lc, consumes(c, lc) };
 		if (k->strong) {
 			kh_vec_push(&s->strong, k);
 		} else if (later(k, s->weak1)) {
@@ -237,15 +328,69 @@ void ct_offer(tinfo *c, const tinfo *from, kh_day d)
 	}
 }
 
-static void report_order(tctx *x, const tinfo *l, const cand *k, const kh_level *lo)
+/* An explicit link decides: 'C sau L' is dependency-order's to check, and
+ * 'L sau C' says C comes first. Meetings have no links. */
+static bool linked(const tinfo *c, const tinfo *l)
 {
+	return c->t && (depends_on(c->t, l->t) || depends_on(l->t, c->t));
+}
+
+/* C says it does not use L's report ('không_cần L "why"'). */
+static bool independent(const tinfo *c, const tinfo *l)
+{
+	const kh_vec *v = c->t ? &c->t->independent : &c->m->independent;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i] == l->t)
+			return true;
+	return false;
+}
+
+/* What a consumer does with the report, for messages. */
+static const char *consumer_is(const tinfo *c)
+{
+	return c->m ? "held" : "due";
+}
+
+/* One finding per late report: at L's deadline, naming the first consumer
+ * (K[0]), with a note at every consumer found (at most MAX_SEEN). */
+enum { MAX_SEEN = 4 };
+
+static void report_order(tctx *x, const tinfo *l, const cand *const *k, size_t n,
+			 const kh_level *lo)
+{
+	const tinfo *c = k[0]->c;
 	kh_diag *d = kh_report(x->cx, R_DEADLINE_ORDER, l->late.w->span,
-			       "'%s' (%s) is due %s, not before '%s' (%s), which receives its report "
-			       "and is due %s",
-			       l->t->id, ct_level_text(lo), ct_day_of(&l->late, l->late_day), k->c->t->id,
-			       ct_level_text(k->lc), ct_day_of(&k->c->early, k->c->early_day));
-	if (d)
-		kh_diag_note(d, k->c->early.w->span, "'%s' is due here", k->c->t->id);
+			       "'%s' (%s) is due %s, not before '%s' (%s), which %s its report "
+			       "and is %s %s",
+			       l->id, ct_level_text(lo), ct_day_of(&l->late, l->late_day), c->id,
+			       ct_level_text(k[0]->lc), c->m ? "needs" : "receives", consumer_is(c),
+			       ct_day_of(&c->early, c->early_day));
+	if (!d)
+		return;
+	kh_diag_note(d, c->early.w->span, "'%s' is %s here", c->id, consumer_is(c));
+	for (size_t i = 1; i < n; i++)
+		kh_diag_note(d, k[i]->c->early.w->span, "'%s' (%s), %s %s, also needs it",
+			     k[i]->c->id, ct_level_text(k[i]->lc), consumer_is(k[i]->c),
+			     ct_day_of(&k[i]->c->early, k[i]->c->early_day));
+}
+
+/* Adds consumer C to SEEN (kept in consumer order, each once, at most
+ * MAX_SEEN). */
+static void seen_add(const cand **seen, size_t *n, const cand *c)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (seen[i]->c == c->c)
+			return;
+	size_t at = *n;
+	while (at > 0 && cmp_cand(&c, &seen[at - 1]) < 0)
+		at--;
+	if (at >= MAX_SEEN)
+		return;
+	if (*n == MAX_SEEN)
+		(*n)--;
+	memmove(seen + at + 1, seen + at, (*n - at) * sizeof *seen);
+	seen[at] = c;
+	(*n)++;
 }
 
 /* The weak candidate of S taken for L: its last, unless that is L. */
@@ -277,28 +422,29 @@ void ct_check_reports(tctx *x)
 			/* Every upward report of the receivers builds on L: the
 			 * earliest one decides (those declared 'sau L' are
 			 * dependency-order's). */
-			const cand *first = NULL;
+			const cand *seen[MAX_SEEN];
+			size_t nseen = 0;
 			const sublist *first_s = NULL;
 			for (size_t j = 0; j < subs.n; j++) {
 				sublist *s = KH_VEC_AT(subs, sublist, j);
 				if (!s->lowers.n)
 					kh_vec_push(&used, s);
 				kh_vec_push(&s->lowers, l);
-				for (size_t k = 0; k < s->strong.n; k++) {
+				size_t taken = 0;
+				for (size_t k = 0; k < s->strong.n && taken < MAX_SEEN; k++) {
 					const cand *c = KH_VEC_AT(s->strong, cand, k);
 					if (c->c->early_day > l->late_day)
 						break;
-					if (c->c == l || depends_on(c->c->t, l->t))
+					if (c->c == l || linked(c->c, l) || independent(c->c, l))
 						continue;
-					if (!first || cmp_cand(&c, &first) < 0) {
-						first = c;
+					if (!nseen || cmp_cand(&c, &seen[0]) < 0)
 						first_s = s;
-					}
-					break;
+					seen_add(seen, &nseen, c);
+					taken++;
 				}
 			}
-			if (first)
-				report_order(x, l, first, first_s->lo);
+			if (nseen)
+				report_order(x, l, seen, nseen, first_s->lo);
 		} else {
 			const cand *last = NULL;
 			const sublist *last_s = NULL;
@@ -313,8 +459,9 @@ void ct_check_reports(tctx *x)
 			if (!last)
 				continue;
 			ct_offer(last->c, l, l->late_day);
-			if (last->c->early_day <= l->late_day && !depends_on(last->c->t, l->t))
-				report_order(x, l, last, last_s->lo);
+			if (last->c->early_day <= l->late_day && !linked(last->c, l) &&
+			    !independent(last->c, l))
+				report_order(x, l, &last, 1, last_s->lo);
 		}
 	}
 	/* too-few-working-days: each upward report against the senders that
@@ -341,3 +488,106 @@ void ct_check_reports(tctx *x)
 	}
 }
 
+
+/* ------------------------------------------------------------------ */
+/* A report due before the work it reports on is over                 */
+
+/* Work done over a period: a meeting or an event whose dated windows run
+ * over more than one day ("từ 01/6 đến 30/7", "trong tháng 7"), known by
+ * its name, which a report names in its text ("báo cáo kết quả Tháng hành
+ * động …"). Names of fewer than three words are too generic to match. */
+typedef struct work {
+	const char *id, *folded;
+	tinfo span;               /* its windows */
+} work;
+
+static const char *first_words(const char *s, int n)
+{
+	const char *p = s;
+	for (int k = 0; k < n; k++) {
+		p = strchr(p, ' ');
+		if (!p)
+			return k == n - 1 ? kh_strdup(s) : NULL;
+		if (k < n - 1)
+			p++;
+	}
+	return kh_strndup(s, (size_t)(p - s));
+}
+
+static void add_work(map *by_key, const char *id, const char *name, const kh_vec *const *whens,
+		     size_t n)
+{
+	if (!id || !name)
+		return;
+	work *w = KH_NEW(work);
+	w->id = id;
+	w->folded = kh_text_fold(name);
+	for (size_t i = 0; i < n; i++)
+		ct_add_windows(&w->span, whens[i]);
+	const char *key = first_words(w->folded, 3);
+	if (!key || !w->span.has_span || w->span.span_end <= w->span.span_start)
+		return;
+	kh_vec_push(ct_map_vec(by_key, key), w);
+}
+
+static void index_work(tctx *x, map *by_key)
+{
+	by_key->strings = true;
+	const kh_plan *p = x->cx->plan;
+	for (size_t i = 0; i < p->meetings.n; i++) {
+		const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
+		const kh_vec **whens = KH_NEW_N(const kh_vec *, m->when.n + 1);
+		for (size_t j = 0; j < m->when.n; j++)
+			whens[j] = &KH_VEC_AT(m->when, kh_leveled_when, j)->when;
+		add_work(by_key, m->id, m->name, whens, m->when.n);
+	}
+	for (size_t i = 0; i < x->cx->prog->events.n; i++) {
+		const kh_event *ev = KH_VEC_AT(x->cx->prog->events, kh_event, i);
+		const kh_vec *whens[1] = { &ev->when };
+		add_work(by_key, ev->id, ev->text, whens, 1);
+	}
+}
+
+static void report_early(tctx *x, const tinfo *r, const work *w)
+{
+	const tinfo *s = &w->span;
+	kh_diag *d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
+			       "'%s' reports on '%s', which runs until %s, but is due %s, before "
+			       "it is over",
+			       r->id, w->id, ct_day_of(&s->late, s->span_end),
+			       ct_day_of(&r->late, r->late_day));
+	if (d)
+		kh_diag_note(d, s->late.w->span, "'%s' runs until here", w->id);
+}
+
+/* Each report (a task that sends its result) against the work its text
+ * names: one finding per report, for the work that ends last. */
+void ct_check_reported_work(tctx *x)
+{
+	map by_key = { 0 };
+	index_work(x, &by_key);
+	const kh_plan *p = x->cx->plan;
+	for (size_t i = 0; i < p->tasks.n; i++) {
+		tinfo *r = ct_info(x, KH_VEC_AT(p->tasks, kh_task, i));
+		if (!r->t->send_to.n || !r->t->text)
+			continue;
+		ct_task_windows(r);
+		if (!r->has_late)
+			continue;
+		const char *text = kh_text_fold(r->t->text);
+		const work *worst = NULL;
+		for (const char *at = text; at; at = strchr(at, ' ') ? strchr(at, ' ') + 1 : NULL) {
+			const char *key = first_words(at, 3);
+			const kh_vec *ws = key ? ct_map_get(&by_key, key) : NULL;
+			for (size_t k = 0; ws && k < ws->n; k++) {
+				const work *w = KH_VEC_AT(*ws, work, k);
+				if (strncmp(at, w->folded, strlen(w->folded)) || r->late_day >= w->span.span_end)
+					continue;
+				if (!worst || w->span.span_end > worst->span.span_end)
+					worst = w;
+			}
+		}
+		if (worst)
+			report_early(x, r, worst);
+	}
+}

@@ -25,17 +25,14 @@
  * Reporting links (deadline-order, too-few-working-days): task L, owned by
  * a body or a level, sends its result ('gửi', 'qua' intermediaries
  * included; 'cấp_trên' is the level directly above the owner's) to a
- * receiver. The receiver's tasks - owned by the body itself, by a body
- * that 'là' it or by the receiver's whole level - may build on it when
- * their level lies strictly above L's; both levels must be known, so a
- * body without a level ("the ubnd of each level") and a lateral send
- * (Ban Tổ chức to Thường trực of one committee) make no upward report.
- * Among those tasks, the ones that pass a report further up compile L's:
- * they are its consumers. When there are none, only the receiver's last
- * dated task is taken, since its earlier ones (preparing the conference)
- * need not wait for L. A task that sends its own result down to L's level
- * hands out guidance and is never a consumer. A false alarm costs more
- * than a missed finding here.
+ * receiver. Its consumers (check_flow.c) are found from what the plan
+ * says: at a level strictly above L's, the tasks of the receiver and of
+ * the intermediaries that pass a report further up or whose text says
+ * they compile or draft from it, and the meetings of that level the
+ * receiver or an intermediary organises, chairs or attends. When there
+ * are none, only the receiver's last dated task is taken. A task that
+ * sends its own result down to L's level hands out guidance and is never
+ * a consumer; 'không_cần L' in a consumer silences the inference.
  *
  * A pair linked both ways ('sau' and a report) is checked once, as 'sau'
  * (dependency-order); too-few-working-days counts both kinds of link.
@@ -214,16 +211,12 @@ static kh_day sensible_day(const win *w)
 	return w->w->type == KH_WHEN_ON || w->w->type == KH_WHEN_RELATIVE ? w->start : w->end;
 }
 
-/* Fills TI's windows once: its span, its latest day (the end of its latest
- * window) and its earliest sensible day. */
-void ct_task_windows(tinfo *ti)
+/* Widens TI's windows by the dated items of WHENS: its span, its latest
+ * day (the end of its latest window) and its earliest sensible day. */
+void ct_add_windows(tinfo *ti, const kh_vec *whens)
 {
-	if (ti->state)
-		return;
-	ti->state = 1;
-	const kh_task *t = ti->t;
-	for (size_t i = 0; i < t->due.n; i++) {
-		const kh_when *w = KH_VEC_AT(t->due, kh_when, i);
+	for (size_t i = 0; i < whens->n; i++) {
+		const kh_when *w = KH_VEC_AT(*whens, kh_when, i);
 		win y;
 		if (w->type == KH_WHEN_FROM || !when_window(w, &y))
 			continue;
@@ -240,6 +233,15 @@ void ct_task_windows(tinfo *ti)
 			ti->has_early = true;
 		}
 	}
+}
+
+/* A task's windows, filled once (a meeting's are filled when indexed). */
+void ct_task_windows(tinfo *ti)
+{
+	if (ti->state)
+		return;
+	ti->state = 1;
+	ct_add_windows(ti, &ti->t->due);
 	ti->state = 2;
 }
 
@@ -441,6 +443,7 @@ void kh_check_time(const kh_check_ctx *cx)
 	check_non_working(&x);
 	check_dependency_order(&x);
 	ct_check_reports(&x);
+	ct_check_reported_work(&x);
 	check_working_days(&x);
 }
 

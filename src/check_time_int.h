@@ -33,8 +33,12 @@ typedef struct win {
 	bool exact;               /* one day (precision DAY) */
 } win;
 
+/* A task, or a meeting at one of its levels (then t is NULL): what may
+ * produce or consume a report. */
 typedef struct tinfo {
 	const kh_task *t;
+	const kh_meeting *m;
+	const char *id;           /* the task's or meeting's id, for messages */
 	size_t index;             /* in plan->tasks: ties are broken by it */
 	int state;                /* windows: 0 not yet, 1 being computed, 2 done */
 	bool has_span, has_late, has_early;
@@ -51,13 +55,15 @@ typedef struct tinfo {
 typedef struct owned {
 	tinfo *task;
 	const kh_ref *owner;
+	const kh_level *level;    /* the level it does this at (a meeting's own) */
 } owned;
 
 /* A possible consumer in a candidate list. */
 typedef struct cand {
 	tinfo *c;
 	const kh_level *lc;       /* the consumer's level (of the matching owner) */
-	bool strong;              /* passes a report further up */
+	bool strong;              /* a consumer: passes a report further up,
+	                             compiles or drafts from it, or a meeting */
 } cand;
 
 /* The candidate consumers of whatever level LO sends to one receiver,
@@ -83,6 +89,7 @@ typedef struct tctx {
 	map by_lvl_owner;         /* kh_level* -> owned*: "giao cấp X" owners */
 	map by_lvl_any;           /* kh_level* -> owned*: owners at that level */
 	kh_vec levels;            /* per_level* */
+	kh_vec meetings;          /* tinfo*: every meeting at each of its levels */
 	unsigned stamp;
 } tctx;
 
@@ -94,8 +101,10 @@ const char *ct_day_of(const win *x, kh_day d);
 const char *ct_level_text(const kh_level *l);
 tinfo *ct_info(const tctx *x, const kh_task *t);
 void ct_task_windows(tinfo *ti);
+void ct_add_windows(tinfo *ti, const kh_vec *whens);
 void ct_index_plan(tctx *x);
 void ct_offer(tinfo *c, const tinfo *from, kh_day d);
 void ct_check_reports(tctx *x);
+void ct_check_reported_work(tctx *x);
 
 #endif

@@ -202,6 +202,8 @@ typedef struct kh_task {
 	kh_vec owners, cooperate, send_to, via;  /* kh_ref* */
 	kh_vec due;               /* kh_when* */
 	kh_vec after;             /* kh_task* */
+	kh_vec independent;       /* kh_task*: 'không_cần': does not use their reports */
+	const char *independent_reason;
 	kh_vec description;       /* const char*: extra paragraphs */
 	int order;
 } kh_task;
@@ -249,6 +251,8 @@ typedef struct kh_meeting {
 	kh_vec when;              /* kh_leveled_when* */
 	bool online;
 	kh_vec attendees;         /* kh_group* */
+	kh_vec independent;       /* kh_task*: 'không_cần': does not use their reports */
+	const char *independent_reason;
 	int order;
 } kh_meeting;
 

@@ -14,6 +14,18 @@
 
 #include "resolve_int.h"
 
+/* "không_cần bc_xa "lý do"": the tasks whose reports this one does not
+ * use, said where the checker would infer otherwise, with the reason. */
+static void resolve_independent(resolver *r, kh_node *a, kh_vec *out, const char **reason)
+{
+	for (kh_node *x = a->kids; x; x = x->next) {
+		kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, "task");
+		if (s)
+			kh_vec_push(out, s->decl);
+	}
+	*reason = a->text;
+}
+
 static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 {
 	for (kh_node *a = n->kids; a; a = a->next) {
@@ -52,8 +64,11 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 		case T_NOTE:
 			t->note = rs_only_string(a)->text;
 			break;
+		case T_INDEPENDENT:
+			resolve_independent(r, a, &t->independent, &t->independent_reason);
+			break;
 		default:
-			rs_misplaced(r, a, "in a task (use giao, phối_hợp, gửi, qua, hạn, sau, ghi_chú)");
+			rs_misplaced(r, a, "in a task (use giao, phối_hợp, gửi, qua, hạn, sau, không_cần, ghi_chú)");
 		}
 	}
 }
@@ -162,6 +177,9 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 			break;
 		case T_NOTE:
 			m->note = rs_only_string(a)->text;
+			break;
+		case T_INDEPENDENT:
+			resolve_independent(r, a, &m->independent, &m->independent_reason);
 			break;
 		default:
 			rs_misplaced(r, a, "in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "

@@ -130,11 +130,20 @@ static void test_consumer_selection(void **state)
 	static const char *base =
 		"  nhiệm_vụ bc \"Huyện\" { giao cấp huyện; gửi btv qua btc; hạn trước 13/9/2019 }\n"
 		"  nhiệm_vụ hd \"Hướng dẫn\" { giao btc; gửi cấp huyện; hạn trước 6/9/2019 }\n"
-		"  nhiệm_vụ tm \"Tham mưu\" { giao btc; gửi tt; hạn trước 10/9/2019 }\n";
+		"  nhiệm_vụ tm \"Chuẩn bị hội trường\" { giao btc; gửi tt; hạn trước 10/9/2019 }\n";
 	run r;
 	check(&r, "", kh_printf("%s  nhiệm_vụ bt \"Tổng kết\" { giao btv; hạn trong tháng 10/2019 }\n",
 				base), 0);
 	assert_int_equal(count_time(&r), 0);
+
+	/* The intermediary's task that says it compiles ("tổng hợp, tham mưu")
+	 * consumes the report, whatever the receiver does later. */
+	check(&r, "",
+	      kh_printf("%s  nhiệm_vụ th \"Tổng hợp, tham mưu báo cáo\" { giao btc; hạn trước 11/9/2019 }\n"
+			"  nhiệm_vụ bt \"Tổng kết\" { giao btv; hạn trong tháng 10/2019 }\n", base),
+	      0);
+	assert_int_equal(count_rule(&r, "deadline-order"), 1);
+	assert_non_null(find(&r, "deadline-order", "'th' (cấp tỉnh)"));
 
 	/* Without the later task, the lateral one is the receiver's last. */
 	check(&r, "", base, 0);
