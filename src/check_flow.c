@@ -170,9 +170,15 @@ static bool compiles(const kh_task *c)
 }
 
 /* Is C a consumer of what it receives (see the file's top comment)? */
-static bool consumes(const tinfo *c, const kh_level *lc)
+static bool consumes(tinfo *c, const kh_level *lc)
 {
-	return c->m || sends_up(c->t, lc) || compiles(c->t);
+	if (c->m || sends_up(c->t, lc))
+		return true;
+	if (!c->compiles_known) {     /* the text is read once, not per receiver */
+		c->compiles = compiles(c->t);
+		c->compiles_known = true;
+	}
+	return c->compiles;
 }
 
 static int cmp_cand(const void *a, const void *b)
@@ -566,6 +572,8 @@ void ct_check_reported_work(tctx *x)
 {
 	map by_key = { 0 };
 	index_work(x, &by_key);
+	if (!by_key.n)
+		return;            /* no work over a period: nothing to compare */
 	const kh_plan *p = x->cx->plan;
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		tinfo *r = ct_info(x, KH_VEC_AT(p->tasks, kh_task, i));

@@ -39,6 +39,7 @@ typedef struct tinfo {
 	const kh_task *t;
 	const kh_meeting *m;
 	const char *id;           /* the task's or meeting's id, for messages */
+	bool compiles, compiles_known; /* its text says it compiles a report */
 	size_t index;             /* in plan->tasks: ties are broken by it */
 	int state;                /* windows: 0 not yet, 1 being computed, 2 done */
 	bool has_span, has_late, has_early;
