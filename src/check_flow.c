@@ -504,6 +504,7 @@ void ct_check_reports(tctx *x)
  * động …"). Names of fewer than three words are too generic to match. */
 typedef struct work {
 	const char *id, *folded;
+	bool plan_period;         /* the period of the plan's own activities */
 	tinfo span;               /* its windows */
 } work;
 
@@ -554,27 +555,82 @@ static void index_work(tctx *x, map *by_key)
 	}
 }
 
+/* The period of the plan's own activities: a task that names no owner
+ * and runs over several days ("Thời gian: từ ngày 01/6 đến ngày 30/7"),
+ * from the first start (a "từ" included) to the last end. */
+static work *plan_period(const kh_plan *p)
+{
+	work *best = NULL;
+	for (size_t i = 0; i < p->tasks.n; i++) {
+		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
+		if (t->owners.n || !t->id)
+			continue;
+		bool any = false;
+		kh_day s = 0, e = 0;
+		const kh_when *last = NULL;
+		for (size_t j = 0; j < t->due.n; j++) {
+			const kh_when *w = KH_VEC_AT(t->due, kh_when, j);
+			if (!w->dated || w->type == KH_WHEN_RECURRENCE)
+				continue;
+			if (!any || w->start < s)
+				s = w->start;
+			if (!any || w->end > e) {
+				e = w->end;
+				last = w;
+			}
+			any = true;
+		}
+		if (!any || e <= s || (best && e <= best->span.span_end))
+			continue;
+		best = KH_NEW(work);
+		best->id = t->id;
+		best->plan_period = true;
+		best->span.has_span = true;
+		best->span.span_start = s;
+		best->span.span_end = e;
+		best->span.late = (win){ last, last->start, last->end, last->start == last->end };
+	}
+	return best;
+}
+
+/* A report of the results ("báo cáo kết quả"), not an interim one. */
+static bool reports_results(const char *folded)
+{
+	return strstr(folded, "kết quả") && !strstr(folded, "sơ kết") &&
+	       !strstr(folded, "định kỳ") && !strstr(folded, "hằng");
+}
+
 static void report_early(tctx *x, const tinfo *r, const work *w)
 {
 	const tinfo *s = &w->span;
-	kh_diag *d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
-			       "'%s' reports on '%s', which runs until %s, but is due %s, before "
-			       "it is over",
-			       r->id, w->id, ct_day_of(&s->late, s->span_end),
-			       ct_day_of(&r->late, r->late_day));
+	kh_diag *d;
+	if (w->plan_period)
+		d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
+			      "'%s' reports the results of the plan's activities, which run until %s "
+			      "('%s'), but is due %s, before they are over",
+			      r->id, ct_day_of(&s->late, s->span_end), w->id,
+			      ct_day_of(&r->late, r->late_day));
+	else
+		d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
+			      "'%s' reports on '%s', which runs until %s, but is due %s, before "
+			      "it is over",
+			      r->id, w->id, ct_day_of(&s->late, s->span_end),
+			      ct_day_of(&r->late, r->late_day));
 	if (d)
 		kh_diag_note(d, s->late.w->span, "'%s' runs until here", w->id);
 }
 
 /* Each report (a task that sends its result) against the work its text
- * names: one finding per report, for the work that ends last. */
+ * names (one finding per report, for the work that ends last), else a
+ * report of results against the period of the plan's own activities. */
 void ct_check_reported_work(tctx *x)
 {
 	map by_key = { 0 };
 	index_work(x, &by_key);
-	if (!by_key.n)
-		return;            /* no work over a period: nothing to compare */
 	const kh_plan *p = x->cx->plan;
+	work *period = plan_period(p);
+	if (!by_key.n && !period)
+		return;            /* no work over a period: nothing to compare */
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		tinfo *r = ct_info(x, KH_VEC_AT(p->tasks, kh_task, i));
 		if (!r->t->send_to.n || !r->t->text)
@@ -595,6 +651,9 @@ void ct_check_reported_work(tctx *x)
 					worst = w;
 			}
 		}
+		/* Else the results of the plan's own activities, over its period. */
+		if (!worst && period && r->late_day < period->span.span_end && reports_results(text))
+			worst = period;
 		if (worst)
 			report_early(x, r, worst);
 	}

@@ -156,6 +156,10 @@ static void check_number(const kh_check_ctx *cx, kh_system sys)
 			  "<số>/<loại>-<cơ quan> (297/HD-UBND)", p->number);
 		return;
 	}
+	/* A state letter has no kind code: "1520/UBND-NV" is the issuer and
+	 * the drafting unit (NĐ 30/2020, Phụ lục III); a Party one has "CV". */
+	if (p->kind == KH_KIND_LETTER && sys != KH_SYSTEM_PARTY)
+		return;
 	const kh_kind_rule *k = kind_rule(cx, p->kind);
 	if (k && k->code && strcmp(k->code, kind) != 0) {
 		kh_diag *d = kh_report(cx, R_NUMBER_FORM, p->span,
