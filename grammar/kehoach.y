@@ -122,6 +122,42 @@ static kh_node *ref_id(kh_node *id)
 	return id;
 }
 
+/* A keyword written as an id: an IDENT spelt as written, with '_' for the
+ * spaces of a keyword of several words ("thông báo" is 'thông_báo'). */
+static kh_node *kw_id(kh_parse_ctx *ctx, kh_loc l)
+{
+	kh_buf b = { 0 };
+	const char *text = ctx->src->text;
+	for (unsigned i = l.start; i < l.end; i++) {
+		if (text[i] != ' ' && text[i] != '\t')
+			kh_buf_putc(&b, text[i]);
+		else if (text[i - 1] != ' ' && text[i - 1] != '\t')
+			kh_buf_putc(&b, '_');
+	}
+	kh_node *n = node(KH_N_IDENT, l);
+	n->id = kh_buf_cstr(&b);
+	if (!strcmp(n->id, "½") && !ctx->stop) /* the one keyword that is not a word */
+		kh_diag_add(ctx->diags, KH_ERROR, SP(l), "syntax-error",
+			    "unexpected '½'; expected an identifier");
+	return n;
+}
+
+#define WHY_REF "where a body or level is named it keeps its meaning as a keyword ('cấp huyện', 'cấp_trên')"
+#define WHY_DATE "after 'trước' it starts a date"
+#define WHY_LINE "a line of nơi_nhận that starts with it reads as the keyword"
+
+/* A keyword that cannot be an id here: one error, and the id kept so that
+ * the statement, and the references to it, read on without more errors. */
+static kh_node *kw_refused(kh_parse_ctx *ctx, kh_loc l, const char *what, const char *why)
+{
+	kh_node *n = kw_id(ctx, l);
+	if (!ctx->stop)
+		kh_diag_add(ctx->diags, KH_ERROR, SP(l), "keyword-as-id",
+			    "%s; it cannot be %s, since %s: rename it, e.g. '%s'",
+			    kh_keyword_describe(n->id), what, why, kh_keyword_rename(n->id));
+	return n;
+}
+
 static kh_node *concat(kh_node *a, kh_node *b)
 {
 	a->text = kh_printf("%s%s", a->text, b->text);
@@ -151,6 +187,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %type <node> plan block opt_block stmts stmt ref ref_list id_list when_list when_item when_core
 %type <node> string_list decl_stmt
 %type <node> date_spec duration excepts targets target guest_target via_chain
+%type <node> id name body_name rcpt_ref rcpt_list
 
 %%
 
@@ -164,7 +201,7 @@ file
 top_item
 	: IMPORT string         { $$ = named(KH_N_IMPORT, @$, NULL, $2); $$->span = $2->span; }
 	| decl
-	| LEVEL ID string decl_attrs opt_decl_block
+	| LEVEL id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_LEVEL_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
 	| plan
 	;
@@ -178,17 +215,17 @@ plan
 	;
 
 decl
-	: BODY ID string decl_attrs opt_decl_block
+	: BODY body_name string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_BODY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
-	| DOCUMENT ID string decl_attrs opt_decl_block
+	| DOCUMENT id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_DOC_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
-	| EVENT ID string decl_attrs opt_decl_block
+	| EVENT id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_EVENT_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
-	| HOLIDAY ID string decl_attrs opt_decl_block
+	| HOLIDAY id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
-	| DAYOFF ID string decl_attrs opt_decl_block
+	| DAYOFF id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; $$->flag = 1; }
-	| MAKEUPDAY ID string decl_attrs opt_decl_block
+	| MAKEUPDAY id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; $$->flag = 2; }
 	| KINDRULE KIND decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(node(KH_N_KINDRULE_DECL, @2), $3), $4); $$->key = $2; }
@@ -209,6 +246,7 @@ opt_decl_block
 	: %empty                { $$ = NULL; }
 	| '{' decl_stmts '}'    { $$ = $2; }
 	| '{' decl_stmts decl_stmt '}' { $$ = kh_node_add($2, $3); }
+	| '{' decl_stmts error '}' { $$ = $2; yyerrok; }
 	;
 
 decl_stmts
@@ -219,21 +257,21 @@ decl_stmts
 	;
 
 decl_attr
-	: LEVEL ID              { $$ = attr(T_LEVEL, @$, ref_id($2)); }
-	| PARENT ID             { $$ = attr(T_PARENT, @$, ref_id($2)); }
-	| BELOW ID              { $$ = attr(T_BELOW, @$, ref_id($2)); }
+	: LEVEL id              { $$ = attr(T_LEVEL, @$, ref_id($2)); }
+	| PARENT id             { $$ = attr(T_PARENT, @$, ref_id($2)); }
+	| BELOW id              { $$ = attr(T_BELOW, @$, ref_id($2)); }
 	| ABBR string           { $$ = attr(T_ABBR, @$, $2); }
 	| FROM date_spec        { $$ = attr(T_FROM, @$, $2); }
 	| UNTIL date_spec       { $$ = attr(T_UNTIL, @$, $2); }
 	| DAY date_spec         { $$ = attr(T_DAY, @$, $2); }
-	| OF ID                 { $$ = attr(T_OF, @$, ref_id($2)); }
+	| OF id                 { $$ = attr(T_OF, @$, ref_id($2)); }
 	| TYPE KIND             { $$ = attr(T_TYPE, @$, NULL); $$->n[0] = $2; }
 	| TITLE string          { $$ = attr(T_TITLE, @$, $2); }
 	| SHORT string          { $$ = attr(T_SHORT, @$, $2); }
 	| PLANNED               { $$ = attr(T_PLANNED, @$, NULL); }
 	| ON date_spec          { $$ = attr(T_ON, @$, $2); }
-	| IS ID                 { $$ = attr(T_IS, @$, ref_id($2)); }
-	| SYSTEM ID             { $$ = attr(T_SYSTEM, @$, $2); }
+	| IS id                 { $$ = attr(T_IS, @$, ref_id($2)); }
+	| SYSTEM id             { $$ = attr(T_SYSTEM, @$, $2); }
 	| COLLECTIVE            { $$ = attr(T_COLLECTIVE, @$, NULL); }
 	| DAY DAYMONTH          { $$ = attr(T_DAY, @$, $2); }
 	| LUNAR DAYMONTH        { $$ = attr(T_LUNAR, @$, $2); }
@@ -245,8 +283,8 @@ decl_attr
 /* Only inside a declaration's block, where ';' ends each statement. */
 decl_stmt
 	: decl_attr
-	| GRANTOR ID            { $$ = attr(T_GRANTOR, @$, ref_id($2)); }
-	| GRANTOR ID LEVEL ID   { $$ = attr(T_GRANTOR, @$, ref_id($2)); $$->id = $4->id; $$->flag = 1; }
+	| GRANTOR name          { $$ = attr(T_GRANTOR, @$, ref_id($2)); }
+	| GRANTOR name LEVEL id { $$ = attr(T_GRANTOR, @$, ref_id($2)); $$->id = $4->id; $$->flag = 1; }
 	;
 string_list
 	: string                { $$ = kh_node_add(block(@$), $1); }
@@ -256,6 +294,7 @@ string_list
 block
 	: '{' stmts '}'         { $$ = $2; }
 	| '{' stmts stmt '}'    { $$ = kh_node_add($2, $3); }
+	| '{' stmts error '}'   { $$ = $2; yyerrok; } /* "{ giao }": the '}' still closes */
 	;
 
 opt_block
@@ -274,7 +313,7 @@ stmt
 	: string                { $$ = $1; $$->kind = KH_N_PARA; }
 	| '-' string            { $$ = named(KH_N_BULLET, @$, NULL, $2); }
 	| '+' string            { $$ = named(KH_N_SUBBULLET, @$, NULL, $2); }
-	| ref_list opt_string   { $$ = adopt(named(KH_N_RECIPIENT, @$, NULL, $2), $1); }
+	| rcpt_list opt_string  { $$ = adopt(named(KH_N_RECIPIENT, @$, NULL, $2), $1); }
 	| decl
 	| ISSUER ref            { $$ = attr(T_ISSUER, @$, $2); }
 	| PLACE string          { $$ = attr(T_PLACE, @$, $2); }
@@ -290,15 +329,15 @@ stmt
 	| SECTION string opt_block { $$ = adopt(named(KH_N_SECTION, @$, NULL, $2), $3); }
 	| PART string opt_block { $$ = adopt(named(KH_N_PART, @$, NULL, $2), $3); }
 	| LINE string           { $$ = named(KH_N_LINE, @$, NULL, $2); }
-	| TASK ID string opt_block
+	| TASK id string opt_block
 				{ $$ = adopt(named(KH_N_TASK, @2, $2, $3), $4); }
-	| MEETING ID opt_string block
+	| MEETING id opt_string block
 				{ $$ = adopt(named(KH_N_MEETING, @2, $2, $3), $4); }
 	| AWARDS block          { $$ = adopt(node(KH_N_AWARDS, @1), $2); }
 	| BUDGET block          { $$ = adopt(node(KH_N_BUDGET, @1), $2); }
 	| RECIPIENTS block      { $$ = adopt(node(KH_N_RECIPIENTS, @1), $2); }
 	| SIGN block            { $$ = adopt(node(KH_N_SIGN, @1), $2); }
-	| OUTLINE ID string block
+	| OUTLINE id string block
 				{ $$ = adopt(named(KH_N_OUTLINE, @2, $2, $3), $4); }
 	| ATTACHED string       { $$ = attr(T_ATTACHED, @$, $2); }
 	| NOTE string           { $$ = attr(T_NOTE, @$, $2); }
@@ -311,15 +350,15 @@ stmt
 	| INDEPENDENT id_list string
 				{ $$ = adopt(attr(T_INDEPENDENT, @$, NULL), $2); $$->text = $3->text; }
 	| CHAIR ref             { $$ = attr(T_CHAIR, @$, $2); }
-	| CHAIR LEVEL ID ref    { $$ = attr(T_CHAIR, @$, $4); $$->id = $3->id; $$->flag = 1; }
+	| CHAIR LEVEL id ref    { $$ = attr(T_CHAIR, @$, $4); $$->id = $3->id; $$->flag = 1; }
 	| ORGANISER ref         { $$ = attr(T_ORGANISER, @$, $2); }
 	| DURATION duration     { $$ = attr(T_DURATION, @$, $2); }
 	| WHEN when_list        { $$ = adopt(attr(T_WHEN, @$, NULL), $2); }
-	| WHEN LEVEL ID when_list
+	| WHEN LEVEL id when_list
 				{ $$ = adopt(attr(T_WHEN, @$, NULL), $4); $$->id = $3->id; $$->flag = 1; }
 	| ONLINE                { $$ = attr(T_ONLINE, @$, NULL); }
 	| ATTENDEES block       { $$ = adopt(attr(T_ATTENDEES, @$, NULL), $2); }
-	| ATTENDEES LEVEL ID block
+	| ATTENDEES LEVEL id block
 				{ $$ = adopt(attr(T_ATTENDEES, @$, NULL), $4); $$->id = $3->id; $$->flag = 1; }
 	| ATTEND ref_list opt_string
 				{ $$ = adopt(named(KH_N_G_ATTEND, @$, NULL, $3), $2); }
@@ -329,7 +368,7 @@ stmt
 	| GROUP string block    { $$ = adopt(named(KH_N_G_GROUP, @$, NULL, $2), $3); }
 	| TARGET targets opt_string
 				{ $$ = adopt(named(KH_N_TARGET, @$, NULL, $3), $2); }
-	| FORM ID string opt_block
+	| FORM id string opt_block
 				{ $$ = adopt(named(KH_N_AWARD_FORM, @2, $2, $3), $4); }
 	| TYPE string           { $$ = attr(T_TYPE, @$, $2); }
 	| GRANTOR ref           { $$ = attr(T_GRANTOR, @$, $2); }
@@ -359,8 +398,8 @@ opt_string
 	;
 
 ref
-	: ID                    { $$ = ref_id($1); }
-	| LEVEL ID              { $$ = node(KH_N_REF_LEVEL, @$); $$->id = $2->id; }
+	: name                  { $$ = ref_id($1); }
+	| LEVEL id              { $$ = node(KH_N_REF_LEVEL, @$); $$->id = $2->id; }
 	| SUPERIOR              { $$ = node(KH_N_REF_SUPERIOR, @$); }
 	| ORGLEVEL              { $$ = node(KH_N_REF_ORGLEVEL, @$); }
 	;
@@ -369,6 +408,81 @@ ref_list
 	: ref                   { $$ = kh_node_add(block(@$), $1); }
 	| ref_list ',' ref      { $$ = kh_node_add($1, $3); }
 	| ref_list '+' ref      { $$ = kh_node_add($1, $3); $3->flag = 1; }
+	;
+
+/* Recipient lines start with a reference, so their first id cannot be a
+ * keyword that starts a statement: "nơi_nhận { han }" would read as 'hạn'. */
+rcpt_list
+	: rcpt_ref              { $$ = kh_node_add(block(@$), $1); }
+	| rcpt_list ',' ref     { $$ = kh_node_add($1, $3); }
+	| rcpt_list '+' ref     { $$ = kh_node_add($1, $3); $3->flag = 1; }
+	;
+
+rcpt_ref
+	: ID                    { $$ = ref_id($1); }
+	| kw_plain              { $$ = ref_id(kw_id(ctx, @1)); }
+	| LEVEL id              { $$ = node(KH_N_REF_LEVEL, @$); $$->id = $2->id; }
+	| SUPERIOR              { $$ = node(KH_N_REF_SUPERIOR, @$); }
+	| ORGLEVEL              { $$ = node(KH_N_REF_ORGLEVEL, @$); }
+	;
+
+/*
+ * Ids that are words. A keyword written where the grammar wants an id is
+ * that id ("nhiệm_vụ bao_cao", "sau noi_dung"), except where the keyword
+ * keeps a meaning of its own. The keywords fall in four groups:
+ *   kw_plain     never start a statement, a reference or a date: ids anywhere;
+ *   kw_stmt      start a statement: ids anywhere but at the start of a line;
+ *   kw_refword   start a reference ('cấp', 'cấp_trên', 'cấp_tổ_chức') and
+ *   kw_dateword  a date ('ngày', 'tháng', 'năm', 'thượng/trung/hạ tuần',
+ *                'cuối_năm'): never ids, refused with one clear error.
+ * 'name' is an id where the last two keep their meaning (a reference,
+ * 'trước X'); 'id' is one where nothing else may stand, so they are refused
+ * there and the statement still parses: no cascade. A body's id also
+ * refuses kw_stmt: it must be able to start a line of nơi_nhận. The last two
+ * groups are repeated in never_ids[] below, for messages.
+ */
+name
+	: ID
+	| kw_plain              { $$ = kw_id(ctx, @1); }
+	| kw_stmt               { $$ = kw_id(ctx, @1); }
+	;
+
+id
+	: name
+	| kw_refword            { $$ = kw_refused(ctx, @1, "an id", WHY_REF); }
+	| kw_dateword           { $$ = kw_refused(ctx, @1, "an id", WHY_DATE); }
+	;
+
+body_name
+	: ID
+	| kw_plain              { $$ = kw_id(ctx, @1); }
+	| kw_stmt               { $$ = kw_refused(ctx, @1, "a body's id", WHY_LINE); }
+	| kw_refword            { $$ = kw_refused(ctx, @1, "an id", WHY_REF); }
+	| kw_dateword           { $$ = kw_refused(ctx, @1, "an id", WHY_DATE); }
+	;
+
+kw_plain
+	: IMPORT | PARENT | ABBR | BELOW | FROM | UNTIL | OF | SHORT | KIND | VIA | BEFORE
+	| WITHIN | ON | EXCEPT | COLLECTIVE | INDIVIDUAL | PAYER | PLANNED | TBA | HALF
+	| SESSION | WORKDAYS | LUNAR | LENGTH | REQUIRES | CUSTOMARY | IS | SYSTEM | RECUR
+	;
+
+kw_stmt
+	: BODY | DOCUMENT | EVENT | HOLIDAY | DAYOFF | MAKEUPDAY | KINDRULE | AWARDRIGHT
+	| PERIOD | ISSUER | PLACE | TITLE | IMPLEMENTS | BASIS | PREAMBLE | CLOSING | PURPOSE
+	| REQUIREMENT | CONTENT | SECTION | PART | LINE | TASK | MEETING | AWARDS | BUDGET
+	| RECIPIENTS | SIGN | OUTLINE | ATTACHED | NOTE | ASSIGN | COOPERATE | SEND | DUE
+	| AFTER | CHAIR | ORGANISER | DURATION | WHEN | ONLINE | ATTENDEES | ATTEND | GUEST
+	| EACH | GROUP | TARGET | FORM | TYPE | GRANTOR | CRITERIA | QUOTA | ITEM | ARCHIVE
+	| ONBEHALF | POSITION | SIGNER | SIGNED
+	;
+
+kw_refword
+	: LEVEL | SUPERIOR | ORGLEVEL
+	;
+
+kw_dateword
+	: DAY | MONTH | YEAR | DECADE | YEAR_END
 	;
 
 via_chain
@@ -382,8 +496,8 @@ guest_target
 	;
 
 id_list
-	: ID                    { $$ = kh_node_add(block(@$), ref_id($1)); }
-	| id_list ',' ID        { $$ = kh_node_add($1, ref_id($3)); }
+	: id                    { $$ = kh_node_add(block(@$), ref_id($1)); }
+	| id_list ',' id        { $$ = kh_node_add($1, ref_id($3)); }
 	;
 
 excepts
@@ -418,18 +532,18 @@ when_item
 
 when_core
 	: BEFORE date_spec      { $$ = when(KH_N_W_BEFORE, @$, $2); }
-	| BEFORE ID             { $$ = when(KH_N_W_BEFORE_REF, @$, ref_id($2)); }
-	| AFTER ID              { $$ = when(KH_N_W_AFTER_REF, @$, ref_id($2)); }
+	| BEFORE name           { $$ = when(KH_N_W_BEFORE_REF, @$, ref_id($2)); }
+	| AFTER id              { $$ = when(KH_N_W_AFTER_REF, @$, ref_id($2)); }
 	| WITHIN date_spec      { $$ = when(KH_N_W_WITHIN, @$, $2); }
 	| ON date_spec          { $$ = when(KH_N_W_ON, @$, $2); }
 	| FROM date_spec        { $$ = when(KH_N_W_FROM, @$, $2); }
 	| date_spec             { $$ = when(KH_N_W_ON, @$, $1); }
-	| NUMBER WORKDAYS BEFORE ID
+	| NUMBER WORKDAYS BEFORE id
 				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; $$->n[1] = 1; }
-	| NUMBER WORKDAYS AFTER ID
+	| NUMBER WORKDAYS AFTER id
 				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; $$->n[1] = 1; }
-	| NUMBER DAY BEFORE ID  { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; }
-	| NUMBER DAY AFTER ID   { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; }
+	| NUMBER DAY BEFORE id  { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; }
+	| NUMBER DAY AFTER id   { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; }
 	| RECUR                 { $$ = node(KH_N_W_RECUR, @$); $$->key = $1; }
 	| TBA                   { $$ = node(KH_N_W_TBA, @$); }
 	;
@@ -479,18 +593,22 @@ const char *kh_token_name(int token)
 	return yysymbol_name((yysymbol_kind_t)YYTRANSLATE(token));
 }
 
+/* The keyword token a symbol stands for, or 0. */
+static int keyword_token(yysymbol_kind_t sym)
+{
+	for (int t = 258; t < YYMAXUTOK + 1; t++)
+		if (YYTRANSLATE(t) == sym)
+			return kh_token_english(t) ? t : 0;
+	return 0;
+}
+
 /* How to name an expected symbol to a person: a keyword by its own
  * Vietnamese spelling, punctuation quoted, the rest by its alias. */
 static const char *symbol_desc(yysymbol_kind_t sym)
 {
-	for (int t = 258; t < YYMAXUTOK + 1; t++) {
-		if (YYTRANSLATE(t) == sym) {
-			const char *kw = kh_token_english(t);
-			if (kw)
-				return kw;
-			break;
-		}
-	}
+	int t = keyword_token(sym);
+	if (t)
+		return kh_token_english(t);
 	const char *name = yysymbol_name(sym);
 	if (sym == YYSYMBOL_YYEOF)
 		return "end of file";
@@ -502,6 +620,68 @@ static const char *symbol_desc(yysymbol_kind_t sym)
 	    !strcmp(name, "recurrence"))
 		return kh_printf("%s %s", strchr("aeiou", name[0]) ? "an" : "a", name);
 	return name;
+}
+
+/* kw_refword and kw_dateword of the grammar: the keywords that are never
+ * ids. Where an identifier is expected, every other keyword is expected
+ * only as an id; these are too, where all of them are expected at once. */
+static const int never_ids[] = {
+	T_LEVEL, T_SUPERIOR, T_ORGLEVEL, T_DAY, T_MONTH, T_YEAR, T_DECADE, T_YEAR_END,
+};
+enum { NNEVER = sizeof never_ids / sizeof never_ids[0] };
+
+static int is_never_id(int t)
+{
+	for (int i = 0; i < NNEVER; i++)
+		if (never_ids[i] == t)
+			return 1;
+	return 0;
+}
+
+/* "; expected an identifier or 'cấp' (level)": what would fit, when that
+ * is a short list, without the keywords that would only fit as ids. */
+static void put_expected(kh_buf *msg, const yypcontext_t *yyctx)
+{
+	enum { MAX_EXPECTED = 6 };
+	yysymbol_kind_t all[YYNTOKENS], shown[MAX_EXPECTED];
+	int n = yypcontext_expected_tokens(yyctx, all, YYNTOKENS), wants_id = 0, nnever = 0;
+	for (int i = 0; i < n; i++) {
+		int t = keyword_token(all[i]);
+		wants_id |= all[i] == YYSYMBOL_ID;
+		nnever += t && is_never_id(t);
+	}
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		int t = keyword_token(all[i]);
+		if (wants_id && t && (!is_never_id(t) || nnever == NNEVER))
+			continue;
+		if (k == MAX_EXPECTED - 1)
+			return; /* too many to be of help */
+		shown[k++] = all[i];
+	}
+	if (k == 0)
+		return;
+	kh_buf_puts(msg, "; expected ");
+	for (int i = 0; i < k; i++) {
+		if (i)
+			kh_buf_puts(msg, i == k - 1 ? " or " : ", ");
+		kh_buf_puts(msg, symbol_desc(shown[i]));
+	}
+}
+
+/* "giao cap" or "trước ngay": an id that is a keyword which keeps its
+ * meaning there. Said when the error comes right after such a keyword
+ * typed without diacritics, since that is how an id is usually spelt. */
+static void put_keyword_hint(kh_buf *msg, kh_parse_ctx *ctx)
+{
+	if (!is_never_id(ctx->prev_tok) || ctx->prev_end > ctx->last_start)
+		return;
+	const char *word = kh_strndup(ctx->src->text + ctx->prev_start, ctx->prev_end - ctx->prev_start);
+	for (const char *p = word; *p; p++)
+		if ((unsigned char)*p >= 0x80 || *p == ' ' || *p == '\t')
+			return;
+	kh_buf_printf(msg, " (%s; if it is meant as an id, rename it, e.g. '%s')",
+		      kh_keyword_describe(word), kh_keyword_rename(word));
 }
 
 /* "unexpected 'gửi'; expected a string or '}'" with the user's own spelling
@@ -544,17 +724,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, kh_parse_ctx *ctx)
 		else
 			kh_buf_printf(&msg, "unexpected %s", yysymbol_name(tok));
 	}
-	enum { MAX_EXPECTED = 6 };
-	yysymbol_kind_t expected[MAX_EXPECTED];
-	int n = yypcontext_expected_tokens(yyctx, expected, MAX_EXPECTED);
-	if (n > 0 && n < MAX_EXPECTED) {
-		kh_buf_puts(&msg, "; expected ");
-		for (int i = 0; i < n; i++) {
-			if (i)
-				kh_buf_puts(&msg, i == n - 1 ? " or " : ", ");
-			kh_buf_puts(&msg, symbol_desc(expected[i]));
-		}
-	}
+	put_expected(&msg, yyctx);
+	put_keyword_hint(&msg, ctx);
 	kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", "%s", kh_buf_cstr(&msg));
 	return 0;
 }

@@ -1,6 +1,6 @@
 /*
  * keywords.c - the keyword table (keywords.def) as a hash lookup for the
- * scanner, and keyword spellings for messages.
+ * scanner, and keyword spellings for messages (a keyword written as an id).
  * Part of kehoach; see README.md for the licence.
  */
 #include <string.h>
@@ -90,4 +90,61 @@ const char *kh_token_english(int token)
 	if (!vi || vi == en)
 		return kh_printf("'%s'", en);
 	return kh_printf("'%s' (%s)", vi, en);
+}
+
+static int has_diacritics(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* What SPELLING is, as a keyword: "'bao_cao' is the keyword 'báo_cáo'
+ * written without diacritics". keywords.def lists each meaning's English
+ * spelling first and its plain spellings after the Vietnamese one. */
+const char *kh_keyword_describe(const char *spelling)
+{
+	int value = 0, tok = kh_keyword(spelling, strlen(spelling), &value);
+	const char *en = NULL, *vi = NULL;
+	int after_vi = 0;
+	for (int i = 0; i < NKEYWORDS; i++) {
+		const keyword *k = &keywords[i];
+		if (k->token != tok || k->value != value)
+			continue;
+		if (!en)
+			en = k->spelling;
+		if (!vi && has_diacritics(k->spelling))
+			vi = k->spelling;
+		if (!strcmp(k->spelling, spelling))
+			after_vi = vi != NULL;
+	}
+	if (!tok)
+		return kh_printf("'%s' is not a keyword", spelling);
+	if (has_diacritics(spelling) || !vi)
+		return kh_printf("'%s' is a keyword (%s)", spelling, en);
+	if (after_vi)
+		return kh_printf("'%s' is the keyword '%s' written without diacritics", spelling, vi);
+	return kh_printf("'%s' is the keyword '%s' in English", spelling, vi);
+}
+
+/* A name to suggest instead: the initials of a keyword of several words
+ * ("bao_cao" -> "bc_…"), or the word itself with a suffix ("han_…"). */
+const char *kh_keyword_rename(const char *spelling)
+{
+	if (!strchr(spelling, '_'))
+		return kh_printf("%s_…", spelling);
+	kh_buf b = { 0 };
+	for (const char *p = spelling; *p;) {
+		size_t n = 1;
+		while ((p[n] & 0xC0) == 0x80)
+			n++;
+		kh_buf_put(&b, p, n);
+		p = strchr(p, '_');
+		if (!p)
+			break;
+		p++;
+	}
+	kh_buf_puts(&b, "_…");
+	return kh_buf_cstr(&b);
 }

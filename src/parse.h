@@ -22,6 +22,9 @@ typedef struct kh_parse_ctx {
 	/* scanner state */
 	unsigned offset;          /* byte offset of the next token */
 	int last_tok;             /* last token handed to the parser */
+	int prev_tok;             /* and the one before, with its span: a syntax */
+	unsigned prev_start, prev_end; /* error right after a keyword may */
+	unsigned last_start, last_end; /* mean the keyword was meant as an id */
 	int pending_eof;          /* a ';' was inserted before end of file */
 	unsigned depth;           /* open '{' */
 	unsigned brace_at[KH_MAX_NESTING + 1]; /* offsets of the open braces */
@@ -38,5 +41,10 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags);
 int kh_keyword(const char *spelling, size_t len, int *value);
 /* The English spelling of a keyword token, for messages. */
 const char *kh_token_english(int token);
+/* For a keyword SPELLING ('_' between words) written as an id: what it is
+ * ("'bao_cao' is the keyword 'báo_cáo' written without diacritics"), and a
+ * name to use instead ("bc_…"). */
+const char *kh_keyword_describe(const char *spelling);
+const char *kh_keyword_rename(const char *spelling);
 
 #endif

@@ -141,6 +141,32 @@ void rs_misplaced(resolver *r, kh_node *n, const char *where)
 		    "'%s' cannot stand %s", stmt_word(n), where);
 }
 
+bool rs_repeated(resolver *r, rs_once *once, int key, kh_node *a, const char *where)
+{
+	const int *k = once->single;
+	while (*k && *k != key)
+		k++;
+	if (!*k)
+		return false;
+	for (unsigned i = 0; i < once->n; i++) {
+		if (once->key[i] != key)
+			continue;
+		const char *word = stmt_word(a), *first = stmt_word(once->at[i]);
+		kh_diag *d = strcmp(word, first)
+			? kh_diag_add(r->diags, KH_ERROR, a->span, "repeated-field",
+				      "'%s' repeats '%s' %s; they hold one value", word, first, where)
+			: kh_diag_add(r->diags, KH_ERROR, a->span, "repeated-field",
+				      "'%s' is given twice %s; it holds one value", word, where);
+		kh_diag_note(d, once->at[i]->span, "first given here");
+		return true;
+	}
+	if (once->n < sizeof once->key / sizeof once->key[0]) {
+		once->key[once->n] = key;
+		once->at[once->n++] = a;
+	}
+	return false;
+}
+
 /* Collects the declarations of a block: the plan body and its sections. */
 static void declare_block(resolver *r, kh_node *first, int in_plan);
 
@@ -300,7 +326,11 @@ void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_ki
 
 static void resolve_level(resolver *r, kh_node *n, kh_level *l)
 {
+	static const int single[] = { T_BELOW, T_FROM, T_UNTIL, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
+		if (rs_repeated(r, &once, a->key, a, "in this level"))
+			continue;
 		kh_precision p;
 		kh_day s, e;
 		switch (a->key) {
@@ -328,7 +358,11 @@ static void resolve_level(resolver *r, kh_node *n, kh_level *l)
 
 static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 {
+	static const int single[] = { T_LEVEL, T_PARENT, T_ABBR, T_IS, T_SYSTEM, T_COLLECTIVE, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
+		if (rs_repeated(r, &once, a->key, a, "in this body"))
+			continue;
 		switch (a->key) {
 		case T_LEVEL:
 			b->level = rs_lookup_level(r, a->kids->span, a->kids->id);
@@ -372,7 +406,11 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 
 static void resolve_document(resolver *r, kh_node *n, kh_document *d)
 {
+	static const int single[] = { T_DAY, T_OF, T_TYPE, T_TITLE, T_SHORT, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
+		if (rs_repeated(r, &once, a->key, a, "in this document"))
+			continue;
 		kh_precision p;
 		kh_day s, e;
 		switch (a->key) {
@@ -405,7 +443,11 @@ static void resolve_document(resolver *r, kh_node *n, kh_document *d)
 
 static void resolve_event(resolver *r, kh_node *n, kh_event *ev)
 {
+	static const int single[] = { T_PLANNED, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
+		if (rs_repeated(r, &once, a->key, a, "in this event"))
+			continue;
 		switch (a->key) {
 		case T_PLANNED:
 			ev->planned = true;

@@ -74,7 +74,11 @@ void rs_resolve_kind_rule(resolver *r, kh_node *n)
 	kh_kind_rule *k = KH_NEW(kh_kind_rule);
 	k->kind = (kh_doc_kind)n->key;
 	k->span = n->span;
+	static const int single[] = { T_ABBR, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
+		if (rs_repeated(r, &once, a->key, a, "in this document kind"))
+			continue;
 		switch (a->key) {
 		case T_ABBR: k->code = a->kids->text; break;
 		case T_REQUIRES: k->required |= resolve_parts(r, a->kids); break;
@@ -106,6 +110,42 @@ void rs_resolve_award_right(resolver *r, kh_node *n)
 	kh_vec_push(&r->prog->award_rights, w);
 }
 
+/* A holiday's ngày or âm_lịch: a day of the year (2/9), or the one date of
+ * a day off or make-up day. True when it gave the holiday its day. */
+static bool holiday_day(resolver *r, kh_holiday *h, kh_node *a)
+{
+	kh_precision p;
+	kh_day s, e;
+	if (a->kids->kind == KH_N_D_DAYMONTH) {
+		int m = (int)a->kids->n[0], d = (int)a->kids->n[1];
+		int maxd = a->key == T_LUNAR ? 30 : kh_month_days(2000, m);
+		if (h->kind != KH_HOLIDAY_SOLAR || m < 1 || m > 12 || d < 1 || d > maxd) {
+			kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
+				    h->kind != KH_HOLIDAY_SOLAR
+					    ? "a day off or make-up day is one date: write day/month/year"
+					    : "%s is not a day of the year", rs_span_text(a->kids->span));
+			return false;
+		}
+		h->month = m;
+		h->day = d;
+		h->kind = a->key == T_LUNAR ? KH_HOLIDAY_LUNAR : KH_HOLIDAY_SOLAR;
+		return true;
+	}
+	if (a->key == T_DAY && h->kind != KH_HOLIDAY_SOLAR) {
+		if (rs_resolve_date(r, a->kids, &s, &e, &p) != 1)
+			return false;
+		if (p != KH_PREC_DAY)
+			kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
+				    "a day off or make-up day is one date (3/9/2021)");
+		h->date = s;
+		return true;
+	}
+	kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
+		    "a holiday recurs every year: write day/month without a year (2/9), "
+		    "or declare a one-off 'ngày_nghỉ'");
+	return false;
+}
+
 void rs_resolve_holiday(resolver *r, kh_node *n)
 {
 	kh_holiday *h = KH_NEW(kh_holiday);
@@ -115,39 +155,18 @@ void rs_resolve_holiday(resolver *r, kh_node *n)
 	h->days = 1;
 	h->kind = n->flag == 1 ? KH_HOLIDAY_DAY_OFF : n->flag == 2 ? KH_HOLIDAY_WORKDAY : KH_HOLIDAY_SOLAR;
 	bool dated = false;
+	static const int single[] = { T_DAY, T_LENGTH, T_BEFORE, T_FROM, T_UNTIL, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
+		/* ngày and âm_lịch both give the day */
+		if (rs_repeated(r, &once, a->key == T_LUNAR ? T_DAY : a->key, a, "in this holiday"))
+			continue;
 		kh_precision p;
 		kh_day s, e;
 		switch (a->key) {
 		case T_DAY:
 		case T_LUNAR:
-			if (a->kids->kind == KH_N_D_DAYMONTH) {
-				int m = (int)a->kids->n[0], d = (int)a->kids->n[1];
-				int maxd = a->key == T_LUNAR ? 30 : kh_month_days(2000, m);
-				if (h->kind != KH_HOLIDAY_SOLAR || m < 1 || m > 12 || d < 1 || d > maxd) {
-					kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
-						    h->kind != KH_HOLIDAY_SOLAR
-							    ? "a day off or make-up day is one date: write day/month/year"
-							    : "%s is not a day of the year", rs_span_text(a->kids->span));
-					break;
-				}
-				h->month = m;
-				h->day = d;
-				h->kind = a->key == T_LUNAR ? KH_HOLIDAY_LUNAR : KH_HOLIDAY_SOLAR;
-				dated = true;
-			} else if (a->key == T_DAY && h->kind != KH_HOLIDAY_SOLAR) {
-				if (rs_resolve_date(r, a->kids, &s, &e, &p) == 1) {
-					if (p != KH_PREC_DAY)
-						kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
-							    "a day off or make-up day is one date (3/9/2021)");
-					h->date = s;
-					dated = true;
-				}
-			} else {
-				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
-					    "a holiday recurs every year: write day/month without a year (2/9), "
-					    "or declare a one-off 'ngày_nghỉ'");
-			}
+			dated |= holiday_day(r, h, a);
 			break;
 		case T_LENGTH:
 			if (a->kids->n[0] < 1 || a->kids->n[0] > 31)

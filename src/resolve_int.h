@@ -24,6 +24,15 @@ typedef struct loaded_file {
 	int state;               /* 1 = loading (on the import stack), 2 = done */
 } loaded_file;
 
+/* The fields of one block that hold one value (SINGLE: keyword tokens, 0
+ * at the end), and those given so far. */
+typedef struct rs_once {
+	const int *single;
+	unsigned n;
+	int key[16];
+	kh_node *at[16];
+} rs_once;
+
 typedef struct resolver {
 	const kh_resolve_opts *opts;
 	kh_diags *diags;
@@ -34,6 +43,8 @@ typedef struct resolver {
 	const char *main_dir;    /* realpath of the main file's folder */
 	const char *stdlib_real;
 	kh_plan *plan;
+	rs_once plan_fields;     /* the plan's header fields given so far */
+	rs_once award_fields;    /* and those of khen_thưởng (its criteria) */
 	int plan_year;           /* for "cuối năm" without a year; 0 = unknown */
 	/* The time vocabulary (stdlib vn/time, a plan may refine it): the
 	 * days of thượng/trung/hạ tuần (31 = to the month's end) and the
@@ -51,6 +62,11 @@ kh_symbol *rs_lookup(resolver *r, kh_span span, const char *id, unsigned kinds, 
 kh_level *rs_lookup_level(resolver *r, kh_span span, const char *id);
 kh_body *rs_lookup_body(resolver *r, kh_span span, const char *id);
 void rs_misplaced(resolver *r, kh_node *n, const char *where);
+/* True when A gives again a single-valued field (KEY: A's keyword token,
+ * or the one it stands for) of the block ONCE follows: A is then reported,
+ * with a note at the first, and the caller keeps the first value. WHERE
+ * names the block ("in the plan"). */
+bool rs_repeated(resolver *r, rs_once *once, int key, kh_node *a, const char *where);
 kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds);
 void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_kinds);
 kh_node *rs_only_string(kh_node *a);

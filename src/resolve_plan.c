@@ -28,6 +28,8 @@ static void resolve_independent(resolver *r, kh_node *a, kh_vec *out, const char
 
 static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 {
+	static const int single[] = { T_NOTE, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind == KH_N_PARA) {
 			kh_vec_push(&t->description, (void *)a->text);
@@ -37,6 +39,8 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			rs_misplaced(r, a, "in a task (use giao, phối_hợp, gửi, qua, hạn, sau, ghi_chú)");
 			continue;
 		}
+		if (rs_repeated(r, &once, a->key, a, "in this task"))
+			continue;
 		switch (a->key) {
 		case T_ASSIGN:
 			rs_resolve_refs(r, a->kids, &t->owners, 0);
@@ -131,6 +135,8 @@ static void resolve_groups(resolver *r, kh_node *first, kh_vec *out, kh_level *a
 
 static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 {
+	static const int single[] = { T_ORGANISER, T_DURATION, T_ONLINE, T_NOTE, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind == KH_N_RECIPIENT && a->kids && a->kids->kind == KH_N_REF_LEVEL && !a->text) {
 			/* "cấp xã, huyện, tỉnh": the levels the meeting is held at. */
@@ -146,6 +152,8 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 				  "thời_gian, trực_tuyến, thành_phần)");
 			continue;
 		}
+		if (rs_repeated(r, &once, a->key, a, "in this meeting"))
+			continue;
 		switch (a->key) {
 		case T_ORGANISER:
 			m->organiser = rs_resolve_ref(r, a->kids, 0);
@@ -199,6 +207,8 @@ static int targets_of(kh_node *first)
 
 static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 {
+	static const int single[] = { T_TYPE, T_GRANTOR, T_CRITERIA, T_QUOTA, T_NOTE, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind == KH_N_TARGET) {
 			f->who |= targets_of(a->kids);
@@ -208,6 +218,8 @@ static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 			rs_misplaced(r, a, "in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)");
 			continue;
 		}
+		if (rs_repeated(r, &once, a->key, a, "in this award form"))
+			continue;
 		switch (a->key) {
 		case T_TYPE:
 			f->class_name = a->kids->text;
@@ -270,6 +282,8 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 			break;
 		}
 		case KH_N_ATTR:
+			if (a->key == T_CRITERIA && rs_repeated(r, &r->award_fields, T_CRITERIA, a, "in khen_thưởng"))
+				break;
 			if (a->key == T_CRITERIA) {
 				p->award_criteria = a->kids ? a->kids->text : NULL;
 				p->award_criteria_tba = a->flag == 1;
@@ -365,11 +379,15 @@ static void resolve_signature(resolver *r, kh_node *n)
 		kh_diag_note(d, r->plan->signature->span, "the first signature is here");
 	}
 	r->plan->signature = s;
+	static const int single[] = { T_ONBEHALF, T_POSITION, T_SIGNER, T_SIGNED, T_NOTE, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind != KH_N_ATTR) {
 			rs_misplaced(r, a, "in ký (use thay_mặt, chức_vụ, họ_tên, đã_ký)");
 			continue;
 		}
+		if (rs_repeated(r, &once, a->key, a, "in the signature"))
+			continue;
 		switch (a->key) {
 		case T_ONBEHALF:
 			s->form = a->kids->text;
@@ -429,7 +447,11 @@ static void resolve_outline_items(resolver *r, kh_node *first, kh_vec *out)
 
 static void resolve_outline(resolver *r, kh_node *n, kh_outline *o)
 {
+	static const int single[] = { T_TITLE, T_ATTACHED, 0 };
+	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind == KH_N_ATTR && rs_repeated(r, &once, a->key, a, "in this outline"))
+			continue;
 		if (a->kind == KH_N_ATTR && a->key == T_TITLE) {
 			o->title = a->kids->text;
 		} else if (a->kind == KH_N_ATTR && a->key == T_ATTACHED) {
@@ -453,6 +475,8 @@ static void resolve_header(resolver *r, kh_node *a, int top)
 		rs_misplaced(r, a, "inside a section: it belongs to the plan itself");
 		return;
 	}
+	if (rs_repeated(r, &r->plan_fields, a->key, a, "in the plan"))
+		return;
 	switch (a->key) {
 	case T_ISSUER: {
 		kh_ref *ref = rs_resolve_ref(r, a->kids, 0);
@@ -579,15 +603,23 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 
 void rs_resolve_plan(resolver *r, kh_node *pn)
 {
+	static const int header[] = { T_ISSUER, T_PLACE, T_TITLE, T_PREAMBLE, T_CLOSING, T_DAY, 0 };
+	static const int awards[] = { T_CRITERIA, 0 };
 	kh_plan *p = r->plan;
+	r->plan_fields = (rs_once){ .single = header };
+	r->award_fields = (rs_once){ .single = awards };
 	p->kind = (kh_doc_kind)pn->key;
 	p->number = pn->text;
 	p->span = pn->span;
 	/* The date first: "cuối năm" without a year means the plan's year. */
-	for (kh_node *a = pn->kids; a; a = a->next)
-		if (a->kind == KH_N_ATTR && a->key == T_DAY && a->kids && a->kids->kind == KH_N_D_DMY &&
+	for (kh_node *a = pn->kids; a; a = a->next) {
+		if (a->kind != KH_N_ATTR || a->key != T_DAY)
+			continue;
+		if (a->kids && a->kids->kind == KH_N_D_DMY &&
 		    kh_date_valid((int)a->kids->n[0], (int)a->kids->n[1], (int)a->kids->n[2]))
 			r->plan_year = (int)a->kids->n[0];
+		break; /* a second date is an error: the first counts */
+	}
 	resolve_plan_block(r, pn->kids, &p->items, 1);
 }
 

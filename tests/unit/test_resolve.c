@@ -249,6 +249,62 @@ static void test_misplaced_and_wrong_kind(void **state)
 	assert_true(has_rule(&d, "wrong-kind", "write 'cấp huyện'"));
 }
 
+static int count_rule(const kh_diags *d, const char *rule)
+{
+	int n = 0;
+	for (const kh_diag *x = d->first; x; x = x->next)
+		n += !strcmp(x->rule, rule);
+	return n;
+}
+
+/* A field that holds one value, given twice: an error at the second with
+ * a note at the first, and the first value kept. Lists may repeat. */
+static void test_repeated_fields(void **state)
+{
+	(void)state;
+	kh_diags d;
+	kh_program *p = resolve_text(kh_printf("%s%s", LEVELS,
+		"văn_bản vb \"1-HD/TU\" ngày 1/1/2019 { gọi_tắt \"A\"; gọi_tắt \"B\" }\n"
+		"kế_hoạch \"1-KH/TU\" {\n"
+		"  ngày 16/8/2019\n"
+		"  thực_hiện vb\n"
+		"  thực_hiện vb\n"
+		"  ngày 17/8/2019\n"
+		"  nhiệm_vụ t \"x\" {\n"
+		"    giao cấp xã; giao cấp huyện; hạn trước 1/9/2019; hạn trước 2/9/2019\n"
+		"    ghi_chú \"a\"; ghi_chú \"b\"\n"
+		"  }\n"
+		"  hội_nghị h \"H\" {\n"
+		"    thời_lượng 01 buổi; thời_lượng 2 ngày; chủ_trì btv_tỉnh_ủy; chủ_trì btc_tỉnh_ủy\n"
+		"  }\n"
+		"  ký { chức_vụ \"Bí thư\"; chức_vụ \"Phó Bí thư\" }\n"
+		"}\n"), &d);
+	assert_int_equal(count_rule(&d, "repeated-field"), 5);
+	assert_int_equal(d.errors, 5);
+	for (const kh_diag *x = d.first; x; x = x->next) {
+		assert_non_null(x->notes);
+		assert_string_equal(x->notes->message, "first given here");
+		assert_true(x->notes->span.start < x->span.start);
+	}
+	assert_true(has_rule(&d, "repeated-field", "'ngày' is given twice in the plan; it holds one value"));
+	assert_true(has_rule(&d, "repeated-field", "'chức_vụ' is given twice in the signature"));
+	kh_plan *plan = p->plan;
+	assert_int_equal(plan->date, kh_date_make(2019, 8, 16));
+	assert_int_equal(plan->implements.n, 2);
+	assert_string_equal(KH_VEC_AT(p->documents, kh_document, 0)->short_name, "A");
+	kh_task *t = KH_VEC_AT(plan->tasks, kh_task, 0);
+	assert_string_equal(t->note, "a");
+	assert_int_equal(t->owners.n, 2);
+	assert_int_equal(t->due.n, 2);
+	kh_meeting *m = KH_VEC_AT(plan->meetings, kh_meeting, 0);
+	assert_int_equal(m->duration, 1);
+	assert_int_equal(m->chairs.n, 2);
+	assert_string_equal(plan->signature->position, "Bí thư");
+	/* ngày and âm_lịch give a holiday's one day */
+	resolve_text("ngày_lễ x \"X\" ngày 2/9 âm_lịch 1/1\n", &d);
+	assert_true(has_rule(&d, "repeated-field", "'âm_lịch' repeats 'ngày' in this holiday"));
+}
+
 static void test_edit_distance(void **state)
 {
 	(void)state;
@@ -388,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_dates),
 		cmocka_unit_test(test_imports),
 		cmocka_unit_test(test_misplaced_and_wrong_kind),
+		cmocka_unit_test(test_repeated_fields),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_data_declarations),
 		cmocka_unit_test(test_data_declaration_errors),
