@@ -57,6 +57,21 @@ for f in tests/bad/*.kh; do
 	run "bad/$n.txt" "$BIN" check --no-color "$f"
 	run "bad-json/$n.json" "$BIN" check --format json "$f"
 done
+# The rule cases of the language's newer forms and inferences, through
+# every output command: what the checker reads is what every output shows.
+FORM_CASES="deadline-order/fires-consumers deadline-order/quiet-consumers
+	deadline-order/fires-compiled dependency-order/fires-work dependency-order/quiet-work
+	dependency-order/fires-period dependency-order/quiet-period number-form/quiet-letter"
+for c in $FORM_CASES; do
+	f=tests/rules/$c.kh n=${c//\//-}
+	run "forms/$n.check.txt" "$BIN" check --no-color "$f"
+	run "forms/$n.json" "$BIN" json "$f"
+	run "forms/$n.schedule.txt" "$BIN" schedule "$f"
+	run "forms/$n.csv" "$BIN" schedule --csv "$f"
+	SOURCE_DATE_EPOCH=1767225600 run "forms/$n.ics" "$BIN" schedule --ics "$f"
+	run "forms/$n.checklist.md" "$BIN" checklist "$f"
+	run "forms/$n.render.html" "$BIN" render --html "$f"
+done
 # Inputs too big or too odd to check in: made here, same every run.
 MADE=build/tests/made
 mkdir -p "$MADE"
