@@ -405,6 +405,57 @@ static const cand *weak_for(const sublist *s, const tinfo *l)
 	return s->weak1 && s->weak1->c != l ? s->weak1 : s->weak2;
 }
 
+/* L's receivers pass reports up or compile them: every such consumer
+ * builds on L, and the earliest one due by L's day decides (those declared
+ * 'sau L' are dependency-order's). Registers L with each list in USED. */
+static void check_strong(tctx *x, tinfo *l, const kh_vec *subs, kh_vec *used)
+{
+	const cand *seen[MAX_SEEN];
+	size_t nseen = 0;
+	const sublist *first_s = NULL;
+	for (size_t j = 0; j < subs->n; j++) {
+		sublist *s = KH_VEC_AT(*subs, sublist, j);
+		if (!s->lowers.n)
+			kh_vec_push(used, s);
+		kh_vec_push(&s->lowers, l);
+		size_t taken = 0;
+		for (size_t k = 0; k < s->strong.n && taken < MAX_SEEN; k++) {
+			const cand *c = KH_VEC_AT(s->strong, cand, k);
+			if (c->c->early_day > l->late_day)
+				break;
+			if (c->c == l || linked(c->c, l) || independent(c->c, l))
+				continue;
+			if (!nseen || cmp_cand(&c, &seen[0]) < 0)
+				first_s = s;
+			seen_add(seen, &nseen, c);
+			taken++;
+		}
+	}
+	if (nseen)
+		report_order(x, l, seen, nseen, first_s->lo);
+}
+
+/* No consumer among L's receivers: only their last dated task is taken,
+ * since their earlier ones (preparing a conference) need not wait. */
+static void check_weak(tctx *x, tinfo *l, const kh_vec *subs)
+{
+	const cand *last = NULL;
+	const sublist *last_s = NULL;
+	for (size_t j = 0; j < subs->n; j++) {
+		const sublist *s = KH_VEC_AT(*subs, sublist, j);
+		const cand *c = weak_for(s, l);
+		if (c && later(c, last)) {
+			last = c;
+			last_s = s;
+		}
+	}
+	if (!last)
+		return;
+	ct_offer(last->c, l, l->late_day);
+	if (last->c->early_day <= l->late_day && !linked(last->c, l) && !independent(last->c, l))
+		report_order(x, l, &last, 1, last_s->lo);
+}
+
 void ct_check_reports(tctx *x)
 {
 	const kh_plan *p = x->cx->plan;
@@ -424,51 +475,10 @@ void ct_check_reports(tctx *x)
 			strong = s->strong.n > 1 ||
 				 (s->strong.n == 1 && KH_VEC_AT(s->strong, cand, 0)->c != l);
 		}
-		if (strong) {
-			/* Every upward report of the receivers builds on L: the
-			 * earliest one decides (those declared 'sau L' are
-			 * dependency-order's). */
-			const cand *seen[MAX_SEEN];
-			size_t nseen = 0;
-			const sublist *first_s = NULL;
-			for (size_t j = 0; j < subs.n; j++) {
-				sublist *s = KH_VEC_AT(subs, sublist, j);
-				if (!s->lowers.n)
-					kh_vec_push(&used, s);
-				kh_vec_push(&s->lowers, l);
-				size_t taken = 0;
-				for (size_t k = 0; k < s->strong.n && taken < MAX_SEEN; k++) {
-					const cand *c = KH_VEC_AT(s->strong, cand, k);
-					if (c->c->early_day > l->late_day)
-						break;
-					if (c->c == l || linked(c->c, l) || independent(c->c, l))
-						continue;
-					if (!nseen || cmp_cand(&c, &seen[0]) < 0)
-						first_s = s;
-					seen_add(seen, &nseen, c);
-					taken++;
-				}
-			}
-			if (nseen)
-				report_order(x, l, seen, nseen, first_s->lo);
-		} else {
-			const cand *last = NULL;
-			const sublist *last_s = NULL;
-			for (size_t j = 0; j < subs.n; j++) {
-				const sublist *s = KH_VEC_AT(subs, sublist, j);
-				const cand *c = weak_for(s, l);
-				if (c && later(c, last)) {
-					last = c;
-					last_s = s;
-				}
-			}
-			if (!last)
-				continue;
-			ct_offer(last->c, l, l->late_day);
-			if (last->c->early_day <= l->late_day && !linked(last->c, l) &&
-			    !independent(last->c, l))
-				report_order(x, l, &last, 1, last_s->lo);
-		}
+		if (strong)
+			check_strong(x, l, &subs, &used);
+		else
+			check_weak(x, l, &subs);
 	}
 	/* too-few-working-days: each upward report against the senders that
 	 * share its candidate list, by binary search on their days. */
