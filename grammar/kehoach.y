@@ -110,6 +110,15 @@ static kh_node *date_node(kh_node_kind kind, kh_loc l, long a, long b, long c)
 	return n;
 }
 
+/* The first date of a from-to window without its year (KH_DATE_NO_YEAR)
+ * or its month and year (KH_DATE_NO_MONTH): the window's end gives them. */
+static kh_node *first_date(kh_node_kind kind, kh_loc l, long b, long c, int missing)
+{
+	kh_node *n = date_node(kind, l, 0, b, c);
+	n->key = missing;
+	return n;
+}
+
 static kh_node *when(kh_node_kind kind, kh_loc l, kh_node *what)
 {
 	return kh_node_add(node(kind, l), what);
@@ -186,7 +195,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %type <node> string opt_string top_item decl decl_attrs decl_attr opt_decl_block decl_stmts
 %type <node> plan block opt_block stmts stmt ref ref_list id_list when_list when_item when_core
 %type <node> string_list decl_stmt
-%type <node> date_spec duration excepts targets target guest_target via_chain
+%type <node> date_spec window_start window_end duration excepts targets target guest_target via_chain
 %type <node> id name body_name rcpt_ref rcpt_list
 
 %%
@@ -537,6 +546,10 @@ when_core
 	| WITHIN date_spec      { $$ = when(KH_N_W_WITHIN, @$, $2); }
 	| ON date_spec          { $$ = when(KH_N_W_ON, @$, $2); }
 	| FROM date_spec        { $$ = when(KH_N_W_FROM, @$, $2); }
+	| FROM date_spec UNTIL window_end
+				{ $$ = kh_node_add(when(KH_N_W_SPAN, @$, $2), $4); }
+	| FROM window_start UNTIL window_end
+				{ $$ = kh_node_add(when(KH_N_W_SPAN, @$, $2), $4); }
 	| date_spec             { $$ = when(KH_N_W_ON, @$, $1); }
 	| NUMBER WORKDAYS BEFORE id
 				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; $$->n[1] = 1; }
@@ -567,6 +580,27 @@ date_spec
 	| YEAR NUMBER           { $$ = date_node(KH_N_D_YEAR, @$, $2->n[0], 0, 0); }
 	| YEAR_END              { $$ = date_node(KH_N_D_YEAR_END, @$, 0, 0, 0); }
 	| YEAR_END NUMBER       { $$ = date_node(KH_N_D_YEAR_END, @$, $2->n[0], 0, 0); }
+	;
+
+/* The first date of "từ 01/10 đến 17/11/2025", written without the parts
+ * the second date gives (its year; for a bare day, its month too). */
+window_start
+	: DAYMONTH              { $$ = first_date(KH_N_D_DMY, @$, $1->n[0], $1->n[1], KH_DATE_NO_YEAR); }
+	| DAY DAYMONTH          { $$ = first_date(KH_N_D_DMY, @$, $2->n[0], $2->n[1], KH_DATE_NO_YEAR); }
+	| NUMBER MONTH NUMBER   { $$ = first_date(KH_N_D_DMY, @$, $3->n[0], $1->n[0], KH_DATE_NO_YEAR); }
+	| DAY NUMBER MONTH NUMBER
+				{ $$ = first_date(KH_N_D_DMY, @$, $4->n[0], $2->n[0], KH_DATE_NO_YEAR); }
+	| MONTH NUMBER          { $$ = first_date(KH_N_D_MONTH, @$, $2->n[0], 0, KH_DATE_NO_YEAR); }
+	| DECADE MONTH NUMBER   { $$ = first_date(KH_N_D_DECADE, @$, $3->n[0], $1, KH_DATE_NO_YEAR); }
+	| NUMBER                { $$ = first_date(KH_N_D_DMY, @$, 0, $1->n[0], KH_DATE_NO_MONTH); }
+	| DAY NUMBER            { $$ = first_date(KH_N_D_DMY, @$, 0, $2->n[0], KH_DATE_NO_MONTH); }
+	;
+/* The second date gives the year: without one it is taken, to be refused
+ * with a located reason by the resolver rather than as a syntax error. */
+window_end
+	: date_spec
+	| DAYMONTH
+	| DAY DAYMONTH          { $$ = $2; $$->span = SP(@$); }
 	;
 
 duration

@@ -21,7 +21,7 @@
 	X(G_ATTEND) X(G_GUEST) X(G_EACH) X(G_GROUP) X(G_TEXT) X(EXCEPT) \
 	X(REF_ID) X(REF_LEVEL) X(REF_SUPERIOR) X(REF_TEXT) X(REF_ORGLEVEL) \
 	X(W_BEFORE) X(W_WITHIN) X(W_ON) X(W_FROM) X(W_AFTER_REF) X(W_BEFORE_REF) \
-	X(W_OFFSET) X(W_RECUR) X(W_TBA) \
+	X(W_OFFSET) X(W_RECUR) X(W_TBA) X(W_SPAN) \
 	X(D_DMY) X(D_MONTH) X(D_DECADE) X(D_QUARTER) X(D_YEAR) X(D_YEAR_END) \
 	X(D_DAYMONTH) X(HOLIDAY_DECL) X(KINDRULE_DECL) X(AWARDRIGHT_DECL) X(PERIOD_DECL) \
 	X(DURATION) X(STRING) X(NUMBER) X(IDENT) X(FLAG) X(BLOCK)
@@ -37,7 +37,8 @@ typedef struct kh_node kh_node;
 struct kh_node {
 	/* Laid out to fit 80 bytes: there is a node per token. */
 	kh_node_kind kind;
-	int key;              /* ATTR: the keyword token; KIND/DECADE/RECUR values */
+	int key;              /* ATTR: the keyword token; KIND/DECADE/RECUR values;
+	                         a from-to start date: KH_DATE_NO_YEAR… */
 	kh_span span;
 	int flag;             /* planned (dự_kiến), level qualifier present... */
 	const char *id;       /* declared or referenced identifier, NFC */
@@ -47,6 +48,11 @@ struct kh_node {
 	kh_node *kids, *kids_tail;
 	kh_node *next;
 };
+
+/* The key of the first date of a from-to window ("từ 01/10 đến
+ * 17/11/2025"): the parts it leaves to the second date (the resolver's
+ * business, resolve_when.c). */
+enum { KH_DATE_FULL, KH_DATE_NO_YEAR, KH_DATE_NO_MONTH };
 
 const char *kh_node_kind_name(kh_node_kind k);
 

@@ -62,10 +62,25 @@ static void index_attendees(tctx *x, tinfo *ti, const kh_vec *groups, const kh_l
 	}
 }
 
+/* A meeting that launches or trains ("hội nghị quán triệt, triển khai",
+ * "tập huấn", "phát động") opens the work: it uses no report of it. */
+static bool launches(const kh_meeting *m)
+{
+	static const char *const words[] = { "triển khai", "quán triệt", "tập huấn", "phát động" };
+	const char *t = m->name ? kh_text_fold(m->name) : "";
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strstr(t, words[i]))
+			return true;
+	return false;
+}
+
 /* A meeting held at level L consumes the reports of those below that
- * its organiser, chairs and attendees receive: one entry per level. */
+ * its organiser, chairs and attendees receive: one entry per level. A
+ * meeting that launches the work is none. */
 static void index_meeting_level(tctx *x, const kh_meeting *m, const kh_level *l, size_t order)
 {
+	if (launches(m))
+		return;
 	tinfo *ti = KH_NEW(tinfo);
 	ti->m = m;
 	ti->id = m->id;
@@ -614,11 +629,13 @@ static void report_early(tctx *x, const tinfo *r, const work *w)
 {
 	const tinfo *s = &w->span;
 	kh_diag *d;
+	win end = s->late;
+	end.exact = true;          /* the day alone: the window is named */
 	if (w->plan_period)
 		d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
-			      "'%s' reports the results of the plan's activities, which run until %s "
-			      "('%s'), but is due %s, before they are over",
-			      r->id, ct_day_of(&s->late, s->span_end), w->id,
+			      "'%s' reports the results of the plan's activities ('%s', until %s), "
+			      "but is due %s, before they are over",
+			      r->id, w->id, ct_day_of(&end, s->span_end),
 			      ct_day_of(&r->late, r->late_day));
 	else
 		d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,

@@ -6,7 +6,7 @@
  *
  * What counts as a deadline's day:
  *   - dated windows (a day, a ten-day period, a month, a quarter, a year,
- *     the year end) as the resolver built them;
+ *     the year end, "từ 01/10 đến 17/11/2025") as the resolver built them;
  *   - relative deadlines with an offset ("5 ngày_làm_việc trước hn_tinh")
  *     as the resolver dated them from their anchor (resolve_relative.c:
  *     every command reads the same days);
@@ -19,8 +19,9 @@
  * its latest window: by when its result exists) and its earliest sensible
  * day (when the task may already need what it builds on: the start of a
  * window the task happens "in" - "vào trung tuần tháng 5/2017" may be the
- * 11th -, the end of a completion window - "trong tháng 11/2023", "trước
- * 15/9/2019" run to their last day).
+ * 11th, "từ 01/10 đến 17/11/2025" starts on 1/10 -, the end of a
+ * completion window - "trong tháng 11/2023", "trước 15/9/2019" run to
+ * their last day).
  *
  * Reporting links (deadline-order, too-few-working-days): task L, owned by
  * a body or a level, sends its result ('gửi', 'qua' intermediaries
@@ -186,6 +187,7 @@ static bool when_window(const kh_when *w, win *out)
 	case KH_WHEN_WITHIN:
 	case KH_WHEN_ON:
 	case KH_WHEN_FROM:
+	case KH_WHEN_SPAN:
 		if (!w->dated)
 			return false;
 		out->start = w->start;
@@ -208,7 +210,8 @@ static bool when_window(const kh_when *w, win *out)
 /* The first day the task may need what it builds on. */
 static kh_day sensible_day(const win *w)
 {
-	return w->w->type == KH_WHEN_ON || w->w->type == KH_WHEN_RELATIVE ? w->start : w->end;
+	kh_when_type t = w->w->type;
+	return t == KH_WHEN_ON || t == KH_WHEN_RELATIVE || t == KH_WHEN_SPAN ? w->start : w->end;
 }
 
 /* Widens TI's windows by the dated items of WHENS: its span, its latest
@@ -298,9 +301,11 @@ static void non_working(tctx *x, const kh_when *w, const char *what)
 {
 	const kh_check_ctx *cx = x->cx;
 	win y;
-	if (!when_window(w, &y) || !y.exact)
+	/* "từ … đến 17/11/2025" is handed in on its last day. */
+	bool span_end = w->type == KH_WHEN_SPAN && w->precision == KH_PREC_DAY;
+	if (!when_window(w, &y) || !(y.exact || span_end))
 		return;
-	kh_day d = y.start;
+	kh_day d = span_end ? y.end : y.start;
 	if (kh_calendar_is_working_day(cx->calendar, d))
 		return;
 	const char *sug = "";

@@ -67,7 +67,7 @@ static void emit_ref_or_null(kh_json *j, const char *key, const kh_ref *r)
 static const char *when_type(kh_when_type t)
 {
 	static const char *const names[] = { "deadline", "within", "on", "from", "relative",
-					     "recurrence", "tba" };
+					     "recurrence", "tba", "from_to" };
 	return names[t];
 }
 
@@ -90,7 +90,7 @@ static void emit_when(kh_json *j, const kh_when *w)
 	kh_json_kstr(j, "type", when_type(w->type));
 	kh_json_kstr(j, "text", w->text);
 	if (w->type == KH_WHEN_DEADLINE || w->type == KH_WHEN_WITHIN || w->type == KH_WHEN_ON ||
-	    w->type == KH_WHEN_FROM) {
+	    w->type == KH_WHEN_FROM || w->type == KH_WHEN_SPAN) {
 		kh_json_kstr(j, "precision", precision_name(w->precision));
 		date_or_null(j, "start", w->dated, w->start);
 		date_or_null(j, "end", w->dated, w->end);

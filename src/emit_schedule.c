@@ -10,13 +10,14 @@
  *   tháng 11/2023", "trung tuần tháng 5/2017") is due on its last day,
  *   the window itself in DESCRIPTION; a task "vào" a window also gets the
  *   window's first day as DTSTART. "từ tháng 11/2023" (a start, open
- *   ended) is a VTODO with DTSTART and no DUE.
+ *   ended) is a VTODO with DTSTART and no DUE; "từ 01/10 đến 17/11/2025"
+ *   is one VTODO with DTSTART 1/10 and DUE 17/11.
  * - a meeting is an all-day VEVENT, DTSTART plus exclusive DTEND: on a
  *   given day it starts that day and lasts its length in whole days (a
  *   half-day meeting is still one all-day event; its length is in
  *   DESCRIPTION); in a window or before a deadline it is placed on the
  *   last days of the window and marked TENTATIVE, the window in
- *   DESCRIPTION.
+ *   DESCRIPTION. A from-to window is the event's whole span.
  * - "dự kiến": VEVENT STATUS:TENTATIVE. RFC 5545 allows TENTATIVE on
  *   VEVENT only, so a planned VTODO stays NEEDS-ACTION, with "dự kiến" in
  *   its DESCRIPTION (its mirror event, if any, is TENTATIVE).
@@ -515,6 +516,8 @@ typedef enum placed { PLACED_EVENT, PLACED_DUE, PLACED_REPEAT } placed;
 /* How a date that is not one fixed day sits in the calendar, or NULL. */
 static const char *placement_note(const kh_when *w, kh_when_type type, placed how)
 {
+	if (type == KH_WHEN_SPAN && how != PLACED_REPEAT)
+		return NULL; /* "từ … đến …" sits in the calendar as written */
 	if (type == KH_WHEN_FROM && how != PLACED_REPEAT)
 		return kh_printf("Trong lịch: ngày bắt đầu%s; văn bản không ghi hạn kết thúc.",
 				 is_window(w) ? kh_printf(" (đầu khoảng %s)", window_vi(w->start, w->end)) : "");
@@ -589,6 +592,10 @@ static void ics_event(kh_buf *out, const kh_program *prog, const kh_tl_entry *e,
 	kh_day start;
 	if (rule) {
 		start = w->end;              /* each instance on the anchor's last day */
+	} else if (type == KH_WHEN_SPAN) {
+		start = w->start;            /* the whole window, as the plan fixes it */
+		days = w->end - w->start + 1;
+		exact = true;
 	} else if (exact || type == KH_WHEN_FROM) {
 		start = w->start;
 	} else {
@@ -626,7 +633,7 @@ static void ics_todo(kh_buf *out, const kh_program *prog, const kh_tl_entry *e,
 		has_start = true;
 	} else {
 		has_due = true;
-		has_start = type == KH_WHEN_ON && is_window(w);
+		has_start = type == KH_WHEN_SPAN || (type == KH_WHEN_ON && is_window(w));
 	}
 	note = placement_note(w, type, rule ? PLACED_REPEAT : PLACED_DUE);
 	const char *desc = ics_description(prog, e, rule, note);

@@ -149,7 +149,10 @@ typedef struct kh_ref {
 
 typedef enum kh_when_type {
 	KH_WHEN_DEADLINE, KH_WHEN_WITHIN, KH_WHEN_ON, KH_WHEN_FROM, KH_WHEN_RELATIVE,
-	KH_WHEN_RECURRENCE, KH_WHEN_TBA
+	KH_WHEN_RECURRENCE, KH_WHEN_TBA,
+	KH_WHEN_SPAN              /* "từ 01/10 đến 17/11/2025": start = the first
+	                             date's first day, end = the second's last;
+	                             precision is the second date's */
 } kh_when_type;
 
 typedef enum kh_precision {

@@ -109,6 +109,78 @@ int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_prec
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* From-to windows                                                    */
+
+static const char *day_text(kh_day d)
+{
+	int y, m, dd;
+	kh_date_split(d, &y, &m, &dd);
+	return kh_printf("%d/%d/%d", dd, m, y);
+}
+
+/* A copy of the first date A of a window with the parts it left out
+ * taken from END, the second date's last day: END's year (and, for a bare
+ * day, its month), or one year (month) earlier when that would put A
+ * after END - "từ 01/12 đến 15/1/2026" starts on 1/12/2025. */
+static kh_node *complete_start(const resolver *r, const kh_node *a, kh_day end)
+{
+	kh_node *c = KH_NEW(kh_node);
+	*c = *a;
+	int y, m, d;
+	kh_date_split(end, &y, &m, &d);
+	if (a->key == KH_DATE_NO_MONTH) {
+		c->n[1] = m;
+		if (a->n[2] > d && --c->n[1] == 0) {
+			c->n[1] = 12;
+			y--;
+		}
+	} else {
+		/* the first day A stands for, within its month */
+		long first = a->kind == KH_N_D_DMY ? a->n[2] : 1;
+		if (a->kind == KH_N_D_DECADE && a->n[2] >= 1 && a->n[2] <= 3)
+			first = r->decade_from[a->n[2] - 1];
+		if (a->n[1] > m || (a->n[1] == m && first > d))
+			y--;
+	}
+	c->n[0] = y;
+	return c;
+}
+
+/* "từ 01/10 đến 17/11/2025": one window from the first date's first day
+ * to the second's last, with the second's precision. Undated when either
+ * date is wrong (already reported) or has no year; an end before the
+ * start is reported here. */
+static void resolve_span(resolver *r, kh_node *w, kh_when *wh)
+{
+	kh_node *a = w->kids, *b = a ? a->next : NULL;
+	kh_day as, ae, bs, be;
+	kh_precision ap;
+	if (b && b->kind == KH_N_D_DAYMONTH) {
+		const char *eg = r->plan_year ? kh_printf("%d/%d/%d", b->n[1], b->n[0], r->plan_year)
+					      : "day/month/year";
+		kh_diag_add(r->diags, KH_ERROR, b->span, "invalid-date",
+			    "the last date of '%s' needs its year (%s): the first date takes its "
+			    "year from it", wh->text, eg);
+		return;
+	}
+	if (!b || rs_resolve_date(r, b, &bs, &be, &wh->precision) != 1)
+		return;
+	if (a->key != KH_DATE_FULL)
+		a = complete_start(r, a, be);
+	if (rs_resolve_date(r, a, &as, &ae, &ap) != 1)
+		return;
+	if (as > be) {
+		kh_diag_add(r->diags, KH_ERROR, w->span, "invalid-date",
+			    "'%s' ends before it starts: %s is before %s", wh->text, day_text(be),
+			    day_text(as));
+		return;
+	}
+	wh->start = as;
+	wh->end = be;
+	wh->dated = true;
+}
+
 static kh_when *resolve_when(resolver *r, kh_node *w)
 {
 	kh_when *wh = KH_NEW(kh_when);
@@ -122,6 +194,10 @@ static kh_when *resolve_when(resolver *r, kh_node *w)
 	case KH_N_W_ON: wh->type = KH_WHEN_ON; break;
 	case KH_N_W_FROM: wh->type = KH_WHEN_FROM; break;
 	case KH_N_W_TBA: wh->type = KH_WHEN_TBA; return wh;
+	case KH_N_W_SPAN:
+		wh->type = KH_WHEN_SPAN;
+		resolve_span(r, w, wh);
+		return wh;
 	case KH_N_W_RECUR:
 		wh->type = KH_WHEN_RECURRENCE;
 		wh->recurrence = (kh_recurrence)w->key;

@@ -101,6 +101,8 @@ static const struct {
 	{ "on", "vào" },
 	{ "from", "từ" },
 	{ "until", "đến" },
+	{ "through", "đến hết" },
+	{ "den het", "đến hết" },
 	{ "day", "ngày" },
 	{ "month", "tháng" },
 	{ "year", "năm" },
@@ -213,6 +215,14 @@ static const char *relative_label(const kh_when *w)
 	return kh_printf("%s %s", dir, target);
 }
 
+/* "từ 1/10/2025 đến 17/11/2025": both days in full, so a first date
+ * written without its year shows the one it took. */
+static const char *span_label(const kh_when *w)
+{
+	return kh_printf("%stừ %s đến %s", w->planned ? "dự kiến " : "",
+			 window_text(w->start, w->start), window_text(w->end, w->end));
+}
+
 const char *kh_when_label(const kh_when *w)
 {
 	if (!w)
@@ -223,6 +233,8 @@ const char *kh_when_label(const kh_when *w)
 	} else if (w->type == KH_WHEN_TBA) {
 		t = pretty(w->text);
 		return !*t || !strcmp(t, "thông báo sau") ? TBA_TEXT : t;
+	} else if (w->type == KH_WHEN_SPAN && w->dated) {
+		return span_label(w);
 	} else if (w->type == KH_WHEN_RELATIVE && w->anchor) {
 		t = relative_label(w);
 		if (w->dated)
@@ -240,7 +252,7 @@ const char *kh_when_label(const kh_when *w)
 		t = TBA_TEXT;
 	if (w->dated && !*t)
 		return window_text(w->start, w->end);
-	if (w->dated && shows_window(w->precision)) {
+	if (w->dated && shows_window(w->precision) && w->type != KH_WHEN_SPAN) {
 		const char *win = window_text(w->start, w->end);
 		if (!strstr(t, win))
 			return kh_printf("%s (%s)", t, win);
@@ -343,7 +355,7 @@ static bool is_dated(const kh_when *w)
 {
 	return w->dated && (w->type == KH_WHEN_DEADLINE || w->type == KH_WHEN_WITHIN ||
 			    w->type == KH_WHEN_ON || w->type == KH_WHEN_FROM ||
-			    w->type == KH_WHEN_RELATIVE);
+			    w->type == KH_WHEN_RELATIVE || w->type == KH_WHEN_SPAN);
 }
 
 /* More specific recurrences win: a frequency over "định kỳ" over "thường xuyên". */

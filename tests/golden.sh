@@ -52,6 +52,17 @@ for f in examples/*.kh; do
 	run "outline-html/$n.html" "$BIN" outline --html "$f"
 	run "render/$n.html" "$BIN" render --html "$f"
 done
+# Plans for one date form each (tests/window: from-to windows).
+for f in tests/window/*.kh; do
+	n=$(basename "$f" .kh)
+	run "window/$n-check.txt" "$BIN" check --no-color "$f"
+	run "window/$n.json" "$BIN" json "$f"
+	run "window/$n-schedule.txt" "$BIN" schedule "$f"
+	run "window/$n-schedule.csv" "$BIN" schedule --csv "$f"
+	SOURCE_DATE_EPOCH=1767225600 run "window/$n.ics" "$BIN" schedule --ics "$f"
+	run "window/$n-checklist.md" "$BIN" checklist "$f"
+	run "window/$n-checklist.csv" "$BIN" checklist --csv "$f"
+done
 for f in tests/bad/*.kh; do
 	n=$(basename "$f" .kh)
 	run "bad/$n.txt" "$BIN" check --no-color "$f"

@@ -68,7 +68,7 @@ rm -rf "$html_dir"
 # Calendars through python3-icalendar and byte-level RFC 5545 checks; CSV
 # read back with Python's csv module; SVG through an XML parser.
 out_dir=$(mktemp -d)
-for f in examples/*.kh; do
+for f in examples/*.kh tests/window/*.kh; do
 	n=$(basename "$f" .kh)
 	build/kehoach schedule --ics -o "$out_dir/$n.ics" "$f" >/dev/null 2>&1
 	build/kehoach schedule --ics --mirror-events -o "$out_dir/$n-mirror.ics" "$f" >/dev/null 2>&1
@@ -83,13 +83,13 @@ suite svg /usr/bin/python3 tests/svg/check_svg.py "$out_dir"/*.svg
 rm -rf "$out_dir"
 if [ -x build/fuzz/fuzz_plan ]; then
 	# Every example, broken input and kept fuzz finding, through the fuzz target.
-	suite fuzz-replay bash -c 'out=$(build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/ tests/fmt 2>&1); rc=$?;
+	suite fuzz-replay bash -c 'out=$(build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/ tests/fmt tests/window 2>&1); rc=$?;
 		n=$(echo "$out" | grep -Eo "Done [0-9]+ runs" | grep -Eo "[0-9]+");
 		echo "$out" | tail -n 3;
 		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
 fi
 # One date model: json, schedule --csv and schedule --ics give the same days.
-suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh
+suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh tests/window/*.kh
 # docs/LANGUAGE.md's keyword index is keywords.def, every spelling.
 suite keyword-index /usr/bin/python3 tests/docs/keywords.py
 # The plan in README.md's tour must check clean, as the README says.

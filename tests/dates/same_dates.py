@@ -22,8 +22,8 @@ def out(*args):
 
 
 def json_days(doc):
-    """The day each dated deadline and meeting is due: the end of its window,
-    or the start of an open-ended 'từ' window. Recurring and to-be-announced
+    """The day each dated deadline and meeting is due: the end of its window
+    (a 'from_to' window's too), or the start of an open-ended 'từ' window. Recurring and to-be-announced
     items have none of their own."""
     days = set()
     plan = doc.get("plan") or {}

@@ -148,6 +148,32 @@ static void test_multiword_keywords(void **state)
 	assert_int_equal(s.tok[1], T_ID);
 }
 
+/* A from-to window: "đến hết" is one keyword (until, through the end of),
+ * in its three spellings, and a day/month without a year is its own token. */
+static void test_from_to_window(void **state)
+{
+	(void)state;
+	const int want[] = { T_FROM, T_DAYMONTH, T_UNTIL, T_DATE, ',', T_FROM, T_MONTH, T_NUMBER,
+			     T_UNTIL, T_MONTH, T_MONTHYEAR, ';' };
+	expect_tokens("từ 01/10 đến 17/11/2025, từ tháng 10 đến hết tháng 11/2025", want,
+		      (int)(sizeof want / sizeof want[0]));
+	scanned s;
+	scan("từ 01/10", &s);
+	assert_int_equal(s.val[1].node->n[0], 10); /* month */
+	assert_int_equal(s.val[1].node->n[1], 1);  /* day */
+	const char *through[] = { "đến hết", "đến_hết", "den het", "through" };
+	for (size_t i = 0; i < sizeof through / sizeof through[0]; i++) {
+		scan(through[i], &s);
+		assert_int_equal(s.tok[0], T_UNTIL);
+		assert_int_equal(s.val[0].ival, 1);
+		assert_int_equal(s.n, 2);
+	}
+	scan("until den", &s);
+	assert_int_equal(s.tok[0], T_UNTIL);
+	assert_int_equal(s.val[0].ival, 0);
+	assert_int_equal(s.tok[1], T_UNTIL);
+}
+
 /* A line end ends a statement, but not after '{', ',' or '+'. */
 static void test_line_ends(void **state)
 {
@@ -225,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_every_token_kind),
 		cmocka_unit_test(test_date_forms),
 		cmocka_unit_test(test_multiword_keywords),
+		cmocka_unit_test(test_from_to_window),
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_nfc_and_nfd_are_the_same),
 		cmocka_unit_test(test_string_escapes),
