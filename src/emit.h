@@ -1,9 +1,10 @@
 /*
  * emit.h - the outputs made from a resolved plan. Each writes into OUT and
  * returns 0, or reports to stderr and returns non-zero on a problem the
- * command must exit 2 for. FOR_BODY (may be NULL) keeps only what
- * concerns that body (kh_tl_concerns), including duties it holds through
- * its level.
+ * command must exit 2 for. FOR_BODY (may be NULL) keeps only what asks
+ * something of that body (kh_tl_roles: owns, also through its level or
+ * parent; cooperates, receives, forwards; organises, chairs, attends, is
+ * invited), each line saying its role.
  * Part of kehoach; see README.md for the licence.
  */
 #ifndef KH_EMIT_H
@@ -19,6 +20,8 @@ typedef struct kh_ics_opts {
 	                             (Google and iOS calendars ignore VTODO) */
 	const char *dtstamp;      /* "20260101T000000Z"; from SOURCE_DATE_EPOCH
 	                             or the plan's date, so output is reproducible */
+	struct kh_diags *notes;   /* may be NULL: gets a note per recurring duty
+	                             left out of the calendar (it has no date) */
 } kh_ics_opts;
 
 /* kehoach schedule: timeline as text, CSV, iCalendar (RFC 5545), SVG. */

@@ -3,22 +3,27 @@
  * (Markdown), a spreadsheet (CSV, UTF-8 with BOM) or a printable page
  * (HTML).
  *
- * Grouping. Without --for, one group per owner as the plan names it: a
- * body ("Ban Tổ chức Tỉnh ủy"), a level ("Cấp huyện": the duties of every
- * body of that level, listed once under the level's heading rather than
- * copied under each body) or a text. A duty with several owners appears
- * under each of them. A meeting is listed under its organiser and chairs,
- * or under its level when it names neither. Groups run down the hierarchy
+ * Grouping. Without --for, one group per body, level or text the plan
+ * names in a duty, whatever it asks of it (kh_tl_each_ref): owners,
+ * cooperating bodies, receivers and via bodies of a task; organiser,
+ * chairs, attendees and guests of a meeting (those written as text have
+ * no group). A level ("Cấp huyện") holds the duties of every body of that
+ * level, listed once under the level's heading rather than copied under
+ * each body. A duty appears under each of them, each line saying what it
+ * asks there ("chủ trì", "phối hợp", "nhận báo cáo", "tiếp nhận, tổng hợp
+ * (qua)", "dự họp"); a meeting no one organises or chairs is its level's.
+ * Groups run down the hierarchy
  * (centre, province, district, commune …; at one depth the level's own
  * heading first, then its bodies in the order the plan first gives them
  * duties); bodies with no level follow, then owners given as text, then
  * duties that name no owner. A body whose level also has a group gets a
  * "see also" line, so each body finds all of its duties from its heading.
  *
- * With --for BODY: one group, every duty that concerns the body
- * (kh_tl_concerns: its own, its level's, its parent's, what it chairs,
- * organises or attends), each marked with the owner it comes through when
- * that is not the body itself.
+ * With --for BODY: one group, every duty that asks something of the body
+ * (kh_tl_roles: its own, its level's, its parent's; what it cooperates
+ * on, receives, compiles and passes on, chairs, organises, attends or is
+ * invited to), each with its role, and for a task the owner it comes
+ * through when that is not the body itself ("chủ trì; giao: Cấp huyện").
  *
  * Within a group duties run in timeline order: dated ones by date, then
  * recurring ones, then those without a date.
@@ -137,6 +142,8 @@ static const char *due_text(const kh_tl_entry *e)
 	} else {
 		s = label;
 	}
+	if (e->series && e->until_from != KH_UNTIL_NONE)
+		s = kh_printf("%s (lặp lại đến %s)", s, day_vi(e->until));
 	if (w->planned && !strstr(s, "dự kiến"))
 		s = kh_printf("%s (dự kiến)", s);
 	return s;
@@ -205,6 +212,8 @@ typedef struct group {
 	int depth;                /* hierarchy depth; INT_MAX/2 … for the rest */
 	size_t first;             /* first appearance */
 	kh_vec entries;           /* kh_tl_entry* */
+	kh_vec roles;             /* for each entry, what it asks of this group
+	                             (kh_tl_role bits, stored as uintptr_t) */
 	const char *see_also;     /* a body's level heading, or NULL */
 } group;
 
@@ -300,12 +309,22 @@ static group *group_for(grouping *g, gkind kind, const kh_level *l, const kh_bod
 	return x;
 }
 
-/* Entries come in timeline order, so a repeat is always the last one. */
-static void group_add(group *x, kh_tl_entry *e)
+/* Entries come in timeline order, so a repeat is always the last one:
+ * its roles join the ones it already has here. */
+static void group_add(group *x, kh_tl_entry *e, unsigned roles)
 {
-	if (x->entries.n && x->entries.items[x->entries.n - 1] == e)
+	size_t n = x->entries.n;
+	if (n && x->entries.items[n - 1] == e) {
+		x->roles.items[n - 1] = (void *)((uintptr_t)x->roles.items[n - 1] | roles);
 		return;
+	}
 	kh_vec_push(&x->entries, e);
+	kh_vec_push(&x->roles, (void *)(uintptr_t)roles);
+}
+
+static unsigned role_at(const group *x, size_t j)
+{
+	return (unsigned)(uintptr_t)x->roles.items[j];
 }
 
 static int group_cmp(const void *pa, const void *pb)
@@ -316,30 +335,44 @@ static int group_cmp(const void *pa, const void *pb)
 	return a->first < b->first ? -1 : a->first > b->first;
 }
 
-/* Every duty under each of its owners (see the comment at the top). */
+typedef struct placing {
+	grouping *g;
+	bool led;                 /* a lead (owner, organiser, chair) was placed */
+} placing;
+
+/* One reference of an entry: its group gets the entry, with the role.
+ * Attendees and guests written as text name no one who has a checklist. */
+static void place_ref(const kh_tl_entry *e, const kh_ref *r, kh_tl_role role, void *ctx)
+{
+	placing *pl = ctx;
+	group *x;
+	if (r->kind == KH_REF_LEVEL && r->level)
+		x = group_for(pl->g, G_LEVEL, r->level, NULL, NULL);
+	else if (r->kind == KH_REF_BODY && r->body)
+		x = group_for(pl->g, G_BODY, NULL, r->body, NULL);
+	else if (role == KH_ROLE_ATTEND || role == KH_ROLE_GUEST)
+		return;
+	else
+		x = group_for(pl->g, G_TEXT, NULL, NULL, kh_ref_label(r));
+	group_add(x, (kh_tl_entry *)e, role);
+	pl->led |= (role & KH_ROLES_LEAD) != 0;
+}
+
+/* Every duty under each body, level or text it names, with what it asks
+ * of it (see the comment at the top). */
 static kh_vec group_all(const kh_vec *entries)
 {
 	grouping g = { 0 };
 	for (size_t i = 0; i < entries->n; i++) {
 		kh_tl_entry *e = KH_VEC_AT(*entries, kh_tl_entry, i);
-		size_t placed = 0;
-		for (size_t j = 0; j < e->owners.n; j++) {
-			const kh_ref *r = KH_VEC_AT(e->owners, kh_ref, j);
-			group *x;
-			if (r->kind == KH_REF_LEVEL && r->level)
-				x = group_for(&g, G_LEVEL, r->level, NULL, NULL);
-			else if (r->kind == KH_REF_BODY && r->body)
-				x = group_for(&g, G_BODY, NULL, r->body, NULL);
-			else
-				x = group_for(&g, G_TEXT, NULL, NULL, kh_ref_label(r));
-			group_add(x, e);
-			placed++;
-		}
-		if (!placed) {
+		placing pl = { &g, false };
+		kh_tl_each_ref(e, place_ref, &pl);
+		if (!pl.led) {
+			/* A meeting nobody is said to organise is its level's. */
 			if (e->meeting && e->level)
-				group_add(group_for(&g, G_LEVEL, e->level, NULL, NULL), e);
+				group_add(group_for(&g, G_LEVEL, e->level, NULL, NULL), e, KH_ROLE_ORGANISER);
 			else
-				group_add(group_for(&g, G_NONE, NULL, NULL, NULL), e);
+				group_add(group_for(&g, G_NONE, NULL, NULL, NULL), e, 0);
 		}
 	}
 	size_t n = g.groups.n;
@@ -376,44 +409,53 @@ static kh_vec make_groups(const kh_program *prog, const kh_body *for_body)
 	x->heading = body_name(for_body);
 	for (size_t i = 0; i < all.n; i++) {
 		kh_tl_entry *e = KH_VEC_AT(all, kh_tl_entry, i);
-		if (kh_tl_concerns(e, for_body))
-			kh_vec_push(&x->entries, e);
+		unsigned roles = kh_tl_roles(e, for_body);
+		if (roles)
+			group_add(x, e, roles);
 	}
 	kh_vec v = { 0 };
 	kh_vec_push(&v, x);
 	return v;
 }
 
-/* With --for: how a duty reaches the body when it does not own it
- * directly: "giao: Cấp huyện", "dự họp"; NULL when it is its own. */
+typedef struct lead_refs {
+	const kh_body *b;
+	bool direct;              /* an owner names the body itself */
+	kh_vec refs;              /* kh_ref*: the owners that reach it otherwise */
+} lead_refs;
+
+static void collect_owner(const kh_tl_entry *e, const kh_ref *r, kh_tl_role role, void *ctx)
+{
+	lead_refs *l = ctx;
+	if (role != KH_ROLE_OWNER || !kh_tl_ref_names(e, r, role, l->b))
+		return;
+	if (r->kind == KH_REF_BODY && r->body == l->b)
+		l->direct = true;
+	else
+		kh_vec_push(&l->refs, (void *)r);
+}
+
+/* With --for: the owners through which a task is the body's when none
+ * names it ("Cấp huyện", its parent), else NULL. */
 static const char *through(const group *x, const kh_tl_entry *e)
 {
-	if (x->kind != G_FOR)
+	if (x->kind != G_FOR || !e->task)
 		return NULL;
-	for (size_t i = 0; i < e->owners.n; i++) {
-		const kh_ref *r = KH_VEC_AT(e->owners, kh_ref, i);
-		if (r->kind == KH_REF_BODY && r->body == x->body)
-			return NULL;
-	}
-	if (e->owners.n) {
-		/* The owners through which it concerns the body. */
-		kh_vec via = { 0 };
-		for (size_t i = 0; i < e->owners.n; i++) {
-			kh_ref *r = KH_VEC_AT(e->owners, kh_ref, i);
-			kh_tl_entry one = *e;
-			one.owners = (kh_vec){ 0 };
-			kh_vec_push(&one.owners, r);
-			one.meeting = NULL;   /* owners only, not attendance */
-			if (kh_tl_concerns(&one, x->body))
-				kh_vec_push(&via, r);
-		}
-		if (via.n)
-			return kh_printf("%s: %s", e->meeting ? "tổ chức/chủ trì" : "giao",
-					 refs_joined(&via, ", "));
-	}
-	if (e->meeting)
-		return "dự họp";
-	return NULL;
+	lead_refs l = { x->body, false, { 0 } };
+	kh_tl_each_ref(e, collect_owner, &l);
+	return l.direct || !l.refs.n ? NULL : refs_joined(&l.refs, ", ");
+}
+
+/* What the duty asks of the group's body or level, and through whom:
+ * "chủ trì; giao: Cấp huyện", "phối hợp", "dự họp"; NULL when no role. */
+static const char *role_note(const group *x, size_t j)
+{
+	unsigned roles = role_at(x, j);
+	if (!roles)
+		return NULL;
+	const char *via = through(x, KH_VEC_AT(x->entries, kh_tl_entry, j));
+	const char *label = kh_tl_roles_label(roles);
+	return via ? kh_printf("%s; giao: %s", label, via) : label;
 }
 
 static const char *plan_title(const kh_plan *p)
@@ -499,7 +541,7 @@ int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf
 				kh_buf_puts(out, " — ");
 				md_text(out, mt);
 			}
-			const char *th = through(x, e);
+			const char *th = role_note(x, j);
 			if (th) {
 				kh_buf_puts(out, " (");
 				md_text(out, th);
@@ -535,8 +577,8 @@ static const char *kind_vi(const kh_tl_entry *e)
 int kh_emit_checklist_csv(const kh_program *prog, const kh_body *for_body, kh_buf *out)
 {
 	static const char *const header[] = { "Đơn vị", "Việc cần làm", "Thời hạn", "Ngày hạn",
-					      "Gửi", "Qua", "Hội nghị", "Nguồn giao", "Loại",
-					      "Mã", "Đã xong" };
+					      "Gửi", "Qua", "Hội nghị", "Vai trò", "Nguồn giao",
+					      "Loại", "Mã", "Đã xong" };
 	const size_t ncols = sizeof header / sizeof header[0];
 	kh_buf_puts(out, "\xEF\xBB\xBF"); /* BOM: Excel reads the file as UTF-8 */
 	for (size_t i = 0; i < ncols; i++)
@@ -563,6 +605,7 @@ int kh_emit_checklist_csv(const kh_program *prog, const kh_body *for_body, kh_bu
 			csv_field(out, e->task ? refs_joined(&e->task->send_to, "; ") : "", false);
 			csv_field(out, e->task ? refs_joined(&e->task->via, "; ") : "", false);
 			csv_field(out, meeting_text(e), false);
+			csv_field(out, kh_tl_roles_label(role_at(x, j)), false);
 			csv_field(out, through_text, false);
 			csv_field(out, kind_vi(e), false);
 			csv_field(out, e->uid, false);
@@ -664,7 +707,7 @@ int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_b
 				kh_html_escape(out, mt);
 				kh_buf_puts(out, "</span>");
 			}
-			const char *th = through(x, e);
+			const char *th = role_note(x, j);
 			if (th) {
 				kh_buf_puts(out, " <span class=\"through\">(");
 				kh_html_escape(out, th);

@@ -21,19 +21,25 @@
  * - "dự kiến": VEVENT STATUS:TENTATIVE. RFC 5545 allows TENTATIVE on
  *   VEVENT only, so a planned VTODO stays NEEDS-ACTION, with "dự kiến" in
  *   its DESCRIPTION (its mirror event, if any, is TENTATIVE).
- * - hằng tháng / hằng năm: RRULE FREQ=MONTHLY / FREQ=YEARLY, anchored on
- *   the plan's own date for the duty ("từ năm 2023, hằng năm": due
+ * - hằng tháng / hằng năm: RRULE FREQ=MONTHLY / FREQ=YEARLY from the
+ *   series' first occurrence (timeline.h: "từ năm 2023, hằng năm" is due
  *   31/12/2023 and yearly after); a last day of a month repeats as
- *   BYMONTHDAY=-1. A recurring duty the plan gives no date is left out
- *   (no day would be a guess).
+ *   BYMONTHDAY=-1. Never an endless series: UNTIL (a DATE, like DTSTART)
+ *   is the end the timeline chose (the duty's own window, the period in
+ *   the plan's title, the plan's latest date), else COUNT=1; DESCRIPTION
+ *   says which.
  * - thường xuyên / định kỳ have no frequency: no RRULE. With a date
  *   ("từ tháng 11/2023, thường xuyên") they appear once, at that date,
- *   DESCRIPTION saying they do not repeat in the calendar; without one they
- *   are left out.
+ *   DESCRIPTION saying they do not repeat in the calendar.
+ * - a recurring duty without a date is not in the calendar (no day would
+ *   be a guess): opts->notes gets one note per duty saying so.
  * - TBA, relative to an event, no deadline: left out (a calendar item needs
  *   a date); the text and CSV schedules list them. A deadline whose exact
  *   day is to be announced ("trước 30/9/2019, thông_báo_sau") is in, on
  *   the deadline.
+ * - with --for, DESCRIPTION says what the item asks of that body
+ *   ("Vai trò của …: phối hợp"), as the text (" (vai trò: …)") and CSV
+ *   (`role`) schedules do: one answer, kh_tl_roles.
  * - UID: the timeline uid + "@kehoach"; the mirror events of deadlines
  *   (opts->mirror_events) use uid + "-event@kehoach" ("-" never occurs in
  *   an id, so they cannot collide with another item).
@@ -43,6 +49,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "diag.h"
 #include "emit.h"
 #include "timeline.h"
 
@@ -213,20 +220,41 @@ static const char *send_text(const kh_tl_entry *e)
 	return kh_printf(" → gửi %s", to);
 }
 
+/* The entry's date as written, and where a series ends: "từ năm 2023,
+ * hằng năm (lặp lại đến 31/1/2024)". */
+static const char *when_text(const kh_tl_entry *e)
+{
+	if (!e->when)
+		return "không ghi thời hạn";
+	const char *w = kh_when_label(e->when);
+	if (e->series && e->until_from != KH_UNTIL_NONE)
+		return kh_printf("%s (lặp lại đến %s)", w, day_vi(e->until));
+	return w;
+}
+
+/* With --for: " (vai trò: phối hợp)", what the entry asks of the body. */
+static const char *role_text(const kh_tl_entry *e, const kh_body *for_body)
+{
+	if (!for_body)
+		return "";
+	return kh_printf(" (vai trò: %s)", kh_tl_roles_label(kh_tl_roles(e, for_body)));
+}
+
 /* ------------------------------------------------------------------ */
 /* Text                                                               */
 
-static void text_line(kh_buf *out, const kh_tl_entry *e)
+static void text_line(kh_buf *out, const kh_tl_entry *e, const kh_body *for_body)
 {
-	const char *when = e->when ? kh_when_label(e->when) : "không ghi thời hạn";
+	const char *when = when_text(e);
+	const char *role = role_text(e, for_body);
 	if (e->meeting) {
 		const char *d = meeting_details(e, "; ");
-		kh_buf_printf(out, "  - %s — %s%s%s\n", when, entry_title(e), *d ? " — " : "", d);
+		kh_buf_printf(out, "  - %s — %s%s%s%s\n", when, entry_title(e), *d ? " — " : "", d, role);
 		return;
 	}
 	const char *who = refs_joined(&e->owners, ", ");
-	kh_buf_printf(out, "  - %s — %s%s%s%s\n", when, who, *who ? ": " : "", entry_title(e),
-		      send_text(e));
+	kh_buf_printf(out, "  - %s — %s%s%s%s%s\n", when, who, *who ? ": " : "", entry_title(e),
+		      send_text(e), role);
 }
 
 int kh_emit_schedule_text(const kh_program *prog, const kh_body *for_body, kh_buf *out)
@@ -257,7 +285,7 @@ int kh_emit_schedule_text(const kh_program *prog, const kh_body *for_body, kh_bu
 			kh_buf_printf(out, "\n%s, %s\n", weekday_vi(d), day_vi(d));
 		have_day = true;
 		last = d;
-		text_line(out, e);
+		text_line(out, e, for_body);
 	}
 	static const struct {
 		kh_tl_kind kind;
@@ -275,7 +303,7 @@ int kh_emit_schedule_text(const kh_program *prog, const kh_body *for_body, kh_bu
 			if (!any)
 				kh_buf_printf(out, "\n%s\n", rest[k].heading);
 			any = true;
-			text_line(out, e);
+			text_line(out, e, for_body);
 		}
 	}
 	return 0;
@@ -311,7 +339,7 @@ int kh_emit_schedule_csv(const kh_program *prog, const kh_body *for_body, kh_buf
 {
 	static const char *const header[] = { "start", "end", "kind", "recurrence", "planned",
 					      "level", "who", "what", "to", "via", "uid",
-					      "as_written" };
+					      "as_written", "role" };
 	const size_t ncols = sizeof header / sizeof header[0];
 	for (size_t i = 0; i < ncols; i++)
 		csv_field(out, header[i], i + 1 == ncols);
@@ -340,7 +368,9 @@ int kh_emit_schedule_csv(const kh_program *prog, const kh_body *for_body, kh_buf
 		csv_field(out, refs_joined(send, "; "), false);
 		csv_field(out, refs_joined(via, "; "), false);
 		csv_field(out, e->uid, false);
-		csv_field(out, w ? kh_when_label(w) : "", true);
+		csv_field(out, w ? kh_when_label(w) : "", false);
+		/* With --for: what the entry asks of that body. */
+		csv_field(out, for_body ? kh_tl_roles_names(kh_tl_roles(e, for_body)) : "", true);
 	}
 	return 0;
 }
@@ -447,40 +477,61 @@ static bool is_window(const kh_when *w)
 	return w->precision != KH_PREC_DAY;
 }
 
-/* RRULE for a recurring entry with a date, or NULL (no frequency). A last
- * day of a month repeats on every last day (BYMONTHDAY=-1): day 31 (or
- * 30) monthly would skip the shorter months (§3.3.10). */
-static const char *rrule(const kh_tl_entry *e, kh_day anchor)
+/* RRULE for a series (timeline.h), else NULL: no frequency or no date. A
+ * last day of a month repeats on every last day (BYMONTHDAY=-1): day 31
+ * (or 30) monthly would skip the shorter months (§3.3.10). It ends on
+ * UNTIL, a DATE as DTSTART is (§3.3.10), or after its first time
+ * (COUNT=1) when the plan gives no end: never an endless series. */
+static const char *rrule(const kh_tl_entry *e)
 {
 	const kh_when *w = e->when;
-	if (e->kind != KH_TL_RECURRING || !w || !w->dated)
+	if (!e->series)
 		return NULL;
 	int y, m, d;
-	kh_date_split(anchor, &y, &m, &d);
+	kh_date_split(e->first, &y, &m, &d);
 	bool last = d == kh_month_days(y, m);
+	const char *freq;
 	if (w->recurrence == KH_RECUR_MONTHLY)
-		return last && (is_window(w) || d > 28) ? "FREQ=MONTHLY;BYMONTHDAY=-1" : "FREQ=MONTHLY";
-	if (w->recurrence == KH_RECUR_YEARLY)
-		return m == 2 && d == 29 ? "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY";
-	return NULL;
+		freq = last && (is_window(w) || d > 28) ? "FREQ=MONTHLY;BYMONTHDAY=-1" : "FREQ=MONTHLY";
+	else
+		freq = m == 2 && d == 29 ? "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY";
+	if (e->until_from == KH_UNTIL_NONE)
+		return kh_printf("%s;COUNT=1", freq);
+	return kh_printf("%s;UNTIL=%s", freq, ics_date(e->until));
+}
+
+/* The "when" items the entry was made from: the task's, or the meeting's
+ * for the entry's level. */
+static kh_vec source_whens(const kh_tl_entry *e)
+{
+	kh_vec v = { 0 };
+	if (e->task)
+		return e->task->due;
+	for (size_t i = 0; i < e->meeting->when.n; i++) {
+		const kh_leveled_when *lw = KH_VEC_AT(e->meeting->when, kh_leveled_when, i);
+		if (e->level && lw->level && lw->level != e->level)
+			continue;
+		for (size_t j = 0; j < lw->when.n; j++)
+			kh_vec_push(&v, lw->when.items[j]);
+	}
+	return v;
+}
+
+/* Where a recurring entry says it recurs ("hằng_năm"), for a note. */
+static kh_span recurrence_span(const kh_tl_entry *e)
+{
+	kh_vec v = source_whens(e);
+	for (size_t i = 0; i < v.n; i++)
+		if (KH_VEC_AT(v, kh_when, i)->type == KH_WHEN_RECURRENCE)
+			return KH_VEC_AT(v, kh_when, i)->span;
+	return e->span;
 }
 
 /* The source item that dates a recurring entry ("từ năm 2023" in "từ năm
  * 2023, hằng năm"): the first dated one of the task or meeting level. */
 static const kh_when *anchor_of(const kh_tl_entry *e)
 {
-	kh_vec v = { 0 };
-	if (e->task) {
-		v = e->task->due;
-	} else {
-		for (size_t i = 0; i < e->meeting->when.n; i++) {
-			const kh_leveled_when *lw = KH_VEC_AT(e->meeting->when, kh_leveled_when, i);
-			if (e->level && lw->level && lw->level != e->level)
-				continue;
-			for (size_t j = 0; j < lw->when.n; j++)
-				kh_vec_push(&v, lw->when.items[j]);
-		}
-	}
+	kh_vec v = source_whens(e);
 	for (size_t i = 0; i < v.n; i++) {
 		const kh_when *w = KH_VEC_AT(v, kh_when, i);
 		if (w->dated && w->type != KH_WHEN_RECURRENCE && w->type != KH_WHEN_TBA &&
@@ -511,20 +562,16 @@ static const char *window_vi(kh_day s, kh_day e)
 	return kh_printf("%s–%s", day_vi(s), day_vi(e));
 }
 
-typedef enum placed { PLACED_EVENT, PLACED_DUE, PLACED_REPEAT } placed;
+typedef enum placed { PLACED_EVENT, PLACED_DUE } placed;
 
 /* How a date that is not one fixed day sits in the calendar, or NULL. */
 static const char *placement_note(const kh_when *w, kh_when_type type, placed how)
 {
-	if (type == KH_WHEN_SPAN && how != PLACED_REPEAT)
+	if (type == KH_WHEN_SPAN)
 		return NULL; /* "từ … đến …" sits in the calendar as written */
-	if (type == KH_WHEN_FROM && how != PLACED_REPEAT)
+	if (type == KH_WHEN_FROM)
 		return kh_printf("Trong lịch: ngày bắt đầu%s; văn bản không ghi hạn kết thúc.",
 				 is_window(w) ? kh_printf(" (đầu khoảng %s)", window_vi(w->start, w->end)) : "");
-	if (how == PLACED_REPEAT)
-		return is_window(w) ? kh_printf("Trong lịch: mỗi lần lặp có hạn vào ngày cuối của khoảng "
-						"(lần đầu: %s).", window_vi(w->start, w->end))
-				    : NULL;
 	if (is_window(w))
 		return kh_printf("Trong lịch: %s ngày cuối của khoảng %s.",
 				 how == PLACED_DUE ? "hạn là" : "đặt vào", window_vi(w->start, w->end));
@@ -534,9 +581,38 @@ static const char *placement_note(const kh_when *w, kh_when_type type, placed ho
 	return NULL;
 }
 
-/* DESCRIPTION: when, who, to whom, how it sits in the calendar, the plan.
- * NOTE (may be NULL) says where an undecided date was placed. */
-static const char *ics_description(const kh_program *prog, const kh_tl_entry *e, const char *rule,
+/* What every calendar item of one run needs. */
+typedef struct ics_ctx {
+	const kh_program *prog;
+	const kh_body *for_body;  /* --for, or NULL */
+	const kh_ics_opts *opts;  /* may be NULL */
+	const char *dtstamp;
+} ics_ctx;
+
+/* How a series sits in the calendar: where each time falls when that is
+ * not the anchor's last day, and where it ends (or that it has no end). */
+static const char *series_note(const kh_tl_entry *e)
+{
+	const kh_when *w = e->when;
+	kh_buf b = { 0 };
+	if (e->first != w->end)
+		kh_buf_printf(&b, "Trong lịch: mỗi lần có hạn vào ngày cuối %s (lần đầu: %s).\n",
+			      w->recurrence == KH_RECUR_MONTHLY ? "tháng" : "năm", day_vi(e->first));
+	else if (is_window(w))
+		kh_buf_printf(&b, "Trong lịch: mỗi lần lặp có hạn vào ngày cuối của khoảng (lần đầu: %s).\n",
+			      window_vi(w->start, w->end));
+	const char *until = kh_tl_until_label(e);
+	if (until)
+		kh_buf_printf(&b, "Lặp lại đến %s.", until);
+	else
+		kh_buf_puts(&b, "Văn bản không ghi thời gian kết thúc: trong lịch chỉ có lần đầu.");
+	return kh_buf_cstr(&b);
+}
+
+/* DESCRIPTION: when, who, to whom, what it asks of the --for body, how it
+ * sits in the calendar, the plan. NOTE (may be NULL) says where an
+ * undecided date was placed. */
+static const char *ics_description(const ics_ctx *c, const kh_tl_entry *e, const char *rule,
 				   const char *note)
 {
 	const kh_when *w = e->when;
@@ -550,11 +626,11 @@ static const char *ics_description(const kh_program *prog, const kh_tl_entry *e,
 		const char *d = meeting_details(e, "\n");
 		if (*d) {
 			/* "tổ chức: X" -> "Tổ chức: X" on its own line. */
-			char *c = kh_strdup(d);
-			for (char *p = c; *p; p++)
-				if ((p == c || p[-1] == '\n') && *p >= 'a' && *p <= 'z')
+			char *t = kh_strdup(d);
+			for (char *p = t; *p; p++)
+				if ((p == t || p[-1] == '\n') && *p >= 'a' && *p <= 'z')
 					*p = (char)(*p - 'a' + 'A');
-			kh_buf_printf(&b, "\n%s", c);
+			kh_buf_printf(&b, "\n%s", t);
 		}
 	} else {
 		if (e->owners.n)
@@ -567,11 +643,14 @@ static const char *ics_description(const kh_program *prog, const kh_tl_entry *e,
 				kh_buf_printf(&b, " (qua %s)", refs_joined(&e->task->via, ", "));
 		}
 	}
+	if (c->for_body)
+		kh_buf_printf(&b, "\nVai trò của %s: %s", body_name(c->for_body),
+			      kh_tl_roles_label(kh_tl_roles(e, c->for_body)));
 	if (e->kind == KH_TL_RECURRING && !rule)
 		kh_buf_puts(&b, "\nKhông có chu kỳ xác định: không lặp lại trong lịch.");
 	if (note)
 		kh_buf_printf(&b, "\n%s", note);
-	kh_buf_printf(&b, "\nVăn bản: %s", plan_label(prog->plan));
+	kh_buf_printf(&b, "\nVăn bản: %s", plan_label(c->prog->plan));
 	return kh_buf_cstr(&b);
 }
 
@@ -581,17 +660,16 @@ static long meeting_days(const kh_tl_entry *e)
 	return e->duration > 0 ? (e->duration + 1) / 2 : 1;
 }
 
-static void ics_event(kh_buf *out, const kh_program *prog, const kh_tl_entry *e, const char *dtstamp)
+static void ics_event(kh_buf *out, const ics_ctx *c, const kh_tl_entry *e)
 {
 	const kh_when *w = e->when;
 	kh_when_type type = date_type(e);
 	long days = meeting_days(e);
-	const char *rule = rrule(e, w->end);
-	const char *note = NULL;
+	const char *rule = rrule(e);
 	bool exact = !is_window(w) && (type == KH_WHEN_ON || type == KH_WHEN_FROM);
 	kh_day start;
 	if (rule) {
-		start = w->end;              /* each instance on the anchor's last day */
+		start = e->first;            /* each time on the last day of its window */
 	} else if (type == KH_WHEN_SPAN) {
 		start = w->start;            /* the whole window, as the plan fixes it */
 		days = w->end - w->start + 1;
@@ -601,33 +679,50 @@ static void ics_event(kh_buf *out, const kh_program *prog, const kh_tl_entry *e,
 	} else {
 		start = w->end - days + 1;   /* the last days it can be held on */
 	}
-	note = placement_note(w, type, rule ? PLACED_REPEAT : PLACED_EVENT);
+	const char *note = rule ? series_note(e) : placement_note(w, type, PLACED_EVENT);
 	ics_line(out, "BEGIN:VEVENT");
 	ics_text(out, "UID", kh_printf("%s@kehoach", e->uid));
-	ics_raw(out, "DTSTAMP", dtstamp);
+	ics_raw(out, "DTSTAMP", c->dtstamp);
 	ics_date_prop(out, "DTSTART", start);
 	ics_date_prop(out, "DTEND", start + days);
 	if (rule)
 		ics_raw(out, "RRULE", rule);
 	ics_text(out, "SUMMARY", entry_title(e));
-	ics_text(out, "DESCRIPTION", ics_description(prog, e, rule, note));
+	ics_text(out, "DESCRIPTION", ics_description(c, e, rule, note));
 	ics_raw(out, "STATUS", w->planned || !exact ? "TENTATIVE" : "CONFIRMED");
 	ics_line(out, "END:VEVENT");
 }
 
-static void ics_todo(kh_buf *out, const kh_program *prog, const kh_tl_entry *e,
-		     const kh_ics_opts *opts, const char *dtstamp)
+/* The same deadline as an all-day event, for calendars that ignore VTODO
+ * (Google, iOS). */
+static void ics_mirror(kh_buf *out, const ics_ctx *c, const kh_tl_entry *e, kh_day day,
+		       bool is_due, const char *rule, const char *desc)
+{
+	ics_line(out, "BEGIN:VEVENT");
+	ics_text(out, "UID", kh_printf("%s-event@kehoach", e->uid));
+	ics_raw(out, "DTSTAMP", c->dtstamp);
+	ics_date_prop(out, "DTSTART", day);
+	ics_date_prop(out, "DTEND", day + 1);
+	if (rule)
+		ics_raw(out, "RRULE", rule);
+	ics_text(out, "SUMMARY", kh_printf("%s: %s", is_due ? "Hạn" : "Bắt đầu", entry_title(e)));
+	ics_text(out, "DESCRIPTION", desc);
+	ics_raw(out, "STATUS", e->when->planned ? "TENTATIVE" : "CONFIRMED");
+	ics_raw(out, "TRANSP", "TRANSPARENT");
+	ics_line(out, "END:VEVENT");
+}
+
+static void ics_todo(kh_buf *out, const ics_ctx *c, const kh_tl_entry *e)
 {
 	const kh_when *w = e->when;
 	kh_when_type type = date_type(e);
-	const char *rule = rrule(e, w->end);
-	const char *note = NULL;
+	const char *rule = rrule(e);
 	bool has_due, has_start;
 	kh_day due = w->end, start = w->start;
 	if (rule) {
-		/* Every instance due on the anchor's last day, and repeating. */
+		/* Every time due on the last day of its window, and repeating. */
 		has_due = has_start = true;
-		start = due;
+		start = due = e->first;
 	} else if (type == KH_WHEN_FROM) {
 		has_due = false;             /* a start, open-ended */
 		has_start = true;
@@ -635,11 +730,11 @@ static void ics_todo(kh_buf *out, const kh_program *prog, const kh_tl_entry *e,
 		has_due = true;
 		has_start = type == KH_WHEN_SPAN || (type == KH_WHEN_ON && is_window(w));
 	}
-	note = placement_note(w, type, rule ? PLACED_REPEAT : PLACED_DUE);
-	const char *desc = ics_description(prog, e, rule, note);
+	const char *note = rule ? series_note(e) : placement_note(w, type, PLACED_DUE);
+	const char *desc = ics_description(c, e, rule, note);
 	ics_line(out, "BEGIN:VTODO");
 	ics_text(out, "UID", kh_printf("%s@kehoach", e->uid));
-	ics_raw(out, "DTSTAMP", dtstamp);
+	ics_raw(out, "DTSTAMP", c->dtstamp);
 	if (has_start)
 		ics_date_prop(out, "DTSTART", start);
 	if (has_due)
@@ -650,23 +745,8 @@ static void ics_todo(kh_buf *out, const kh_program *prog, const kh_tl_entry *e,
 	ics_text(out, "DESCRIPTION", desc);
 	ics_raw(out, "STATUS", "NEEDS-ACTION");
 	ics_line(out, "END:VTODO");
-	if (!opts || !opts->mirror_events)
-		return;
-	/* The same deadline as an all-day event, for calendars that ignore
-	 * VTODO (Google, iOS). */
-	kh_day day = has_due ? due : start;
-	ics_line(out, "BEGIN:VEVENT");
-	ics_text(out, "UID", kh_printf("%s-event@kehoach", e->uid));
-	ics_raw(out, "DTSTAMP", dtstamp);
-	ics_date_prop(out, "DTSTART", day);
-	ics_date_prop(out, "DTEND", day + 1);
-	if (rule)
-		ics_raw(out, "RRULE", rule);
-	ics_text(out, "SUMMARY", kh_printf("%s: %s", has_due ? "Hạn" : "Bắt đầu", entry_title(e)));
-	ics_text(out, "DESCRIPTION", desc);
-	ics_raw(out, "STATUS", w->planned ? "TENTATIVE" : "CONFIRMED");
-	ics_raw(out, "TRANSP", "TRANSPARENT");
-	ics_line(out, "END:VEVENT");
+	if (c->opts && c->opts->mirror_events)
+		ics_mirror(out, c, e, has_due ? due : start, has_due, rule, desc);
 }
 
 /* In the calendar: every entry with a date. */
@@ -676,20 +756,30 @@ static bool in_calendar(const kh_tl_entry *e)
 	       (e->kind == KH_TL_DEADLINE || e->kind == KH_TL_MEETING || e->kind == KH_TL_RECURRING);
 }
 
+/* A recurring duty without a date is left out, never silently. */
+static void note_left_out(const ics_ctx *c, const kh_tl_entry *e)
+{
+	if (e->kind != KH_TL_RECURRING || in_calendar(e) || !c->opts || !c->opts->notes)
+		return;
+	kh_diag_add(c->opts->notes, KH_NOTE, recurrence_span(e), NULL,
+		    "'%s' recurs (%s) but has no start date: not in the calendar", e->item_id,
+		    kh_when_label(e->when));
+}
+
 int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 			 const kh_ics_opts *opts, kh_buf *out)
 {
-	const char *dtstamp = opts ? opts->dtstamp : NULL;
-	if (dtstamp && !dtstamp_ok(dtstamp)) {
+	ics_ctx c = { prog, for_body, opts, opts ? opts->dtstamp : NULL };
+	if (c.dtstamp && !dtstamp_ok(c.dtstamp)) {
 		fprintf(stderr, "kehoach: error: invalid DTSTAMP '%s': expected a UTC time "
-				"such as 20260101T000000Z\n", dtstamp);
+				"such as 20260101T000000Z\n", c.dtstamp);
 		return 2;
 	}
-	if (!dtstamp) {
+	if (!c.dtstamp) {
 		/* Reproducible without a clock: the plan's date, else the epoch. */
-		dtstamp = prog->plan && prog->plan->has_date
-				  ? kh_printf("%sT000000Z", ics_date(prog->plan->date))
-				  : "19700101T000000Z";
+		c.dtstamp = prog->plan && prog->plan->has_date
+				    ? kh_printf("%sT000000Z", ics_date(prog->plan->date))
+				    : "19700101T000000Z";
 	}
 	ics_line(out, "BEGIN:VCALENDAR");
 	ics_raw(out, "VERSION", "2.0");
@@ -704,11 +794,11 @@ int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 		for (size_t i = 0; i < v.n; i++) {
 			const kh_tl_entry *e = KH_VEC_AT(v, kh_tl_entry, i);
 			if (!in_calendar(e))
-				continue;
-			if (e->meeting)
-				ics_event(out, prog, e, dtstamp);
+				note_left_out(&c, e);
+			else if (e->meeting)
+				ics_event(out, &c, e);
 			else
-				ics_todo(out, prog, e, opts, dtstamp);
+				ics_todo(out, &c, e);
 		}
 	}
 	ics_line(out, "END:VCALENDAR");

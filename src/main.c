@@ -363,8 +363,15 @@ static int cmd_schedule(options *o)
 		return rc;
 	kh_buf out = { 0 };
 	if (!strcmp(f, "ics")) {
-		kh_ics_opts io = { o->mirror_events != 0, ics_dtstamp(prog) };
+		kh_diags notes = { 0 };
+		kh_ics_opts io = { o->mirror_events != 0, ics_dtstamp(prog), &notes };
 		rc = kh_emit_schedule_ics(prog, who, &io, &out);
+		/* What the calendar had to leave out, in source order. */
+		kh_diags_sort(&notes);
+		kh_buf said = { 0 };
+		kh_diags_print_text(&notes, &said, o->color);
+		if (said.len)
+			fwrite(said.data, 1, said.len, stderr);
 	} else if (!strcmp(f, "csv")) {
 		rc = kh_emit_schedule_csv(prog, who, &out);
 	} else if (!strcmp(f, "svg")) {

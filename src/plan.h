@@ -323,6 +323,16 @@ typedef struct kh_signature {
 	kh_span span;
 } kh_signature;
 
+/* How long the plan runs, for its recurring duties (resolve_period.c). */
+typedef struct kh_plan_period {
+	bool has_title;           /* its title names where it ends: "giai đoạn
+	                             2021 - 2025", "đến năm 2025" */
+	kh_day title_end;         /* 31/12 of that last year */
+	const char *title_text;   /* "giai đoạn 2021–2025", "đến năm 2025" */
+	bool has_last;            /* it has a dated deadline, window or meeting */
+	kh_day last;              /* the latest of them (a "từ" window: its start) */
+} kh_plan_period;
+
 typedef struct kh_plan {
 	kh_doc_kind kind;
 	const char *number, *place, *title, *preamble, *closing;
@@ -346,6 +356,7 @@ typedef struct kh_plan {
 	kh_recipient *archive;     /* refs or purpose (text); NULL: no archive line */
 	kh_signature *signature;
 	kh_vec outlines;           /* kh_outline* */
+	kh_plan_period period;
 } kh_plan;
 
 /* Everything a run knows: the plan (NULL when the file has none) and the

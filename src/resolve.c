@@ -795,5 +795,6 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	}
 	/* Last: relative dates need every anchor and the holidays. */
 	rs_date_relative(&r);
+	rs_plan_period(&r);
 	return r.prog;
 }

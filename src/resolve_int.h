@@ -83,5 +83,7 @@ void rs_resolve_award_right(resolver *r, kh_node *n);
 void rs_resolve_holiday(resolver *r, kh_node *n);
 /* Dates relative deadlines from their anchors and builds the calendar. */
 void rs_date_relative(resolver *r);
+/* resolve_period.c: how long the plan runs (after every date is known). */
+void rs_plan_period(resolver *r);
 
 #endif

@@ -260,6 +260,23 @@ const char *kh_when_label(const kh_when *w)
 	return t;
 }
 
+const char *kh_tl_until_label(const kh_tl_entry *e)
+{
+	if (!e || !e->series)
+		return NULL;
+	const char *day = window_text(e->until, e->until);
+	switch (e->until_from) {
+	case KH_UNTIL_OWN:
+		return kh_printf("%s (hết khoảng thời gian đã ghi)", day);
+	case KH_UNTIL_TITLE:
+		return kh_printf("%s (%s, theo trích yếu)", day, e->until_text);
+	case KH_UNTIL_LAST:
+		return kh_printf("%s (mốc thời gian cuối cùng của kế hoạch)", day);
+	default:
+		return NULL;
+	}
+}
+
 const char *kh_ref_label(const kh_ref *r)
 {
 	if (!r)
@@ -374,6 +391,7 @@ static int recur_rank(kh_recurrence r)
 typedef struct made {
 	kh_tl_kind kind;          /* DEADLINE (or MEETING), RECURRING, UNDATED */
 	kh_when *when;            /* NULL: nothing was said */
+	const kh_when *anchor;    /* RECURRING: the source item dating it, or NULL */
 } made;
 
 static kh_when *copy_when(const kh_when *w)
@@ -431,6 +449,7 @@ static size_t make_whens(const kh_vec *whens, made *out, size_t max)
 		}
 		out[0].kind = KH_TL_RECURRING;
 		out[0].when = c;
+		out[0].anchor = first_dated;
 		return 1;
 	}
 	/* The undated items, as one qualifier. */
@@ -471,6 +490,46 @@ static size_t make_whens(const kh_vec *whens, made *out, size_t max)
 	return 1;
 }
 
+/* Is the anchor W a window the series runs within: not a start ("từ
+ * …"), and longer than one repetition ("trong năm 2024, hằng tháng")? */
+static bool bounds_series(const kh_when *anchor, bool monthly)
+{
+	if (anchor->type == KH_WHEN_FROM)
+		return false;
+	int ys, ms, ds, ye, me, de;
+	kh_date_split(anchor->start, &ys, &ms, &ds);
+	kh_date_split(anchor->end, &ye, &me, &de);
+	return ys != ye || (monthly && ms != me);
+}
+
+/* A dated monthly or yearly entry: its first occurrence and its end
+ * (the rule is at kh_timeline_build in timeline.h). */
+static void set_series(const kh_plan *p, kh_tl_entry *e, const kh_when *anchor)
+{
+	const kh_when *w = e->when;
+	if (e->kind != KH_TL_RECURRING || !w || !w->dated || !anchor ||
+	    (w->recurrence != KH_RECUR_MONTHLY && w->recurrence != KH_RECUR_YEARLY))
+		return;
+	bool monthly = w->recurrence == KH_RECUR_MONTHLY;
+	int y, m, d;
+	kh_date_split(w->start, &y, &m, &d);
+	kh_day step_end = monthly ? kh_date_make(y, m, kh_month_days(y, m)) : kh_date_make(y, 12, 31);
+	e->series = true;
+	e->first = step_end < w->end ? step_end : w->end;
+	e->until_from = KH_UNTIL_NONE;
+	if (bounds_series(anchor, monthly)) {
+		e->until_from = KH_UNTIL_OWN;
+		e->until = w->end;
+	} else if (p->period.has_title && p->period.title_end >= e->first) {
+		e->until_from = KH_UNTIL_TITLE;
+		e->until = p->period.title_end;
+		e->until_text = p->period.title_text;
+	} else if (p->period.has_last && p->period.last >= e->first) {
+		e->until_from = KH_UNTIL_LAST;
+		e->until = p->period.last;
+	}
+}
+
 static void add_entries(builder *b, const char *uid_base, const char *item_id, const char *what,
 			const kh_level *level, const kh_vec *owners, const kh_vec *to,
 			const kh_task *task, const kh_meeting *meeting, const kh_vec *whens,
@@ -495,6 +554,7 @@ static void add_entries(builder *b, const char *uid_base, const char *item_id, c
 		e->meeting = meeting;
 		e->duration = meeting ? meeting->duration : -1;
 		e->span = span;
+		set_series(b->prog->plan, e, m[i].anchor);
 		kh_vec_push(&b->out, e);
 	}
 }
@@ -654,7 +714,7 @@ kh_vec kh_timeline_build(const kh_program *prog)
 			break;
 		case KH_TL_RECURRING:
 			s[k].bucket = 1;
-			s[k].day = w && w->dated ? w->end : LONG_MAX;
+			s[k].day = e->series ? e->first : w && w->dated ? w->end : LONG_MAX;
 			break;
 		default:
 			s[k].bucket = 2;
@@ -669,68 +729,3 @@ kh_vec kh_timeline_build(const kh_program *prog)
 	return out;
 }
 
-/* ------------------------------------------------------------------ */
-/* Who an entry concerns                                              */
-
-/* Does O reach G through "là" links only (a kind of G)? */
-static bool is_kind_of(const kh_body *o, const kh_body *g)
-{
-	for (int guard = 0; o && guard < 64; guard++, o = o->is_a)
-		if (o == g)
-			return true;
-	return false;
-}
-
-static bool ref_concerns(const kh_ref *r, const kh_body *b, const kh_level *at)
-{
-	if (!r)
-		return false;
-	if (r->kind == KH_REF_LEVEL)
-		return r->level && kh_body_level(b) == r->level;
-	if (r->kind != KH_REF_BODY || !r->body)
-		return false;
-	const kh_body *o = r->body;
-	if (kh_body_is(b, o)) {
-		/* A generic owner ("Ủy ban nhân dân") in an entry for one level
-		 * means that body at that level. */
-		if (!kh_body_level(o) && at) {
-			const kh_level *bl = kh_body_level(b);
-			return !bl || bl == at;
-		}
-		return true;
-	}
-	/* A generic body asked for: every owner that is a kind of it. */
-	if (!b->level && is_kind_of(o, b))
-		return true;
-	return false;
-}
-
-static bool groups_concern(const kh_vec *groups, const kh_body *b, const kh_level *at)
-{
-	for (size_t i = 0; i < groups->n; i++) {
-		const kh_group *g = KH_VEC_AT(*groups, kh_group, i);
-		if (at && g->at_level && g->at_level != at)
-			continue;
-		if (g->kind == KH_GROUP_ATTEND) {
-			for (size_t j = 0; j < g->refs.n; j++)
-				if (ref_concerns(KH_VEC_AT(g->refs, kh_ref, j), b, NULL))
-					return true;
-		} else if (g->kind == KH_GROUP_GROUP && groups_concern(&g->groups, b, at)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-bool kh_tl_concerns(const kh_tl_entry *e, const kh_body *b)
-{
-	if (!e || !b)
-		return false;
-	for (size_t i = 0; i < e->owners.n; i++)
-		if (ref_concerns(KH_VEC_AT(e->owners, kh_ref, i), b, e->level))
-			return true;
-	/* Members who attend a meeting ("dự", not invited guests). */
-	if (e->meeting && groups_concern(&e->meeting->attendees, b, e->level))
-		return true;
-	return false;
-}

@@ -116,6 +116,15 @@ run "for/297-bchqs-schedule.txt" "$BIN" schedule --for bchqs_tinh examples/297-H
 run "for/297-ubnd-huyen-checklist.md" "$BIN" checklist --for ubnd_huyen examples/297-HD-UBND-2019.kh
 run "for/250-mirror.ics" "$BIN" schedule --ics --mirror-events --for btc_tinh_uy examples/250-KH-TU-2019.kh
 run "for/unknown-body.txt" "$BIN" schedule --for bchqs examples/297-HD-UBND-2019.kh
+# Every role: a cooperating body (phối_hợp), a body reports go through
+# (qua), bodies that attend or are invited; each line says the role.
+run "for/297-so-noi-vu-checklist.md" "$BIN" checklist --for so_noi_vu examples/297-HD-UBND-2019.kh
+run "for/297-so-noi-vu-schedule.txt" "$BIN" schedule --for so_noi_vu examples/297-HD-UBND-2019.kh
+run "for/297-bchqs-checklist.csv" "$BIN" checklist --csv --for bchqs_tinh examples/297-HD-UBND-2019.kh
+run "for/250-btc-checklist.md" "$BIN" checklist --for btc_tinh_uy examples/250-KH-TU-2019.kh
+run "for/250-du-qs-tinh-schedule.csv" "$BIN" schedule --csv --for du_qs_tinh examples/250-KH-TU-2019.kh
+run "for/250-btc-huyen-checklist.md" "$BIN" checklist --for btc_huyen_uy examples/250-KH-TU-2019.kh
+run "for/ct10-btc-checklist.html" "$BIN" checklist --html --for btc_tinh_uy examples/KH-tinh-uy-CT10-2017.kh
 run "io/two-formats.txt" "$BIN" schedule --ics --csv examples/297-HD-UBND-2019.kh
 run "io/option-of-another-command.txt" "$BIN" json --for bchqs_tinh examples/297-HD-UBND-2019.kh
 run "io/mirror-without-ics.txt" "$BIN" schedule --mirror-events examples/297-HD-UBND-2019.kh

@@ -26,9 +26,9 @@ import unicodedata
 
 BOM = b"\xef\xbb\xbf"
 SCHEDULE = ["start", "end", "kind", "recurrence", "planned", "level", "who", "what",
-            "to", "via", "uid", "as_written"]
+            "to", "via", "uid", "as_written", "role"]
 CHECKLIST = ["Đơn vị", "Việc cần làm", "Thời hạn", "Ngày hạn", "Gửi", "Qua", "Hội nghị",
-             "Nguồn giao", "Loại", "Mã", "Đã xong"]
+             "Vai trò", "Nguồn giao", "Loại", "Mã", "Đã xong"]
 KINDS = {"schedule": (SCHEDULE, False, "what"), "checklist": (CHECKLIST, True, "Việc cần làm")}
 # UTF-8 bytes of Vietnamese letters decoded as Latin-1 / CP1252.
 MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[\u0080-\u00bf]|á[»º]|Â[\u0080-\u00bf]|\ufffd")

@@ -62,7 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (p && !d.errors) {
 		kh_emit_json(p, &out);
 		/* Emitters that complain (no plan, no outline) write to stderr. */
-		kh_ics_opts io = { true, "20190101T000000Z" };
+		kh_diags notes = { 0 };   /* recurring duties left out of the calendar */
+		kh_ics_opts io = { true, "20190101T000000Z", &notes };
 		const kh_body *one = p->bodies.n ? KH_VEC_AT(p->bodies, kh_body, p->bodies.n - 1) : NULL;
 		for (int k = 0; k < 2; k++) {
 			const kh_body *b = k ? one : NULL;
@@ -74,6 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			kh_emit_checklist_csv(p, b, &out);
 			kh_emit_checklist_html(p, b, &out);
 		}
+		kh_diags_sort(&notes);
+		kh_diags_print_text(&notes, &out, 0);
 		kh_emit_outline_md(p, &out);
 		kh_emit_outline_html(p, &out);
 		kh_emit_render_html(p, &out);

@@ -16,8 +16,9 @@ The checks of shared/FORMATS.md §2 (pycheck.py):
               DURATION; every component's .errors empty; every date
               property decodes; DATE and DATE-TIME not mixed in one
               component; DTEND/DUE not before DTSTART; RRULE has exactly
-              one FREQ and not both COUNT and UNTIL; STATUS valid for the
-              component; UIDs unique in the file.
+              one FREQ and not both COUNT and UNTIL, its UNTIL of
+              DTSTART's value type and not before DTSTART; STATUS valid
+              for the component; UIDs unique in the file.
 Prints one line per file ("ok FILE" or "FAIL FILE: reason; reason") and
 ends with "N passed, N failed". Exit status 0 when all pass, 1 otherwise.
 """
@@ -93,6 +94,18 @@ def count(comp, name):
     return len(v) if isinstance(v, list) else 1
 
 
+def check_until(until, start, problems, where):
+    """RFC 5545 3.3.10: UNTIL has DTSTART's value type (a DATE for an
+    all-day DTSTART), and a series that ends before it starts is empty."""
+    if start is None:
+        return
+    if value_type(until) != value_type(start):
+        problems.append("%s: RRULE UNTIL is a %s but DTSTART a %s" %
+                        (where, value_type(until), value_type(start)))
+    elif until < start:
+        problems.append("%s: RRULE UNTIL %s is before DTSTART %s" % (where, until, start))
+
+
 def check_component(comp, problems, uids):
     kind = comp.name
     uid = comp.get("UID")
@@ -152,6 +165,8 @@ def check_component(comp, problems, uids):
                     problems.append("%s: RRULE needs exactly one FREQ" % where)
                 if "COUNT" in r and "UNTIL" in r:
                     problems.append("%s: RRULE has both COUNT and UNTIL" % where)
+                for until in r.get("UNTIL", []):
+                    check_until(until, start, problems, where)
             if start is None:
                 problems.append("%s: RRULE without DTSTART" % where)
     for sub in comp.subcomponents:

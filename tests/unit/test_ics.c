@@ -380,21 +380,22 @@ static void test_recurrence(void **state)
 		"  nhiệm_vụ k \"Ngày 28\" { giao btc; hạn trước 28/2/2023, hằng_tháng }\n"
 		"  hội_nghị h \"Họp hằng tháng\" { cấp tỉnh; tổ_chức btv; thời_gian từ 5/9/2019, hằng_tháng }\n");
 	const char *u = unfold(ics(p, NULL, false));
-	/* a month end repeats on every month end */
+	/* a month end repeats on every month end; nothing in this plan says
+	 * when it ends, so each series is its first time only (COUNT=1) */
 	const char *a = component(u, "5-KH/TU/a@kehoach");
 	assert_non_null(strstr(a, "\nDTSTART;VALUE=DATE:20231130\nDUE;VALUE=DATE:20231130\n"
-				  "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1\n"));
+				  "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=1\n"));
 	const char *b = component(u, "5-KH/TU/b@kehoach");
-	assert_non_null(strstr(b, "\nDUE;VALUE=DATE:20231231\nRRULE:FREQ=YEARLY\n"));
+	assert_non_null(strstr(b, "\nDUE;VALUE=DATE:20231231\nRRULE:FREQ=YEARLY;COUNT=1\n"));
 	const char *c = component(u, "5-KH/TU/c@kehoach");
-	assert_non_null(strstr(c, "\nDUE;VALUE=DATE:20240115\nRRULE:FREQ=MONTHLY\n"));
+	assert_non_null(strstr(c, "\nDUE;VALUE=DATE:20240115\nRRULE:FREQ=MONTHLY;COUNT=1\n"));
 	const char *f = component(u, "5-KH/TU/f@kehoach");
-	assert_non_null(strstr(f, "\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\n"));
+	assert_non_null(strstr(f, "\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1;COUNT=1\n"));
 	/* February's end from a month window is every month's end; a day is that day */
 	assert_non_null(strstr(component(u, "5-KH/TU/g@kehoach"),
-			       "\nDUE;VALUE=DATE:20230228\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1\n"));
+			       "\nDUE;VALUE=DATE:20230228\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=1\n"));
 	assert_non_null(strstr(component(u, "5-KH/TU/k@kehoach"),
-			       "\nDUE;VALUE=DATE:20230228\nRRULE:FREQ=MONTHLY\n"));
+			       "\nDUE;VALUE=DATE:20230228\nRRULE:FREQ=MONTHLY;COUNT=1\n"));
 	/* no frequency: once, at its date, no RRULE, and it says so */
 	const char *d = component(u, "5-KH/TU/d@kehoach");
 	assert_null(strstr(d, "RRULE"));
@@ -405,7 +406,7 @@ static void test_recurrence(void **state)
 	/* a recurring meeting */
 	const char *h = component(u, "5-KH/TU/h@kehoach");
 	assert_non_null(strstr(h, "\nDTSTART;VALUE=DATE:20190905\nDTEND;VALUE=DATE:20190906\n"
-				  "RRULE:FREQ=MONTHLY\n"));
+				  "RRULE:FREQ=MONTHLY;COUNT=1\n"));
 	assert_int_equal(count(u, "RRULE:"), 7);
 }
 
@@ -437,10 +438,13 @@ static void test_for_body(void **state)
 			btc = KH_VEC_AT(p->bodies, kh_body, i);
 	assert_non_null(btc);
 	const char *u = unfold(ics(p, btc, false));
-	/* its own task and the provincial report of its level */
-	assert_int_equal(count(u, "BEGIN:VTODO"), 2);
+	/* its own task, the provincial report of its level, and the two
+	 * district reports that go through it (qua) */
+	assert_int_equal(count(u, "BEGIN:VTODO"), 4);
 	assert_non_null(strstr(u, "\nUID:250-KH/TU/tm_btc@kehoach\n"));
 	assert_non_null(strstr(u, "\nUID:250-KH/TU/bc_tinh@kehoach\n"));
+	assert_non_null(strstr(u, "\nUID:250-KH/TU/bc_huyen@kehoach\n"));
+	assert_non_null(strstr(u, "\nUID:250-KH/TU/th_huyen@kehoach\n"));
 	assert_non_null(strstr(u, "\nX-WR-CALNAME:Kế hoạch số 250-KH/TU\\, ngày 16/8/2019\\, "
 				  "Ban Thường vụ Tỉnh ủy — Ban Tổ chức Tỉnh ủy\n"));
 }
@@ -517,7 +521,8 @@ static void test_schedule_text(void **state)
 	const char *rec = strstr(t2, "\nĐịnh kỳ, thường xuyên\n");
 	const char *und = strstr(t2, "\nChưa có ngày\n");
 	assert_true(rec && und && rec < und);
-	assert_non_null(strstr(rec, "  - từ năm 2023, hằng năm — Đảng ủy: Chỉ đạo kiện toàn"));
+	assert_non_null(strstr(rec, "  - từ năm 2023, hằng năm (lặp lại đến 31/1/2024) — Đảng ủy: "
+				    "Chỉ đạo kiện toàn"));
 	assert_non_null(strstr(und, "  - sau khi có hướng dẫn của Trung ương, của tỉnh, huyện — "
 				    "Cán bộ làm công tác tổ chức Đảng: "));
 }
@@ -531,14 +536,14 @@ static void test_schedule_csv(void **state)
 	kh_buf out = { 0 };
 	assert_int_equal(kh_emit_schedule_csv(p, NULL, &out), 0);
 	const char *c = kh_buf_cstr(&out);
-	assert_memory_equal(c, "start,end,kind,recurrence,planned,level,who,what,to,via,uid,as_written\r\n",
-			    72);
+	assert_memory_equal(c, "start,end,kind,recurrence,planned,level,who,what,to,via,uid,as_written,"
+			    "role\r\n", 77);
 	assert_non_null(strstr(c, "\r\n2023-11-01,2023-11-30,deadline,,true,,Ban Tổ chức Tỉnh ủy,"
 				  "\"Báo cáo \"\"A\"\", B\nC\",Ban Thường vụ Tỉnh ủy,Văn phòng Tỉnh ủy,"
-				  "5-KH/TU/a,dự kiến trong tháng 11/2023\r\n"));
+				  "5-KH/TU/a,dự kiến trong tháng 11/2023,\r\n"));
 	assert_non_null(strstr(c, "\r\n2023-01-01,2023-12-31,recurring,yearly,false,,"
 				  "Ban Tổ chức Tỉnh ủy; Văn phòng Tỉnh ủy,Từ,,,5-KH/TU/b,"
-				  "\"từ năm 2023, hằng năm\"\r\n"));
+				  "\"từ năm 2023, hằng năm\",\r\n"));
 	assert_int_equal(count(c, "\r\n"), 3);
 }
 

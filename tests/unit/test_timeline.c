@@ -362,10 +362,11 @@ static void test_concerns(void **state)
 	assert_true(kh_tl_concerns(hn_xa, body(p, "ubnd_xa")));
 	assert_false(kh_tl_concerns(hn_xa, body(p, "ubnd_tinh")));
 	assert_true(kh_tl_concerns(hn_tinh, body(p, "ubnd_tinh")));
-	/* members who attend, at their level; invited guests do not */
+	/* members who attend and invited guests, at their level */
 	assert_true(kh_tl_concerns(hn_tinh, body(p, "huyen_uy")));
 	assert_false(kh_tl_concerns(hn_xa, body(p, "huyen_uy")));
-	assert_false(kh_tl_concerns(hn_xa, body(p, "btv")));
+	assert_true(kh_tl_concerns(hn_xa, body(p, "btv")));
+	assert_false(kh_tl_concerns(hn_tinh, body(p, "btv")));
 	assert_false(kh_tl_concerns(NULL, body(p, "btv")));
 }
 
@@ -514,10 +515,12 @@ static void test_checklist_md(void **state)
 	assert_non_null(strstr(md, "# Việc cần làm: Kế hoạch số 250-KH/TU, ngày 16/8/2019, "
 				   "Ban Thường vụ Tỉnh ủy\n"));
 	/* level-owned duties under the level's heading, in date order */
-	const char *huyen = strstr(md, "\n## Cấp huyện\n\n- [ ] Đối với cấp huyện: ");
+	const char *huyen = strstr(md, "\n## Cấp huyện\n\n- [ ] Đối với cấp xã: ");
 	assert_non_null(huyen);
+	assert_non_null(strstr(huyen, "30 tháng 8 năm 2019. — hạn 30/8/2019 → gửi cấp trên trực tiếp "
+				      "(nhận báo cáo)\n- [ ] Đối với cấp huyện: "));
 	assert_non_null(strstr(huyen, "15 tháng 9 năm 2019. — hạn 15/9/2019 → gửi Ban Thường vụ "
-				      "Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy)\n"));
+				      "Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy) (chủ trì)\n"));
 	/* groups run down the hierarchy: tỉnh, then huyện, then xã */
 	const char *tinh = strstr(md, "\n## Cấp tỉnh\n");
 	const char *xa = strstr(md, "\n## Cấp xã\n");
@@ -528,17 +531,18 @@ static void test_checklist_md(void **state)
 	assert_non_null(strstr(md, "\n## Ban Tổ chức Tỉnh ủy\n\nXem thêm: Cấp tỉnh.\n"));
 	/* the meeting at a level with neither organiser nor chair: under the level */
 	assert_non_null(strstr(xa, "- [ ] Hội nghị tổng kết 10 năm thực hiện Hướng dẫn "
-				   "35-HD/BTCTW (Cấp xã) — thời lượng: 1 buổi (½ ngày)\n"));
+				   "35-HD/BTCTW (Cấp xã) — thời lượng: 1 buổi (½ ngày) (tổ chức)\n"));
 
-	/* --for: its level's duties and the meeting it attends, each saying how */
+	/* --for: its level's duties, the reports its level receives, the
+	 * meetings it attends, each saying what it asks of the body */
 	kh_buf f = { 0 };
 	assert_int_equal(kh_emit_checklist_md(p, body(p, "tt_huyen_uy"), &f), 0);
 	const char *fm = kh_buf_cstr(&f);
 	assert_non_null(strstr(fm, "\n## Thường trực huyện ủy\n"));
-	assert_non_null(strstr(fm, "(qua Ban Tổ chức Tỉnh ủy) (giao: Cấp huyện)\n"));
+	assert_non_null(strstr(fm, "(qua Ban Tổ chức Tỉnh ủy) (chủ trì; giao: Cấp huyện)\n"));
 	assert_non_null(strstr(fm, "(Cấp tỉnh) — chủ trì: Thường trực Tỉnh ủy; thời lượng: "
 				   "1 buổi (½ ngày) (dự họp)\n"));
-	assert_null(strstr(fm, "Đối với cấp xã"));
+	assert_non_null(strstr(fm, "→ gửi cấp trên trực tiếp (nhận báo cáo)\n"));
 	assert_null(strstr(fm, "## Cấp huyện"));
 }
 
@@ -551,7 +555,7 @@ static void test_checklist_md_escapes(void **state)
 	assert_int_equal(kh_emit_checklist_md(p, NULL, &out), 0);
 	assert_non_null(strstr(kh_buf_cstr(&out),
 		"- [ ] Báo cáo \\*quý\\* \\[I\\] \\<b\\> \\#1 a\\_b — hạn 30/9/2019 "
-		"(dự kiến trong tháng 9/2019)\n"));
+		"(dự kiến trong tháng 9/2019) (chủ trì)\n"));
 }
 
 static void test_checklist_csv(void **state)
@@ -572,7 +576,7 @@ static void test_checklist_csv(void **state)
 			assert_true(c[1] == '\n');
 	}
 	assert_non_null(strstr(csv, "\r\nBan Tổ chức Tỉnh ủy,\"Báo cáo \"\"nhanh\"\", gọn\","
-				    "hạn 30/8/2019,2019-08-30,Ban Thường vụ Tỉnh ủy,,,,nhiệm vụ,"
+				    "hạn 30/8/2019,2019-08-30,Ban Thường vụ Tỉnh ủy,,,chủ trì,,nhiệm vụ,"
 				    "11-KH/TU/a,\r\n"));
 	/* a cell a spreadsheet would read as a formula */
 	assert_non_null(strstr(csv, ",'-1 là số âm,"));
@@ -592,7 +596,7 @@ static void test_checklist_html(void **state)
 	assert_non_null(strstr(h, "<input type=\"checkbox\" id=\"v1\"> <label for=\"v1\">"
 				  "A &amp; B &lt;script&gt;</label>"));
 	assert_null(strstr(h, "<script>"));
-	assert_non_null(strstr(h, "(giao: Ban Tổ chức Tỉnh ủy)"));
+	assert_non_null(strstr(h, "(chủ trì; giao: Ban Tổ chức Tỉnh ủy)"));
 	assert_non_null(strstr(h, "@media print"));
 	assert_non_null(strstr(h, "</body>\n</html>\n"));
 }
