@@ -1,0 +1,150 @@
+#!/usr/bin/python3
+"""The printed document is the plan: every date, body name, meeting fact and
+award quota that `kehoach json` gives a task, meeting or award form must
+appear in the text of the rendered document (HTML, and the .docx when
+`--docx` is given). A fact may be written in any of the forms the seeds
+use ("30/8/2019", "30/08/2019", "ngày 30 tháng 8 năm 2019"; a body by its
+name or its abbreviation; "01 buổi" or "1 buổi").
+Usage: facts.py KEHOACH [--docx] FILE...      Ends with "N passed, N failed"."""
+import html
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+
+K = sys.argv[1]
+DOCX = "--docx" in sys.argv[2:]
+FILES = [f for f in sys.argv[2:] if f != "--docx"]
+
+
+def norm(s):
+    s = unicodedata.normalize("NFC", s).lower()
+    s = s.replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", s)
+
+
+def html_text(path):
+    out = subprocess.run([K, "render", "--html", path], capture_output=True).stdout.decode()
+    out = re.sub(r"<style.*?</style>", " ", out, flags=re.S)
+    return norm(html.unescape(re.sub(r"<[^>]+>", " ", out)))
+
+
+def docx_text(path):
+    with tempfile.NamedTemporaryFile(suffix=".docx") as t:
+        r = subprocess.run([K, "render", "--docx", "-o", t.name, path], capture_output=True)
+        if r.returncode != 0:
+            return None
+        xml = zipfile.ZipFile(t.name).read("word/document.xml").decode()
+    xml = re.sub(r"</w:p>", "\n", xml)
+    return norm(html.unescape(re.sub(r"<[^>]+>", "", xml)))
+
+
+def date_forms(iso):
+    y, m, d = (int(x) for x in iso.split("-"))
+    return ["%d/%d/%d" % (d, m, y), "%02d/%02d/%d" % (d, m, y), "%d/%02d/%d" % (d, m, y),
+            "%02d/%d/%d" % (d, m, y), "ngày %d tháng %d năm %d" % (d, m, y),
+            "ngày %02d tháng %02d năm %d" % (d, m, y), "%d tháng %d năm %d" % (d, m, y)]
+
+
+def window_forms(w):
+    """How a dated window is written: its end day, or for a month, quarter,
+    year or ten-day period the words of that window."""
+    p, s, e = w.get("precision"), w.get("start"), w.get("end")
+    if not e:
+        return []
+    y, m, _ = (int(x) for x in e.split("-"))
+    if p == "month":
+        return ["tháng %d/%d" % (m, y), "tháng %02d/%d" % (m, y), "tháng %d năm %d" % (m, y)]
+    if p == "decade":
+        return ["tuần tháng %d/%d" % (m, y), "tuần tháng %d năm %d" % (m, y),
+                "tuần tháng %02d/%d" % (m, y)]
+    if p == "quarter":
+        return ["quý i/%d" % y, "quý ii/%d" % y, "quý iii/%d" % y, "quý iv/%d" % y]
+    if p in ("year", "year_end"):
+        return ["năm %d" % y]
+    if w.get("type") == "from":
+        return date_forms(s)
+    return date_forms(e)
+
+
+def body_forms(ref):
+    forms = []
+    if ref.get("name"):
+        forms.append(ref["name"])
+    return forms
+
+
+def facts(doc):
+    """(what, [acceptable forms]) for every fact the printed page must carry."""
+    plan = doc.get("plan") or {}
+    abbr = {b["id"]: b.get("abbr") for b in doc.get("bodies", [])}
+    out = []
+
+    def body(kind, ref):
+        if ref and ref.get("body"):
+            forms = body_forms(ref) + ([abbr[ref["body"]]] if abbr.get(ref["body"]) else [])
+            out.append(("%s %s" % (kind, ref["body"]), forms))
+
+    def whens(owner, ws):
+        for w in ws:
+            if w.get("start") and w.get("type") not in ("recurrence", "tba"):
+                out.append(("date of %s (%s)" % (owner, w.get("text")), window_forms(w)))
+
+    for t in plan.get("tasks", []):
+        for k in ("owners", "cooperate", "send_to", "via"):
+            for r in t.get(k, []):
+                body("%s of %s:" % (k, t["id"]), r)
+        whens("task " + t["id"], t.get("due", []))
+    for m in plan.get("meetings", []):
+        out.append(("meeting " + m["id"], [m["name"]] if m.get("name") else []))
+        for c in m.get("chairs", []):
+            body("chair of %s:" % m["id"], c.get("ref"))
+        if m.get("organiser"):
+            body("organiser of %s:" % m["id"], m["organiser"])
+        hd = m.get("duration_half_days")
+        if hd:
+            n = hd / 2
+            forms = (["%d buổi" % hd, "%02d buổi" % hd] if hd <= 2 else []) + \
+                ["%g ngày" % n, "%02d ngày" % n if n == int(n) else "%g ngày" % n]
+            if hd == 1:
+                forms += ["½ ngày", "nửa ngày"]
+            out.append(("length of %s" % m["id"], forms))
+        for lw in m.get("when", []):
+            whens("meeting %s at %s" % (m["id"], lw.get("level")), lw.get("when", []))
+    awards = plan.get("awards") or {}
+    for f in awards.get("forms", []):
+        if f.get("quota") not in (None, -1):
+            out.append(("quota of %s" % f["id"], ["%d" % f["quota"], "%02d" % f["quota"]]))
+        if f.get("name"):
+            out.append(("award form %s" % f["id"], [f["name"]]))
+    return out
+
+
+passed = failed = 0
+for path in FILES:
+    r = subprocess.run([K, "json", path], capture_output=True)
+    if r.returncode != 0:
+        print("skip %s (does not resolve)" % path)
+        continue
+    texts = {"html": html_text(path)}
+    if DOCX:
+        texts["docx"] = docx_text(path)
+    for fmt, text in texts.items():
+        if text is None:
+            failed += 1
+            print("FAIL %s: no %s output" % (path, fmt))
+            continue
+        missing = [what for what, forms in facts(json.loads(r.stdout))
+                   if forms and not any(norm(x) in text for x in forms)]
+        if missing:
+            failed += 1
+            print("FAIL %s (%s): %d facts not on the page: %s" % (path, fmt, len(missing),
+                                                               "; ".join(missing[:8])))
+        else:
+            passed += 1
+            print("ok   %s (%s)" % (path, fmt))
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
