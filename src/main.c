@@ -4,6 +4,7 @@
  * threshold), 2 (usage or I/O error).
  * Part of kehoach; see README.md for the licence.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -46,6 +47,7 @@ typedef struct options {
 	const char *for_body;     /* --for BODY */
 	int mirror_events;        /* --mirror-events */
 	int write;                /* fmt -w */
+	int force;                /* fmt -w --force: rewrite read-only files too */
 	int check_only;           /* fmt --check */
 	int min_working_days;     /* 0: the default */
 	kh_vec inputs;            /* const char*: every file read, which -o may not replace */
@@ -109,15 +111,18 @@ static const command commands[] = {
 	  "as Markdown task lists; --csv as a spreadsheet (UTF-8 with BOM so Excel\n"
 	  "keeps the Vietnamese); --html as a page to print. --for BODY keeps one\n"
 	  "body's list, including duties it holds through its level or parent." },
-	{ "fmt", cmd_fmt, "kehoach fmt [-w | --check] FILE...",
+	{ "fmt", cmd_fmt, "kehoach fmt [-w [--force] | --check] FILE...",
 	  "Lays the plan out canonically: two spaces of indentation per open brace,\n"
 	  "no trailing blanks, runs of blank lines cut to one, LF line ends, NFC\n"
 	  "text, one final newline. Tokens, strings and comments are kept as\n"
 	  "written, and the result is read back and compared with the original\n"
 	  "before anything is written. Prints the result (one FILE), or with -w\n"
 	  "rewrites each FILE in place (a temporary file, then a rename, keeping\n"
-	  "its permissions); --check lists the files that are not laid out so and\n"
-	  "exits 1. A file with errors is reported and left alone (exit 1)." },
+	  "its mode, owner and group; a symbolic link's target is rewritten, the\n"
+	  "link kept; a file with other hard links is rewritten under this name\n"
+	  "only, and said so; a read-only file is refused unless --force);\n"
+	  "--check lists the files that are not laid out so and exits 1. A file\n"
+	  "with errors is reported and left alone (exit 1)." },
 	{ "outline", cmd_outline, "kehoach outline [--html] [-o FILE] FILE",
 	  "Prints the report outline attached to the plan (đề_cương) with the\n"
 	  "numbering Vietnamese documents use (Phần thứ nhất / Phần I, I., 1., a),\n"
@@ -452,7 +457,9 @@ static int cmd_fmt(options *o)
 			}
 		} else if (o->write) {
 			if (!same) {
-				if (kh_write_file(path, formatted, out.len, NULL, 0, KH_OUT_NOTE_LINKS) != 0) {
+				unsigned flags = KH_OUT_NOTE_LINKS |
+						 (o->force ? 0 : KH_OUT_REFUSE_READONLY);
+				if (kh_write_file(path, formatted, out.len, NULL, 0, flags) != 0) {
 					status = EXIT_USAGE;
 					continue;
 				}
@@ -523,9 +530,20 @@ static int cmd_help(int argc, char **argv)
 	return EXIT_CLEAN;
 }
 
+/* A signal ends the run without leaving a temporary file behind. */
+static void on_signal(int sig)
+{
+	kh_output_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int main(int argc, char **argv)
 {
 	kh_alloc_init();
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 	if (argc < 2) {
 		usage_all(stderr);
 		return EXIT_USAGE;
@@ -586,6 +604,10 @@ int main(int argc, char **argv)
 			o.check_only = 1;
 			continue;
 		}
+		if (!strcmp(a, "--force")) {
+			o.force = 1;
+			continue;
+		}
 		if (!strcmp(a, "--mirror-events")) {
 			o.mirror_events = 1;
 			continue;
@@ -639,6 +661,8 @@ int main(int argc, char **argv)
 	/* An option a command does not use is an error, not silently ignored. */
 	if ((o.write || o.check_only) && strcmp(cmd->name, "fmt"))
 		return usage_error("-w and --check belong to 'fmt', not '%s'", cmd->name);
+	if (o.force && !o.write)
+		return usage_error("%s", "--force goes with 'fmt -w'");
 	bool is_check = !strcmp(cmd->name, "check");
 	bool is_schedule = !strcmp(cmd->name, "schedule");
 	if (!is_check && (o.nswitches || o.fail_on || o.min_working_days))

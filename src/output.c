@@ -91,7 +91,12 @@ static const char *folder_of(const char *path)
 static int replace_atomically(const char *path, const struct stat *st, const char *data,
 			      size_t len, unsigned flags)
 {
-	int n = snprintf(tmp_name, sizeof tmp_name, "%s.tmp.XXXXXX", path);
+	/* A hidden name in the same folder: a run killed before it could
+	 * clean up leaves nothing a glob such as *.kh would pick up. */
+	const char *slash = strrchr(path, '/');
+	int n = slash ? snprintf(tmp_name, sizeof tmp_name, "%.*s/.%s.kehoach-XXXXXX",
+				 (int)(slash - path), path, slash + 1)
+		      : snprintf(tmp_name, sizeof tmp_name, ".%s.kehoach-XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof tmp_name)
 		return fail("cannot write", path, ENAMETOOLONG);
 	int fd = mkstemp(tmp_name);
@@ -167,6 +172,12 @@ int kh_write_file(const char *path, const char *data, size_t len, const char *co
 					"nothing written\n", path);
 		else
 			fail("cannot write", path, errno);
+		return -1;
+	}
+	if ((flags & KH_OUT_REFUSE_READONLY) && S_ISREG(st.st_mode) &&
+	    ((st.st_mode & 0222) == 0 || access(path, W_OK) != 0)) {
+		fprintf(stderr, "kehoach: error: '%s' is read-only: not rewritten (--force "
+				"rewrites it, keeping its mode)\n", path);
 		return -1;
 	}
 	for (size_t i = 0; i < ninputs; i++)

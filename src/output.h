@@ -15,6 +15,7 @@
 
 enum {
 	KH_OUT_NOTE_LINKS = 1,    /* say when the replaced file had other hard links */
+	KH_OUT_REFUSE_READONLY = 2, /* refuse a file without write permission */
 };
 
 /* Writes LEN bytes of DATA to PATH (NULL or "-": standard output). PATH may

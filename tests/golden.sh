@@ -144,7 +144,7 @@ run "fmt/two-files-to-stdout.txt" "$BIN" fmt tests/fmt/messy.kh examples/250-KH-
 cp tests/fmt/messy.kh "$MADE/fmt-w.kh"
 chmod 640 "$MADE/fmt-w.kh"
 if "$BIN" fmt -w "$MADE/fmt-w.kh" 2>/dev/null && "$BIN" fmt tests/fmt/messy.kh | cmp -s - "$MADE/fmt-w.kh" &&
-   [ "$(stat -c %a "$MADE/fmt-w.kh")" = 640 ] && ! ls "$MADE"/fmt-w.kh.tmp.* >/dev/null 2>&1 &&
+   [ "$(stat -c %a "$MADE/fmt-w.kh")" = 640 ] && ! ls "$MADE"/.fmt-w.kh.kehoach-* >/dev/null 2>&1 &&
    "$BIN" fmt --check "$MADE/fmt-w.kh" >/dev/null; then
 	pass=$((pass + 1))
 else

@@ -148,5 +148,71 @@ def _(d):
         return "mode %o" % stat.S_IMODE(os.stat(t).st_mode)
 
 
+def small_plan():
+    return 'cơ_quan a "A"\nkế_hoạch "1-KH" {\nban_hành a\n}\n'
+
+
+@case("fmt -w keeps a symlink, rewrites its target, refuses read-only, notes hard links (attack 3)")
+def _(d):
+    t = os.path.join(d, "target.kh")
+    open(t, "w").write(small_plan())
+    os.symlink("target.kh", os.path.join(d, "link.kh"))
+    r = run("fmt", "-w", os.path.join(d, "link.kh"))
+    if r.returncode != 0 or not os.path.islink(os.path.join(d, "link.kh")):
+        return "symlink replaced (exit %d)" % r.returncode
+    if open(t).read() == small_plan():
+        return "the link's target was not formatted"
+    ro = os.path.join(d, "ro.kh")
+    open(ro, "w").write(small_plan())
+    os.chmod(ro, 0o444)
+    r = run("fmt", "-w", ro)
+    if r.returncode == 0 or open(ro).read() != small_plan() or b"read-only" not in r.stderr:
+        return "read-only file rewritten without --force"
+    r = run("fmt", "-w", "--force", ro)
+    if r.returncode != 0 or open(ro).read() == small_plan() or stat.S_IMODE(os.stat(ro).st_mode) != 0o444:
+        return "--force did not rewrite the read-only file keeping its mode"
+    h1, h2 = os.path.join(d, "h1.kh"), os.path.join(d, "h2.kh")
+    open(h1, "w").write(small_plan())
+    os.link(h1, h2)
+    r = run("fmt", "-w", h1)
+    if b"hard link" not in r.stderr:
+        return "no word about the other hard link"
+    if os.geteuid() == 0:
+        u = os.path.join(d, "user.kh")
+        open(u, "w").write(small_plan())
+        os.chown(u, 65534, 65534)
+        os.chmod(u, 0o640)
+        run("fmt", "-w", u)
+        st = os.stat(u)
+        if (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) != (65534, 65534, 0o640):
+            return "owner, group or mode lost: %d:%d %o" % (st.st_uid, st.st_gid, st.st_mode)
+
+
+@case("fmt -w interrupted by SIGTERM or SIGINT leaves the plan whole and no temporary file (attack 18)")
+def _(d):
+    import glob
+    import signal
+    import time
+    lines = ['cơ_quan a "A"', 'kế_hoạch "1-KH/TU" {', 'ban_hành a']
+    lines += ['- "đoạn %d xxxxxxxxxx"' % i for i in range(120000)] + ["}"]
+    orig = ("\n".join(lines) + "\n").encode()
+    p = os.path.join(d, "p.kh")
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGTERM, signal.SIGINT):
+        open(p, "wb").write(orig)
+        proc = subprocess.Popen([K, "fmt", "-w", p], stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while proc.poll() is None and not glob.glob(os.path.join(d, ".p.kh.kehoach-*")):
+            if time.time() > deadline:
+                break
+        proc.send_signal(sig)
+        proc.wait()
+        left = glob.glob(os.path.join(d, ".p.kh.kehoach-*"))
+        if left:
+            return "%s left %s" % (sig, left)
+        c = open(p, "rb").read()
+        if c != orig and not c.startswith(b'c\xc6\xa1_quan a "A"\nk'):
+            return "%s corrupted the plan" % sig
+
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
