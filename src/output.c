@@ -99,13 +99,22 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 		      : snprintf(tmp_name, sizeof tmp_name, ".%s.kehoach-XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof tmp_name)
 		return fail("cannot write", path, ENAMETOOLONG);
+	/* No signal between creating the file and recording it for cleanup. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	int fd = mkstemp(tmp_name);
+	int mk_errno = errno;
+	tmp_live = fd >= 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
 		fprintf(stderr, "kehoach: error: cannot create a temporary file next to '%s': %s\n",
-			path, strerror(errno));
+			path, strerror(mk_errno));
 		return -1;
 	}
-	tmp_live = 1;
 	int e = 0;
 	if (write_all(fd, data, len) != 0)
 		e = errno;

@@ -706,13 +706,20 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		return NULL;
 	}
 	const char *real = r.bytes ? kh_printf("%s/%s", rs_real_path("."), path) : rs_real_path(path);
+	bool piped = false;
+	if (!real && !r.bytes && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A pipe (/dev/stdin, <(…)) has no real path: its relative
+		 * imports are taken from the working folder. */
+		real = path;
+		piped = true;
+	}
 	if (!real) {
 		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot open '%s': %s", path,
 				 strerror(errno));
 		*io_error = 1;
 		return NULL;
 	}
-	r.main_dir = rs_dir_of(real);
+	r.main_dir = piped ? rs_real_path(".") : rs_dir_of(real);
 	r.stdlib_real = opts->stdlib_dir ? rs_real_path(opts->stdlib_dir) : NULL;
 	loaded_file *main_file = rs_load_file(&r, path, real, io_error);
 	if (!main_file)

@@ -17,11 +17,17 @@
 /* ------------------------------------------------------------------ */
 /* Loading files and imports                                          */
 
+/* Imports nested deeper than this, or more files than this in all, are an
+ * error: the loader recurses once per level, and a plan needs a handful. */
+#define KH_MAX_IMPORT_DEPTH 64
+#define KH_MAX_IMPORTS 4096
+
 typedef struct loaded_file {
 	const char *real;        /* realpath */
 	kh_source *src;
 	kh_node *root;
 	int state;               /* 1 = loading (on the import stack), 2 = done */
+	bool in_stdlib;          /* reached as a stdlib module (or from one) */
 } loaded_file;
 
 /* The fields of one block that hold one value (SINGLE: keyword tokens, 0
@@ -41,6 +47,7 @@ typedef struct resolver {
 	kh_vec files;            /* loaded_file*, in load (post) order when done */
 	kh_vec stack;            /* loaded_file* being loaded */
 	const char *main_dir;    /* realpath of the main file's folder */
+	bool next_in_stdlib;     /* the file being loaded is a stdlib module's */
 	const char *stdlib_real;
 	kh_plan *plan;
 	rs_once plan_fields;     /* the plan's header fields given so far */

@@ -106,13 +106,22 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 			    "cannot import \"%s\": %s not found", spec, display_path(candidate));
 		return;
 	}
-	int allowed = path_within(real, r->main_dir) || path_within(real, r->stdlib_real);
-	for (size_t i = 0; !allowed && i < r->opts->nroots; i++)
+	/* A stdlib module stays in the stdlib; a relative path stays in the
+	 * plan's folder or a --root, and only a stdlib file's own relative
+	 * imports may reach the stdlib: so a stdlib folder of "/" opens
+	 * nothing to the plan's relative imports. */
+	bool in_stdlib = !relative || from->in_stdlib;
+	int allowed = relative ? path_within(real, r->main_dir) ||
+					 (from->in_stdlib && path_within(real, r->stdlib_real))
+			       : path_within(real, r->stdlib_real);
+	for (size_t i = 0; !allowed && relative && i < r->opts->nroots; i++)
 		allowed = path_within(real, rs_real_path(r->opts->roots[i]));
 	if (!allowed) {
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-outside-root",
-			    "import \"%s\" leaves the allowed folders (the plan's folder %s and "
-			    "the stdlib); add --root DIR to allow another", spec, display_path(r->main_dir));
+			    relative ? "import \"%s\" leaves the plan's folder %s; add --root DIR to "
+				       "allow another"
+				     : "import \"%s\" leaves the stdlib folder %s",
+			    spec, display_path(relative ? r->main_dir : r->stdlib_real));
 		return;
 	}
 	candidate = display_path(candidate);
@@ -134,7 +143,16 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 	}
 	if (f)
 		return;
+	if (r->stack.n > KH_MAX_IMPORT_DEPTH || r->files.n + r->stack.n >= KH_MAX_IMPORTS) {
+		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-limit",
+			    r->stack.n > KH_MAX_IMPORT_DEPTH
+				    ? "imports are nested more than %d deep: \"%s\" is not read"
+				    : "a plan reads at most %d files: \"%s\" is not read",
+			    r->stack.n > KH_MAX_IMPORT_DEPTH ? KH_MAX_IMPORT_DEPTH : KH_MAX_IMPORTS, spec);
+		return;
+	}
 	int io_error = 0;
+	r->next_in_stdlib = in_stdlib;
 	if (!rs_load_file(r, candidate, real, &io_error) && io_error) {
 		/* The file exists (realpath found it) but cannot be read. */
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
@@ -149,7 +167,9 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 		src = kh_source_from_bytes(path, r->bytes, r->nbytes, r->diags);
 		r->bytes = NULL;
 	} else {
-		src = kh_source_load(path, r->diags, io_error);
+		/* The main file may be a pipe (/dev/stdin); imports are files. */
+		bool import = r->stack.n > 0;
+		src = kh_source_load_file(path, import, r->diags, io_error);
 	}
 	if (!src)
 		return NULL;
@@ -157,6 +177,7 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 	f->real = real;
 	f->src = src;
 	f->state = 1;
+	f->in_stdlib = r->stack.n > 0 && r->next_in_stdlib;
 	kh_vec_push(&r->stack, f);
 	f->root = kh_parse(src, r->diags);
 	for (kh_node *n = f->root->kids; n; n = n->next)

@@ -11,10 +11,12 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "alloc.h"
@@ -427,29 +429,53 @@ static char *read_all(FILE *f, size_t hint, size_t *len, size_t *alloc, int *too
 	return buf;
 }
 
-kh_source *kh_source_load(const char *path, kh_diags *diags, int *io_error)
+/* Opens PATH for reading without blocking on a FIFO that has no writer
+ * (O_NONBLOCK, cleared once it is known what PATH is). NULL, with a
+ * finding, when it cannot be opened or is not what may be read. */
+static FILE *open_plan(const char *path, bool regular_only, struct stat *st, kh_diags *diags)
 {
-	*io_error = 1;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
 		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot open '%s': %s", path,
 				 strerror(errno));
 		return NULL;
 	}
-	struct stat st;
-	if (fstat(fileno(f), &st) != 0) {
-		int e = errno;
-		fclose(f);
-		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot read '%s': %s", path,
-				 strerror(e));
-		return NULL;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		fclose(f);
+	const char *why = NULL;
+	if (fstat(fd, st) != 0) {
+		why = strerror(errno);
+	} else if (S_ISDIR(st->st_mode)) {
+		close(fd);
 		kh_diag_add_path(diags, KH_ERROR, path, "io-error",
 				 "'%s' is a directory, not a plan file", path);
 		return NULL;
+	} else if (regular_only && !S_ISREG(st->st_mode)) {
+		why = "it is not a regular file (a FIFO or a device): imports are read from files only";
 	}
+	int flags = why ? 0 : fcntl(fd, F_GETFL);
+	if (!why && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0))
+		why = strerror(errno);
+	FILE *f = why ? NULL : fdopen(fd, "rb");
+	if (!f) {
+		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot read '%s': %s", path,
+				 why ? why : strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
+kh_source *kh_source_load(const char *path, kh_diags *diags, int *io_error)
+{
+	return kh_source_load_file(path, false, diags, io_error);
+}
+
+kh_source *kh_source_load_file(const char *path, bool regular_only, kh_diags *diags,
+			       int *io_error)
+{
+	*io_error = 1;
+	struct stat st;
+	FILE *f = open_plan(path, regular_only, &st, diags);
+	if (!f)
+		return NULL;
 	size_t hint = 0;
 	if (S_ISREG(st.st_mode)) {
 		if ((unsigned long long)st.st_size > KH_MAX_FILE_BYTES) {

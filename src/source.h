@@ -7,6 +7,7 @@
 #ifndef KH_SOURCE_H
 #define KH_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define KH_MAX_FILE_BYTES (256u * 1024u * 1024u) /* larger files are refused */
@@ -39,6 +40,10 @@ typedef struct kh_span {
  * *IO_ERROR is set to 1 for the first kind, 0 for the second.
  */
 kh_source *kh_source_load(const char *path, struct kh_diags *diags, int *io_error);
+/* The same; with REGULAR_ONLY a FIFO or device is refused (imports), and
+ * never blocks the run. */
+kh_source *kh_source_load_file(const char *path, bool regular_only, struct kh_diags *diags,
+			       int *io_error);
 
 /* The same checks on an in-memory buffer (tests, fuzzing). */
 kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,

@@ -214,5 +214,79 @@ def _(d):
             return "%s corrupted the plan" % sig
 
 
+@case("importing a FIFO is refused at once, never blocks (attack 6)")
+def _(d):
+    os.mkfifo(os.path.join(d, "part.kh"))
+    p = os.path.join(d, "plan.kh")
+    open(p, "w").write('import "./part.kh"\n')
+    try:
+        r = run("check", p)
+    except subprocess.TimeoutExpired:
+        return "blocked on the FIFO"
+    if r.returncode == 0 or b"not a regular file" not in r.stderr:
+        return "exit %d: %s" % (r.returncode, r.stderr[:200])
+
+
+def import_chain(d, n):
+    for i in range(n):
+        text = ('import "./f%d.kh"\n' % (i + 1)) if i + 1 < n else ""
+        open(os.path.join(d, "f%d.kh" % i), "w").write(text + 'cơ_quan b%d "B"\n' % i)
+    return os.path.join(d, "f0.kh")
+
+
+@case("an import chain: 64 levels read, 65 a located import-limit error, 64,000 no crash (attack 7)")
+def _(d):
+    ok = os.path.join(d, "ok")
+    os.mkdir(ok)
+    r = run("json", import_chain(ok, 65))  # f0 + 64 nested imports
+    if r.returncode != 0:
+        return "65 files (64 levels): exit %d %s" % (r.returncode, r.stderr[:200])
+    past = os.path.join(d, "past")
+    os.mkdir(past)
+    r = run("check", import_chain(past, 66))
+    if r.returncode != 1 or b"[import-limit]" not in r.stderr or b"f64.kh:1:8:" not in r.stderr:
+        return "66 files: exit %d %s" % (r.returncode, r.stderr[:300])
+    big = os.path.join(d, "big")
+    os.mkdir(big)
+    r = run("check", import_chain(big, 64000))
+    if r.returncode != 1 or b"[import-limit]" not in r.stderr:
+        return "64,000 files: exit %d" % r.returncode
+
+
+@case("a plan reads at most 4,096 files: 4,095 imports read, 4,096 a located error")
+def _(d):
+    for n, want in ((4095, 0), (4096, 1)):
+        sub = os.path.join(d, "n%d" % n)
+        os.mkdir(sub)
+        lines = []
+        for i in range(n):
+            open(os.path.join(sub, "m%d.kh" % i), "w").write('cơ_quan b%d "B"\n' % i)
+            lines.append('import "./m%d.kh"' % i)
+        open(os.path.join(sub, "p.kh"), "w").write("\n".join(lines) + "\n")
+        r = run("json", "--stdlib", "/nonexistent", os.path.join(sub, "p.kh"))
+        if r.returncode != want or (want and b"[import-limit]" not in r.stderr):
+            return "%d imports: exit %d %s" % (n, r.returncode, r.stderr[:200])
+
+
+@case("--stdlib / does not open the file system to relative imports (attack 20)")
+def _(d):
+    x = os.path.join(d, "x")
+    os.mkdir(x)
+    p = os.path.join(x, "p.kh")
+    open(p, "w").write('import "../../../../../../../etc/passwd"\n')
+    r = run("check", "--stdlib", "/", p)
+    if r.returncode != 1 or b"[import-outside-root]" not in r.stderr or b"root:" in r.stderr:
+        return "exit %d: %s" % (r.returncode, r.stderr[:300])
+
+
+@case("a plan read from a pipe: /dev/stdin (attack 19)")
+def _(d):
+    text = open(EXAMPLE, "rb").read()
+    r = subprocess.run([K, "check", "/dev/stdin"], input=text, capture_output=True, timeout=60)
+    want = run("check", EXAMPLE)
+    if r.returncode != want.returncode or b"cannot open" in r.stderr:
+        return "exit %d: %s" % (r.returncode, r.stderr[:200])
+
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
