@@ -579,7 +579,7 @@ date_spec
 	| QUARTER               { $$ = $1; }
 	| YEAR NUMBER           { $$ = date_node(KH_N_D_YEAR, @$, $2->n[0], 0, 0); }
 	| YEAR_END              { $$ = date_node(KH_N_D_YEAR_END, @$, 0, 0, 0); }
-	| YEAR_END NUMBER       { $$ = date_node(KH_N_D_YEAR_END, @$, $2->n[0], 0, 0); }
+	| YEAR_END NUMBER       { $$ = date_node(KH_N_D_YEAR_END, @$, $2->n[0], 0, 0); $$->flag = 1; }
 	;
 
 /* The first date of "từ 01/10 đến 17/11/2025", written without the parts

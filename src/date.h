@@ -16,6 +16,10 @@ typedef long kh_day;
 
 #define KH_YEAR_MIN 1
 #define KH_YEAR_MAX 9999
+/* The years a plan's dates may name: those the calendar (holidays, lunar
+ * dates) answers for. Derived dates (offsets, meeting lengths) stay near. */
+#define KH_PLAN_YEAR_MIN 1900
+#define KH_PLAN_YEAR_MAX 2199
 
 bool kh_is_leap(int year);
 int kh_month_days(int year, int month);           /* 0 if month out of 1..12 */

@@ -29,7 +29,7 @@ static bool in_range(kh_day d)
 {
 	int y, m, dd;
 	kh_date_split(d, &y, &m, &dd);
-	return y >= KH_YEAR_MIN && y <= KH_YEAR_MAX;
+	return y >= KH_PLAN_YEAR_MIN && y <= KH_PLAN_YEAR_MAX;
 }
 
 static void widen(const kh_calendar *cal, const kh_vec *whens, bool *any, kh_day *s, kh_day *e,

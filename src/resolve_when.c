@@ -16,11 +16,14 @@
 /* ------------------------------------------------------------------ */
 /* Dates and "when"                                                   */
 
+/* Plans are dated within the years the calendar knows (public holidays,
+ * the lunar ones included): every date computed from them stays there. */
 static int check_year(resolver *r, kh_node *d, long year)
 {
-	if (year < KH_YEAR_MIN || year > KH_YEAR_MAX) {
+	if (year < KH_PLAN_YEAR_MIN || year > KH_PLAN_YEAR_MAX) {
 		kh_diag_add(r->diags, KH_ERROR, d->span, "invalid-date",
-			    "year %ld is out of range (%d-%d)", year, KH_YEAR_MIN, KH_YEAR_MAX);
+			    "year %ld is out of range (%d-%d, the years the calendar knows)", year,
+			    KH_PLAN_YEAR_MIN, KH_PLAN_YEAR_MAX);
 		return 0;
 	}
 	return 1;
@@ -90,8 +93,10 @@ int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_prec
 		return 1;
 	case KH_N_D_YEAR_END:
 		*prec = KH_PREC_YEAR_END;
-		if (y == 0)
+		if (y == 0 && !d->flag)   /* "cuối năm" alone: the plan's year */
 			y = r->plan_year;
+		else if (!check_year(r, d, y))
+			return 0;
 		if (y == 0)
 			return -1;
 		if (!check_year(r, d, y))

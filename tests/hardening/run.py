@@ -288,5 +288,40 @@ def _(d):
         return "exit %d: %s" % (r.returncode, r.stderr[:200])
 
 
+def one_meeting(length, when, extra=""):
+    return ('cơ_quan a "A"\nkế_hoạch "1-KH" {\n  ban_hành a\n  ngày 1/8/2019\n'
+            '  hội_nghị h "Hội nghị" {\n    chủ_trì a\n    thời_lượng %s\n    thời_gian %s\n  }\n%s}\n'
+            % (length, when, extra))
+
+
+@case("dates and lengths stay in the calendar's years: limits 1900-2199 and 366 days (attack 4)")
+def _(d):
+    cases = [("366 ngày", "trong năm 2020", 0), ("367 ngày", "trong năm 2020", 1),
+             ("999999999 ngày", "trong năm 2020", 1), ("1 ngày", "31/12/2199", 0),
+             ("1 ngày", "1/1/2200", 1), ("1 ngày", "1/1/1900", 0), ("1 ngày", "31/12/1899", 1),
+             ("1 ngày", "cuối_năm 0", 1), ("1 ngày", "cuối_năm 2199", 0)]
+    for length, when, want in cases:
+        p = os.path.join(d, "m.kh")
+        open(p, "w").write(one_meeting(length, when))
+        r = run("schedule", "--ics", p)
+        if r.returncode != want:
+            return "%s, %s: exit %d, wanted %d: %s" % (length, when, r.returncode, want, r.stderr[:200])
+        if want and (b"m.kh:" not in r.stderr or b"[invalid-date]" not in r.stderr):
+            return "%s, %s: no located invalid-date" % (length, when)
+        for line in r.stdout.decode().split("\r\n"):
+            if line.startswith(("DTSTART", "DTEND", "DUE")):
+                v = line.split(":", 1)[1]
+                if not (len(v) == 8 and v.isdigit() and "1900" <= v[:4] <= "2200"):
+                    return "%s, %s: %s" % (length, when, line)
+    # an offset that would leave the years is left undated, never printed
+    p = os.path.join(d, "rel.kh")
+    open(p, "w").write(one_meeting("1 ngày", "31/12/2199",
+                                   '  nhiệm_vụ t "T" { giao a; hạn 3000 ngày sau h }\n'))
+    r = run("json", p)
+    t = json.loads(r.stdout)["plan"]["tasks"][0]["due"][0]
+    if r.returncode != 0 or t["start"] is not None:
+        return "offset past 2199 dated %s" % t["start"]
+
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
