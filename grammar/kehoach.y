@@ -138,7 +138,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %token <node> ID "identifier" STRING "string" NUMBER "number" DATE "date"
 %token <node> MONTHYEAR "month/year" QUARTER "quarter" DAYMONTH "day/month"
 %token <ival> KIND "document kind" DECADE "ten-day period" RECUR "recurrence" HALF "'½'"
-%token IMPORT LEVEL BODY DOCUMENT EVENT PARENT ABBR BELOW FROM UNTIL DAY OF TYPE TITLE SHORT
+%token IMPORT LEVEL BODY DOCUMENT EVENT PARENT UNITOF STAFF ABBR BELOW FROM UNTIL DAY OF TYPE TITLE SHORT
 %token ISSUER PLACE IMPLEMENTS BASIS PREAMBLE CLOSING PURPOSE REQUIREMENT CONTENT PART SECTION
 %token LINE TASK MEETING AWARDS BUDGET RECIPIENTS SIGN OUTLINE ATTACHED NOTE ASSIGN COOPERATE
 %token SEND VIA DUE AFTER BEFORE WITHIN ON SUPERIOR CHAIR ORGANISER DURATION WHEN ONLINE
@@ -221,6 +221,8 @@ decl_stmts
 decl_attr
 	: LEVEL ID              { $$ = attr(T_LEVEL, @$, ref_id($2)); }
 	| PARENT ID             { $$ = attr(T_PARENT, @$, ref_id($2)); }
+	| UNITOF ID             { $$ = attr(T_UNITOF, @$, ref_id($2)); }
+	| STAFF                 { $$ = attr(T_STAFF, @$, NULL); }
 	| BELOW ID              { $$ = attr(T_BELOW, @$, ref_id($2)); }
 	| ABBR string           { $$ = attr(T_ABBR, @$, $2); }
 	| FROM date_spec        { $$ = attr(T_FROM, @$, $2); }

@@ -43,10 +43,6 @@ typedef struct sn_rec {
 	size_t index;             /* in sn_ctx.recs */
 } sn_rec;
 
-typedef struct region {
-	long s, e;
-} region;
-
 typedef struct variant {
 	sn_rec *rec;
 	const sn_form *form;
@@ -66,8 +62,8 @@ typedef struct sn_ctx {
 	strmap by_lead;           /* the number's leading digits -> list index */
 	kh_vec lead_lists;        /* kh_vec* of sn_rec* */
 	strmap sn_doc;            /* a declared short name, folded -> document index */
-	region *regions;          /* introductions, sorted */
-	size_t nregions, cap_regions;
+	ct_regions regions;       /* introductions, of documents and bodies */
+	ct_body_names *bodies;    /* bodies' short names (body_short_names.c) */
 	kh_vec variants;          /* variant* */
 	strmap variant_by;        /* "rec index|text" -> variant index */
 } sn_ctx;
@@ -197,20 +193,10 @@ static size_t intro_end(const char *t, size_t len, size_t i)
 	return i;
 }
 
-static void add_region(sn_ctx *c, kh_span sp)
-{
-	if (c->nregions == c->cap_regions) {
-		c->cap_regions = c->cap_regions ? c->cap_regions * 2 : 16;
-		c->regions = kh_realloc_atomic(c->regions, kh_mul_size(c->cap_regions, sizeof *c->regions));
-	}
-	c->regions[c->nregions++] = (region){ sp.start, sp.end };
-}
-
-/* "(sau đây gọi tắt là X)", "(viết tắt là X)": introductions in string PI. */
-static void find_intros(sn_ctx *c, size_t pi)
+kh_vec ct_intros(const kh_prose *p)
 {
 	static const char *const marks[] = { "gọi tắt là ", "viết tắt là ", "Gọi tắt là ", "Viết tắt là " };
-	const kh_prose *p = c->proses->items[pi];
+	kh_vec out = { 0 };
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
 		size_t ml = strlen(marks[k]);
 		for (const char *q = p->text; (q = ct_find_bytes(q, (size_t)(p->text + p->len - q), marks[k], ml));
@@ -231,39 +217,35 @@ static void find_intros(sn_ctx *c, size_t pi)
 			static const char sd[] = "sau đây ";
 			if (rs >= sizeof sd - 1 && !memcmp(p->text + rs - (sizeof sd - 1), sd, sizeof sd - 1))
 				rs -= sizeof sd - 1;
-			kh_span whole = kh_prose_span(p, rs, xe);
-			add_region(c, whole);
-			sn_form *f = make_form(kh_strndup(p->text + xs, xe - xs));
-			if (!f)
-				continue;
-			const kh_document *doc = named_document(c, pi, st, f);
-			sn_rec *r = find_rec(c, doc, kh_text_fold(f->text));
-			add_form(c, r, f);
-			if (r->after == -2) {
-				r->after = whole.end;
-				r->intro = kh_prose_span(p, xs, xe);
-			}
+			ct_intro *it = KH_NEW(ct_intro);
+			*it = (ct_intro){ rs, st, xs, xe, kh_prose_span(p, rs, xe), kh_prose_span(p, xs, xe) };
+			kh_vec_push(&out, it);
 		}
 	}
+	return out;
 }
 
-static int region_cmp(const void *a, const void *b)
+/* Introductions of documents' short names in string PI. */
+static void find_intros(sn_ctx *c, size_t pi)
 {
-	const region *x = a, *y = b;
-	return x->s < y->s ? -1 : x->s > y->s;
-}
-
-static bool in_regions(const sn_ctx *c, long at)
-{
-	size_t lo = 0, hi = c->nregions;
-	while (lo < hi) { /* the first region starting after AT */
-		size_t mid = (lo + hi) / 2;
-		if (c->regions[mid].s <= at)
-			lo = mid + 1;
-		else
-			hi = mid;
+	const kh_prose *p = c->proses->items[pi];
+	kh_vec intros = ct_intros(p);
+	for (size_t i = 0; i < intros.n; i++) {
+		const ct_intro *it = intros.items[i];
+		ct_regions_add(&c->regions, it->whole);
+		if (ct_body_intro_at(c->bodies, it->name.start))
+			continue; /* a body's: "Ban Chỉ đạo … (sau đây gọi tắt là Ban Chỉ đạo)" */
+		sn_form *f = make_form(kh_strndup(p->text + it->start, it->end - it->start));
+		if (!f)
+			continue;
+		const kh_document *doc = named_document(c, pi, it->mark, f);
+		sn_rec *r = find_rec(c, doc, kh_text_fold(f->text));
+		add_form(c, r, f);
+		if (r->after == -2) {
+			r->after = it->whole.end;
+			r->intro = it->name;
+		}
 	}
-	return lo > 0 && at < c->regions[lo - 1].e;
 }
 
 /* Is the number word TOK (recognised as DN when IS_DOC) a use of record
@@ -383,7 +365,7 @@ static void scan_uses(sn_ctx *c, const kh_prose *p)
 		if (li < 0)
 			continue;
 		kh_span at = kh_prose_span(p, w->s, end);
-		if (in_regions(c, at.start))
+		if (ct_regions_has(&c->regions, at.start))
 			continue;
 		const kh_vec *list = c->lead_lists.items[li];
 		for (size_t x = 0; x < list->n; x++) {
@@ -414,6 +396,8 @@ void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh
 		if (d->short_name && *d->short_name)
 			ct_strmap_put(&c.sn_doc, kh_text_fold(d->short_name), (int)i);
 	}
+	c.bodies = ct_body_names_find(cx->prog, proses, bx);
+	ct_body_names_report(cx, c.bodies);
 	for (size_t i = 0; i < proses->n; i++)
 		if (!((const kh_prose *)proses->items[i])->short_name)
 			find_intros(&c, i);
@@ -434,8 +418,7 @@ void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh
 	}
 	if (!c.recs.n)
 		return;
-	if (c.nregions)
-		qsort(c.regions, c.nregions, sizeof *c.regions, region_cmp);
+	ct_regions_sort(&c.regions);
 	for (size_t i = 0; i < proses->n; i++) {
 		const kh_prose *p = proses->items[i];
 		if (!p->short_name)

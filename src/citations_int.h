@@ -65,6 +65,18 @@ unsigned long ct_str_hash(const char *s);
 int ct_strmap_get(const strmap *m, const char *k);
 void ct_strmap_put(strmap *m, const char *k, int v);
 
+/* ---- source ranges to skip (cite_text.c): added in any order, sorted once ---- */
+
+typedef struct ct_regions {
+	struct ct_range { long s, e; } *v;
+	size_t n, cap;
+} ct_regions;
+
+void ct_regions_add(ct_regions *r, kh_span sp);
+void ct_regions_sort(ct_regions *r);
+/* Is source offset AT inside one of R's ranges? (after ct_regions_sort) */
+bool ct_regions_has(const ct_regions *r, long at);
+
 /* ---- the recogniser's parts (docnum.c) ---- */
 
 /* Is byte I the start of a word (not inside "x35", "COVID-19/…")? */
@@ -131,7 +143,33 @@ typedef struct mention {
 
 /* ---- short-name-mismatch (check_short_names.c) ---- */
 
+/* An introduction of a short name: "(sau đây gọi tắt là X)". */
+typedef struct ct_intro {
+	size_t lead;              /* bytes in the string: "sau đây" or the mark */
+	size_t mark;              /* "gọi tắt là" / "viết tắt là" */
+	size_t start, end;        /* the name X */
+	kh_span whole, name;      /* "sau đây … X" and X in the source */
+} ct_intro;
+
+/* The introductions in P (ct_intro*). */
+kh_vec ct_intros(const kh_prose *p);
+
 void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh_vec *mentions,
 			  const decls *ds, const bindex *bx);
+
+/* ---- bodies' short names (body_short_names.c) ---- */
+
+typedef struct ct_body_names ct_body_names;
+
+/*
+ * The short names of PROG's bodies, declared (gọi_tắt) or introduced in
+ * PROSES right after a body's full name ("Ban Chỉ đạo tổng kết … (sau
+ * đây gọi tắt là Ban Chỉ đạo)"), and where the prose uses them.
+ */
+ct_body_names *ct_body_names_find(const kh_program *prog, const kh_vec *proses, const bindex *bx);
+/* Is the introduced name at source offset AT a body's? */
+bool ct_body_intro_at(const ct_body_names *n, long at);
+/* short-name-mismatch for the bodies' names. */
+void ct_body_names_report(const kh_check_ctx *cx, const ct_body_names *n);
 
 #endif

@@ -65,5 +65,8 @@ void rs_resolve_plan(resolver *r, kh_node *pn);
 void rs_resolve_kind_rule(resolver *r, kh_node *n);
 void rs_resolve_award_right(resolver *r, kh_node *n);
 void rs_resolve_holiday(resolver *r, kh_node *n);
+/* What each body is to its parent, where the declaration does not say
+ * (resolve_organs.c); after every declaration is resolved. */
+void rs_infer_standings(resolver *r);
 
 #endif
