@@ -183,7 +183,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %token <node> ID "identifier" STRING "string" NUMBER "number" DATE "date"
 %token <node> MONTHYEAR "month/year" QUARTER "quarter" DAYMONTH "day/month"
 %token <ival> KIND "document kind" DECADE "ten-day period" RECUR "recurrence" HALF "'½'"
-%token IMPORT LEVEL BODY DOCUMENT EVENT PARENT ABBR BELOW FROM UNTIL DAY OF TYPE TITLE SHORT
+%token IMPORT LEVEL BODY DOCUMENT EVENT PARENT UNITOF STAFF ABBR BELOW FROM UNTIL DAY OF TYPE TITLE SHORT
 %token ISSUER PLACE IMPLEMENTS BASIS PREAMBLE CLOSING PURPOSE REQUIREMENT CONTENT PART SECTION
 %token LINE TASK MEETING AWARDS BUDGET RECIPIENTS SIGN OUTLINE ATTACHED NOTE ASSIGN COOPERATE
 %token SEND VIA DUE AFTER BEFORE WITHIN ON SUPERIOR CHAIR ORGANISER DURATION WHEN ONLINE
@@ -268,6 +268,8 @@ decl_stmts
 decl_attr
 	: LEVEL id              { $$ = attr(T_LEVEL, @$, ref_id($2)); }
 	| PARENT id             { $$ = attr(T_PARENT, @$, ref_id($2)); }
+	| UNITOF id             { $$ = attr(T_UNITOF, @$, ref_id($2)); }
+	| STAFF                 { $$ = attr(T_STAFF, @$, NULL); }
 	| BELOW id              { $$ = attr(T_BELOW, @$, ref_id($2)); }
 	| ABBR string           { $$ = attr(T_ABBR, @$, $2); }
 	| FROM date_spec        { $$ = attr(T_FROM, @$, $2); }
@@ -474,6 +476,7 @@ kw_plain
 	: IMPORT | PARENT | ABBR | BELOW | FROM | UNTIL | OF | SHORT | KIND | VIA | BEFORE
 	| WITHIN | ON | EXCEPT | COLLECTIVE | INDIVIDUAL | PAYER | PLANNED | TBA | HALF
 	| SESSION | WORKDAYS | LUNAR | LENGTH | REQUIRES | CUSTOMARY | IS | SYSTEM | RECUR
+	| STAFF | UNITOF
 	;
 
 kw_stmt

@@ -30,6 +30,17 @@ kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const cha
 	return x;
 }
 
+kh_diag *kh_explain(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
+{
+	if (!cx->config->explain || !kh_rule_enabled(cx->config, r))
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	kh_diag *x = kh_diag_addv(cx->diags, KH_NOTE, span, kh_rules[r].id, fmt, ap);
+	va_end(ap);
+	return x;
+}
+
 bool kh_in_main_file(const kh_check_ctx *cx, kh_span span)
 {
 	return cx->prog->main && span.file == cx->prog->main->id;
@@ -163,8 +174,8 @@ static void apply_suppressions(const kh_check_ctx *cx)
 	kh_vec sups = { 0 };
 	collect(cx, src, &sups);
 	for (kh_diag *x = cx->diags->first; x; x = x->next) {
-		if (x->span.file != src->id || !x->rule)
-			continue;
+		if (x->span.file != src->id || !x->rule || x->severity == KH_NOTE)
+			continue; /* explanations (--explain) are not findings */
 		unsigned line, col;
 		kh_source_locate(src, x->span.start, &line, &col);
 		for (size_t i = 0; i < sups.n; i++) {

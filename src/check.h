@@ -31,6 +31,13 @@ typedef struct kh_check_ctx {
 kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/*
+ * With --explain, a note (never counted, never silenced) on what rule R
+ * inferred at SPAN ("taken as reached: …"); NULL otherwise.
+ */
+kh_diag *kh_explain(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* Runs every family over PROG (which must have resolved without errors),
  * then applies the silencing comments of the program's files. */
 void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_diags *diags);

@@ -127,36 +127,87 @@ static bool is_recipient(const kh_body *b, void *a)
 	return ptr_has(&((const audience *)a)->bodies, b);
 }
 
-/*
- * The document reaches body B when B (or a parent of it, or what it is)
- * is a recipient; when B is generic ("Ủy ban nhân dân" of each level) and
- * a recipient is one of it; when B's level is reached (see level_reached);
- * or when B is the issuer or one of the issuer's own organs (the issuing
- * office has the document).
- */
-static bool body_reached(const kh_check_ctx *cx, const audience *a, const kh_body *b, int depth)
+/* How the document reaches a body. */
+typedef enum reach { REACH_NONE, REACH_SENT, REACH_INSIDE } reach;
+
+/* The issuer and what it is a part of, up to the first unit of its own
+ * (trực_thuộc): the bodies that hold the issuer's own copy. */
+typedef struct home {
+	const kh_body *v[16];
+	int n;
+} home;
+
+static home issuer_home(const kh_body *issuer)
 {
-	const kh_plan *p = cx->plan;
-	if (depth > 16)
+	home h = { .n = 0 };
+	for (const kh_body *x = issuer; x && h.n < 16; x = x->standing == KH_STANDING_UNIT ? NULL : x->parent)
+		h.v[h.n++] = x;
+	return h;
+}
+
+static bool in_home(const home *h, const kh_body *b)
+{
+	for (int i = 0; i < h->n; i++)
+		if (h->v[i] == b)
+			return true;
+	return false;
+}
+
+static bool is_target(const kh_body *x, void *target)
+{
+	return x == target;
+}
+
+/*
+ * The issuer's own copy reaches B when B is the issuer, what the issuer is
+ * a part of, or a generic body it is; and when B is a part or a staff
+ * organ of one of those (Thường trực, Ban Tổ chức of the issuing Tỉnh ủy),
+ * directly or through other parts. A unit of its own (an Ủy ban Kiểm tra,
+ * a chi bộ trực thuộc) is reached only by being sent the document.
+ */
+static bool reached_inside(const kh_plan *p, const kh_body *b)
+{
+	if (!p->issuer)
 		return false;
-	if (p->issuer) {
-		if (kh_body_is(b, p->issuer) || kh_body_is(p->issuer, b))
-			return true;
-		/* organs of the issuer's parent: Thường trực, Ban Tổ chức Tỉnh ủy */
-		if (p->issuer->parent && b->parent == p->issuer->parent)
-			return true;
-	}
-	if (kh_body_walk(b, is_recipient, (void *)a) || (!b->level && ptr_has(&a->generic, b)))
+	if (kh_body_walk_within(p->issuer, is_target, (void *)b))
 		return true;
+	home h = issuer_home(p->issuer);
+	int guard = 0;
+	for (const kh_body *y = b; y->parent && y->standing != KH_STANDING_UNIT && guard < 64;
+	     y = y->parent, guard++)
+		if (in_home(&h, y->parent))
+			return true;
+	return false;
+}
+
+/*
+ * The document reaches body B when it is sent to B: B (or a parent of it,
+ * or what it is) is a recipient, B is generic ("Ủy ban nhân dân" of each
+ * level) and a recipient is one of it, or B's level is reached (see
+ * level_reached); or when the issuer's own copy reaches it (see
+ * reached_inside).
+ */
+static reach body_reached(const kh_check_ctx *cx, const audience *a, const kh_body *b, int depth)
+{
+	if (depth > 16)
+		return REACH_NONE;
+	if (kh_body_walk(b, is_recipient, (void *)a) || (!b->level && ptr_has(&a->generic, b)))
+		return REACH_SENT;
 	const kh_level *bl = kh_body_level(b);
 	if (bl && level_reached(a, bl, false))
-		return true;
-	/* A generic body belonging to a generic body: Chủ tịch of each UBND. */
-	if (!b->level && b->parent && body_reached(cx, a, b->parent, depth + 1))
-		return true;
-	if (!b->level && b->is_a)
-		return body_reached(cx, a, b->is_a, depth + 1);
-	return false;
+		return REACH_SENT;
+	if (reached_inside(cx->plan, b))
+		return REACH_INSIDE;
+	/* A generic body belonging to a generic body: Chủ tịch of each UBND
+	 * (a unit of its own is not reached through its parent). */
+	reach r = REACH_NONE;
+	if (!b->level && b->parent && b->standing != KH_STANDING_UNIT)
+		r = body_reached(cx, a, b->parent, depth + 1);
+	/* As the generic body it is, only when that is sent: the issuer being
+	 * one of them too (ubnd) says nothing of this one. */
+	if (!r && !b->level && b->is_a && body_reached(cx, a, b->is_a, depth + 1) == REACH_SENT)
+		r = REACH_SENT;
+	return r;
 }
 
 /* A catch-all group ("Các cơ quan liên quan") declared without level,
@@ -182,15 +233,15 @@ static bool first_time(seen *s, const void *x)
 typedef struct reach_cache {
 	const audience *audience;
 	const kh_body **keys;
-	bool *values;
+	reach *values;
 	size_t cap, n;
 } reach_cache;
 
-static bool reached_cached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b)
+static reach reached_cached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b)
 {
 	if (c->n * 2 >= c->cap) {
 		reach_cache bigger = { c->audience, KH_NEW_N(const kh_body *, c->cap ? c->cap * 2 : 64),
-				       KH_NEW_N(bool, c->cap ? c->cap * 2 : 64), c->cap ? c->cap * 2 : 64, 0 };
+				       KH_NEW_N(reach, c->cap ? c->cap * 2 : 64), c->cap ? c->cap * 2 : 64, 0 };
 		for (size_t i = 0; i < c->cap; i++) {
 			if (!c->keys[i])
 				continue;
@@ -215,16 +266,109 @@ static bool reached_cached(const kh_check_ctx *cx, reach_cache *c, const kh_body
 	return c->values[h];
 }
 
+static const char *body_name(const kh_body *b)
+{
+	return b->name ? b->name : b->id;
+}
+
+static const char *standing_keyword(kh_standing s)
+{
+	return s == KH_STANDING_STAFF ? "tham_mưu" : s == KH_STANDING_UNIT ? "trực_thuộc" : "thuộc";
+}
+
+/* Where B is declared, for a message: "vn/hierarchy" for the stdlib. */
+static const char *declared_in(const kh_body *b)
+{
+	const kh_source *src = kh_source_get(b->span.file);
+	const char *path = src && src->path ? src->path : "";
+	const char *lib = strstr(path, "stdlib/");
+	size_t n = strlen(path);
+	if (lib && n > 3 && !strcmp(path + n - 3, ".kh"))
+		return kh_strndup(lib + 7, (size_t)(path + n - 3 - (lib + 7)));
+	return path;
+}
+
+/* Why B stands as it does to its parent, for the notes. */
+static const char *standing_reason(const kh_body *b)
+{
+	const char *from = b->standing_from ? body_name(b->standing_from) : "";
+	const char *kw = standing_keyword(b->standing);
+	const char *in = b->standing_from ? declared_in(b->standing_from) : "";
+	switch (b->standing_why) {
+	case KH_WHY_DECLARED: return kh_printf("declared %s", kw);
+	case KH_WHY_DEFAULT: return "declared thuộc, not trực_thuộc";
+	case KH_WHY_KIND: return kh_printf("it is '%s' (là), which %s declares %s", from, in, kw);
+	case KH_WHY_LEVEL:
+		return kh_printf("its level, %s, lies below that of %s", b->level->name ? b->level->name : b->level->id,
+				 body_name(b->parent));
+	case KH_WHY_ORGANISATION: return kh_printf("it is '%s' (là), a body with organs of its own", from);
+	case KH_WHY_NAME_KIND: return kh_printf("its name starts with '%s', which %s declares %s", from, in, kw);
+	case KH_WHY_NAME_WORDS: return "its name says trực thuộc";
+	}
+	return kw;
+}
+
+/* With --explain: why the issuer's own copy is taken to reach B. */
+static void explain_inside(const kh_check_ctx *cx, const kh_ref *r)
+{
+	const kh_body *b = r->body, *issuer = cx->plan->issuer;
+	if (!b->parent || kh_body_walk_within(issuer, is_target, (void *)b))
+		return; /* the issuer itself, or what it is a part of */
+	home h = issuer_home(issuer);
+	const char *of = b->parent == issuer ? kh_printf("the issuer, %s", body_name(issuer))
+			 : in_home(&h, b->parent) ? kh_printf("%s, of which the issuer (%s) is a part",
+							      body_name(b->parent), body_name(issuer))
+						  : body_name(b->parent);
+	kh_diag *x = kh_explain(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span, "taken as reached: '%s' is %s %s (%s)",
+				body_name(b), b->standing == KH_STANDING_STAFF ? "a staff organ of" : "a part of", of,
+				standing_reason(b));
+	if (x && b->standing_from)
+		kh_diag_note(x, b->standing_from->span, "'%s' is declared here", body_name(b->standing_from));
+}
+
+/* The unit of its own (trực_thuộc) between B and the issuer's copy: B or
+ * a body B belongs to, under the issuer's own side; NULL if none. */
+static const kh_body *unit_between(const kh_plan *p, const kh_body *b)
+{
+	if (!p->issuer)
+		return NULL;
+	home h = issuer_home(p->issuer);
+	const kh_body *unit = NULL;
+	int guard = 0;
+	for (const kh_body *y = b; y->parent && guard < 64; y = y->parent, guard++) {
+		if (!unit && y->standing == KH_STANDING_UNIT)
+			unit = y;
+		if (unit && in_home(&h, y->parent))
+			return unit;
+	}
+	return NULL;
+}
+
+static void report_unreached(const kh_check_ctx *cx, const kh_ref *r, const char *role)
+{
+	const kh_body *b = r->body;
+	kh_diag *x = kh_report(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span,
+			       "'%s' is %s but is not among the recipients: add it to nơi_nhận", body_name(b), role);
+	const kh_body *u = x ? unit_between(cx->plan, b) : NULL;
+	if (u)
+		kh_diag_note(x, u->span,
+			     "the issuer's own copy does not reach it: '%s' is a body of its own under %s (%s)",
+			     body_name(u), body_name(u->parent), standing_reason(u));
+}
+
 static void check_ref(const kh_check_ctx *cx, const kh_ref *r, const char *role, seen *done,
 		      reach_cache *cache)
 {
 	if (r->kind == KH_REF_BODY && r->body) {
 		if (is_unnamed_group(r->body) && r->body->span.file == cx->prog->main->id)
 			return;
-		if (!reached_cached(cx, cache, r->body) && first_time(done, r->body))
-			kh_report(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span,
-				  "'%s' is %s but is not among the recipients: add it to nơi_nhận",
-				  r->body->name ? r->body->name : r->body->id, role);
+		reach how = reached_cached(cx, cache, r->body);
+		if (how == REACH_SENT || !first_time(done, r->body))
+			return;
+		if (how == REACH_INSIDE)
+			explain_inside(cx, r);
+		else
+			report_unreached(cx, r, role);
 	} else if (r->kind == KH_REF_LEVEL && r->level) {
 		if (!level_reached(cache->audience, r->level, true) && first_time(done, r->level))
 			kh_report(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span,

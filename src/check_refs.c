@@ -4,9 +4,10 @@
  *
  * A body is used when it is the plan's issuer or signs for it; when a
  * task, meeting, attendee group, recipient, archive line, award form or
- * budget line names it; when the award catalogue names it; and when it
- * is the parent (thuộc) or the generic body (là) of a used body, or the
- * issuer of a used document. A document is used when the plan implements
+ * budget line names it; when the award catalogue names it; when the text
+ * names it by its short name (see kh_bodies_mentioned in citations.h);
+ * and when it is the parent (thuộc) or the generic body (là) of a used
+ * body, or the issuer of a used document. A document is used when the plan implements
  * it or is based on it (thực_hiện, căn_cứ), or when the text cites it
  * (by number, by short name, or by title when it has no number: see
  * kh_documents_cited in citations.h). Declarations of the stdlib and of
@@ -163,6 +164,11 @@ void kh_check_refs(const kh_check_ctx *cx)
 
 	body_set used = { 0 };
 	use_plan(&used, prog, p);
+	bool *mentioned = KH_NEW_N(bool, prog->bodies.n + 1);
+	kh_bodies_mentioned(prog, cx->prose, mentioned);
+	for (size_t i = 0; i < prog->bodies.n; i++)
+		if (mentioned[i])
+			use_body(&used, prog->bodies.items[i], 0);
 	for (size_t i = 0; i < nd; i++)
 		if (used_doc[i])
 			use_body(&used, ((const kh_document *)prog->documents.items[i])->issuer, 0);

@@ -461,8 +461,10 @@ static void emit_declarations(kh_json *j, const kh_program *prog)
 		kh_json_kstr(j, "id", b->id);
 		kh_json_kstr(j, "name", b->name);
 		kh_json_kstr(j, "abbr", b->abbr);
+		kh_json_kstr(j, "short_name", b->short_name);
 		kh_json_kstr(j, "level", b->level ? b->level->id : NULL);
 		kh_json_kstr(j, "parent", b->parent ? b->parent->id : NULL);
+		kh_json_kstr(j, "standing", kh_standing_name(b->standing));
 		kh_json_end_object(j);
 	}
 	kh_json_end_array(j);

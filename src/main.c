@@ -50,6 +50,7 @@ typedef struct options {
 	int force;                /* fmt -w --force: rewrite read-only files too */
 	int check_only;           /* fmt --check */
 	int min_working_days;     /* 0: the default */
+	int explain;              /* check --explain */
 	kh_vec inputs;            /* const char*: every file read, which -o may not replace */
 } options;
 
@@ -71,7 +72,7 @@ static int cmd_checklist(options *o);
 static const command commands[] = {
 	{ "check", cmd_check,
 	  "kehoach check [--format text|json|sarif] [--disable RULE] [--enable RULE]\n"
-	  "                     [--fail-on error|warning] [--min-working-days N] [-o FILE] FILE...",
+	  "                     [--fail-on error|warning] [--min-working-days N] [--explain] [-o FILE] FILE...",
 	  "Reads each plan with everything it imports, reports syntax and name\n"
 	  "errors, then runs the consistency rules (structure, references, time,\n"
 	  "people, awards; 'kehoach help rules' lists them) and prints each finding\n"
@@ -83,6 +84,8 @@ static const command commands[] = {
 	  "  --disable RULE / --enable RULE   turn a rule off or back on (repeatable)\n"
 	  "  --fail-on warning                exit 1 on warnings too (default: errors)\n"
 	  "  --min-working-days N             for too-few-working-days (default 3)\n"
+	  "  --explain                        add notes on what the rules inferred (a body\n"
+	  "                                   taken as reached as a staff organ of the issuer)\n"
 	  "\n"
 	  "One finding is silenced in the file with a comment on its line (or alone\n"
 	  "on the line above): # kehoach: ignore RULE -- reason\n"
@@ -231,6 +234,7 @@ static int cmd_check(options *o)
 		config.fail_on = KH_WARNING;
 	if (o->min_working_days > 0)
 		config.min_working_days = o->min_working_days;
+	config.explain = o->explain;
 	for (int i = 0; i < o->nswitches; i++)
 		kh_rule_config_set(&config, o->rule_switches[i] + 1, o->rule_switches[i][0] == '+', &d);
 	int io_error = 0;
@@ -608,6 +612,10 @@ int main(int argc, char **argv)
 			o.force = 1;
 			continue;
 		}
+		if (!strcmp(a, "--explain")) {
+			o.explain = 1;
+			continue;
+		}
 		if (!strcmp(a, "--mirror-events")) {
 			o.mirror_events = 1;
 			continue;
@@ -665,8 +673,8 @@ int main(int argc, char **argv)
 		return usage_error("%s", "--force goes with 'fmt -w'");
 	bool is_check = !strcmp(cmd->name, "check");
 	bool is_schedule = !strcmp(cmd->name, "schedule");
-	if (!is_check && (o.nswitches || o.fail_on || o.min_working_days))
-		return usage_error("--disable, --enable, --fail-on and --min-working-days belong to "
+	if (!is_check && (o.nswitches || o.fail_on || o.min_working_days || o.explain))
+		return usage_error("--disable, --enable, --fail-on, --min-working-days and --explain belong to "
 				   "'check', not '%s'", cmd->name);
 	if (o.for_body && !is_schedule && strcmp(cmd->name, "checklist"))
 		return usage_error("--for belongs to 'schedule' and 'checklist', not '%s'", cmd->name);

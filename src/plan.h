@@ -39,8 +39,33 @@ typedef enum kh_system {
 	KH_SYSTEM_NONE, KH_SYSTEM_STATE, KH_SYSTEM_PARTY   /* which document rules apply */
 } kh_system;
 
+/* What a body is to its parent (thuộc): the checker needs to know whether
+ * the parent's copy of a document reaches it. */
+typedef enum kh_standing {
+	KH_STANDING_NONE,         /* no parent, nothing declared */
+	KH_STANDING_ORGAN,        /* thuộc: a part of its parent (its leadership,
+	                             members, working groups) */
+	KH_STANDING_STAFF,        /* tham_mưu: a staff organ (cơ quan tham mưu,
+	                             giúp việc), working in its parent's office */
+	KH_STANDING_UNIT          /* trực_thuộc: a body of its own under its parent
+	                             (a subordinate đảng bộ, a chi bộ trực thuộc, an
+	                             elected Ủy ban Kiểm tra, a separate agency) */
+} kh_standing;
+
+/* How a body's standing was found (resolve_organs.c). */
+typedef enum kh_standing_why {
+	KH_WHY_DEFAULT,           /* plain thuộc */
+	KH_WHY_DECLARED,          /* tham_mưu or trực_thuộc on the declaration */
+	KH_WHY_KIND,              /* from the generic body it is (là) */
+	KH_WHY_LEVEL,             /* its level lies below its parent's */
+	KH_WHY_ORGANISATION,      /* it is a kind of body that has organs (là cap_uy) */
+	KH_WHY_NAME_KIND,         /* its name starts with a generic body's name */
+	KH_WHY_NAME_WORDS         /* its name says "trực thuộc" */
+} kh_standing_why;
+
 struct kh_body {
 	const char *id, *name, *abbr;
+	const char *short_name;   /* gọi_tắt: "Ban Chỉ đạo" */
 	kh_span span;
 	kh_level *level;          /* NULL: "that body at each level" */
 	kh_body *parent;          /* thuộc */
@@ -48,6 +73,10 @@ struct kh_body {
 	                             (ct_ubnd_tinh là chủ_tịch_ubnd) */
 	kh_system system;         /* hệ đảng | nhà_nước; NONE: inherited or unknown */
 	bool collective;          /* tập_thể: a collective body (signs "T/M", "TM.") */
+	kh_standing standing;
+	kh_standing_why standing_why;
+	const kh_body *standing_from; /* the generic body it was inferred from
+	                                 (KIND, ORGANISATION, NAME_KIND), or NULL */
 	int order;
 	int uses;                 /* references to it from the plan */
 };
@@ -59,6 +88,11 @@ bool kh_body_is(const kh_body *b, const kh_body *g);
 /* Calls VISIT on B and each body it reaches through parent and is_a links,
  * each once, until VISIT returns true; returns whether one did. */
 bool kh_body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx);
+/* The same, but not out of a unit of its own (trực_thuộc) to its parent:
+ * the bodies whose copy of a document B shares. */
+bool kh_body_walk_within(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx);
+/* "staff_organ", "organ", "unit" or NULL (KH_STANDING_NONE). */
+const char *kh_standing_name(kh_standing s);
 /* B's level, else that of its nearest parent (thuộc) with one; NULL if none. */
 const kh_level *kh_body_level(const kh_body *b);
 

@@ -356,6 +356,32 @@ static void resolve_level(resolver *r, kh_node *n, kh_level *l)
 	}
 }
 
+static void set_standing(kh_body *b, kh_standing s)
+{
+	b->standing = s;
+	b->standing_why = KH_WHY_DECLARED;
+}
+
+/* thuộc X (an organ of X) or trực_thuộc X (a unit of its own under X), once. */
+static void resolve_parent(resolver *r, kh_node *a, kh_body *b)
+{
+	if (b->parent) {
+		rs_misplaced(r, a, "after another thuộc or trực_thuộc (a body has one parent)");
+		return;
+	}
+	if (a->key == T_UNITOF && b->standing == KH_STANDING_STAFF) {
+		rs_misplaced(r, a, "on a staff organ (tham_mưu works inside its parent; trực_thuộc is a unit of its own)");
+		return;
+	}
+	b->parent = rs_lookup_body(r, a->kids->span, a->kids->id);
+	if (b->parent == b) {
+		kh_diag_add(r->diags, KH_ERROR, a->span, "parent-cycle", "'%s' cannot belong to itself", b->id);
+		b->parent = NULL;
+	}
+	if (a->key == T_UNITOF)
+		set_standing(b, KH_STANDING_UNIT);
+}
+
 static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 {
 	static const int single[] = { T_LEVEL, T_PARENT, T_ABBR, T_IS, T_SYSTEM, T_COLLECTIVE, 0 };
@@ -368,12 +394,17 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 			b->level = rs_lookup_level(r, a->kids->span, a->kids->id);
 			break;
 		case T_PARENT:
-			b->parent = rs_lookup_body(r, a->kids->span, a->kids->id);
-			if (b->parent == b) {
-				kh_diag_add(r->diags, KH_ERROR, a->span, "parent-cycle",
-					    "'%s' cannot belong to itself", b->id);
-				b->parent = NULL;
-			}
+		case T_UNITOF:
+			resolve_parent(r, a, b);
+			break;
+		case T_STAFF:
+			if (b->standing == KH_STANDING_UNIT)
+				rs_misplaced(r, a, "on a body declared trực_thuộc (a unit of its own is not a staff organ)");
+			else
+				set_standing(b, KH_STANDING_STAFF);
+			break;
+		case T_SHORT:
+			b->short_name = a->kids->text;
 			break;
 		case T_ABBR:
 			b->abbr = a->kids->text;
@@ -399,7 +430,8 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 			b->collective = true;
 			break;
 		default:
-			rs_misplaced(r, a, "in a body declaration (use cấp, thuộc, là, hệ, tập_thể, viết_tắt)");
+			rs_misplaced(r, a, "in a body declaration (use cấp, thuộc, trực_thuộc, tham_mưu, là, hệ, tập_thể, "
+				     "viết_tắt, gọi_tắt)");
 		}
 	}
 }
@@ -573,68 +605,6 @@ static void find_dependency_cycles(resolver *r)
 	}
 }
 
-kh_system kh_body_system(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 64; guard++) {
-		if (b->system != KH_SYSTEM_NONE)
-			return b->system;
-		if (b->is_a && b->is_a->system != KH_SYSTEM_NONE)
-			return b->is_a->system;
-		b = b->parent ? b->parent : b->is_a;
-	}
-	return KH_SYSTEM_NONE;
-}
-
-/*
- * Walks the bodies B reaches through parent and is_a links (a small DAG:
- * parent cycles are refused by the resolver, is_a chains are short),
- * each visited once, so the cost is linear in the ancestors, never
- * exponential in the depth.
- */
-bool kh_body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx)
-{
-	enum { MAX = 64 };
-	const kh_body *stack[MAX], *seen[MAX];
-	size_t top = 0, nseen = 0;
-	if (b)
-		stack[top++] = b;
-	while (top) {
-		const kh_body *x = stack[--top];
-		bool dup = false;
-		for (size_t i = 0; i < nseen && !dup; i++)
-			dup = seen[i] == x;
-		if (dup || nseen == MAX)
-			continue;
-		seen[nseen++] = x;
-		if (visit(x, ctx))
-			return true;
-		if (x->parent && top < MAX)
-			stack[top++] = x->parent;
-		if (x->is_a && top < MAX)
-			stack[top++] = x->is_a;
-	}
-	return false;
-}
-
-static bool is_target(const kh_body *x, void *g)
-{
-	return x == g;
-}
-
-bool kh_body_is(const kh_body *b, const kh_body *g)
-{
-	return kh_body_walk(b, is_target, (void *)g);
-}
-
-const kh_level *kh_body_level(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
-		if (b->level)
-			return b->level;
-	return NULL;
-}
-
-
 /* A declaration's attributes, unless it is a duplicate (reported already). */
 static void resolve_decl(resolver *r, kh_node *d)
 {
@@ -796,6 +766,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		}
 	}
 	compute_depths(&r);
+	rs_infer_standings(&r);
 	if (plan_node) {
 		rs_resolve_plan(&r, plan_node);
 		find_dependency_cycles(&r);

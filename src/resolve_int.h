@@ -92,5 +92,8 @@ void rs_resolve_holiday(resolver *r, kh_node *n);
 void rs_date_relative(resolver *r);
 /* resolve_period.c: how long the plan runs (after every date is known). */
 void rs_plan_period(resolver *r);
+/* What each body is to its parent, where the declaration does not say
+ * (resolve_organs.c); after every declaration is resolved. */
+void rs_infer_standings(resolver *r);
 
 #endif

@@ -39,6 +39,7 @@ typedef struct kh_rule_config {
 	bool disabled[KH_RULE__COUNT];
 	kh_severity fail_on;      /* KH_ERROR (default) or KH_WARNING */
 	int min_working_days;     /* too-few-working-days threshold, default 3 */
+	bool explain;             /* --explain: notes on what the rules inferred */
 } kh_rule_config;
 
 void kh_rule_config_init(kh_rule_config *c);

@@ -111,6 +111,8 @@ run "config/disable.txt" "$BIN" check --no-color --disable non-working-day --dis
 run "config/disable-core.txt" "$BIN" check --no-color --disable syntax-error examples/250-KH-TU-2019.kh
 run "config/fail-on-warning.txt" "$BIN" check --no-color --fail-on warning examples/250-KH-TU-2019.kh
 run "config/bad-fail-on.txt" "$BIN" check --fail-on never examples/250-KH-TU-2019.kh
+run "config/explain.txt" "$BIN" check --no-color --explain examples/KH-tinh-uy-CT10-2017.kh
+run "config/explain-json.json" "$BIN" check --format json --explain examples/KH-dang-uy-xa-2023.kh
 # One body's view: its own duties and those it holds through its level.
 run "for/297-bchqs-schedule.txt" "$BIN" schedule --for bchqs_tinh examples/297-HD-UBND-2019.kh
 run "for/297-ubnd-huyen-checklist.md" "$BIN" checklist --for ubnd_huyen examples/297-HD-UBND-2019.kh

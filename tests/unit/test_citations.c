@@ -248,6 +248,30 @@ static void test_located_at_the_number(void **state)
 	assert_null(finding_text(&d, "unused-declaration", ""));
 }
 
+/* A body's short name: introduced after its full name or declared, used,
+ * and a variant located; the body then counts as mentioned. */
+static void test_body_short_names(void **state)
+{
+	(void)state;
+	const char *text = "import \"vn/hierarchy\"\n"
+			   "cơ_quan btv_tu \"Ban Thường vụ Tỉnh ủy\" cấp tỉnh\n"
+			   "cơ_quan bcd \"Ban Chỉ đạo tổng kết\" cấp tỉnh\n"
+			   "cơ_quan bcd_tn \"Ban Chỉ đạo Tây Nguyên\" cấp trung_ương\n"
+			   "cơ_quan tgv \"Tổ giúp việc\" cấp tỉnh gọi_tắt \"Tổ Giúp việc\"\n"
+			   "kế_hoạch \"250-KH/TU\" {\n"
+			   "  ban_hành btv_tu\n"
+			   "  ngày 16/8/2019\n"
+			   "  mở_đầu \"Thành lập Ban Chỉ đạo tổng kết (sau đây gọi tắt là Ban Chỉ đạo).\"\n"
+			   "  \"Ban Chỉ đạo và Ban Chỉ đạo Tây Nguyên; Tổ Giúp việc; Ban chỉ Đạo họp.\"\n"
+			   "}\n";
+	kh_diags d = check_text(text);
+	assert_string_equal(finding_text(&d, "short-name-mismatch", "a different case"), "Ban chỉ Đạo");
+	/* bcd and tgv are named by their short names; bcd_tn by nothing */
+	assert_null(finding_text(&d, "unused-declaration", "'bcd'"));
+	assert_null(finding_text(&d, "unused-declaration", "'tgv'"));
+	assert_non_null(finding_text(&d, "unused-declaration", "'bcd_tn'"));
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -260,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_near_miss),
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_located_at_the_number),
+		cmocka_unit_test(test_body_short_names),
 	};
 	return cmocka_run_group_tests_name("citations", tests, NULL, NULL);
 }

@@ -432,6 +432,67 @@ static void test_time_vocabulary(void **state)
 	assert_true(has_rule(&d, "invalid-date", "'cuối năm' is a window"));
 }
 
+/* What each body is to its parent: as declared, else inferred from its
+ * kind, its level, what it is, its name; plain thuộc a part of it. */
+static void test_standing(void **state)
+{
+	(void)state;
+	kh_diags d;
+	kh_program *p = resolve_text(
+		"cấp tỉnh \"Cấp tỉnh\"\n"
+		"cấp huyện \"Cấp huyện\" dưới tỉnh\n"
+		"cơ_quan cap_uy \"Cấp ủy\"\n"
+		"cơ_quan btc \"Ban Tổ chức\" thuộc cap_uy tham_mưu\n"
+		"cơ_quan ubkt \"Ủy ban Kiểm tra\" trực_thuộc cap_uy\n"
+		"cơ_quan tinh_uy \"Tỉnh ủy\" cấp tỉnh là cap_uy\n"
+		"cơ_quan tt \"Thường trực Tỉnh ủy\" thuộc tinh_uy\n"
+		"cơ_quan btc_tu \"Ban Tổ chức Tỉnh ủy\" thuộc tinh_uy\n"
+		"cơ_quan ubkt_tu \"Ủy ban Kiểm tra Tỉnh ủy\" thuộc tinh_uy\n"
+		"cơ_quan ubkt_tu2 \"Ủy ban Kiểm tra Tỉnh ủy\" thuộc tinh_uy tham_mưu\n"
+		"cơ_quan x_ubkt \"X\" là ubkt thuộc tinh_uy\n"
+		"cơ_quan hu \"Huyện ủy\" cấp huyện thuộc tinh_uy\n"
+		"cơ_quan du_qs \"Đảng ủy Quân sự\" là cap_uy thuộc tinh_uy\n"
+		"cơ_quan dv \"Các đơn vị trực thuộc Tỉnh ủy\" thuộc tinh_uy\n"
+		"cơ_quan ban_tc \"Ban Tổ chức Hội\" thuộc tt\n"
+		"cơ_quan db \"Đảng bộ Khối\" trực_thuộc tinh_uy gọi_tắt \"Đảng bộ\"\n", &d);
+	assert_int_equal(d.errors, 0);
+	struct { const char *id; kh_standing s; kh_standing_why why; } want[] = {
+		{ "cap_uy", KH_STANDING_NONE, KH_WHY_DEFAULT },
+		{ "btc", KH_STANDING_STAFF, KH_WHY_DECLARED },
+		{ "ubkt", KH_STANDING_UNIT, KH_WHY_DECLARED },
+		{ "tt", KH_STANDING_ORGAN, KH_WHY_DEFAULT },
+		{ "btc_tu", KH_STANDING_STAFF, KH_WHY_NAME_KIND },
+		{ "ubkt_tu", KH_STANDING_UNIT, KH_WHY_NAME_KIND },
+		{ "ubkt_tu2", KH_STANDING_STAFF, KH_WHY_DECLARED },  /* the declaration wins */
+		{ "x_ubkt", KH_STANDING_UNIT, KH_WHY_KIND },
+		{ "hu", KH_STANDING_UNIT, KH_WHY_LEVEL },
+		{ "du_qs", KH_STANDING_UNIT, KH_WHY_ORGANISATION },
+		{ "dv", KH_STANDING_UNIT, KH_WHY_NAME_WORDS },
+		{ "ban_tc", KH_STANDING_ORGAN, KH_WHY_DEFAULT },    /* not under a cấp ủy */
+		{ "db", KH_STANDING_UNIT, KH_WHY_DECLARED },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		kh_body *b = NULL;
+		for (size_t k = 0; k < p->bodies.n && !b; k++)
+			if (!strcmp(KH_VEC_AT(p->bodies, kh_body, k)->id, want[i].id))
+				b = KH_VEC_AT(p->bodies, kh_body, k);
+		assert_non_null(b);
+		assert_int_equal(b->standing, want[i].s);
+		assert_int_equal(b->standing_why, want[i].why);
+		if (!strcmp(b->id, "db")) {
+			assert_string_equal(b->parent->id, "tinh_uy");
+			assert_string_equal(b->short_name, "Đảng bộ");
+		}
+		if (!strcmp(b->id, "btc_tu"))
+			assert_string_equal(b->standing_from->id, "btc");
+	}
+	/* one parent; a staff organ is not a unit of its own */
+	resolve_text("cơ_quan a \"A\"\ncơ_quan b \"B\" thuộc a trực_thuộc a\n"
+		     "cơ_quan c \"C\" trực_thuộc a tham_mưu\n", &d);
+	assert_true(has_rule(&d, "misplaced-statement", "another thuộc"));
+	assert_true(has_rule(&d, "misplaced-statement", "trực_thuộc"));
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -449,6 +510,7 @@ int main(void)
 		cmocka_unit_test(test_data_declarations),
 		cmocka_unit_test(test_data_declaration_errors),
 		cmocka_unit_test(test_time_vocabulary),
+		cmocka_unit_test(test_standing),
 	};
 	return cmocka_run_group_tests_name("resolve", tests, make_dir, remove_dir);
 }

@@ -1,0 +1,175 @@
+/*
+ * citations_int.h - what the citation rules' files share: code points and
+ * words of prose (cite_text.c), the one string map, the declared numbers
+ * and body names of a program, and the numbers found in prose
+ * (check_citations.c), for the short-name rule (check_short_names.c for
+ * documents, body_short_names.c for bodies). The public side is
+ * citations.h.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_CITATIONS_INT_H
+#define KH_CITATIONS_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc.h"
+#include "check.h"
+#include "citations.h"
+
+/* ---- code points (cite_text.c) ---- */
+
+/* The code point at S[I] (its length in *N), -1 when not valid UTF-8. */
+int32_t ct_cp_at(const char *s, size_t len, size_t i, size_t *n);
+/* The code point that ends just before byte I (I > 0). */
+int32_t ct_cp_before(const char *s, size_t i);
+/* A letter, a combining mark, a digit or '_'. */
+bool ct_is_word_cp(int32_t c);
+bool ct_is_upper_cp(int32_t c);
+bool ct_has_lower(const char *s, size_t len);
+/* memmem, which C17 and POSIX lack. */
+const char *ct_find_bytes(const char *hay, size_t n, const char *needle, size_t m);
+/* kh_text_fold of S[0, N). */
+const char *ct_fold_n(const char *s, size_t n);
+
+/* ---- words of prose (cite_text.c) ---- */
+
+typedef struct word {
+	size_t s, e;              /* the word without surrounding punctuation */
+	bool lead, trail;         /* punctuation was stripped before / after it */
+	const char *folded;       /* lazily */
+} word;
+
+/* Bytes of an opening (OPEN) or closing punctuation mark at T[I], 0 if none. */
+size_t ct_punct_at(const char *t, size_t len, size_t i, bool open);
+/* The words of T[0, LEN) (word*), punctuation around them stripped. */
+kh_vec ct_split_words(const char *t, size_t len);
+/* W's text folded (kh_text_fold), computed once. */
+const char *ct_word_fold(const char *t, word *w);
+#define WORD(v, i) KH_VEC_AT(v, word, i)
+/* "ngày" / "Ngày", "của" / "Của" as the whole word at T[I]: its length, or 0. */
+size_t ct_word_is(const char *t, size_t len, size_t i, const char *lower);
+size_t ct_skip_spaces(const char *t, size_t len, size_t i);
+
+/* ---- the string map (cite_text.c): string -> int, first put wins ---- */
+
+typedef struct strmap {
+	const char **keys;
+	int *vals;
+	size_t cap, n;
+} strmap;
+
+unsigned long ct_str_hash(const char *s);
+/* The value of K, or -1. */
+int ct_strmap_get(const strmap *m, const char *k);
+void ct_strmap_put(strmap *m, const char *k, int v);
+
+/* ---- source ranges to skip (cite_text.c): added in any order, sorted once ---- */
+
+typedef struct ct_regions {
+	struct ct_range { long s, e; } *v;
+	size_t n, cap;
+} ct_regions;
+
+void ct_regions_add(ct_regions *r, kh_span sp);
+void ct_regions_sort(ct_regions *r);
+/* Is source offset AT inside one of R's ranges? (after ct_regions_sort) */
+bool ct_regions_has(const ct_regions *r, long at);
+
+/* ---- the recogniser's parts (docnum.c) ---- */
+
+/* Is byte I the start of a word (not inside "x35", "COVID-19/…")? */
+bool ct_boundary_before(const char *s, size_t i);
+/* A document number starting at S[I] (a digit at a word boundary). */
+bool ct_parse_at(const char *s, size_t len, size_t i, kh_docnum *out);
+/* S[START, END) in upper case (đ becomes Đ), appended to B. */
+void ct_put_upper(kh_buf *b, const char *s, size_t start, size_t end);
+
+/* ---- the program's documents and bodies (check_citations.c) ---- */
+
+typedef struct decl {
+	const kh_document *doc;   /* NULL: the plan itself */
+	const char *id;           /* for messages */
+	const char *number;
+	kh_docnum dn;
+	bool parsed;
+	const char *key;
+	bool has_date;
+	kh_day date;
+	const kh_body *issuer;
+	kh_span span;
+} decl;
+
+typedef struct decls {
+	decl *v;
+	size_t n;
+	strmap by_key;
+	unsigned forms;           /* bit per kh_num_form that some declaration has */
+	strmap near;              /* cited key -> (declaration + 1) * 8 + kh_near, 0: none */
+} decls;
+
+/* Body names as folded words, for finding issuers in prose. */
+typedef struct bname {
+	const kh_body *b;
+	const char **w;
+	size_t n;
+} bname;
+
+/* The body names by their first and by their last word. */
+typedef struct bindex {
+	bname *v;
+	size_t n;
+	strmap first, last;       /* folded word -> list index */
+	kh_vec lists;             /* kh_vec* of bname* */
+} bindex;
+
+bindex ct_body_index(const kh_program *prog);
+/* The bodies of X whose first (M = &X->first) or last word is W, or NULL. */
+const kh_vec *ct_bindex_get(const bindex *x, const strmap *m, const char *w);
+/* Does B's name, as words, start the words WS[FROM..] (PREFIX) or end
+ * WS[..TO) (suffix)? Returns the words matched (0: no). */
+size_t ct_name_match(const bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix);
+
+/* One document number found in prose. */
+typedef struct mention {
+	const kh_prose *p;
+	kh_docnum n;              /* offsets in p->text */
+	kh_span span;             /* the number in the source */
+	long src;                 /* its source offset, for ordering */
+	int decl;                 /* the declaration with this very number, or -1 */
+	size_t pi;                /* index of p in the strings */
+} mention;
+
+/* ---- short-name-mismatch (check_short_names.c) ---- */
+
+/* An introduction of a short name: "(sau đây gọi tắt là X)". */
+typedef struct ct_intro {
+	size_t lead;              /* bytes in the string: "sau đây" or the mark */
+	size_t mark;              /* "gọi tắt là" / "viết tắt là" */
+	size_t start, end;        /* the name X */
+	kh_span whole, name;      /* "sau đây … X" and X in the source */
+} ct_intro;
+
+/* The introductions in P (ct_intro*). */
+kh_vec ct_intros(const kh_prose *p);
+
+void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh_vec *mentions,
+			  const decls *ds, const bindex *bx);
+
+/* ---- bodies' short names (body_short_names.c) ---- */
+
+typedef struct ct_body_names ct_body_names;
+
+/*
+ * The short names of PROG's bodies, declared (gọi_tắt) or introduced in
+ * PROSES right after a body's full name ("Ban Chỉ đạo tổng kết … (sau
+ * đây gọi tắt là Ban Chỉ đạo)"), and where the prose uses them.
+ */
+ct_body_names *ct_body_names_find(const kh_program *prog, const kh_vec *proses, const bindex *bx);
+/* Is the introduced name at source offset AT a body's? */
+bool ct_body_intro_at(const ct_body_names *n, long at);
+/* short-name-mismatch for the bodies' names. */
+void ct_body_names_report(const kh_check_ctx *cx, const ct_body_names *n);
+
+#endif

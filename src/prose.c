@@ -1,0 +1,365 @@
+/*
+ * prose.c - every string of the main file a citation can stand in, in
+ * source order, each with where it was written (citations.h).
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "citations_int.h"
+
+/* ------------------------------------------------------------------ */
+/* The strings of the main file                                       */
+
+/*
+ * The string literals of the main file, found once: the resolved plan
+ * keeps a string's text but not where it was written (statements keep
+ * the span of their keyword or id). A string is matched to the first
+ * literal with the same text after its statement; literals joined by
+ * juxtaposition ("a " "b") count as one.
+ */
+typedef struct literal {
+	unsigned start, end;      /* the source bytes, quotes included */
+	const char *text;         /* decoded */
+	bool raw;                 /* one literal without escapes: text is source[start+1, end-1) */
+	bool claimed;
+} literal;
+
+typedef struct lit_index {
+	literal *v;
+	size_t n, cap;
+	const char **keys;        /* hash: text -> first literal with it (chained by next) */
+	size_t *first, *next, hcap;
+} lit_index;
+
+static void lit_push(lit_index *x, unsigned start, unsigned end, const char *text, bool raw)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 256;
+		x->v = KH_GROW_N(x->v, literal, x->cap);
+	}
+	x->v[x->n++] = (literal){ start, end, text, raw, false };
+}
+
+/* Decodes the literal at SRC[I] (a '"'); returns the index after it. */
+static size_t read_literal(const char *src, size_t len, size_t i, kh_buf *out, bool *raw)
+{
+	*raw = true;
+	for (i++; i < len && src[i] != '"' && src[i] != '\n'; i++) {
+		if (src[i] != '\\' || i + 1 >= len) {
+			kh_buf_putc(out, src[i]);
+			continue;
+		}
+		*raw = false;
+		char e = src[++i];
+		if (e == 'n')
+			kh_buf_putc(out, '\n');
+		else if (e == 't')
+			kh_buf_putc(out, '\t');
+		else if (e == 'u' && i + 1 < len && src[i + 1] == '{') {
+			size_t j = i + 2;
+			long cp = 0;
+			while (j < len && isxdigit((unsigned char)src[j]) && cp < 0x110000)
+				cp = cp * 16 + (isdigit((unsigned char)src[j]) ? src[j] - '0'
+									  : (tolower((unsigned char)src[j]) - 'a' + 10)),
+				j++;
+			if (j < len && src[j] == '}' && cp > 0 && cp < 0x110000) {
+				utf8proc_uint8_t enc[4];
+				utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+				kh_buf_put(out, (const char *)enc, (size_t)k);
+				i = j;
+			}
+		} else {
+			kh_buf_putc(out, e);
+		}
+	}
+	return i < len && src[i] == '"' ? i + 1 : i;
+}
+
+static void lit_hash(lit_index *x)
+{
+	x->hcap = 64;
+	while (x->hcap < x->n * 2)
+		x->hcap *= 2;
+	x->keys = KH_NEW_N(const char *, x->hcap);
+	x->first = KH_NEW_N(size_t, x->hcap);
+	x->next = KH_NEW_N(size_t, x->n + 1);
+	for (size_t k = x->n; k-- > 0;) {
+		size_t h = ct_str_hash(x->v[k].text) & (x->hcap - 1);
+		while (x->keys[h] && strcmp(x->keys[h], x->v[k].text))
+			h = (h + 1) & (x->hcap - 1);
+		x->next[k] = x->keys[h] ? x->first[h] : (size_t)-1;
+		x->keys[h] = x->v[k].text;
+		x->first[h] = k;
+	}
+}
+
+static lit_index index_literals(const kh_source *src)
+{
+	lit_index x = { 0 };
+	const char *t = src->text;
+	size_t len = src->len;
+	for (size_t i = 0; i < len;) {
+		char c = t[i];
+		if (c == '#' || (c == '/' && i + 1 < len && t[i + 1] == '/')) {
+			while (i < len && t[i] != '\n')
+				i++;
+		} else if (c == '/' && i + 1 < len && t[i + 1] == '*') {
+			i += 2;
+			while (i + 1 < len && !(t[i] == '*' && t[i + 1] == '/'))
+				i++;
+			i += 2;
+		} else if (c == '"') {
+			/* a run of literals separated by spaces: each, and the run joined */
+			kh_buf joined = { 0 };
+			size_t run_start = i, count = 0;
+			bool all_raw = true;
+			for (;;) {
+				kh_buf one = { 0 };
+				bool raw;
+				size_t e = read_literal(t, len, i, &one, &raw);
+				lit_push(&x, (unsigned)i, (unsigned)e, kh_buf_cstr(&one), raw);
+				kh_buf_put(&joined, one.data ? one.data : "", one.len);
+				all_raw = all_raw && raw;
+				count++;
+				i = e;
+				size_t j = i;
+				while (j < len && (t[j] == ' ' || t[j] == '\t'))
+					j++;
+				if (j >= len || t[j] != '"')
+					break;
+				i = j;
+			}
+			if (count > 1)
+				lit_push(&x, (unsigned)run_start, (unsigned)i, kh_buf_cstr(&joined), false);
+			(void)all_raw;
+		} else {
+			i++;
+		}
+	}
+	lit_hash(&x);
+	return x;
+}
+
+/* The first unclaimed literal with TEXT at or after AFTER (else the first
+ * unclaimed one anywhere), or NULL. */
+static literal *lit_find(lit_index *x, const char *text, unsigned after)
+{
+	if (!x->hcap)
+		return NULL;
+	size_t h = ct_str_hash(text) & (x->hcap - 1);
+	while (x->keys[h] && strcmp(x->keys[h], text))
+		h = (h + 1) & (x->hcap - 1);
+	if (!x->keys[h])
+		return NULL;
+	/* Claimed literals at the head of the chain are dropped, so a text
+	 * repeated thousands of times costs O(1) per lookup, not O(n). */
+	while (x->first[h] != (size_t)-1 && x->v[x->first[h]].claimed)
+		x->first[h] = x->next[x->first[h]];
+	literal *any = NULL;
+	for (size_t k = x->first[h]; k != (size_t)-1; k = x->next[k]) {
+		literal *l = &x->v[k];
+		if (l->claimed)
+			continue;
+		if (l->start >= after)
+			return l;
+		if (!any)
+			any = l;
+	}
+	return any;
+}
+
+typedef struct collector {
+	const kh_program *prog;
+	int main_id;
+	kh_vec *out;
+	lit_index lits;
+	unsigned order;
+} collector;
+
+static void add(collector *c, const char *text, kh_span span, const kh_document *of, bool short_name)
+{
+	if (!text || !*text || span.file != c->main_id)
+		return;
+	kh_prose *p = KH_NEW(kh_prose);
+	p->text = text;
+	p->len = strlen(text);
+	p->span = span;
+	p->of = of;
+	p->short_name = short_name;
+	p->order = c->order++;
+	p->at = -1;
+	literal *l = lit_find(&c->lits, text, span.start);
+	if (l) {
+		l->claimed = true;
+		if (l->raw)
+			p->at = (long)l->start + 1;
+		else
+			p->span = (kh_span){ span.file, l->start, l->end }; /* searched in kh_prose_span */
+	}
+	kh_vec_push(c->out, p);
+}
+
+static void add_in(collector *c, const char *text, kh_span span)
+{
+	add(c, text, span, NULL, false);
+}
+
+static void walk_items(collector *c, const kh_vec *items)
+{
+	for (size_t i = 0; i < items->n; i++) {
+		const kh_item *it = KH_VEC_AT(*items, kh_item, i);
+		switch (it->kind) {
+		case KH_ITEM_PART:
+		case KH_ITEM_SECTION:
+		case KH_ITEM_PARAGRAPH:
+		case KH_ITEM_BULLET:
+		case KH_ITEM_SUBBULLET:
+		case KH_ITEM_LINE:
+		case KH_ITEM_PURPOSE:
+		case KH_ITEM_REQUIREMENT:
+		case KH_ITEM_CONTENT:
+			add_in(c, it->text, it->span);
+			break;
+		default:
+			/* tasks, meetings, outlines, awards, budget, recipients and the
+			 * signature are read from their own records */
+			break;
+		}
+		if (it->kind == KH_ITEM_PART || it->kind == KH_ITEM_SECTION || it->kind == KH_ITEM_AWARDS)
+			walk_items(c, &it->items);
+	}
+}
+
+static void walk_ref_texts(collector *c, const kh_vec *refs)
+{
+	for (size_t i = 0; i < refs->n; i++) {
+		const kh_ref *r = KH_VEC_AT(*refs, kh_ref, i);
+		if (r->kind == KH_REF_TEXT)
+			add_in(c, r->text, r->span);
+	}
+}
+
+static void walk_groups(collector *c, const kh_vec *groups)
+{
+	for (size_t i = 0; i < groups->n; i++) {
+		const kh_group *g = KH_VEC_AT(*groups, kh_group, i);
+		add_in(c, g->text, g->span);
+		walk_ref_texts(c, &g->refs);
+		walk_groups(c, &g->groups);
+	}
+}
+
+static int prose_cmp(const void *a, const void *b)
+{
+	const kh_prose *x = *(kh_prose *const *)a, *y = *(kh_prose *const *)b;
+	long px = x->at >= 0 ? x->at : (long)x->span.start, py = y->at >= 0 ? y->at : (long)y->span.start;
+	if (px != py)
+		return px < py ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void kh_prose_collect(const kh_program *prog, kh_vec *out)
+{
+	if (!prog->main)
+		return;
+	collector c = { prog, prog->main->id, out, index_literals(prog->main), 0 };
+	size_t first = out->n;
+	const kh_plan *p = prog->plan;
+	if (p) {
+		add_in(&c, p->title, p->span);
+		add_in(&c, p->preamble, p->span);
+		add_in(&c, p->closing, p->span);
+		add_in(&c, p->award_criteria, p->span);
+		walk_items(&c, &p->items);
+		for (size_t i = 0; i < p->tasks.n; i++) {
+			const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
+			add_in(&c, t->text, t->span);
+			add_in(&c, t->note, t->span);
+			for (size_t j = 0; j < t->description.n; j++)
+				add_in(&c, t->description.items[j], t->span);
+		}
+		for (size_t i = 0; i < p->meetings.n; i++) {
+			const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
+			add_in(&c, m->name, m->span);
+			add_in(&c, m->note, m->span);
+			walk_groups(&c, &m->attendees);
+		}
+		for (size_t i = 0; i < p->award_targets.n; i++) {
+			const kh_award_target *t = KH_VEC_AT(p->award_targets, kh_award_target, i);
+			add_in(&c, t->text, t->span);
+		}
+		for (size_t i = 0; i < p->award_forms.n; i++) {
+			const kh_award_form *f = KH_VEC_AT(p->award_forms, kh_award_form, i);
+			add_in(&c, f->name, f->span);
+			add_in(&c, f->criteria, f->span);
+			add_in(&c, f->note, f->span);
+		}
+		for (size_t i = 0; i < p->budget.n; i++) {
+			const kh_budget_line *b = KH_VEC_AT(p->budget, kh_budget_line, i);
+			add_in(&c, b->text, b->span);
+		}
+		for (size_t i = 0; i <= p->recipients.n; i++) {
+			const kh_recipient *r = i < p->recipients.n ? KH_VEC_AT(p->recipients, kh_recipient, i) : p->archive;
+			if (!r || (i < p->recipients.n && r == p->archive))
+				continue;
+			add_in(&c, r->purpose, r->span);
+			walk_ref_texts(&c, &r->refs);
+		}
+		if (p->signature) {
+			add_in(&c, p->signature->on_behalf_text, p->signature->span);
+			add_in(&c, p->signature->note, p->signature->span);
+		}
+		for (size_t i = 0; i < p->outlines.n; i++) {
+			const kh_outline *o = KH_VEC_AT(p->outlines, kh_outline, i);
+			add_in(&c, o->name, o->span);
+			add_in(&c, o->title, o->span);
+			add_in(&c, o->attached_to, o->span);
+			for (size_t j = 0; j < o->lines.n; j++)
+				add_in(&c, o->lines.items[j], o->span);
+			walk_items(&c, &o->items);
+		}
+	}
+	for (size_t i = 0; i < prog->events.n; i++) {
+		const kh_event *e = KH_VEC_AT(prog->events, kh_event, i);
+		add_in(&c, e->text, e->span);
+	}
+	for (size_t i = 0; i < prog->documents.n; i++) {
+		const kh_document *d = KH_VEC_AT(prog->documents, kh_document, i);
+		add(&c, d->title, d->span, d, false);
+		add(&c, d->short_name, d->span, d, true);
+	}
+	if (out->n > first)
+		qsort(out->items + first, out->n - first, sizeof *out->items, prose_cmp);
+}
+
+kh_span kh_prose_span(const kh_prose *p, size_t start, size_t end)
+{
+	if (end > p->len)
+		end = p->len;
+	if (start > end)
+		start = end;
+	if (p->at >= 0)
+		return (kh_span){ p->span.file, (unsigned)(p->at + (long)start), (unsigned)(p->at + (long)end) };
+	/* Not verbatim (escapes, joined literals): the same bytes, counted. */
+	size_t n = end - start;
+	const kh_source *src = kh_source_get(p->span.file);
+	if (n && src && p->span.end <= src->len && p->span.start < p->span.end) {
+		size_t k = 0;
+		for (size_t i = 0; i < start; i++)
+			if (i + n <= p->len && !memcmp(p->text + i, p->text + start, n))
+				k++;
+		const char *base = src->text, *s = base + p->span.start, *e = base + p->span.end;
+		while (s < e) {
+			const char *q = ct_find_bytes(s, (size_t)(e - s), p->text + start, n);
+			if (!q)
+				break;
+			if (k-- == 0)
+				return (kh_span){ p->span.file, (unsigned)(q - base), (unsigned)(q - base + (long)n) };
+			s = q + 1;
+		}
+	}
+	return p->span;
+}

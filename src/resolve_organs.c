@@ -1,0 +1,271 @@
+/*
+ * resolve_organs.c - what each body is to its parent (kh_standing): a part
+ * of it, a staff organ working in its office, or a unit of its own. The
+ * checker needs this to know whether the parent's copy of a document
+ * reaches the body (assignee-not-recipient).
+ *
+ * A declaration that says so (tham_mưu, trực_thuộc) is taken as written.
+ * Otherwise the standing is inferred from what the plan does say, in this
+ * order, and plain thuộc (a part of its parent) is the default:
+ *   1. the generic body it is (là ubkt): that body's declared standing;
+ *   2. its level lies below its parent's (a chi bộ under a đảng ủy cơ sở):
+ *      a unit of its own;
+ *   3. it is a kind of body that has organs of its own (là cap_uy, là
+ *      ubnd): a committee under another committee is a unit;
+ *   4. its name: "Ban Tổ chức Tỉnh ủy" under a cấp ủy starts with the name
+ *      of vn/hierarchy's generic "Ban Tổ chức" (a staff organ of a cấp ủy),
+ *      "Ủy ban Kiểm tra Đảng ủy" with "Ủy ban Kiểm tra" (elected: a body of
+ *      its own); a name that says "trực thuộc" is a unit.
+ * The walks along those links (kh_body_walk, kh_body_is …) are here too.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <string.h>
+
+#include "resolve_int.h"
+
+/* Comparisons are budgeted so that a huge generated file stays linear. */
+enum { BUDGET = 20 * 1000 * 1000 };
+
+/* A generic body (no level, nor its parent) with a declared standing:
+ * its name can make others one. */
+typedef struct model {
+	const kh_body *b;
+	const char *folded;
+	size_t len;
+} model;
+
+typedef struct organs {
+	model *models;
+	size_t nmodels;
+	const kh_body **holders;  /* bodies that generic organs belong to (cap_uy, ubnd) */
+	size_t nholders;
+	long budget;
+} organs;
+
+static organs gather_models(const kh_vec *bodies)
+{
+	organs o = { 0 };
+	o.models = KH_NEW_N(model, bodies->n + 1);
+	o.holders = KH_NEW_N(const kh_body *, bodies->n + 1);
+	o.budget = BUDGET;
+	for (size_t i = 0; i < bodies->n; i++) {
+		const kh_body *b = bodies->items[i];
+		/* generic: no level, nor has what it belongs to */
+		if (kh_body_level(b) || b->standing_why != KH_WHY_DECLARED)
+			continue;
+		if (b->name && *b->name) {
+			const char *f = kh_text_fold(b->name);
+			o.models[o.nmodels++] = (model){ b, f, strlen(f) };
+		}
+		bool known = false;
+		for (size_t k = 0; k < o.nholders && !known; k++)
+			known = o.holders[k] == b->parent;
+		if (b->parent && !known)
+			o.holders[o.nholders++] = b->parent;
+	}
+	return o;
+}
+
+/* The first generic body B is (là), directly or not, with a declared standing. */
+static const kh_body *declared_kind(const kh_body *b)
+{
+	int guard = 0;
+	for (const kh_body *k = b->is_a; k && guard < 64; k = k->is_a, guard++)
+		if (k->standing_why == KH_WHY_DECLARED)
+			return k;
+	return NULL;
+}
+
+/* Is level A strictly below level B? */
+static bool level_below(const kh_level *a, const kh_level *b)
+{
+	int guard = 0;
+	if (!a || !b || a == b)
+		return false;
+	for (const kh_level *l = a->below; l && guard < 64; l = l->below, guard++)
+		if (l == b)
+			return true;
+	return false;
+}
+
+/* The kind of body with organs of its own that B is (là cap_uy), or NULL. */
+static const kh_body *organisation_kind(organs *o, const kh_body *b)
+{
+	int guard = 0;
+	for (const kh_body *k = b->is_a; k && guard < 64; k = k->is_a, guard++)
+		for (size_t i = 0; i < o->nholders && o->budget > 0; i++, o->budget--)
+			if (o->holders[i] == k)
+				return k;
+	return NULL;
+}
+
+/* Is B the generic body K, or one of it (là), directly or not? Not what
+ * it belongs to: a Ban Tổ chức under the Thường trực is not the cấp ủy's. */
+static bool is_kind(const kh_body *b, const kh_body *k)
+{
+	int guard = 0;
+	for (; b && guard < 64; b = b->is_a, guard++)
+		if (b == k)
+			return true;
+	return false;
+}
+
+/* NAME without a plural "các" / "những" in front. */
+static const char *singular(const char *folded)
+{
+	static const char *const plurals[] = { "các ", "những " };
+	for (size_t i = 0; i < 2; i++)
+		if (!strncmp(folded, plurals[i], strlen(plurals[i])))
+			return folded + strlen(plurals[i]);
+	return folded;
+}
+
+/* The generic body whose name, as whole words, starts B's name, and whose
+ * own parent (if any) is what B's parent is: the longest such name. */
+static const model *name_model(organs *o, const kh_body *b, const char *name)
+{
+	const model *best = NULL;
+	for (size_t i = 0; i < o->nmodels && o->budget > 0; i++, o->budget--) {
+		const model *m = &o->models[i];
+		if (m->b == b || strncmp(name, m->folded, m->len) || (name[m->len] && name[m->len] != ' '))
+			continue;
+		if (m->b->parent && !is_kind(b->parent, m->b->parent))
+			continue;
+		if (!best || m->len > best->len)
+			best = m;
+	}
+	return best;
+}
+
+static void infer(organs *o, kh_body *b)
+{
+	const kh_body *k = declared_kind(b);
+	if (k) {
+		b->standing = k->standing;
+		b->standing_why = KH_WHY_KIND;
+		b->standing_from = k;
+		return;
+	}
+	if (!b->parent)
+		return;
+	b->standing = KH_STANDING_UNIT;
+	if (b->level && level_below(b->level, kh_body_level(b->parent))) {
+		b->standing_why = KH_WHY_LEVEL;
+		return;
+	}
+	if ((k = organisation_kind(o, b))) {
+		b->standing_why = KH_WHY_ORGANISATION;
+		b->standing_from = k;
+		return;
+	}
+	const char *name = b->name ? singular(kh_text_fold(b->name)) : "";
+	const model *m = name_model(o, b, name);
+	if (m) {
+		b->standing = m->b->standing;
+		b->standing_why = KH_WHY_NAME_KIND;
+		b->standing_from = m->b;
+		return;
+	}
+	if (strstr(kh_printf(" %s ", name), " trực thuộc ")) {
+		b->standing_why = KH_WHY_NAME_WORDS;
+		return;
+	}
+	b->standing = KH_STANDING_ORGAN;
+	b->standing_why = KH_WHY_DEFAULT;
+}
+
+void rs_infer_standings(resolver *r)
+{
+	const kh_vec *bodies = &r->prog->bodies;
+	organs o = gather_models(bodies);
+	for (size_t i = 0; i < bodies->n; i++) {
+		kh_body *b = bodies->items[i];
+		if (b->standing_why != KH_WHY_DECLARED)
+			infer(&o, b);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Walking the links between bodies (plan.h)                          */
+
+kh_system kh_body_system(const kh_body *b)
+{
+	for (int guard = 0; b && guard < 64; guard++) {
+		if (b->system != KH_SYSTEM_NONE)
+			return b->system;
+		if (b->is_a && b->is_a->system != KH_SYSTEM_NONE)
+			return b->is_a->system;
+		b = b->parent ? b->parent : b->is_a;
+	}
+	return KH_SYSTEM_NONE;
+}
+
+/*
+ * Walks the bodies B reaches through parent and is_a links (a small DAG:
+ * parent cycles are refused by the resolver, is_a chains are short),
+ * each visited once, so the cost is linear in the ancestors, never
+ * exponential in the depth.
+ */
+static bool body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx, bool within)
+{
+	enum { MAX = 64 };
+	const kh_body *stack[MAX], *seen[MAX];
+	size_t top = 0, nseen = 0;
+	if (b)
+		stack[top++] = b;
+	while (top) {
+		const kh_body *x = stack[--top];
+		bool dup = false;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			dup = seen[i] == x;
+		if (dup || nseen == MAX)
+			continue;
+		seen[nseen++] = x;
+		if (visit(x, ctx))
+			return true;
+		if (x->parent && top < MAX && !(within && x->standing == KH_STANDING_UNIT))
+			stack[top++] = x->parent;
+		if (x->is_a && top < MAX)
+			stack[top++] = x->is_a;
+	}
+	return false;
+}
+
+bool kh_body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx)
+{
+	return body_walk(b, visit, ctx, false);
+}
+
+bool kh_body_walk_within(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx)
+{
+	return body_walk(b, visit, ctx, true);
+}
+
+const char *kh_standing_name(kh_standing s)
+{
+	switch (s) {
+	case KH_STANDING_ORGAN: return "organ";
+	case KH_STANDING_STAFF: return "staff_organ";
+	case KH_STANDING_UNIT: return "unit";
+	case KH_STANDING_NONE: break;
+	}
+	return NULL;
+}
+
+static bool is_target(const kh_body *x, void *g)
+{
+	return x == g;
+}
+
+bool kh_body_is(const kh_body *b, const kh_body *g)
+{
+	return kh_body_walk(b, is_target, (void *)g);
+}
+
+const kh_level *kh_body_level(const kh_body *b)
+{
+	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
+		if (b->level)
+			return b->level;
+	return NULL;
+}
