@@ -72,7 +72,11 @@ done
 # every output command: what the checker reads is what every output shows.
 FORM_CASES="deadline-order/fires-consumers deadline-order/quiet-consumers
 	deadline-order/fires-compiled dependency-order/fires-work dependency-order/quiet-work
-	dependency-order/fires-period dependency-order/quiet-period number-form/quiet-letter"
+	dependency-order/fires-period dependency-order/quiet-period number-form/quiet-letter
+	deadline-order/fires-from-to deadline-order/quiet-from-to non-working-day/fires-from-to
+	assignee-not-recipient/fires-organs assignee-not-recipient/quiet-organs
+	assignee-not-recipient/fires-state-units short-name-mismatch/fires-body
+	short-name-mismatch/quiet-body unused-declaration/quiet-short-name"
 for c in $FORM_CASES; do
 	f=tests/rules/$c.kh n=${c//\//-}
 	run "forms/$n.check.txt" "$BIN" check --no-color "$f"
