@@ -10,7 +10,9 @@ void kh_csv_field(kh_buf *out, const char *s, bool last, bool guard_formulas)
 {
 	if (!s)
 		s = "";
-	if (guard_formulas && (*s == '=' || *s == '+' || *s == '-' || *s == '@'))
+	/* OWASP's list: these first characters start a formula (TAB and CR
+	 * too, which some spreadsheets skip before one). */
+	if (guard_formulas && *s && strchr("=+-@\t\r", *s))
 		s = kh_printf("'%s", s);
 	if (strpbrk(s, ",\"\r\n")) {
 		kh_buf_putc(out, '"');

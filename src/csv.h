@@ -11,9 +11,9 @@
 
 #include "alloc.h"
 
-/* GUARD_FORMULAS: a cell a spreadsheet would take for a formula (= + - @
- * first) gets a leading apostrophe (OWASP "CSV injection"); for files
- * people open in Excel, not for data meant for tools. */
+/* GUARD_FORMULAS: a cell a spreadsheet would take for a formula (= + - @,
+ * TAB or CR first) gets a leading apostrophe (OWASP "CSV injection").
+ * Every CSV kehoach writes is one people may open in a spreadsheet. */
 void kh_csv_field(kh_buf *out, const char *s, bool last, bool guard_formulas);
 
 #endif

@@ -35,6 +35,7 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 typedef struct options {
 	const char *format;       /* text | json */
 	const char *output;       /* -o FILE */
+	int report_to_output;     /* check: the text report goes to -o FILE */
 	const char *roots[16];
 	size_t nroots;
 	kh_resolve_opts resolve;
@@ -77,9 +78,9 @@ static const command commands[] = {
 	  "errors, then runs the consistency rules (structure, references, time,\n"
 	  "people, awards; 'kehoach help rules' lists them) and prints each finding\n"
 	  "as file:line:col: severity: message [rule], with the source line and a\n"
-	  "caret (columns count characters). --format json prints the findings as\n"
-	  "JSON, --format sarif as SARIF 2.1.0 (for code-scanning tools), on\n"
-	  "standard output or -o FILE.\n"
+	  "caret (columns count characters), on standard error or in -o FILE.\n"
+	  "--format json prints the findings as JSON, --format sarif as SARIF\n"
+	  "2.1.0 (for code-scanning tools), on standard output or -o FILE.\n"
 	  "\n"
 	  "  --disable RULE / --enable RULE   turn a rule off or back on (repeatable)\n"
 	  "  --fail-on warning                exit 1 on warnings too (default: errors)\n"
@@ -204,14 +205,21 @@ static unsigned report(kh_diags *d, const options *o, int *io_failed)
 		if (write_result(o, out.data, out.len) != 0)
 			*io_failed = 1;
 	} else {
-		kh_diags_print_text(d, &out, o->color);
+		/* check -o FILE puts the report in FILE (no colour codes there);
+		 * every other command's -o is its own output, not the findings. */
+		bool to_file = o->report_to_output && o->output;
+		kh_diags_print_text(d, &out, to_file ? 0 : o->color);
 		/* A total helps when a whole folder is linted. */
 		if (d->errors || d->warnings)
 			kh_buf_printf(&out, "%u error%s, %u warning%s\n", d->errors,
 				      d->errors == 1 ? "" : "s", d->warnings,
 				      d->warnings == 1 ? "" : "s");
-		if (out.len)
+		if (to_file) {
+			if (write_result(o, out.data, out.len) != 0)
+				*io_failed = 1;
+		} else if (out.len) {
 			fwrite(out.data, 1, out.len, stderr);
+		}
 	}
 	if (o->fail_on && !strcmp(o->fail_on, "warning"))
 		return d->errors + d->warnings;
@@ -250,6 +258,7 @@ static int cmd_check(options *o)
 			kh_check_program(prog, &config, &d);
 	}
 	int io_failed = 0;
+	o->report_to_output = 1;
 	unsigned failing = report(&d, o, &io_failed);
 	if (io_error || io_failed)
 		return EXIT_USAGE;
@@ -270,9 +279,9 @@ static int cmd_json(options *o)
 	text.format = "text";
 	int io_failed = 0;
 	unsigned errors = report(&d, &text, &io_failed);
-	if (io || !prog)
+	if (io)
 		return EXIT_USAGE;
-	if (errors)
+	if (!prog || errors)          /* unreadable content (bad UTF-8, NUL …) is a finding */
 		return EXIT_FINDINGS;
 	kh_buf out = { 0 };
 	kh_emit_json(prog, &out);
@@ -293,9 +302,9 @@ static int load_plan(options *o, const char *what, kh_program **prog)
 	text.format = "text";
 	int io_failed = 0;
 	unsigned errors = report(&d, &text, &io_failed);
-	if (io || !*prog)
+	if (io)
 		return EXIT_USAGE;
-	if (errors)
+	if (!*prog || errors)
 		return EXIT_FINDINGS;
 	return -1;
 }
@@ -433,8 +442,13 @@ static int cmd_fmt(options *o)
 		text.format = "text";
 		int io_failed = 0;
 		unsigned errors = report(&d, &text, &io_failed);
-		if (io || !prog) {
+		if (io) {
 			status = EXIT_USAGE;
+			continue;
+		}
+		if (!prog) {
+			if (status == EXIT_CLEAN)
+				status = EXIT_FINDINGS;
 			continue;
 		}
 		if (errors) {

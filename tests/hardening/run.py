@@ -323,5 +323,68 @@ def _(d):
         return "offset past 2199 dated %s" % t["start"]
 
 
+@case("a number too large is reported once (attack 13)")
+def _(d):
+    p = os.path.join(d, "n.kh")
+    open(p, "w").write(one_meeting("1234567890 buổi", "1/9/2019"))
+    r = run("check", "--format", "json", p)
+    n = sum(1 for f in json.loads(r.stdout)["findings"] if f["rule"] == "number-too-large")
+    if n != 1:
+        return "%d findings" % n
+
+
+@case("bad content outside check exits 1, not 2 (attack 15)")
+def _(d):
+    p = os.path.join(d, "b.kh")
+    open(p, "wb").write(b'c\xc6\xa1_quan a "A"\n\xff\n')
+    for cmd in (["json"], ["schedule"], ["schedule", "--ics"], ["checklist"], ["outline"],
+                ["render", "--html"], ["fmt"], ["check"]):
+        r = run(*cmd, p)
+        if r.returncode != 1:
+            return "%s: exit %d" % (cmd, r.returncode)
+    if run("json", os.path.join(d, "missing.kh")).returncode != 2:
+        return "a missing file is not exit 2"
+
+
+@case("check -o FILE writes the text report there (attack 17)")
+def _(d):
+    out = os.path.join(d, "r.txt")
+    r = run("check", "-o", out, EXAMPLE)
+    if r.returncode != 0 or not os.path.exists(out) or b"warning" not in open(out, "rb").read():
+        return "exit %d, file %s" % (r.returncode, os.path.exists(out))
+    if r.stderr:
+        return "the report also went to stderr"
+    if b"\x1b[" in open(out, "rb").read():
+        return "colour codes in the file"
+
+
+@case("CSV cells that start a formula are neutralised in both CSVs (attack 10)")
+def _(d):
+    import csv
+    import io
+    p = os.path.join(d, "f.kh")
+    texts = ['=HYPERLINK(\\"http://x/\\")', "\\t=1+1", "@SUM(1)", "+1", "-2", "\\u{D}=3"]
+    tasks = "".join('  nhiệm_vụ t%d "%s" { giao a; hạn trước 30/8/2019 }\n' % (i, t)
+                    for i, t in enumerate(texts))
+    open(p, "w").write('cơ_quan a "A"\nkế_hoạch "1-KH" {\n  ban_hành a\n  ngày 1/8/2019\n%s}\n' % tasks)
+    for cmd in (["schedule", "--csv"], ["checklist", "--csv"]):
+        r = run(*cmd, p)
+        if r.returncode != 0:
+            return "%s: exit %d %s" % (cmd, r.returncode, r.stderr[:200])
+        for row in csv.reader(io.StringIO(r.stdout.decode("utf-8-sig"))):
+            for cell in row:
+                if cell and cell[0] in "=+-@\t\r":
+                    return "%s: cell %r" % (cmd, cell)
+
+
+@case("an empty calendar is refused with a message, never an invalid VCALENDAR")
+def _(d):
+    p = os.path.join(d, "e.kh")
+    open(p, "w").write('cơ_quan a "A"\nkế_hoạch "1-KH" {\n  ban_hành a\n}\n')
+    r = run("schedule", "--ics", p)
+    if r.returncode != 1 or r.stdout or b"nothing written" not in r.stderr:
+        return "exit %d, %d bytes" % (r.returncode, len(r.stdout))
+
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
