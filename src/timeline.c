@@ -17,13 +17,15 @@
  * `dated` when the plan anchors it (its window is the first dated item);
  * a RELATIVE when has anchor NULL and the anchor's own text in `text`.
  *
- * UIDs: "<plan number or file stem>/<item id>[/<level id>][/<k>]" with ids
+ * UIDs: "<plan key>/<item id>[/<level id>][/<k>]" (plan_key: the number,
+ * year and issuer, or for an unnumbered plan its year, issuer and title) with ids
  * as canonical name keys (tone placement does not matter), k counting the
  * dated items of one task from 2. Never line numbers or counters over the
  * whole plan, so adding or moving other items changes no UID.
  * Part of kehoach; see README.md for the licence.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -321,18 +323,36 @@ typedef struct builder {
 } builder;
 
 /* The plan's number, or the file's stem ("KH-dang-uy-xa-2023"). */
+/* FNV-1a, 32 bits, as 8 hex digits: a short stable tag for a name. */
+static const char *tag(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return kh_printf("%08x", h);
+}
+
+/* What makes a plan's UIDs its own: numbers restart each year and per
+ * issuer, so the number alone is not enough, and an unnumbered plan is
+ * known by its title, never by its file's name (a renamed file must not
+ * duplicate every entry). "<number>/<year>/<issuer tag>", or without a
+ * number "kh/<year>/<issuer tag>/<title tag>"; the tags hash the
+ * canonical name keys, so tone placement does not matter. */
 static const char *plan_key(const kh_program *prog)
 {
-	if (prog->plan && prog->plan->number && prog->plan->number[0])
-		return prog->plan->number;
-	const char *path = prog->path ? prog->path : (prog->main ? prog->main->path : NULL);
-	if (!path || !*path)
+	const kh_plan *p = prog->plan;
+	if (!p)
 		return "kehoach";
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return n ? kh_strndup(base, n) : "kehoach";
+	int y = 0, m, d;
+	if (p->has_date)
+		kh_date_split(p->date, &y, &m, &d);
+	const char *year = y ? kh_printf("%d", y) : "nodate";
+	const char *issuer = tag(p->issuer ? kh_name_key(p->issuer->name ? p->issuer->name
+									  : p->issuer->id)
+					   : "");
+	if (p->number && p->number[0])
+		return kh_printf("%s/%s/%s", p->number, year, issuer);
+	return kh_printf("kh/%s/%s/%s", year, issuer, tag(p->title ? kh_name_key(p->title) : ""));
 }
 
 static const char *key(const char *id)

@@ -32,7 +32,7 @@ typedef enum kh_tl_until {
 typedef struct kh_tl_entry {
 	kh_tl_kind kind;
 	const char *uid;          /* stable across runs and unrelated edits:
-	                             "<plan number or file stem>/<item id>[/<level id>]" */
+	                             "<number>/<year>/<issuer tag>/<item id>[/<level id>]" */
 	const char *item_id;      /* the task's or meeting's id */
 	const char *what;         /* the task's text or the meeting's name */
 	const kh_when *when;      /* NULL for a task without any deadline */

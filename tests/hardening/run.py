@@ -386,5 +386,26 @@ def _(d):
         return "exit %d, %d bytes" % (r.returncode, len(r.stdout))
 
 
+@case("UIDs: the same number from another issuer or year, and a renamed file (attack 5)")
+def _(d):
+    def uids(path):
+        r = run("schedule", "--ics", path)
+        return {l for l in r.stdout.decode().split("\r\n") if l.startswith("UID:")}
+    a, b = os.path.join(d, "a.kh"), os.path.join(d, "b.kh")
+    open(a, "w").write('cơ_quan a "UBND xã A"\nkế_hoạch "01/KH-UBND" {\n  ban_hành a\n  ngày 5/1/2023\n'
+                       '  nhiệm_vụ bc "B" { giao a; hạn trước 30/6/2023 }\n}\n')
+    open(b, "w").write('cơ_quan b "UBND huyện B"\nkế_hoạch "01/KH-UBND" {\n  ban_hành b\n  ngày 6/1/2024\n'
+                       '  nhiệm_vụ bc "B" { giao b; hạn trước 30/6/2024 }\n}\n')
+    if uids(a) & uids(b):
+        return "shared UID %s" % (uids(a) & uids(b))
+    plain = os.path.join(d, "plain.kh")
+    text = open(EXAMPLE.replace("250-KH-TU-2019", "KH-dang-uy-xa-2023")).read()
+    open(plain, "w").write(text)
+    first = uids(plain)
+    os.rename(plain, os.path.join(d, "renamed.kh"))
+    if not first or uids(os.path.join(d, "renamed.kh")) != first:
+        return "an unnumbered plan's UIDs change with its file's name"
+
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

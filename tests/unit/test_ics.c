@@ -278,7 +278,7 @@ static void test_crlf_and_calendar(void **state)
 	assert_null(strstr(u, "\nDTSTART:"));
 	assert_null(strstr(u, "\nDUE:"));
 	assert_null(strstr(u, "\nDTEND:"));
-	const char *t = component(u, "250-KH/TU/bc_huyen@kehoach");
+	const char *t = component(u, "250-KH/TU/2019/252c29b6/bc_huyen@kehoach");
 	assert_memory_equal(t, "BEGIN:VTODO\n", 12);
 	assert_non_null(strstr(t, "\nDUE;VALUE=DATE:20190915\n"));
 	assert_null(strstr(t, "DTEND"));
@@ -286,7 +286,7 @@ static void test_crlf_and_calendar(void **state)
 	assert_non_null(strstr(t, "\nSTATUS:NEEDS-ACTION\n"));
 	assert_non_null(strstr(t, "\\nGửi: Ban Thường vụ Tỉnh ủy (qua Ban Tổ chức Tỉnh ủy)\\n"));
 	/* its mirror: an all-day event, DTEND exclusive */
-	const char *m = component(u, "250-KH/TU/bc_huyen-event@kehoach");
+	const char *m = component(u, "250-KH/TU/2019/252c29b6/bc_huyen-event@kehoach");
 	assert_memory_equal(m, "BEGIN:VEVENT\n", 13);
 	assert_non_null(strstr(m, "\nDTSTART;VALUE=DATE:20190915\nDTEND;VALUE=DATE:20190916\n"));
 	assert_non_null(strstr(m, "\nTRANSP:TRANSPARENT\n"));
@@ -308,26 +308,26 @@ static void test_meetings(void **state)
 		"  hội_nghị e \"Chưa có ngày\" { cấp tỉnh; tổ_chức btv; thời_gian thông_báo_sau }\n");
 	const char *u = unfold(ics(p, NULL, false));
 	/* a half-day meeting on a day: one all-day event, its length described */
-	const char *a = component(u, "5-KH/TU/a@kehoach");
+	const char *a = component(u, "5-KH/TU/2019/252c29b6/a@kehoach");
 	assert_non_null(strstr(a, "\nDTSTART;VALUE=DATE:20190916\nDTEND;VALUE=DATE:20190917\n"));
 	assert_non_null(strstr(a, "\\nThời lượng: 1 buổi (½ ngày)"));
 	assert_non_null(strstr(a, "\\nChủ trì: Thường trực Tỉnh ủy"));
 	assert_non_null(strstr(a, "\nSTATUS:CONFIRMED\n"));
-	const char *b = component(u, "5-KH/TU/b@kehoach");
+	const char *b = component(u, "5-KH/TU/2019/252c29b6/b@kehoach");
 	assert_non_null(strstr(b, "\nDTSTART;VALUE=DATE:20190916\nDTEND;VALUE=DATE:20190918\n"));
 	/* in a window: its last days, TENTATIVE, the window described */
-	const char *c = component(u, "5-KH/TU/c@kehoach");
+	const char *c = component(u, "5-KH/TU/2019/252c29b6/c@kehoach");
 	assert_non_null(strstr(c, "\nDTSTART;VALUE=DATE:20170519\nDTEND;VALUE=DATE:20170521\n"));
 	assert_non_null(strstr(c, "\nSTATUS:TENTATIVE\n"));
 	assert_non_null(strstr(c, "DESCRIPTION:Thời gian: dự kiến vào trung tuần tháng 5/2017 "
 				  "(11/5–20/5/2017)\\n"));
 	/* before a deadline whose day is to be announced: on the deadline, TENTATIVE */
-	const char *d = component(u, "5-KH/TU/d@kehoach");
+	const char *d = component(u, "5-KH/TU/2019/252c29b6/d@kehoach");
 	assert_non_null(strstr(d, "\nDTSTART;VALUE=DATE:20190930\nDTEND;VALUE=DATE:20191001\n"));
 	assert_non_null(strstr(d, "\nSTATUS:TENTATIVE\n"));
 	assert_non_null(strstr(d, "(thời gian cụ thể có thông báo sau)"));
 	/* no date: not in the calendar */
-	assert_null(strstr(u, "5-KH/TU/e@"));
+	assert_null(strstr(u, "5-KH/TU/2019/252c29b6/e@"));
 	assert_int_equal(count(u, "BEGIN:VEVENT"), 4);
 	assert_int_equal(count(u, "BEGIN:VTODO"), 0);
 }
@@ -345,24 +345,24 @@ static void test_tasks_windows_planned_left_out(void **state)
 		"  nhiệm_vụ g \"Định kỳ\" { giao btc; hạn định_kỳ }\n");
 	const char *u = unfold(ics(p, NULL, true));
 	/* a window: due on its last day, the window in DESCRIPTION */
-	const char *a = component(u, "5-KH/TU/a@kehoach");
+	const char *a = component(u, "5-KH/TU/2019/252c29b6/a@kehoach");
 	assert_non_null(strstr(a, "\nDUE;VALUE=DATE:20231130\n"));
 	assert_null(strstr(a, "DTSTART"));
 	assert_non_null(strstr(a, "Thời gian: trong tháng 11/2023\\n"));
 	assert_non_null(strstr(a, "hạn là ngày cuối của khoảng 1/11–30/11/2023"));
 	/* planned: a VTODO cannot be TENTATIVE (RFC 5545 §3.8.1.11), its mirror is */
-	const char *b = component(u, "5-KH/TU/b@kehoach");
+	const char *b = component(u, "5-KH/TU/2019/252c29b6/b@kehoach");
 	assert_non_null(strstr(b, "\nDTSTART;VALUE=DATE:20170511\nDUE;VALUE=DATE:20170520\n"));
 	assert_non_null(strstr(b, "\nSTATUS:NEEDS-ACTION\n"));
-	assert_non_null(strstr(component(u, "5-KH/TU/b-event@kehoach"), "\nSTATUS:TENTATIVE\n"));
+	assert_non_null(strstr(component(u, "5-KH/TU/2019/252c29b6/b-event@kehoach"), "\nSTATUS:TENTATIVE\n"));
 	/* a start: DTSTART, no DUE */
-	const char *c = component(u, "5-KH/TU/c@kehoach");
+	const char *c = component(u, "5-KH/TU/2019/252c29b6/c@kehoach");
 	assert_non_null(strstr(c, "\nDTSTART;VALUE=DATE:20231101\n"));
 	assert_null(strstr(c, "DUE"));
-	assert_non_null(strstr(component(u, "5-KH/TU/c-event@kehoach"), "\nSUMMARY:Bắt đầu: Từ tháng\n"));
+	assert_non_null(strstr(component(u, "5-KH/TU/2019/252c29b6/c-event@kehoach"), "\nSUMMARY:Bắt đầu: Từ tháng\n"));
 	/* no date, no frequency: left out */
 	for (const char *x = "defg"; *x; x++)
-		assert_null(strstr(u, kh_printf("5-KH/TU/%c@", *x)));
+		assert_null(strstr(u, kh_printf("5-KH/TU/2019/252c29b6/%c@", *x)));
 	assert_int_equal(count(u, "BEGIN:VTODO"), 3);
 }
 
@@ -382,29 +382,29 @@ static void test_recurrence(void **state)
 	const char *u = unfold(ics(p, NULL, false));
 	/* a month end repeats on every month end; nothing in this plan says
 	 * when it ends, so each series is its first time only (COUNT=1) */
-	const char *a = component(u, "5-KH/TU/a@kehoach");
+	const char *a = component(u, "5-KH/TU/2019/252c29b6/a@kehoach");
 	assert_non_null(strstr(a, "\nDTSTART;VALUE=DATE:20231130\nDUE;VALUE=DATE:20231130\n"
 				  "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=1\n"));
-	const char *b = component(u, "5-KH/TU/b@kehoach");
+	const char *b = component(u, "5-KH/TU/2019/252c29b6/b@kehoach");
 	assert_non_null(strstr(b, "\nDUE;VALUE=DATE:20231231\nRRULE:FREQ=YEARLY;COUNT=1\n"));
-	const char *c = component(u, "5-KH/TU/c@kehoach");
+	const char *c = component(u, "5-KH/TU/2019/252c29b6/c@kehoach");
 	assert_non_null(strstr(c, "\nDUE;VALUE=DATE:20240115\nRRULE:FREQ=MONTHLY;COUNT=1\n"));
-	const char *f = component(u, "5-KH/TU/f@kehoach");
+	const char *f = component(u, "5-KH/TU/2019/252c29b6/f@kehoach");
 	assert_non_null(strstr(f, "\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1;COUNT=1\n"));
 	/* February's end from a month window is every month's end; a day is that day */
-	assert_non_null(strstr(component(u, "5-KH/TU/g@kehoach"),
+	assert_non_null(strstr(component(u, "5-KH/TU/2019/252c29b6/g@kehoach"),
 			       "\nDUE;VALUE=DATE:20230228\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=1\n"));
-	assert_non_null(strstr(component(u, "5-KH/TU/k@kehoach"),
+	assert_non_null(strstr(component(u, "5-KH/TU/2019/252c29b6/k@kehoach"),
 			       "\nDUE;VALUE=DATE:20230228\nRRULE:FREQ=MONTHLY;COUNT=1\n"));
 	/* no frequency: once, at its date, no RRULE, and it says so */
-	const char *d = component(u, "5-KH/TU/d@kehoach");
+	const char *d = component(u, "5-KH/TU/2019/252c29b6/d@kehoach");
 	assert_null(strstr(d, "RRULE"));
 	assert_non_null(strstr(d, "\nDTSTART;VALUE=DATE:20231101\n"));
 	assert_non_null(strstr(d, "không lặp lại trong lịch"));
 	/* a frequency but no date: left out, never guessed */
-	assert_null(strstr(u, "5-KH/TU/e@"));
+	assert_null(strstr(u, "5-KH/TU/2019/252c29b6/e@"));
 	/* a recurring meeting */
-	const char *h = component(u, "5-KH/TU/h@kehoach");
+	const char *h = component(u, "5-KH/TU/2019/252c29b6/h@kehoach");
 	assert_non_null(strstr(h, "\nDTSTART;VALUE=DATE:20190905\nDTEND;VALUE=DATE:20190906\n"
 				  "RRULE:FREQ=MONTHLY;COUNT=1\n"));
 	assert_int_equal(count(u, "RRULE:"), 7);
@@ -441,10 +441,10 @@ static void test_for_body(void **state)
 	/* its own task, the provincial report of its level, and the two
 	 * district reports that go through it (qua) */
 	assert_int_equal(count(u, "BEGIN:VTODO"), 4);
-	assert_non_null(strstr(u, "\nUID:250-KH/TU/tm_btc@kehoach\n"));
-	assert_non_null(strstr(u, "\nUID:250-KH/TU/bc_tinh@kehoach\n"));
-	assert_non_null(strstr(u, "\nUID:250-KH/TU/bc_huyen@kehoach\n"));
-	assert_non_null(strstr(u, "\nUID:250-KH/TU/th_huyen@kehoach\n"));
+	assert_non_null(strstr(u, "\nUID:250-KH/TU/2019/252c29b6/tm_btc@kehoach\n"));
+	assert_non_null(strstr(u, "\nUID:250-KH/TU/2019/252c29b6/bc_tinh@kehoach\n"));
+	assert_non_null(strstr(u, "\nUID:250-KH/TU/2019/252c29b6/bc_huyen@kehoach\n"));
+	assert_non_null(strstr(u, "\nUID:250-KH/TU/2019/252c29b6/th_huyen@kehoach\n"));
 	assert_non_null(strstr(u, "\nX-WR-CALNAME:Kế hoạch số 250-KH/TU\\, ngày 16/8/2019\\, "
 				  "Ban Thường vụ Tỉnh ủy — Ban Tổ chức Tỉnh ủy\n"));
 }
@@ -483,9 +483,9 @@ static void test_uid_stable_ics(void **state)
 		/* same item: the same component, apart from nothing */
 		assert_string_equal(component(u1, uid + 4), component(u2, uid + 4));
 	}
-	assert_non_null(strstr(u1, "\nUID:5-KH/TU/a/xã@kehoach\n"));
-	assert_non_null(strstr(u1, "\nUID:5-KH/TU/h/huyện@kehoach\n"));
-	assert_non_null(strstr(u1, "\nUID:5-KH/TU/a/huyện-event@kehoach\n"));
+	assert_non_null(strstr(u1, "\nUID:5-KH/TU/2019/252c29b6/a/xã@kehoach\n"));
+	assert_non_null(strstr(u1, "\nUID:5-KH/TU/2019/252c29b6/h/huyện@kehoach\n"));
+	assert_non_null(strstr(u1, "\nUID:5-KH/TU/2019/252c29b6/a/huyện-event@kehoach\n"));
 	/* emitting twice gives the same bytes */
 	assert_string_equal(ics(p1, NULL, true), ics(p1, NULL, true));
 }
@@ -540,9 +540,9 @@ static void test_schedule_csv(void **state)
 			    "role\r\n", 77);
 	assert_non_null(strstr(c, "\r\n2023-11-01,2023-11-30,deadline,,true,,Ban Tổ chức Tỉnh ủy,"
 				  "\"Báo cáo \"\"A\"\", B\nC\",Ban Thường vụ Tỉnh ủy,Văn phòng Tỉnh ủy,"
-				  "5-KH/TU/a,dự kiến trong tháng 11/2023,\r\n"));
+				  "5-KH/TU/2019/252c29b6/a,dự kiến trong tháng 11/2023,\r\n"));
 	assert_non_null(strstr(c, "\r\n2023-01-01,2023-12-31,recurring,yearly,false,,"
-				  "Ban Tổ chức Tỉnh ủy; Văn phòng Tỉnh ủy,Từ,,,5-KH/TU/b,"
+				  "Ban Tổ chức Tỉnh ủy; Văn phòng Tỉnh ủy,Từ,,,5-KH/TU/2019/252c29b6/b,"
 				  "\"từ năm 2023, hằng năm\",\r\n"));
 	assert_int_equal(count(c, "\r\n"), 3);
 }

@@ -107,7 +107,7 @@ static kh_tl_entry *entry(const kh_program *prog, kh_tl_kind kind, const char *i
 		w->recurrence = KH_RECUR_CONTINUOUS;
 	}
 	e->kind = kind;
-	e->uid = kh_printf("1-KH/TU/%s", id);
+	e->uid = kh_printf("1-KH/TU/2019/252c29b6/%s", id);
 	e->item_id = id;
 	e->what = what;
 	e->when = w;

@@ -107,13 +107,13 @@ static void test_example_250(void **state)
 	/* five deadlines, then the conference at each of its three levels */
 	assert_int_equal(v.n, 8);
 	static const char *const order[] = {
-		"250-KH/TU/bc_xa", "250-KH/TU/bc_huyen", "250-KH/TU/th_huyen", "250-KH/TU/tm_btc",
-		"250-KH/TU/bc_tinh", "250-KH/TU/hn_tong_ket/xã", "250-KH/TU/hn_tong_ket/huyện",
-		"250-KH/TU/hn_tong_ket/tỉnh",
+		"250-KH/TU/2019/252c29b6/bc_xa", "250-KH/TU/2019/252c29b6/bc_huyen", "250-KH/TU/2019/252c29b6/th_huyen", "250-KH/TU/2019/252c29b6/tm_btc",
+		"250-KH/TU/2019/252c29b6/bc_tinh", "250-KH/TU/2019/252c29b6/hn_tong_ket/xã", "250-KH/TU/2019/252c29b6/hn_tong_ket/huyện",
+		"250-KH/TU/2019/252c29b6/hn_tong_ket/tỉnh",
 	};
 	for (size_t i = 0; i < v.n; i++)
 		assert_string_equal(KH_VEC_AT(v, kh_tl_entry, i)->uid, order[i]);
-	const kh_tl_entry *e = find(&v, "250-KH/TU/bc_huyen");
+	const kh_tl_entry *e = find(&v, "250-KH/TU/2019/252c29b6/bc_huyen");
 	assert_int_equal(e->kind, KH_TL_DEADLINE);
 	assert_non_null(e->task);
 	assert_null(e->meeting);
@@ -124,16 +124,16 @@ static void test_example_250(void **state)
 	assert_string_equal(kh_refs_label(&e->owners), "Cấp huyện");
 	/* to = gửi, then qua */
 	assert_string_equal(kh_refs_label(&e->to), "Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy");
-	e = find(&v, "250-KH/TU/bc_xa");
+	e = find(&v, "250-KH/TU/2019/252c29b6/bc_xa");
 	assert_string_equal(kh_refs_label(&e->to), "cấp trên trực tiếp");
 	/* the conference has no date: undated, one per level, the chair at tỉnh */
-	e = find(&v, "250-KH/TU/hn_tong_ket/tỉnh");
+	e = find(&v, "250-KH/TU/2019/252c29b6/hn_tong_ket/tỉnh");
 	assert_int_equal(e->kind, KH_TL_UNDATED);
 	assert_null(e->when);
 	assert_non_null(e->meeting);
 	assert_int_equal(e->duration, 1);
 	assert_string_equal(kh_refs_label(&e->owners), "Thường trực Tỉnh ủy");
-	assert_int_equal(find(&v, "250-KH/TU/hn_tong_ket/xã")->owners.n, 0);
+	assert_int_equal(find(&v, "250-KH/TU/2019/252c29b6/hn_tong_ket/xã")->owners.n, 0);
 }
 
 static void test_example_297_tba(void **state)
@@ -142,20 +142,20 @@ static void test_example_297_tba(void **state)
 	kh_program *p = load_example("297-HD-UBND-2019.kh");
 	kh_vec v = kh_timeline_build(p);
 	/* "hạn trước 30/9/2019, thông_báo_sau": one deadline, its day to be announced */
-	const kh_tl_entry *e = find(&v, "297/HD-UBND/sk_tinh");
+	const kh_tl_entry *e = find(&v, "297/HD-UBND/2019/c42b5d88/sk_tinh");
 	assert_non_null(e);
 	assert_int_equal(e->kind, KH_TL_DEADLINE);
 	assert_true(e->when->dated);
 	assert_int_equal(e->when->end, ymd(2019, 9, 30));
 	assert_string_equal(kh_when_label(e->when),
 			    "trước 30/9/2019 (thời gian cụ thể có thông báo sau)");
-	assert_null(find(&v, "297/HD-UBND/sk_tinh/2"));
+	assert_null(find(&v, "297/HD-UBND/2019/c42b5d88/sk_tinh/2"));
 	/* the meeting at each level, dated per level */
-	e = find(&v, "297/HD-UBND/hn_so_ket/xã");
+	e = find(&v, "297/HD-UBND/2019/c42b5d88/hn_so_ket/xã");
 	assert_int_equal(e->kind, KH_TL_MEETING);
 	assert_int_equal(e->when->end, ymd(2019, 8, 30));
 	assert_string_equal(kh_refs_label(&e->owners), "Ủy ban nhân dân, Chủ tịch Ủy ban nhân dân");
-	e = find(&v, "297/HD-UBND/hn_so_ket/tỉnh");
+	e = find(&v, "297/HD-UBND/2019/c42b5d88/hn_so_ket/tỉnh");
 	assert_int_equal(e->when->end, ymd(2019, 9, 30));
 	/* dated first (by date, then source order), undated last */
 	kh_day last = 0;
@@ -173,9 +173,9 @@ static void test_example_297_tba(void **state)
 	/* same day: source order (bc_tinh is written before the meeting) */
 	size_t a = 0, b = 0;
 	for (size_t i = 0; i < v.n; i++) {
-		if (!strcmp(KH_VEC_AT(v, kh_tl_entry, i)->uid, "297/HD-UBND/bc_tinh"))
+		if (!strcmp(KH_VEC_AT(v, kh_tl_entry, i)->uid, "297/HD-UBND/2019/c42b5d88/bc_tinh"))
 			a = i;
-		if (!strcmp(KH_VEC_AT(v, kh_tl_entry, i)->uid, "297/HD-UBND/hn_so_ket/huyện"))
+		if (!strcmp(KH_VEC_AT(v, kh_tl_entry, i)->uid, "297/HD-UBND/2019/c42b5d88/hn_so_ket/huyện"))
 			b = i;
 	}
 	assert_true(a < b);
@@ -186,43 +186,43 @@ static void test_example_recurring_and_stem(void **state)
 	(void)state;
 	kh_program *p = load_example("KH-dang-uy-xa-2023.kh");
 	kh_vec v = kh_timeline_build(p);
-	/* no number: the file's stem */
+	/* no number (nor date): its issuer and title, never the file's name */
 	for (size_t i = 0; i < v.n; i++)
-		assert_memory_equal(KH_VEC_AT(v, kh_tl_entry, i)->uid, "KH-dang-uy-xa-2023/", 19);
+		assert_memory_equal(KH_VEC_AT(v, kh_tl_entry, i)->uid, "kh/nodate/ae30743a/871ac99d/", 28);
 	/* "từ năm 2023, hằng năm": one yearly duty anchored in 2023 */
-	const kh_tl_entry *e = find(&v, "KH-dang-uy-xa-2023/du_bi_thu");
+	const kh_tl_entry *e = find(&v, "kh/nodate/ae30743a/871ac99d/du_bi_thu");
 	assert_int_equal(e->kind, KH_TL_RECURRING);
 	assert_int_equal(e->when->recurrence, KH_RECUR_YEARLY);
 	assert_true(e->when->dated);
 	assert_int_equal(e->when->end, ymd(2023, 12, 31));
 	assert_string_equal(kh_when_label(e->when), "từ năm 2023, hằng năm");
 	/* "thuong_xuyen, dinh_ky" typed without diacritics: one duty, written out */
-	e = find(&v, "KH-dang-uy-xa-2023/du_lich_sh");
+	e = find(&v, "kh/nodate/ae30743a/871ac99d/du_lich_sh");
 	assert_int_equal(e->kind, KH_TL_RECURRING);
 	assert_false(e->when->dated);
 	assert_int_equal(e->when->recurrence, KH_RECUR_PERIODIC);
 	assert_string_equal(kh_when_label(e->when), "thường xuyên, định kỳ");
-	assert_null(find(&v, "KH-dang-uy-xa-2023/du_lich_sh/2"));
+	assert_null(find(&v, "kh/nodate/ae30743a/871ac99d/du_lich_sh/2"));
 	/* "tu thang 11 nam 2023": a start, listed on its first day */
-	e = find(&v, "KH-dang-uy-xa-2023/du_kien_toan");
+	e = find(&v, "kh/nodate/ae30743a/871ac99d/du_kien_toan");
 	assert_int_equal(e->kind, KH_TL_DEADLINE);
 	assert_int_equal(e->when->type, KH_WHEN_FROM);
 	assert_string_equal(kh_when_label(e->when), "từ tháng 11 năm 2023");
 	assert_ptr_equal(KH_VEC_AT(v, kh_tl_entry, 0), e);
 	/* relative to an event: the event's words, never a date */
-	e = find(&v, "KH-dang-uy-xa-2023/tc_kiem_diem");
+	e = find(&v, "kh/nodate/ae30743a/871ac99d/tc_kiem_diem");
 	assert_int_equal(e->kind, KH_TL_UNDATED);
 	assert_false(e->when->dated);
 	assert_string_equal(kh_when_label(e->when), "sau khi có hướng dẫn của Trung ương, của tỉnh, huyện");
-	e = find(&v, "KH-dang-uy-xa-2023/ubkt_kt");
+	e = find(&v, "kh/nodate/ae30743a/871ac99d/ubkt_kt");
 	assert_string_equal(kh_when_label(e->when), "trước sơ kết, tổng kết Nghị quyết");
 	/* "cuoi_nam" in a plan without a date: undated, not guessed */
-	e = find(&v, "KH-dang-uy-xa-2023/du_phan_loai");
+	e = find(&v, "kh/nodate/ae30743a/871ac99d/du_phan_loai");
 	assert_int_equal(e->kind, KH_TL_UNDATED);
 	assert_false(e->when->dated);
 	assert_string_equal(kh_when_label(e->when), "cuối năm");
 	/* no deadline at all: kept, when NULL */
-	e = find(&v, "KH-dang-uy-xa-2023/ttam_2");
+	e = find(&v, "kh/nodate/ae30743a/871ac99d/ttam_2");
 	assert_int_equal(e->kind, KH_TL_UNDATED);
 	assert_null(e->when);
 }
@@ -232,7 +232,7 @@ static void test_example_planned_window(void **state)
 	(void)state;
 	kh_program *p = load_example("KH-tinh-uy-CT10-2017.kh");
 	kh_vec v = kh_timeline_build(p);
-	const kh_tl_entry *e = find(&v, "KH-tinh-uy-CT10-2017/hn_tinh");
+	const kh_tl_entry *e = find(&v, "kh/nodate/252c29b6/59e606cd/hn_tinh");
 	assert_int_equal(e->kind, KH_TL_MEETING);
 	assert_true(e->when->planned);
 	assert_int_equal(e->when->precision, KH_PREC_DECADE);
@@ -310,20 +310,20 @@ static void test_split_per_level(void **state)
 		"  nhiệm_vụ khong_han \"Theo dõi\" { giao btc }\n");
 	kh_vec v = kh_timeline_build(p);
 	/* per owner level, then the other owners; each deadline, the 2nd as /2 */
-	const char *uids[] = { "7-KH/TU/bc/xã", "7-KH/TU/bc/huyện", "7-KH/TU/bc",
-			       "7-KH/TU/bc/xã/2", "7-KH/TU/bc/huyện/2", "7-KH/TU/bc/2",
-			       "7-KH/TU/khong_han" };
+	const char *uids[] = { "7-KH/TU/2019/252c29b6/bc/xã", "7-KH/TU/2019/252c29b6/bc/huyện", "7-KH/TU/2019/252c29b6/bc",
+			       "7-KH/TU/2019/252c29b6/bc/xã/2", "7-KH/TU/2019/252c29b6/bc/huyện/2", "7-KH/TU/2019/252c29b6/bc/2",
+			       "7-KH/TU/2019/252c29b6/khong_han" };
 	assert_int_equal(v.n, 7);
 	for (size_t i = 0; i < v.n; i++)
 		assert_string_equal(KH_VEC_AT(v, kh_tl_entry, i)->uid, uids[i]);
-	const kh_tl_entry *e = find(&v, "7-KH/TU/bc/xã");
+	const kh_tl_entry *e = find(&v, "7-KH/TU/2019/252c29b6/bc/xã");
 	assert_string_equal(e->level->id, "xã");
 	assert_string_equal(kh_refs_label(&e->owners), "Cấp xã");
-	e = find(&v, "7-KH/TU/bc");
+	e = find(&v, "7-KH/TU/2019/252c29b6/bc");
 	assert_null(e->level);
 	assert_string_equal(kh_refs_label(&e->owners), "Ban Tổ chức Tỉnh ủy");
 	assert_int_equal(e->when->end, ymd(2019, 8, 30));
-	assert_int_equal(find(&v, "7-KH/TU/bc/2")->when->end, ymd(2019, 9, 15));
+	assert_int_equal(find(&v, "7-KH/TU/2019/252c29b6/bc/2")->when->end, ymd(2019, 9, 15));
 }
 
 static void test_concerns(void **state)
@@ -341,11 +341,11 @@ static void test_concerns(void **state)
 		"    thành_phần cấp xã { mời btv }\n"
 		"  }\n");
 	kh_vec v = kh_timeline_build(p);
-	const kh_tl_entry *huyen = find(&v, "8-KH/TU/t_huyen");
-	const kh_tl_entry *btc = find(&v, "8-KH/TU/t_btc");
-	const kh_tl_entry *ubnd = find(&v, "8-KH/TU/t_ubnd");
-	const kh_tl_entry *hn_xa = find(&v, "8-KH/TU/hn/xã");
-	const kh_tl_entry *hn_tinh = find(&v, "8-KH/TU/hn/tỉnh");
+	const kh_tl_entry *huyen = find(&v, "8-KH/TU/2019/252c29b6/t_huyen");
+	const kh_tl_entry *btc = find(&v, "8-KH/TU/2019/252c29b6/t_btc");
+	const kh_tl_entry *ubnd = find(&v, "8-KH/TU/2019/252c29b6/t_ubnd");
+	const kh_tl_entry *hn_xa = find(&v, "8-KH/TU/2019/252c29b6/hn/xã");
+	const kh_tl_entry *hn_tinh = find(&v, "8-KH/TU/2019/252c29b6/hn/tỉnh");
 	assert_non_null(hn_xa);
 	assert_non_null(hn_tinh);
 	/* through its level */
@@ -437,9 +437,9 @@ static void test_uid_stable_250(void **state)
 	kh_vec new = kh_timeline_build(p);
 	assert_int_equal(new.n, old.n + 2);
 	assert_uids_kept(&old, &new);
-	assert_non_null(find(&new, "250-KH/TU/viec_moi"));
+	assert_non_null(find(&new, "250-KH/TU/2019/252c29b6/viec_moi"));
 	/* and the new ones came first in time: positions moved, UIDs did not */
-	assert_string_equal(KH_VEC_AT(new, kh_tl_entry, 0)->uid, "250-KH/TU/viec_moi");
+	assert_string_equal(KH_VEC_AT(new, kh_tl_entry, 0)->uid, "250-KH/TU/2019/252c29b6/viec_moi");
 }
 
 static void test_uid_stable_all_examples(void **state)
@@ -476,10 +476,12 @@ static void test_uid_tone_placement(void **state)
 	assert_int_equal(va.n, 1);
 	assert_int_equal(vb.n, 1);
 	assert_string_equal(KH_VEC_AT(va, kh_tl_entry, 0)->uid, KH_VEC_AT(vb, kh_tl_entry, 0)->uid);
-	/* a plan without a number: the file's stem */
+	/* a plan without a number: its year, issuer and title, not its file */
 	kh_program *c = plan_text(NULL, "", "  nhiệm_vụ x \"X\" { giao btc }\n");
 	kh_vec vc = kh_timeline_build(c);
-	assert_string_equal(KH_VEC_AT(vc, kh_tl_entry, 0)->uid, "ke-hoach-thu/x");
+	const char *uid = KH_VEC_AT(vc, kh_tl_entry, 0)->uid;
+	assert_memory_equal(uid, "kh/2019/252c29b6/", 17);
+	assert_null(strstr(uid, "ke-hoach-thu"));
 }
 
 static void test_no_plan(void **state)
@@ -577,7 +579,7 @@ static void test_checklist_csv(void **state)
 	}
 	assert_non_null(strstr(csv, "\r\nBan Tổ chức Tỉnh ủy,\"Báo cáo \"\"nhanh\"\", gọn\","
 				    "hạn 30/8/2019,2019-08-30,Ban Thường vụ Tỉnh ủy,,,chủ trì,,nhiệm vụ,"
-				    "11-KH/TU/a,\r\n"));
+				    "11-KH/TU/2019/252c29b6/a,\r\n"));
 	/* a cell a spreadsheet would read as a formula */
 	assert_non_null(strstr(csv, ",'-1 là số âm,"));
 }

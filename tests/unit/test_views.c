@@ -112,10 +112,10 @@ static const char *ics(const kh_program *p, const kh_body *for_body, kh_diags *n
 	return kh_buf_cstr(&b);
 }
 
-/* The lines of the item with UID "9-KH/TU/<id>@kehoach". */
+/* The lines of the item with UID "9-KH/TU/2019/252c29b6/<id>@kehoach". */
 static const char *item(const char *cal, const char *id)
 {
-	const char *u = strstr(cal, kh_printf("\nUID:9-KH/TU/%s@kehoach\n", id));
+	const char *u = strstr(cal, kh_printf("\nUID:9-KH/TU/2019/252c29b6/%s@kehoach\n", id));
 	if (!u)
 		fail_msg("no calendar item %s", id);
 	const char *end = strstr(u, "\nEND:");
@@ -302,7 +302,7 @@ static void test_undated_recurring_note(void **state)
 	kh_diags notes;
 	memset(&notes, 0, sizeof notes);
 	const char *cal = ics(p, NULL, &notes);
-	assert_null(strstr(cal, "9-KH/TU/m@"));
+	assert_null(strstr(cal, "9-KH/TU/2019/252c29b6/m@"));
 	assert_int_equal(notes.count, 2);
 	assert_int_equal(notes.errors + notes.warnings, 0);
 	kh_buf b = { 0 };
@@ -326,7 +326,7 @@ static void test_undated_recurring_note(void **state)
 	assert_non_null(strstr(kh_buf_cstr(&txt), "  - hằng tháng — Ban Tổ chức Tỉnh ủy: Hằng tháng\n"));
 	assert_int_equal(kh_emit_schedule_csv(p, NULL, &csv), 0);
 	assert_non_null(strstr(kh_buf_cstr(&csv), ",,recurring,monthly,false,,Ban Tổ chức Tỉnh ủy,"
-						  "Hằng tháng,,,9-KH/TU/m,hằng tháng,\r\n"));
+						  "Hằng tháng,,,9-KH/TU/2019/252c29b6/m,hằng tháng,\r\n"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -414,8 +414,8 @@ static void test_for_views(void **state)
 	assert_int_equal(kh_emit_schedule_text(p, qs, &t), 0);
 	assert_non_null(strstr(kh_buf_cstr(&t), "(qua Ban Tổ chức Tỉnh ủy) (vai trò: phối hợp)\n"));
 	assert_int_equal(kh_emit_schedule_csv(p, btc, &v), 0);
-	assert_non_null(strstr(kh_buf_cstr(&v), ",9-KH/TU/bc,trước 30/8/2019,via\r\n"));
-	assert_non_null(strstr(kh_buf_cstr(&v), ",9-KH/TU/cua_tu,trước 10/9/2019,owner\r\n"));
+	assert_non_null(strstr(kh_buf_cstr(&v), ",9-KH/TU/2019/252c29b6/bc,trước 30/8/2019,via\r\n"));
+	assert_non_null(strstr(kh_buf_cstr(&v), ",9-KH/TU/2019/252c29b6/cua_tu,trước 10/9/2019,owner\r\n"));
 	const char *cal = ics(p, qs, NULL);
 	assert_non_null(strstr(item(cal, "bc"), "\\nVai trò của Đảng ủy Quân sự tỉnh: phối hợp\\n"));
 }
@@ -445,7 +445,7 @@ static void test_checklist_sections(void **state)
 	assert_true(!meeting || (end && meeting > end));
 	kh_buf csv = { 0 };
 	assert_int_equal(kh_emit_checklist_csv(p, NULL, &csv), 0);
-	assert_non_null(strstr(kh_buf_cstr(&csv), ",\"tiếp nhận, tổng hợp (qua)\",,nhiệm vụ,9-KH/TU/bc,"));
+	assert_non_null(strstr(kh_buf_cstr(&csv), ",\"tiếp nhận, tổng hợp (qua)\",,nhiệm vụ,9-KH/TU/2019/252c29b6/bc,"));
 }
 
 int main(void)
