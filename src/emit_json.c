@@ -303,6 +303,56 @@ static void emit_recipient(kh_json *j, const kh_recipient *r)
 	kh_json_end_object(j);
 }
 
+static const char *sign_kind_name(kh_sign_kind k)
+{
+	static const char *const names[] = { "on_behalf", "in_place", "by_order", "by_authority",
+					     "acting" };
+	return names[k];
+}
+
+/* "form" and "on_behalf_of" are the first line's (format version 1). */
+static void emit_signature(kh_json *j, const kh_signature *s)
+{
+	kh_json_key(j, "signature");
+	if (!s) {
+		kh_json_null(j);
+		return;
+	}
+	kh_json_begin_object(j);
+	kh_json_kstr(j, "form", s->form);
+	kh_json_kstr(j, "on_behalf_of", s->on_behalf ? s->on_behalf->id : NULL);
+	kh_json_key(j, "lines");
+	kh_json_begin_array(j);
+	for (size_t i = 0; i < s->lines.n; i++) {
+		const kh_sign_line *l = KH_VEC_AT(s->lines, kh_sign_line, i);
+		kh_json_begin_object(j);
+		kh_json_kstr(j, "kind", sign_kind_name(l->kind));
+		kh_json_kstr(j, "form", l->form);
+		kh_json_kbool(j, "form_written", l->form_written);
+		kh_json_kstr(j, "text", l->text);
+		kh_json_kstr(j, "body", l->body ? l->body->id : NULL);
+		kh_json_end_object(j);
+	}
+	kh_json_end_array(j);
+	kh_json_kstr(j, "position", s->position);
+	kh_json_kstr(j, "name", s->name);
+	kh_json_kbool(j, "signed", s->signed_mark);
+	kh_json_end_object(j);
+}
+
+static void emit_header(kh_json *j, const kh_plan_header *h)
+{
+	kh_json_key(j, "header");
+	kh_json_begin_object(j);
+	kh_json_kstr(j, "system", h->system == KH_SYSTEM_PARTY ? "party" : "state");
+	kh_json_kstr(j, "superior", h->superior);
+	kh_json_kbool(j, "superior_written", h->superior_written);
+	kh_json_kstr(j, "issuer", h->issuer);
+	kh_json_kstr(j, "kind_heading", h->kind_heading);
+	kh_json_kstr(j, "summary", h->summary);
+	kh_json_end_object(j);
+}
+
 static void emit_plan(kh_json *j, const kh_plan *p)
 {
 	kh_json_begin_object(j);
@@ -403,19 +453,14 @@ static void emit_plan(kh_json *j, const kh_plan *p)
 	else
 		kh_json_null(j);
 
-	kh_json_key(j, "signature");
-	if (!p->signature) {
-		kh_json_null(j);
-	} else {
-		const kh_signature *s = p->signature;
-		kh_json_begin_object(j);
-		kh_json_kstr(j, "form", s->form);
-		kh_json_kstr(j, "on_behalf_of", s->on_behalf ? s->on_behalf->id : NULL);
-		kh_json_kstr(j, "position", s->position);
-		kh_json_kstr(j, "name", s->name);
-		kh_json_kbool(j, "signed", s->signed_mark);
-		kh_json_end_object(j);
-	}
+	kh_json_key(j, "addressees");
+	kh_json_begin_array(j);
+	for (size_t i = 0; i < p->addressees.n; i++)
+		emit_recipient(j, KH_VEC_AT(p->addressees, kh_recipient, i));
+	kh_json_end_array(j);
+	kh_json_kbool(j, "closing_mark", p->closing_mark);
+	emit_signature(j, p->signature);
+	emit_header(j, &p->header);
 
 	kh_json_key(j, "attachments");
 	kh_json_begin_array(j);
