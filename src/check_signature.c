@@ -86,7 +86,8 @@ static int rank(kh_sign_kind k)
 	return k == KH_SIGN_ON_BEHALF ? 0 : k == KH_SIGN_BY_ORDER || k == KH_SIGN_BY_AUTHORITY ? 1 : 2;
 }
 
-static void check_lines(const kh_check_ctx *cx, const kh_signature *s)
+/* Returns whether the lines stand in order (the position checks need it). */
+static bool check_lines(const kh_check_ctx *cx, const kh_signature *s, kh_system sys)
 {
 	const kh_body *issuer = cx->plan->issuer;
 	int last = -1;
@@ -106,9 +107,16 @@ static void check_lines(const kh_check_ctx *cx, const kh_signature *s)
 				  "'%s' cannot stand here: the lines read TM. (for the collective) first, then "
 				  "TL. or TUQ., then KT. or Q. (for the head) above the position, each once",
 				  line_text(l));
+		} else if (last == 0 && l->kind == KH_SIGN_IN_PLACE && sys == KH_SYSTEM_PARTY) {
+			/* HD 36: under T/M the deputy signs directly (T/M BAN
+			 * THƯỜNG VỤ / PHÓ BÍ THƯ); K/T is an advisory body's. */
+			kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
+				  "in a Party document a deputy signs directly under '%s': drop '%s'",
+				  line_text(KH_VEC_AT(s->lines, kh_sign_line, i - 1)), line_text(l));
 		}
 		last = rank(l->kind);
 	}
+	return !order_told;
 }
 
 /* The line directly above the position against the position. */
@@ -170,10 +178,15 @@ static void check_collective(const kh_check_ctx *cx, const kh_signature *s, kh_s
 			  "'%s' is a collective body: write '%s' and 'KT. %s' above '%s' "
 			  "(thay_mặt %s; ký_thay \"KT. %s\")", issuer_name(issuer), tm, head_of(pos), pos,
 			  issuer->id, head_of(pos));
+	else if (first)
+		kh_report(cx, R_SIGNATURE_MISMATCH, at,
+			  "'%s' is a collective body, signed on its behalf even by a deputy: write '%s' "
+			  "above '%s' instead of '%s' (thay_mặt %s)", issuer_name(issuer), tm, pos,
+			  line_text(first), issuer->id);
 	else
 		kh_report(cx, R_SIGNATURE_MISMATCH, at,
-			  "'%s' is a collective body: its document is signed on its behalf: write '%s' "
-			  "above '%s' (thay_mặt %s)", issuer_name(issuer), tm, pos, issuer->id);
+			  "'%s' is a collective body, signed on its behalf: write '%s' above '%s' "
+			  "(thay_mặt %s)", issuer_name(issuer), tm, pos, issuer->id);
 }
 
 void kh_check_signature(const kh_check_ctx *cx)
@@ -187,7 +200,7 @@ void kh_check_signature(const kh_check_ctx *cx)
 		if (l->form_written)
 			check_form(cx, l, sys);
 	}
-	check_lines(cx, s);
-	check_position(cx, s, sys);
+	if (check_lines(cx, s, sys))
+		check_position(cx, s, sys);
 	check_collective(cx, s, sys);
 }

@@ -370,9 +370,13 @@ static void resolve_recipients(resolver *r, kh_node *n)
 
 /* kính_gửi { … }: a letter's addressees, one line each, as in nơi_nhận
  * without the archive line. */
-static void resolve_addressees(resolver *r, kh_node *n)
+static void resolve_addressees(resolver *r, kh_node *n, int top)
 {
 	kh_plan *p = r->plan;
+	if (!top) {
+		rs_misplaced(r, n, "inside a section: kính_gửi belongs to the plan itself");
+		return;
+	}
 	p->has_addressees = true;
 	for (kh_node *a = n->kids; a; a = a->next) {
 		kh_recipient *rc = a->kind != KH_N_ARCHIVE ? recipient_line(r, a) : NULL;
@@ -485,12 +489,23 @@ static void resolve_header(resolver *r, kh_node *a, int top)
 	}
 }
 
+/* The item of a task, meeting or outline, with its declaration (none for
+ * a duplicate id, reported where it is declared). */
+static kh_item *declared_item(resolver *r, kh_node *n, kh_item_kind kind, kh_sym_kind sk)
+{
+	kh_item *it = new_item(kind, n);
+	it->ref_id = n->id;
+	kh_symbol *s = kh_scope_find(&r->scope, n->id);
+	if (s && s->kind == sk && s->span.start == n->span.start)
+		it->decl = s->decl;
+	return it;
+}
+
 static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int top)
 {
 	kh_plan *p = r->plan;
 	for (kh_node *n = first; n; n = n->next) {
 		kh_item *it = NULL;
-		kh_symbol *s;
 		switch (n->kind) {
 		case KH_N_ATTR:
 			resolve_header(r, n, top);
@@ -524,31 +539,19 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 			resolve_plan_block(r, n->kids, &it->items, 0);
 			break;
 		case KH_N_TASK:
-			it = new_item(KH_ITEM_TASK, n);
-			it->ref_id = n->id;
-			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_TASK && s->span.start == n->span.start) {
-				resolve_task(r, n, s->decl);
-				it->decl = s->decl;
-			}
+			it = declared_item(r, n, KH_ITEM_TASK, KH_SYM_TASK);
+			if (it->decl)
+				resolve_task(r, n, (kh_task *)it->decl);
 			break;
 		case KH_N_MEETING:
-			it = new_item(KH_ITEM_MEETING, n);
-			it->ref_id = n->id;
-			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_MEETING && s->span.start == n->span.start) {
-				resolve_meeting(r, n, s->decl);
-				it->decl = s->decl;
-			}
+			it = declared_item(r, n, KH_ITEM_MEETING, KH_SYM_MEETING);
+			if (it->decl)
+				resolve_meeting(r, n, (kh_meeting *)it->decl);
 			break;
 		case KH_N_OUTLINE:
-			it = new_item(KH_ITEM_OUTLINE, n);
-			it->ref_id = n->id;
-			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_OUTLINE && s->span.start == n->span.start) {
-				resolve_outline(r, n, s->decl);
-				it->decl = s->decl;
-			}
+			it = declared_item(r, n, KH_ITEM_OUTLINE, KH_SYM_OUTLINE);
+			if (it->decl)
+				resolve_outline(r, n, (kh_outline *)it->decl);
 			break;
 		case KH_N_AWARDS:
 			it = new_item(KH_ITEM_AWARDS, n);
@@ -566,12 +569,7 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 			it = new_item(KH_ITEM_SIGNATURE, n);
 			rs_resolve_signature(r, n);
 			break;
-		case KH_N_ADDRESSEES:
-			if (top)
-				resolve_addressees(r, n);
-			else
-				rs_misplaced(r, n, "inside a section: kính_gửi belongs to the plan itself");
-			break;
+		case KH_N_ADDRESSEES: resolve_addressees(r, n, top); break;
 		default:
 			rs_misplaced(r, n, "in a plan (use it inside the block it belongs to)");
 		}

@@ -72,7 +72,9 @@ done
 # every output command: what the checker reads is what every output shows.
 FORM_CASES="deadline-order/fires-consumers deadline-order/quiet-consumers
 	deadline-order/fires-compiled dependency-order/fires-work dependency-order/quiet-work
-	dependency-order/fires-period dependency-order/quiet-period number-form/quiet-letter"
+	dependency-order/fires-period dependency-order/quiet-period number-form/quiet-letter
+	number-form/quiet-letter-unit number-form/quiet-letter-ministry signing-form/quiet-chain
+	signing-form/quiet-inferred signature-mismatch/quiet-acting signature-mismatch/quiet-party-forms"
 for c in $FORM_CASES; do
 	f=tests/rules/$c.kh n=${c//\//-}
 	run "forms/$n.check.txt" "$BIN" check --no-color "$f"
