@@ -48,10 +48,10 @@ static bool has_error(const char *rule)
 	return false;
 }
 
-#define STATE_BODIES                                                                         \
-	"import \"vn/hierarchy\"\n"                                                          \
+#define STATE_BODIES \
+	"import \"vn/hierarchy\"\n" \
 	"cơ_quan ubnd_tinh \"Ủy ban nhân dân tỉnh Thái Bình\" cấp tỉnh là ubnd viết_tắt \"UBND\"\n" \
-	"cơ_quan ct_tinh \"Chủ tịch Ủy ban nhân dân tỉnh\" cấp tỉnh thuộc ubnd_tinh\n"     \
+	"cơ_quan ct_tinh \"Chủ tịch Ủy ban nhân dân tỉnh\" cấp tỉnh thuộc ubnd_tinh\n" \
 	"cơ_quan so \"Sở Văn hóa, Thể thao và Du lịch\" cấp tỉnh thuộc ubnd_tinh\n"
 
 /* TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, from bodies alone:
@@ -158,11 +158,11 @@ static void test_form_read(void **state)
 	assert_null(kh_position_head("Phóng viên"));
 }
 
-#define PARTY_BODIES                                                                   \
-	"import \"vn/hierarchy\"\n"                                                    \
-	"cơ_quan tinh_uy \"Tỉnh ủy Hà Tĩnh\" cấp tỉnh là cap_uy viết_tắt \"TU\"\n"     \
+#define PARTY_BODIES \
+	"import \"vn/hierarchy\"\n" \
+	"cơ_quan tinh_uy \"Tỉnh ủy Hà Tĩnh\" cấp tỉnh là cap_uy viết_tắt \"TU\"\n" \
 	"cơ_quan huyen_uy \"Huyện ủy Hương Khê\" cấp huyện là cap_uy viết_tắt \"HU\"\n" \
-	"cơ_quan btv_hu \"Ban Thường vụ Huyện ủy\" cấp huyện thuộc huyen_uy\n"            \
+	"cơ_quan btv_hu \"Ban Thường vụ Huyện ủy\" cấp huyện thuộc huyen_uy\n" \
 	"cơ_quan btg \"Ban Tuyên giáo Huyện ủy\" cấp huyện thuộc huyen_uy\n"
 
 /* HD 36: the Ban Thường vụ issues in its committee's name, under the
