@@ -183,13 +183,14 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %token <node> ID "identifier" STRING "string" NUMBER "number" DATE "date"
 %token <node> MONTHYEAR "month/year" QUARTER "quarter" DAYMONTH "day/month"
 %token <ival> KIND "document kind" DECADE "ten-day period" RECUR "recurrence" HALF "'½'"
+%token <ival> SIGNFORM "signing form"
 %token IMPORT LEVEL BODY DOCUMENT EVENT PARENT UNITOF STAFF ABBR BELOW FROM UNTIL DAY OF TYPE TITLE SHORT
 %token ISSUER PLACE IMPLEMENTS BASIS PREAMBLE CLOSING PURPOSE REQUIREMENT CONTENT PART SECTION
 %token LINE TASK MEETING AWARDS BUDGET RECIPIENTS SIGN OUTLINE ATTACHED NOTE ASSIGN COOPERATE
 %token SEND VIA DUE AFTER BEFORE WITHIN ON SUPERIOR CHAIR ORGANISER DURATION WHEN ONLINE
 %token ATTENDEES ATTEND GUEST EACH EXCEPT GROUP TARGET COLLECTIVE INDIVIDUAL FORM GRANTOR
 %token CRITERIA QUOTA ITEM PAYER ORGLEVEL ARCHIVE ONBEHALF POSITION SIGNER SIGNED MONTH YEAR
-%token YEAR_END PLANNED TBA SESSION WORKDAYS INDEPENDENT
+%token YEAR_END PLANNED TBA SESSION WORKDAYS INDEPENDENT ADDRESSEES SUPERIORLINE
 %token HOLIDAY DAYOFF MAKEUPDAY LUNAR LENGTH KINDRULE REQUIRES CUSTOMARY AWARDRIGHT IS SYSTEM PERIOD
 
 %type <node> string opt_string top_item decl decl_attrs decl_attr opt_decl_block decl_stmts
@@ -334,6 +335,7 @@ stmt
 	| BASIS id_list         { $$ = adopt(attr(T_BASIS, @$, NULL), $2); }
 	| PREAMBLE string       { $$ = attr(T_PREAMBLE, @$, $2); }
 	| CLOSING string        { $$ = attr(T_CLOSING, @$, $2); }
+	| SUPERIORLINE string   { $$ = attr(T_SUPERIORLINE, @$, $2); }
 	| PURPOSE string        { $$ = named(KH_N_PURPOSE, @$, NULL, $2); }
 	| REQUIREMENT string    { $$ = named(KH_N_REQUIREMENT, @$, NULL, $2); }
 	| CONTENT string        { $$ = named(KH_N_CONTENT, @$, NULL, $2); }
@@ -348,6 +350,7 @@ stmt
 	| BUDGET block          { $$ = adopt(node(KH_N_BUDGET, @1), $2); }
 	| RECIPIENTS block      { $$ = adopt(node(KH_N_RECIPIENTS, @1), $2); }
 	| SIGN block            { $$ = adopt(node(KH_N_SIGN, @1), $2); }
+	| ADDRESSEES block      { $$ = adopt(node(KH_N_ADDRESSEES, @1), $2); }
 	| OUTLINE id string block
 				{ $$ = adopt(named(KH_N_OUTLINE, @2, $2, $3), $4); }
 	| ATTACHED string       { $$ = attr(T_ATTACHED, @$, $2); }
@@ -393,6 +396,10 @@ stmt
 	| ARCHIVE string        { $$ = named(KH_N_ARCHIVE, @$, NULL, $2); }
 	| ONBEHALF string       { $$ = attr(T_ONBEHALF, @$, $2); }
 	| ONBEHALF string ref   { $$ = kh_node_add(attr(T_ONBEHALF, @$, $2), $3); }
+	| ONBEHALF ref          { $$ = attr(T_ONBEHALF, @$, $2); }
+	| SIGNFORM string       { $$ = attr(T_SIGNFORM, @$, $2); $$->n[0] = $1; }
+	| SIGNFORM string ref   { $$ = kh_node_add(attr(T_SIGNFORM, @$, $2), $3); $$->n[0] = $1; }
+	| SIGNFORM ref          { $$ = attr(T_SIGNFORM, @$, $2); $$->n[0] = $1; }
 	| POSITION string       { $$ = attr(T_POSITION, @$, $2); }
 	| SIGNER string         { $$ = attr(T_SIGNER, @$, $2); }
 	| SIGNED                { $$ = attr(T_SIGNED, @$, NULL); }
@@ -486,7 +493,8 @@ kw_stmt
 	| RECIPIENTS | SIGN | OUTLINE | ATTACHED | NOTE | ASSIGN | COOPERATE | SEND | DUE
 	| AFTER | CHAIR | ORGANISER | DURATION | WHEN | ONLINE | ATTENDEES | ATTEND | GUEST
 	| EACH | GROUP | TARGET | FORM | TYPE | GRANTOR | CRITERIA | QUOTA | ITEM | ARCHIVE
-	| ONBEHALF | POSITION | SIGNER | SIGNED | INDEPENDENT
+	| ONBEHALF | POSITION | SIGNER | SIGNED | INDEPENDENT | SIGNFORM | ADDRESSEES
+	| SUPERIORLINE
 	;
 
 kw_refword

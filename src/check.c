@@ -54,24 +54,6 @@ bool kh_when_day(const kh_when *w, kh_day *day)
 	return true;
 }
 
-kh_system kh_signing_form(const char *form, char *letters, size_t n)
-{
-	size_t j = 0;
-	char last = '\0';
-	bool slash = false;
-	for (const char *c = form; *c; c++) {
-		if (*c == ' ')
-			continue;
-		last = *c;
-		if (*c == '/')
-			slash = true;
-		else if (*c != '.' && j + 1 < n)
-			letters[j++] = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
-	}
-	letters[j] = '\0';
-	return slash ? KH_SYSTEM_PARTY : last == '.' ? KH_SYSTEM_STATE : KH_SYSTEM_NONE;
-}
-
 const char *kh_date_vn(kh_day d, char *buf)
 {
 	int y, m, dd;
@@ -207,6 +189,7 @@ void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_d
 		kh_check_citations(&cx);
 		kh_check_time(&cx);
 		kh_check_people(&cx);
+		kh_check_signature(&cx);
 		kh_check_awards(&cx);
 	}
 	apply_suppressions(&cx);

@@ -2,7 +2,8 @@
  * check.h - the checker: rule families run over a resolved program and
  * report findings through one function that applies the configuration.
  * Each family lives in its own file (check_structure.c, check_refs.c,
- * check_citations.c, check_time.c, check_people.c, check_awards.c).
+ * check_citations.c, check_time.c, check_people.c, check_signature.c,
+ * check_awards.c).
  * Part of kehoach; see README.md for the licence.
  */
 #ifndef KH_CHECK_H
@@ -48,6 +49,7 @@ void kh_check_refs(const kh_check_ctx *cx);
 void kh_check_citations(const kh_check_ctx *cx);
 void kh_check_time(const kh_check_ctx *cx);
 void kh_check_people(const kh_check_ctx *cx);
+void kh_check_signature(const kh_check_ctx *cx);
 void kh_check_awards(const kh_check_ctx *cx);
 
 /* Helpers shared by the families. */
@@ -55,10 +57,6 @@ void kh_check_awards(const kh_check_ctx *cx);
 bool kh_in_main_file(const kh_check_ctx *cx, kh_span span);
 /* The best single day of a deadline (a window's end), false if undated. */
 bool kh_when_day(const kh_when *w, kh_day *day);
-/* A signing form ("T/M", "TM.", "k/t") as its letters (LETTERS: "TM",
- * "KT") and the family its punctuation belongs to: a slash is the Party's
- * form, a final dot the state's; KH_SYSTEM_NONE for neither. */
-kh_system kh_signing_form(const char *form, char *letters, size_t n);
 /* "30/8/2019" (the way plans write dates) into BUF of at least 16 bytes. */
 const char *kh_date_vn(kh_day d, char *buf);
 

@@ -1,7 +1,7 @@
 /*
  * check_people.c - who does what: every body with a task, a chair or a
  * role receives the document; meetings have a chair, a length and
- * attendees; the signature fits the issuing body.
+ * attendees. (The signature: check_signature.c.)
  * Part of kehoach; see README.md for the licence.
  */
 #include <stdint.h>
@@ -80,8 +80,12 @@ static void gather_audience(const kh_check_ctx *cx, audience *a)
 	const kh_plan *p = cx->plan;
 	memset(a, 0, sizeof *a);
 	a->issuer_level = p->issuer ? kh_body_level(p->issuer) : NULL;
-	for (size_t i = 0; i <= p->recipients.n; i++) {
-		const kh_recipient *r = i < p->recipients.n ? KH_VEC_AT(p->recipients, kh_recipient, i) : p->archive;
+	/* A letter's addressees (kính_gửi) receive it as recipients do:
+	 * indices past the recipients are theirs, the last the archive. */
+	size_t nr = p->recipients.n, nto = nr + p->addressees.n;
+	for (size_t i = 0; i <= nto; i++) {
+		const kh_recipient *r = i < nr ? KH_VEC_AT(p->recipients, kh_recipient, i)
+			: i < nto ? KH_VEC_AT(p->addressees, kh_recipient, i - nr) : p->archive;
 		if (!r)
 			continue;
 		for (size_t j = 0; j < r->refs.n; j++) {
@@ -93,7 +97,7 @@ static void gather_audience(const kh_check_ctx *cx, audience *a)
 				kh_body_walk(x->body, add_generic, &a->generic);
 				/* The archive line is the issuer's own copy, not a
 				 * channel that passes the plan down. */
-				if (i < p->recipients.n)
+				if (i < nto)
 					ptr_add(&a->body_levels, kh_body_level(x->body));
 			}
 		}
@@ -381,7 +385,7 @@ static void check_ref(const kh_check_ctx *cx, const kh_ref *r, const char *role,
 static void check_assignees(const kh_check_ctx *cx)
 {
 	const kh_plan *p = cx->plan;
-	if (!p->has_recipients || !cx->prog->main)
+	if ((!p->has_recipients && !p->has_addressees) || !cx->prog->main)
 		return; /* missing-part says so once */
 	seen done = { 0 };
 	audience aud;
@@ -426,47 +430,8 @@ static void check_meetings(const kh_check_ctx *cx)
 	}
 }
 
-static bool is_deputy(const char *position)
-{
-	const char *k = kh_text_fold(position);
-	return !strncmp(k, "phó", strlen("phó"));
-}
-
-static void check_signature(const kh_check_ctx *cx)
-{
-	const kh_plan *p = cx->plan;
-	const kh_signature *s = p->signature;
-	if (!s)
-		return;
-	if (s->on_behalf && p->issuer && !kh_body_is(s->on_behalf, p->issuer) &&
-	    !kh_body_is(p->issuer, s->on_behalf)) {
-		kh_diag *d = kh_report(cx, R_SIGNATURE_MISMATCH, s->span,
-				       "the signature is on behalf of '%s', but the document is issued by '%s'",
-				       s->on_behalf->name ? s->on_behalf->name : s->on_behalf->id,
-				       p->issuer->name ? p->issuer->name : p->issuer->id);
-		if (d)
-			kh_diag_note(d, p->issuer->span, "the issuing body is declared here");
-	}
-	if (!s->form || !s->position)
-		return;
-	char key[16];
-	kh_signing_form(s->form, key, sizeof key);
-	bool deputy = is_deputy(s->position);
-	kh_system sys = p->issuer ? kh_body_system(p->issuer) : KH_SYSTEM_NONE;
-	if (!strcmp(key, "KT") && !deputy)
-		kh_report(cx, R_SIGNATURE_MISMATCH, s->span,
-			  "'%s' means a deputy signs for the head, but the position '%s' is not a deputy's (Phó …)",
-			  s->form, s->position);
-	/* NĐ 30/2020: under TM. the head signs; a deputy signs KT. In Party
-	 * documents a Phó Bí thư signs T/M Ban Thường vụ, which is correct. */
-	if (!strcmp(key, "TM") && deputy && sys == KH_SYSTEM_STATE)
-		kh_report(cx, R_SIGNATURE_MISMATCH, s->span,
-			  "a deputy ('%s') signs a state document as 'KT. <head>', not 'TM.'", s->position);
-}
-
 void kh_check_people(const kh_check_ctx *cx)
 {
 	check_assignees(cx);
 	check_meetings(cx);
-	check_signature(cx);
 }

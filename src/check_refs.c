@@ -126,8 +126,10 @@ static void use_plan(body_set *s, const kh_program *prog, const kh_plan *p)
 		use_refs(s, &((const kh_recipient *)p->recipients.items[i])->refs);
 	if (p->archive)
 		use_refs(s, &p->archive->refs);
-	if (p->signature)
-		use_body(s, p->signature->on_behalf, 0);
+	for (size_t i = 0; i < p->addressees.n; i++)
+		use_refs(s, &((const kh_recipient *)p->addressees.items[i])->refs);
+	for (size_t i = 0; p->signature && i < p->signature->lines.n; i++)
+		use_body(s, ((const kh_sign_line *)p->signature->lines.items[i])->body, 0);
 	/* the award catalogue (usually stdlib, but a plan may extend it) */
 	for (size_t i = 0; i < prog->award_rights.n; i++) {
 		const kh_award_right *w = prog->award_rights.items[i];

@@ -1,9 +1,9 @@
 /*
  * check_structure.c - what a document of its kind must carry: number, date,
  * signature, archive line, the parts its kind requires (stdlib
- * vn/documents), the number, signing and archive forms of its family
- * (state: 297/HD-UBND, TM., "Lưu: VT, …"; Party: 250-KH/TU, T/M, "Lưu
- * Văn phòng …"), and levels that did not exist on its date.
+ * vn/documents), the number and archive forms of its family (state:
+ * 297/HD-UBND, "Lưu: VT, …"; Party: 250-KH/TU, "Lưu Văn phòng …"), and
+ * levels that did not exist on its date. Signing forms: check_signature.c.
  * Part of kehoach; see README.md for the licence.
  */
 #include <ctype.h>
@@ -170,23 +170,6 @@ static void check_number(const kh_check_ctx *cx, kh_system sys)
 	}
 }
 
-static void check_signing(const kh_check_ctx *cx, kh_system sys)
-{
-	const kh_signature *s = cx->plan->signature;
-	if (!s || !s->form)
-		return;
-	char letters[16];
-	kh_system form = kh_signing_form(s->form, letters, sizeof letters);
-	if (sys == KH_SYSTEM_PARTY && form == KH_SYSTEM_STATE)
-		kh_report(cx, R_SIGNING_FORM, s->span,
-			  "'%s' is the state signing form; a Party document signs with a slash (T/M, K/T, T/L)",
-			  s->form);
-	else if (sys == KH_SYSTEM_STATE && form == KH_SYSTEM_PARTY)
-		kh_report(cx, R_SIGNING_FORM, s->span,
-			  "'%s' is the Party signing form; a state document signs with a dot (TM., KT., TL., Q., TUQ.)",
-			  s->form);
-}
-
 static void check_archive(const kh_check_ctx *cx, kh_system sys)
 {
 	const kh_recipient *a = cx->plan->archive;
@@ -251,6 +234,8 @@ static void check_levels(const kh_check_ctx *cx)
 	}
 	for (size_t i = 0; i < p->recipients.n; i++)
 		refs_in_force(cx, &KH_VEC_AT(p->recipients, kh_recipient, i)->refs);
+	for (size_t i = 0; i < p->addressees.n; i++)
+		refs_in_force(cx, &KH_VEC_AT(p->addressees, kh_recipient, i)->refs);
 }
 
 void kh_check_structure(const kh_check_ctx *cx)
@@ -258,7 +243,6 @@ void kh_check_structure(const kh_check_ctx *cx)
 	kh_system sys = cx->plan->issuer ? kh_body_system(cx->plan->issuer) : KH_SYSTEM_NONE;
 	check_required(cx);
 	check_number(cx, sys);
-	check_signing(cx, sys);
 	check_archive(cx, sys);
 	check_levels(cx);
 }

@@ -303,6 +303,120 @@ static void emit_recipient(kh_json *j, const kh_recipient *r)
 	kh_json_end_object(j);
 }
 
+static void emit_awards(kh_json *j, const kh_plan *p)
+{
+	kh_json_key(j, "awards");
+	if (!p->has_awards) {
+		kh_json_null(j);
+		return;
+	}
+	kh_json_begin_object(j);
+	kh_json_key(j, "targets");
+	kh_json_begin_array(j);
+	for (size_t i = 0; i < p->award_targets.n; i++) {
+		const kh_award_target *t = KH_VEC_AT(p->award_targets, kh_award_target, i);
+		kh_json_begin_object(j);
+		kh_json_kstr(j, "for", targets_name(t->who));
+		kh_json_kstr(j, "text", t->text);
+		kh_json_end_object(j);
+	}
+	kh_json_end_array(j);
+	kh_json_key(j, "forms");
+	kh_json_begin_array(j);
+	for (size_t i = 0; i < p->award_forms.n; i++) {
+		const kh_award_form *f = KH_VEC_AT(p->award_forms, kh_award_form, i);
+		kh_json_begin_object(j);
+		kh_json_kstr(j, "id", f->id);
+		kh_json_kstr(j, "name", f->name);
+		kh_json_kstr(j, "class", f->class_name);
+		emit_ref_or_null(j, "granted_by", f->granted_by);
+		kh_json_kstr(j, "for", targets_name(f->who));
+		kh_json_kstr(j, "criteria", f->criteria);
+		kh_json_kbool(j, "criteria_tba", f->criteria_tba);
+		kh_json_key(j, "quota");
+		if (f->quota >= 0)
+			kh_json_int(j, f->quota);
+		else
+			kh_json_null(j);
+		kh_json_end_object(j);
+	}
+	kh_json_end_array(j);
+	kh_json_kstr(j, "criteria", p->award_criteria);
+	kh_json_kbool(j, "criteria_tba", p->award_criteria_tba);
+	kh_json_end_object(j);
+}
+
+/* recipients, archive, addressees (kính_gửi) and the closing mark. */
+static void emit_recipients(kh_json *j, const kh_plan *p)
+{
+	kh_json_key(j, "recipients");
+	kh_json_begin_array(j);
+	for (size_t i = 0; i < p->recipients.n; i++)
+		emit_recipient(j, KH_VEC_AT(p->recipients, kh_recipient, i));
+	kh_json_end_array(j);
+	kh_json_key(j, "archive");
+	if (p->archive)
+		emit_recipient(j, p->archive);
+	else
+		kh_json_null(j);
+	kh_json_key(j, "addressees");
+	kh_json_begin_array(j);
+	for (size_t i = 0; i < p->addressees.n; i++)
+		emit_recipient(j, KH_VEC_AT(p->addressees, kh_recipient, i));
+	kh_json_end_array(j);
+	kh_json_kbool(j, "closing_mark", p->closing_mark);
+}
+
+static const char *sign_kind_name(kh_sign_kind k)
+{
+	static const char *const names[] = { "on_behalf", "in_place", "by_order", "by_authority",
+					     "acting" };
+	return names[k];
+}
+
+/* "form" and "on_behalf_of" are the first line's (format version 1). */
+static void emit_signature(kh_json *j, const kh_signature *s)
+{
+	kh_json_key(j, "signature");
+	if (!s) {
+		kh_json_null(j);
+		return;
+	}
+	kh_json_begin_object(j);
+	kh_json_kstr(j, "form", s->form);
+	kh_json_kstr(j, "on_behalf_of", s->on_behalf ? s->on_behalf->id : NULL);
+	kh_json_key(j, "lines");
+	kh_json_begin_array(j);
+	for (size_t i = 0; i < s->lines.n; i++) {
+		const kh_sign_line *l = KH_VEC_AT(s->lines, kh_sign_line, i);
+		kh_json_begin_object(j);
+		kh_json_kstr(j, "kind", sign_kind_name(l->kind));
+		kh_json_kstr(j, "form", l->form);
+		kh_json_kbool(j, "form_written", l->form_written);
+		kh_json_kstr(j, "text", l->text);
+		kh_json_kstr(j, "body", l->body ? l->body->id : NULL);
+		kh_json_end_object(j);
+	}
+	kh_json_end_array(j);
+	kh_json_kstr(j, "position", s->position);
+	kh_json_kstr(j, "name", s->name);
+	kh_json_kbool(j, "signed", s->signed_mark);
+	kh_json_end_object(j);
+}
+
+static void emit_header(kh_json *j, const kh_plan_header *h)
+{
+	kh_json_key(j, "header");
+	kh_json_begin_object(j);
+	kh_json_kstr(j, "system", h->system == KH_SYSTEM_PARTY ? "party" : "state");
+	kh_json_kstr(j, "superior", h->superior);
+	kh_json_kbool(j, "superior_written", h->superior_written);
+	kh_json_kstr(j, "issuer", h->issuer);
+	kh_json_kstr(j, "kind_heading", h->kind_heading);
+	kh_json_kstr(j, "summary", h->summary);
+	kh_json_end_object(j);
+}
+
 static void emit_plan(kh_json *j, const kh_plan *p)
 {
 	kh_json_begin_object(j);
@@ -341,46 +455,7 @@ static void emit_plan(kh_json *j, const kh_plan *p)
 		emit_meeting(j, KH_VEC_AT(p->meetings, kh_meeting, i));
 	kh_json_end_array(j);
 
-	kh_json_key(j, "awards");
-	if (!p->has_awards) {
-		kh_json_null(j);
-	} else {
-		kh_json_begin_object(j);
-		kh_json_key(j, "targets");
-		kh_json_begin_array(j);
-		for (size_t i = 0; i < p->award_targets.n; i++) {
-			const kh_award_target *t = KH_VEC_AT(p->award_targets, kh_award_target, i);
-			kh_json_begin_object(j);
-			kh_json_kstr(j, "for", targets_name(t->who));
-			kh_json_kstr(j, "text", t->text);
-			kh_json_end_object(j);
-		}
-		kh_json_end_array(j);
-		kh_json_key(j, "forms");
-		kh_json_begin_array(j);
-		for (size_t i = 0; i < p->award_forms.n; i++) {
-			const kh_award_form *f = KH_VEC_AT(p->award_forms, kh_award_form, i);
-			kh_json_begin_object(j);
-			kh_json_kstr(j, "id", f->id);
-			kh_json_kstr(j, "name", f->name);
-			kh_json_kstr(j, "class", f->class_name);
-			emit_ref_or_null(j, "granted_by", f->granted_by);
-			kh_json_kstr(j, "for", targets_name(f->who));
-			kh_json_kstr(j, "criteria", f->criteria);
-			kh_json_kbool(j, "criteria_tba", f->criteria_tba);
-			kh_json_key(j, "quota");
-			if (f->quota >= 0)
-				kh_json_int(j, f->quota);
-			else
-				kh_json_null(j);
-			kh_json_end_object(j);
-		}
-		kh_json_end_array(j);
-		kh_json_kstr(j, "criteria", p->award_criteria);
-		kh_json_kbool(j, "criteria_tba", p->award_criteria_tba);
-		kh_json_end_object(j);
-	}
-
+	emit_awards(j, p);
 	kh_json_key(j, "budget");
 	kh_json_begin_array(j);
 	for (size_t i = 0; i < p->budget.n; i++) {
@@ -392,30 +467,9 @@ static void emit_plan(kh_json *j, const kh_plan *p)
 	}
 	kh_json_end_array(j);
 
-	kh_json_key(j, "recipients");
-	kh_json_begin_array(j);
-	for (size_t i = 0; i < p->recipients.n; i++)
-		emit_recipient(j, KH_VEC_AT(p->recipients, kh_recipient, i));
-	kh_json_end_array(j);
-	kh_json_key(j, "archive");
-	if (p->archive)
-		emit_recipient(j, p->archive);
-	else
-		kh_json_null(j);
-
-	kh_json_key(j, "signature");
-	if (!p->signature) {
-		kh_json_null(j);
-	} else {
-		const kh_signature *s = p->signature;
-		kh_json_begin_object(j);
-		kh_json_kstr(j, "form", s->form);
-		kh_json_kstr(j, "on_behalf_of", s->on_behalf ? s->on_behalf->id : NULL);
-		kh_json_kstr(j, "position", s->position);
-		kh_json_kstr(j, "name", s->name);
-		kh_json_kbool(j, "signed", s->signed_mark);
-		kh_json_end_object(j);
-	}
+	emit_recipients(j, p);
+	emit_signature(j, p->signature);
+	emit_header(j, &p->header);
 
 	kh_json_key(j, "attachments");
 	kh_json_begin_array(j);

@@ -178,39 +178,6 @@ static const char *sentence(const char *s)
 	return kh_printf("%s.", s);
 }
 
-/*
- * The short name of B under SUPERIOR: "Ban Thường vụ Tỉnh ủy" under
- * "Tỉnh ủy" is "Ban Thường vụ", as the header's second line and the
- * signature ("T/M BAN THƯỜNG VỤ") write it. Names are compared in their
- * canonical form, so "uỷ" and "ủy" match.
- */
-static const char *short_name(const kh_body *b, const kh_body *superior)
-{
-	if (!superior || !superior->name)
-		return b->name;
-	const char *key = kh_name_key(b->name), *skey = kh_name_key(superior->name);
-	size_t n = strlen(key), k = strlen(skey);
-	if (n != strlen(b->name) || k >= n || strcmp(key + n - k, skey) != 0 || key[n - k - 1] != ' ')
-		return b->name;
-	return kh_strndup(b->name, n - k - 1);
-}
-
-/* The name a body signs with: its short name under its parent, or the
- * generic body it is ("Ủy ban nhân dân tỉnh" là "Ủy ban nhân dân"). */
-static const char *signing_name(const kh_body *b)
-{
-	const char *s = short_name(b, b->parent);
-	if (s != b->name)
-		return s;
-	if (b->is_a && b->is_a->name) {
-		const char *g = b->is_a->name;
-		size_t k = strlen(g);
-		if (strlen(b->name) > k && !strncmp(kh_name_key(b->name), kh_name_key(g), k))
-			return g;
-	}
-	return b->name;
-}
-
 static const char *ref_name(const kh_ref *r, bool first)
 {
 	switch (r->kind) {
@@ -295,17 +262,14 @@ static void header(render *r)
 	const kh_plan *p = r->p;
 	kh_buf *o = r->out;
 	kh_buf_puts(o, "<table class=\"head\">\n<tbody>\n<tr><td class=\"issuer\">");
-	if (p->issuer && p->issuer->parent) {
+	if (p->header.superior) {
 		kh_buf_puts(o, "<div class=\"superior\">");
-		kh_html_escape(o, kh_vn_upper(p->issuer->parent->name));
-		kh_buf_puts(o, "</div><div class=\"issuer-name\">");
-		kh_html_escape(o, kh_vn_upper(short_name(p->issuer, p->issuer->parent)));
-		kh_buf_puts(o, "</div>");
-	} else {
-		kh_buf_puts(o, "<div class=\"issuer-name\">");
-		kh_html_escape(o, p->issuer ? kh_vn_upper(p->issuer->name) : "…");
+		kh_html_escape(o, p->header.superior);
 		kh_buf_puts(o, "</div>");
 	}
+	kh_buf_puts(o, "<div class=\"issuer-name\">");
+	kh_html_escape(o, p->header.issuer);
+	kh_buf_puts(o, "</div>");
 	kh_buf_puts(o, r->party ? "<div class=\"star\">*</div>" : "<div class=\"rule\"></div>");
 	kh_buf_puts(o, "</td><td class=\"nation\">");
 	if (r->party)
@@ -316,11 +280,18 @@ static void header(render *r)
 	kh_buf_puts(o, "</td></tr>\n<tr><td class=\"number\">");
 	kh_buf_puts(o, r->party ? "Số " : "Số: ");
 	kh_html_escape(o, kh_vn_number(r->prog));
+	if (p->header.summary) { /* a letter: "V/v …" under its number */
+		kh_buf_puts(o, "<div class=\"summary\">");
+		kh_html_escape(o, p->header.summary);
+		kh_buf_puts(o, "</div>");
+	}
 	kh_buf_puts(o, "</td><td class=\"place-date\">");
 	kh_html_escape(o, kh_vn_place_date(p->place, p->has_date, p->date));
 	kh_buf_puts(o, "</td></tr>\n</tbody>\n</table>\n");
 
-	para(r, "kind", NULL, kh_vn_upper(kh_doc_kind_vi(p->kind)));
+	if (!p->header.kind_heading)
+		return; /* a letter: its "V/v" line stands under the number */
+	para(r, "kind", NULL, p->header.kind_heading);
 	if (p->title)
 		para(r, "title", NULL, p->title);
 	/* Under the title: NĐ 30 draws a short rule, HD 36 writes "-----". */
@@ -328,6 +299,24 @@ static void header(render *r)
 		kh_buf_puts(o, "<p class=\"title-dash\">-----</p>\n");
 	else
 		kh_buf_puts(o, "<div class=\"title-rule\"></div>\n");
+}
+
+/* "Kính gửi: A." on one line, or one "- " line each, ';' between and
+ * '.' at the end (NĐ 30/2020, Phụ lục I). */
+static void addressees(render *r)
+{
+	const kh_vec *v = &r->p->addressees;
+	if (!v->n)
+		return;
+	if (v->n > 1)
+		kh_buf_puts(r->out, "<p class=\"to\">Kính gửi:</p>\n");
+	for (size_t i = 0; i < v->n; i++) {
+		const kh_recipient *a = KH_VEC_AT(*v, kh_recipient, i);
+		const char *line = strip_end(ref_list(&a->refs), ".,;");
+		if (a->purpose)
+			line = kh_printf("%s (%s)", line, a->purpose);
+		para(r, "to", v->n > 1 ? "-" : "Kính gửi:", kh_printf("%s%s", line, i + 1 < v->n ? ";" : "."));
+	}
 }
 
 /* ---- Body ----------------------------------------------------------------- */
@@ -596,11 +585,9 @@ static void foot(render *r)
 	kh_buf_puts(o, "</td><td class=\"sign\">\n");
 	const kh_signature *s = p->signature;
 	if (s) {
-		if (s->form || s->on_behalf) {
-			const char *line = s->on_behalf ? kh_vn_upper(signing_name(s->on_behalf)) : "";
-			if (s->form)
-				line = *line ? kh_printf("%s %s", s->form, line) : s->form;
-			para(r, NULL, NULL, line);
+		for (size_t i = 0; i < s->lines.n; i++) {
+			const kh_sign_line *l = KH_VEC_AT(s->lines, kh_sign_line, i);
+			para(r, NULL, NULL, *l->text ? kh_printf("%s %s", l->form, l->text) : l->form);
 		}
 		if (s->position)
 			para(r, NULL, NULL, kh_vn_upper(s->position));
@@ -632,6 +619,7 @@ int kh_emit_render_html(const kh_program *prog, kh_buf *out)
 	kh_html_begin(out, title);
 	kh_buf_printf(out, "<article class=\"page %s\">\n", r.party ? "party-doc" : "state-doc");
 	header(&r);
+	addressees(&r);
 	if (p->preamble)
 		para(&r, NULL, NULL, p->preamble);
 	body(&r, &p->items, 0);

@@ -20,7 +20,7 @@ static const keyword keywords[] = {
 #include "keywords.def"
 #undef KW
 };
-enum { NKEYWORDS = sizeof keywords / sizeof keywords[0], TABLE_SIZE = 512 };
+enum { NKEYWORDS = sizeof keywords / sizeof keywords[0], TABLE_SIZE = 1024 };
 
 static short table[TABLE_SIZE]; /* index + 1 into keywords, 0 = empty */
 static int table_ready;
@@ -87,6 +87,8 @@ const char *kh_token_english(int token)
 		return "'thượng/trung/hạ tuần'";
 	if (token == T_RECUR)
 		return "a recurrence such as 'thường_xuyên'";
+	if (token == T_SIGNFORM)
+		return "a signing line such as 'ký_thay'";
 	if (!vi || vi == en)
 		return kh_printf("'%s'", en);
 	return kh_printf("'%s' (%s)", vi, en);

@@ -350,12 +350,82 @@ typedef struct kh_outline {
 	int order;
 } kh_outline;
 
-typedef struct kh_signature {
-	const char *form, *on_behalf_text, *position, *name, *note;
-	kh_body *on_behalf;
-	bool signed_mark;
+/*
+ * How a line of the signing block signs (NĐ 30/2020 Art. 13, Phụ lục I
+ * II.7; HD 36-HD/VPTW 1.7). The values are those of the SIGNFORM keywords
+ * (keywords.def): ký_thay 1, thừa_lệnh 2, thừa_ủy_quyền 3, quyền 4.
+ */
+typedef enum kh_sign_kind {
+	KH_SIGN_ON_BEHALF,        /* TM. / T/M: for a collective body */
+	KH_SIGN_IN_PLACE,         /* KT. / K/T: a deputy signs for the head */
+	KH_SIGN_BY_ORDER,         /* TL. / T/L: thừa lệnh */
+	KH_SIGN_BY_AUTHORITY,     /* TUQ. / T/UQ: thừa ủy quyền */
+	KH_SIGN_ACTING            /* Q.: the acting head; the line is the position */
+} kh_sign_kind;
+
+/* One line above the signer's position: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
+ * TỊCH". Writers print "<form> <text>" (the form alone when TEXT is ""). */
+typedef struct kh_sign_line {
+	kh_sign_kind kind;
+	const char *form;         /* as printed: as written ("T/M", "TM."), else
+	                             the family's spelling of KIND */
+	bool form_written;        /* the plan writes the form */
+	const char *text;         /* in capitals, as printed: as written after
+	                             the form, else the signing name of BODY
+	                             ("BAN THƯỜNG VỤ"); "" when neither */
+	kh_body *body;            /* the body or title it names; NULL: none */
 	kh_span span;
+} kh_sign_line;
+
+typedef struct kh_signature {
+	kh_vec lines;             /* kh_sign_line*, top to bottom */
+	const char *position;     /* the signer's position as written, printed in
+	                             capitals under the lines ("PHÓ CHỦ TỊCH") */
+	const char *name, *note;
+	bool signed_mark;         /* đã_ký: the copy says "Đã ký" */
+	kh_span span;
+	/* The first line's form and body: for readers of one line (JSON's
+	 * "form" and "on_behalf_of"). Writers print every line. */
+	const char *form;
+	kh_body *on_behalf;
 } kh_signature;
+
+/* The first word of TEXT as a signing form ("T/M", "KT.", "tuq."): its
+ * kind, its length in bytes in *LEN, and in *FAMILY the family its
+ * punctuation belongs to (a slash: Party; a final dot: state; none:
+ * NONE). -1 when TEXT does not start with one. */
+int kh_sign_form_read(const char *text, size_t *len, kh_system *family);
+/* The spelling of KIND in FAMILY: "T/M" (Party), "TM." (state, and NONE). */
+const char *kh_sign_form_spelling(kh_sign_kind kind, kh_system family);
+/* B is a collective body (tập_thể), itself or through what it is (là). */
+bool kh_body_collective(const kh_body *b);
+/* The name B signs with ("T/M BAN THƯỜNG VỤ"): its short name under its
+ * parent, or the generic body it is ("Ủy ban nhân dân tỉnh" là "Ủy ban
+ * nhân dân"); else its name. */
+const char *kh_body_signing_name(const kh_body *b);
+/* The head a deputy's POSITION signs for, in capitals: "Phó Chủ tịch" ->
+ * "CHỦ TỊCH"; NULL when it is not a deputy's (Phó …). */
+const char *kh_position_head(const char *position);
+
+/* The header block as every writer prints it, made once by the resolver
+ * (resolve_forms.c). */
+typedef struct kh_plan_header {
+	kh_system system;         /* the family the document follows (never
+	                             NONE): its issuer's, else as its number or a
+	                             signing form is written, else the state */
+	const char *superior;     /* the line above the issuer, in capitals:
+	                             "ĐẢNG BỘ TỈNH HÀ TĨNH", "ỦY BAN NHÂN DÂN
+	                             TỈNH THÁI BÌNH"; NULL: none */
+	bool superior_written;    /* from cơ_quan_chủ_quản (an empty one
+	                             removes the line), not inferred */
+	const char *issuer;       /* the issuing line (bold), in capitals:
+	                             "HUYỆN ỦY HƯƠNG KHÊ"; "…" when unknown */
+	const char *kind_heading; /* the kind above the title ("KẾ HOẠCH");
+	                             NULL for a letter (công văn), which has none */
+	const char *summary;      /* a letter's trích yếu, printed under its
+	                             number: "V/v …"; NULL for other kinds, whose
+	                             title stands under the heading */
+} kh_plan_header;
 
 /* How long the plan runs, for its recurring duties (resolve_period.c). */
 typedef struct kh_plan_period {
@@ -388,7 +458,13 @@ typedef struct kh_plan {
 	bool has_recipients;
 	kh_vec recipients;         /* kh_recipient* */
 	kh_recipient *archive;     /* refs or purpose (text); NULL: no archive line */
+	bool has_addressees;
+	kh_vec addressees;         /* kh_recipient*: kính_gửi, a letter's
+	                              addressees (they receive it, as recipients do) */
 	kh_signature *signature;
+	kh_plan_header header;
+	bool closing_mark;         /* the content ends with "./." (NĐ 30/2020):
+	                              its last paragraph, as written, does */
 	kh_vec outlines;           /* kh_outline* */
 	kh_plan_period period;
 } kh_plan;

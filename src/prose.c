@@ -308,10 +308,13 @@ void kh_prose_collect(const kh_program *prog, kh_vec *out)
 			add_in(&c, r->purpose, r->span);
 			walk_ref_texts(&c, &r->refs);
 		}
-		if (p->signature) {
-			add_in(&c, p->signature->on_behalf_text, p->signature->span);
-			add_in(&c, p->signature->note, p->signature->span);
+		for (size_t i = 0; i < p->addressees.n; i++) {
+			const kh_recipient *r = KH_VEC_AT(p->addressees, kh_recipient, i);
+			add_in(&c, r->purpose, r->span);
+			walk_ref_texts(&c, &r->refs);
 		}
+		if (p->signature)
+			add_in(&c, p->signature->note, p->signature->span);
 		for (size_t i = 0; i < p->outlines.n; i++) {
 			const kh_outline *o = KH_VEC_AT(p->outlines, kh_outline, i);
 			add_in(&c, o->name, o->span);

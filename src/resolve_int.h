@@ -85,6 +85,10 @@ void rs_resolve_when_list(resolver *r, kh_node *first, kh_vec *out);
 void rs_resolve_period(resolver *r, kh_node *n);
 void rs_default_periods(resolver *r);
 void rs_resolve_plan(resolver *r, kh_node *pn);
+/* resolve_forms.c: the signing block (ký { … }); then, once the plan's
+ * statements are read, its family, header lines and closing mark. */
+void rs_resolve_signature(resolver *r, kh_node *n);
+void rs_resolve_forms(resolver *r);
 void rs_resolve_kind_rule(resolver *r, kh_node *n);
 void rs_resolve_award_right(resolver *r, kh_node *n);
 void rs_resolve_holiday(resolver *r, kh_node *n);

@@ -332,93 +332,66 @@ static void resolve_budget(resolver *r, kh_node *n, kh_item *item)
 	}
 }
 
+/* A line of nơi_nhận or kính_gửi: bodies and levels with a purpose, or
+ * text as written. NULL for anything else. */
+static kh_recipient *recipient_line(resolver *r, kh_node *a)
+{
+	kh_recipient *rc = KH_NEW(kh_recipient);
+	rc->span = a->span;
+	if (a->kind == KH_N_RECIPIENT) {
+		rs_resolve_refs(r, a->kids, &rc->refs, 0);
+		rc->purpose = a->text;
+	} else if (a->kind == KH_N_PARA || (a->kind == KH_N_ARCHIVE && a->text)) {
+		kh_ref *t = KH_NEW(kh_ref);
+		t->kind = KH_REF_TEXT;
+		t->text = a->text;
+		t->span = a->span;
+		kh_vec_push(&rc->refs, t);
+	} else if (a->kind == KH_N_ARCHIVE) {
+		rs_resolve_refs(r, a->kids, &rc->refs, 0);
+	} else {
+		return NULL;
+	}
+	return rc;
+}
+
 static void resolve_recipients(resolver *r, kh_node *n)
 {
 	kh_plan *p = r->plan;
 	p->has_recipients = true;
 	for (kh_node *a = n->kids; a; a = a->next) {
-		kh_recipient *rc = KH_NEW(kh_recipient);
-		rc->span = a->span;
-		switch (a->kind) {
-		case KH_N_RECIPIENT:
-			rs_resolve_refs(r, a->kids, &rc->refs, 0);
-			rc->purpose = a->text;
+		kh_recipient *rc = recipient_line(r, a);
+		if (!rc) {
+			rs_misplaced(r, a, "in nơi_nhận (write a body, a level, a string, or lưu …)");
+		} else if (a->kind != KH_N_ARCHIVE) {
 			kh_vec_push(&p->recipients, rc);
-			break;
-		case KH_N_PARA: {
-			kh_ref *t = KH_NEW(kh_ref);
-			t->kind = KH_REF_TEXT;
-			t->text = a->text;
-			t->span = a->span;
-			kh_vec_push(&rc->refs, t);
-			kh_vec_push(&p->recipients, rc);
-			break;
-		}
-		case KH_N_ARCHIVE:
+		} else {
 			if (p->archive) {
 				kh_diag *d = kh_diag_add(r->diags, KH_ERROR, a->span, "duplicate-archive",
 							 "a document has one archive line ('lưu')");
 				kh_diag_note(d, p->archive->span, "the first one is here");
 			}
-			if (a->text) {
-				kh_ref *t = KH_NEW(kh_ref);
-				t->kind = KH_REF_TEXT;
-				t->text = a->text;
-				t->span = a->span;
-				kh_vec_push(&rc->refs, t);
-			} else {
-				rs_resolve_refs(r, a->kids, &rc->refs, 0);
-			}
 			p->archive = rc;
-			break;
-		default:
-			rs_misplaced(r, a, "in nơi_nhận (write a body, a level, a string, or lưu …)");
 		}
 	}
 }
 
-static void resolve_signature(resolver *r, kh_node *n)
+/* kính_gửi { … }: a letter's addressees, one line each, as in nơi_nhận
+ * without the archive line. */
+static void resolve_addressees(resolver *r, kh_node *n, int top)
 {
-	kh_signature *s = KH_NEW(kh_signature);
-	s->span = n->span;
-	if (r->plan->signature) {
-		kh_diag *d = kh_diag_add(r->diags, KH_ERROR, n->span, "duplicate-signature",
-					 "the plan is signed twice");
-		kh_diag_note(d, r->plan->signature->span, "the first signature is here");
+	kh_plan *p = r->plan;
+	if (!top) {
+		rs_misplaced(r, n, "inside a section: kính_gửi belongs to the plan itself");
+		return;
 	}
-	r->plan->signature = s;
-	static const int single[] = { T_ONBEHALF, T_POSITION, T_SIGNER, T_SIGNED, T_NOTE, 0 };
-	rs_once once = { .single = single };
+	p->has_addressees = true;
 	for (kh_node *a = n->kids; a; a = a->next) {
-		if (a->kind != KH_N_ATTR) {
-			rs_misplaced(r, a, "in ký (use thay_mặt, chức_vụ, họ_tên, đã_ký)");
-			continue;
-		}
-		if (rs_repeated(r, &once, a->key, a, "in the signature"))
-			continue;
-		switch (a->key) {
-		case T_ONBEHALF:
-			s->form = a->kids->text;
-			if (a->kids->next) {
-				kh_ref *ref = rs_resolve_ref(r, a->kids->next, 0);
-				s->on_behalf = ref->body;
-			}
-			break;
-		case T_POSITION:
-			s->position = a->kids->text;
-			break;
-		case T_SIGNER:
-			s->name = a->kids->text;
-			break;
-		case T_SIGNED:
-			s->signed_mark = true;
-			break;
-		case T_NOTE:
-			s->note = rs_only_string(a)->text;
-			break;
-		default:
-			rs_misplaced(r, a, "in ký (use thay_mặt, chức_vụ, họ_tên, đã_ký)");
-		}
+		kh_recipient *rc = a->kind != KH_N_ARCHIVE ? recipient_line(r, a) : NULL;
+		if (rc)
+			kh_vec_push(&p->addressees, rc);
+		else
+			rs_misplaced(r, a, "in kính_gửi (write a body, a level or a string; lưu belongs in nơi_nhận)");
 	}
 }
 
@@ -495,6 +468,10 @@ static void resolve_header(resolver *r, kh_node *a, int top)
 	case T_TITLE: p->title = a->kids->text; break;
 	case T_PREAMBLE: p->preamble = a->kids->text; break;
 	case T_CLOSING: p->closing = a->kids->text; break;
+	case T_SUPERIORLINE:
+		p->header.superior = a->kids->text;
+		p->header.superior_written = true;
+		break;
 	case T_DAY: {
 		kh_precision prec;
 		kh_day s, e;
@@ -520,12 +497,23 @@ static void resolve_header(resolver *r, kh_node *a, int top)
 	}
 }
 
+/* The item of a task, meeting or outline, with its declaration (none for
+ * a duplicate id, reported where it is declared). */
+static kh_item *declared_item(resolver *r, kh_node *n, kh_item_kind kind, kh_sym_kind sk)
+{
+	kh_item *it = new_item(kind, n);
+	it->ref_id = n->id;
+	kh_symbol *s = kh_scope_find(&r->scope, n->id);
+	if (s && s->kind == sk && s->span.start == n->span.start)
+		it->decl = s->decl;
+	return it;
+}
+
 static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int top)
 {
 	kh_plan *p = r->plan;
 	for (kh_node *n = first; n; n = n->next) {
 		kh_item *it = NULL;
-		kh_symbol *s;
 		switch (n->kind) {
 		case KH_N_ATTR:
 			resolve_header(r, n, top);
@@ -559,31 +547,19 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 			resolve_plan_block(r, n->kids, &it->items, 0);
 			break;
 		case KH_N_TASK:
-			it = new_item(KH_ITEM_TASK, n);
-			it->ref_id = n->id;
-			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_TASK && s->span.start == n->span.start) {
-				resolve_task(r, n, s->decl);
-				it->decl = s->decl;
-			}
+			it = declared_item(r, n, KH_ITEM_TASK, KH_SYM_TASK);
+			if (it->decl)
+				resolve_task(r, n, (kh_task *)it->decl);
 			break;
 		case KH_N_MEETING:
-			it = new_item(KH_ITEM_MEETING, n);
-			it->ref_id = n->id;
-			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_MEETING && s->span.start == n->span.start) {
-				resolve_meeting(r, n, s->decl);
-				it->decl = s->decl;
-			}
+			it = declared_item(r, n, KH_ITEM_MEETING, KH_SYM_MEETING);
+			if (it->decl)
+				resolve_meeting(r, n, (kh_meeting *)it->decl);
 			break;
 		case KH_N_OUTLINE:
-			it = new_item(KH_ITEM_OUTLINE, n);
-			it->ref_id = n->id;
-			s = kh_scope_find(&r->scope, n->id);
-			if (s && s->kind == KH_SYM_OUTLINE && s->span.start == n->span.start) {
-				resolve_outline(r, n, s->decl);
-				it->decl = s->decl;
-			}
+			it = declared_item(r, n, KH_ITEM_OUTLINE, KH_SYM_OUTLINE);
+			if (it->decl)
+				resolve_outline(r, n, (kh_outline *)it->decl);
 			break;
 		case KH_N_AWARDS:
 			it = new_item(KH_ITEM_AWARDS, n);
@@ -599,8 +575,9 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 			break;
 		case KH_N_SIGN:
 			it = new_item(KH_ITEM_SIGNATURE, n);
-			resolve_signature(r, n);
+			rs_resolve_signature(r, n);
 			break;
+		case KH_N_ADDRESSEES: resolve_addressees(r, n, top); break;
 		default:
 			rs_misplaced(r, n, "in a plan (use it inside the block it belongs to)");
 		}
@@ -611,7 +588,8 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 
 void rs_resolve_plan(resolver *r, kh_node *pn)
 {
-	static const int header[] = { T_ISSUER, T_PLACE, T_TITLE, T_PREAMBLE, T_CLOSING, T_DAY, 0 };
+	static const int header[] = { T_ISSUER, T_PLACE, T_TITLE, T_PREAMBLE, T_CLOSING, T_DAY,
+				      T_SUPERIORLINE, 0 };
 	static const int awards[] = { T_CRITERIA, 0 };
 	kh_plan *p = r->plan;
 	r->plan_fields = (rs_once){ .single = header };
@@ -629,6 +607,7 @@ void rs_resolve_plan(resolver *r, kh_node *pn)
 		break; /* a second date is an error: the first counts */
 	}
 	resolve_plan_block(r, pn->kids, &p->items, 1);
+	rs_resolve_forms(r);
 }
 
 /* ------------------------------------------------------------------ */

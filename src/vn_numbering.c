@@ -217,13 +217,18 @@ kh_system kh_vn_system(const kh_program *prog)
 	const kh_plan *p = prog ? prog->plan : NULL;
 	if (!p)
 		return KH_SYSTEM_STATE;
+	if (p->header.system != KH_SYSTEM_NONE)
+		return p->header.system; /* the resolver's answer, made here once */
 	kh_system sys = p->issuer ? kh_body_system(p->issuer) : KH_SYSTEM_NONE;
 	if (sys != KH_SYSTEM_NONE)
 		return sys;
 	if (party_number(p->number))
 		return KH_SYSTEM_PARTY;
-	if (p->signature && p->signature->form && strchr(p->signature->form, '/'))
-		return KH_SYSTEM_PARTY;
+	for (size_t i = 0; p->signature && i < p->signature->lines.n; i++) {
+		const kh_sign_line *l = KH_VEC_AT(p->signature->lines, kh_sign_line, i);
+		if (l->form_written && strchr(l->form, '/'))
+			return KH_SYSTEM_PARTY;
+	}
 	return KH_SYSTEM_STATE;
 }
 
@@ -252,6 +257,23 @@ static const char *issuer_code(const kh_body *issuer, bool party)
 	return "…";
 }
 
+/* The drafting unit of "Lưu: VT, NV": the archive text's part after "VT,"
+ * up to the next comma; "…" when it names none. */
+static const char *drafting_unit(const kh_recipient *a)
+{
+	const kh_ref *t = a && a->refs.n ? KH_VEC_AT(a->refs, kh_ref, 0) : NULL;
+	const char *s = t && t->kind == KH_REF_TEXT ? t->text : NULL;
+	if (!s || strncmp(s, "VT,", 3) != 0)
+		return "…";
+	s += 3;
+	while (*s == ' ')
+		s++;
+	size_t n = strcspn(s, ",.;");
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n ? kh_strndup(s, n) : "…";
+}
+
 #define NBSP4 "\u00a0\u00a0\u00a0\u00a0"
 
 const char *kh_vn_number(const kh_program *prog)
@@ -260,8 +282,12 @@ const char *kh_vn_number(const kh_program *prog)
 	if (p->number && *p->number)
 		return p->number;
 	bool party = kh_vn_system(prog) == KH_SYSTEM_PARTY;
-	const char *kind = kind_code(prog, p->kind);
 	const char *who = issuer_code(p->issuer, party);
+	/* A state letter has no kind code: the issuer, then the drafting
+	 * unit, which its archive line names ("Lưu: VT, NV"). */
+	if (!party && p->kind == KH_KIND_LETTER)
+		return kh_printf(NBSP4 "/%s-%s", who, drafting_unit(p->archive));
+	const char *kind = kind_code(prog, p->kind);
 	return party ? kh_printf(NBSP4 "-%s/%s", kind, who) : kh_printf(NBSP4 "/%s-%s", kind, who);
 }
 

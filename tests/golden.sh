@@ -76,7 +76,9 @@ FORM_CASES="deadline-order/fires-consumers deadline-order/quiet-consumers
 	deadline-order/fires-from-to deadline-order/quiet-from-to non-working-day/fires-from-to
 	assignee-not-recipient/fires-organs assignee-not-recipient/quiet-organs
 	assignee-not-recipient/fires-state-units short-name-mismatch/fires-body
-	short-name-mismatch/quiet-body unused-declaration/quiet-short-name"
+	short-name-mismatch/quiet-body unused-declaration/quiet-short-name
+	number-form/quiet-letter-unit number-form/quiet-letter-ministry signing-form/quiet-chain
+	signing-form/quiet-inferred signature-mismatch/quiet-acting signature-mismatch/quiet-party-forms"
 for c in $FORM_CASES; do
 	f=tests/rules/$c.kh n=${c//\//-}
 	run "forms/$n.check.txt" "$BIN" check --no-color "$f"

@@ -65,6 +65,7 @@ static int starts_statement(int t)
 		T_ORGANISER, T_DURATION, T_WHEN, T_ONLINE, T_ATTENDEES, T_ATTEND, T_GUEST,
 		T_EACH, T_GROUP, T_TARGET, T_FORM, T_TYPE, T_GRANTOR, T_CRITERIA, T_QUOTA,
 		T_ITEM, T_ARCHIVE, T_ONBEHALF, T_POSITION, T_SIGNER, T_SIGNED, T_INDEPENDENT,
+		T_SIGNFORM, T_ADDRESSEES, T_SUPERIORLINE,
 	};
 	for (size_t i = 0; i < sizeof stmt / sizeof stmt[0]; i++)
 		if (stmt[i] == t)
