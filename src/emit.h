@@ -67,8 +67,10 @@ int kh_emit_no_outline(const kh_program *prog);
 /* S as HTML text or attribute value, into OUT: & < > " ' as entities, CR
  * dropped, other control characters (not allowed in HTML) as spaces. */
 void kh_html_escape(kh_buf *out, const char *s);
-/* A printed document (document.h) as a whole HTML page. */
+/* A printed document (document.h) as a whole HTML page; as a Word file
+ * (0, or 2 with a message on stderr when the zip cannot be written). */
 struct kh_pdoc;
 void kh_html_document(kh_buf *out, const struct kh_pdoc *doc);
+int kh_docx_document(kh_buf *out, const struct kh_pdoc *doc, const kh_docx_opts *opts);
 
 #endif

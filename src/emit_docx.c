@@ -272,7 +272,7 @@ static bool document_xml(writer *w, kh_docx_part *part)
 
 /* ---- The file -------------------------------------------------------------------- */
 
-static int docx_write(const kh_pdoc *doc, const kh_docx_opts *opts, kh_buf *out)
+int kh_docx_document(kh_buf *out, const kh_pdoc *doc, const kh_docx_opts *opts)
 {
 	const kh_pdoc_page *pg = &doc->page;
 	writer w = { .doc = doc };
@@ -292,7 +292,7 @@ int kh_emit_render_docx(const kh_program *prog, const kh_docx_opts *opts, kh_buf
 	kh_pdoc *doc = kh_pdoc_plan(prog, NULL);
 	if (!doc)
 		return kh_emit_no_plan(prog);
-	return docx_write(doc, opts, out);
+	return kh_docx_document(out, doc, opts);
 }
 
 int kh_emit_outline_docx(const kh_program *prog, const kh_docx_opts *opts, kh_buf *out)
@@ -300,5 +300,5 @@ int kh_emit_outline_docx(const kh_program *prog, const kh_docx_opts *opts, kh_bu
 	kh_pdoc *doc = kh_pdoc_outlines(prog, true);
 	if (!doc)
 		return kh_emit_no_outline(prog);
-	return docx_write(doc, opts, out);
+	return kh_docx_document(out, doc, opts);
 }

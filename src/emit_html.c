@@ -188,13 +188,14 @@ static const char *cell_class(kh_pdoc_cell_kind k)
 	return names[k];
 }
 
-/* A header cell's lines: the number and the date as the cell's own text,
- * every other line a <div> of its style. */
+/* A header cell's lines: the number and the date as the cell's own text
+ * (td.number, td.place-date style them), every other line a <div> of its
+ * style ("V/v …" under the number too). */
 static void head_cell(kh_buf *out, const kh_pdoc_cell *c)
 {
 	for (size_t i = 0; i < c->paras.n; i++) {
 		const kh_pdoc_para *p = KH_VEC_AT(c->paras, kh_pdoc_para, i);
-		if (c->kind == KH_CELL_NUMBER || c->kind == KH_CELL_PLACE_DATE) {
+		if (p->style == KH_PS_NUMBER || p->style == KH_PS_PLACE_DATE) {
 			inline_text(out, p);
 			continue;
 		}

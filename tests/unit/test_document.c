@@ -360,8 +360,12 @@ static void test_writers_read_the_model(void **state)
 	kh_html_document(&html, &doc);
 	const char *h = kh_buf_cstr(&html);
 	assert_non_null(strstr(h, "<title>Công văn 1/UBND-VP</title>"));
-	assert_non_null(strstr(h, "<td class=\"number\">Số: 1/UBND-VPV/v &lt;tổng kết&gt;</td>"));
+	assert_non_null(strstr(h, "<td class=\"number\">Số: 1/UBND-VP<div class=\"subject\">V/v &lt;tổng kết&gt;</div></td>"));
 	assert_non_null(strstr(h, "<p class=\"addressee\">Kính gửi: <i>Sở Nội vụ</i></p>"));
+	kh_buf word = { 0 };
+	kh_docx_opts t = { false, 0, 0 };
+	assert_int_equal(kh_docx_document(&word, &doc, &t), 0);
+	assert_memory_equal(word.data, "PK\x03\x04", 4);
 }
 
 /* The Word file: a zip ("PK"), the same bytes twice, its entries dated. */
