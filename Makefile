@@ -4,7 +4,7 @@
 CC      ?= cc
 BUILD   ?= build
 GEN     := $(BUILD)/gen
-PKGS    := bdw-gc libutf8proc
+PKGS    := bdw-gc libutf8proc libzip libxml-2.0
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wold-style-definition -Wwrite-strings -Wformat=2 -Wundef
 CFLAGS  ?= -O2 -g
@@ -21,7 +21,9 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
 DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev \
             clang libclang-rt-14-dev \
-            python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev
+            libzip-dev libxml2-dev \
+            python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
+            python3-docx libxml2-utils unzip
 
 .PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay
 all: $(BIN)
@@ -110,6 +112,7 @@ demo: deps all
 	  ./$(BIN) outline -o out/$$n-outline.md $$f; \
 	  ./$(BIN) outline --html -o out/$$n-outline.html $$f; \
 	  ./$(BIN) render --html -o out/$$n.html $$f; \
+	  ./$(BIN) render --docx -o out/$$n.docx $$f; \
 	  ls out/$$n*
 
 BENCH_BUILD := build/bench

@@ -37,11 +37,40 @@ int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf
 int kh_emit_checklist_csv(const kh_program *prog, const kh_body *for_body, kh_buf *out);
 int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_buf *out);
 
-/* kehoach outline: the attached report outline(s), Markdown or HTML. */
+/* Word files carry a date (the zip entries' times, the file's creation
+ * date): SOURCE_DATE_EPOCH or the plan's date, so the same plan always
+ * gives the same bytes. */
+typedef struct kh_docx_opts {
+	bool dated;               /* false: neither is known (no dates in the file) */
+	kh_day day;               /* days since 1970-01-01 */
+	long seconds;             /* into that day, UTC */
+} kh_docx_opts;
+
+/* kehoach outline: the attached report outline(s), Markdown, HTML, or a
+ * fill-in Word report (blank number, date and signature). */
 int kh_emit_outline_md(const kh_program *prog, kh_buf *out);
 int kh_emit_outline_html(const kh_program *prog, kh_buf *out);
+int kh_emit_outline_docx(const kh_program *prog, const kh_docx_opts *opts, kh_buf *out);
 
-/* kehoach render: the whole plan in the official layout, as HTML for A4. */
+/* kehoach render: the whole plan in the official layout, as HTML for A4
+ * or as a Word file (Office Open XML). */
 int kh_emit_render_html(const kh_program *prog, kh_buf *out);
+int kh_emit_render_docx(const kh_program *prog, const kh_docx_opts *opts, kh_buf *out);
+
+/* What render and outline say, on stderr, returning 1, when the file has
+ * no plan, or the plan no outline. */
+int kh_emit_no_plan(const kh_program *prog);
+int kh_emit_no_outline(const kh_program *prog);
+
+/* ---- HTML pieces shared by every HTML output (emit_html.c) ------------- */
+
+/* S as HTML text or attribute value, into OUT: & < > " ' as entities, CR
+ * dropped, other control characters (not allowed in HTML) as spaces. */
+void kh_html_escape(kh_buf *out, const char *s);
+/* A printed document (document.h) as a whole HTML page; as a Word file
+ * (0, or 2 with a message on stderr when the zip cannot be written). */
+struct kh_pdoc;
+void kh_html_document(kh_buf *out, const struct kh_pdoc *doc);
+int kh_docx_document(kh_buf *out, const struct kh_pdoc *doc, const kh_docx_opts *opts);
 
 #endif

@@ -19,6 +19,7 @@
 #include "emit_json.h"
 #include "fmt.h"
 #include "output.h"
+#include "pdf.h"
 #include "resolve.h"
 #include "rules_doc.h"
 #include "sarif.h"
@@ -127,18 +128,26 @@ static const command commands[] = {
 	  "only, and said so; a read-only file is refused unless --force);\n"
 	  "--check lists the files that are not laid out so and exits 1. A file\n"
 	  "with errors is reported and left alone (exit 1)." },
-	{ "outline", cmd_outline, "kehoach outline [--html] [-o FILE] FILE",
+	{ "outline", cmd_outline, "kehoach outline [--html|--docx] [-o FILE] FILE",
 	  "Prints the report outline attached to the plan (đề_cương) with the\n"
 	  "numbering Vietnamese documents use (Phần thứ nhất / Phần I, I., 1., a),\n"
-	  "bullets), as Markdown, or with --html as a page to print. A plan without\n"
-	  "an outline exits 1 with a message." },
-	{ "render", cmd_render, "kehoach render --html [-o FILE] FILE",
+	  "bullets), as Markdown, or with --html as a page to print. --docx writes\n"
+	  "it as a Word report to fill in: the template's header lines or blank\n"
+	  "ones (\"Số:     /BC-…\", \"…, ngày … tháng … năm …\"), the outline, and a\n"
+	  "blank recipients and signature block. A plan without an outline exits 1\n"
+	  "with a message." },
+	{ "render", cmd_render, "kehoach render --html|--docx|--pdf [-o FILE] FILE",
 	  "Prints the whole plan as a document in the official layout (header block\n"
 	  "with the issuing body and the national or Party motto, number and\n"
 	  "place-date line, kind and title, numbered sections, recipients and\n"
-	  "signature, attachments on their own pages), as one self-contained HTML\n"
-	  "page styled for A4 printing. Facts the plan lacks (a number, a date) are\n"
-	  "left blank as on paper, never invented." },
+	  "signature, attachments on their own pages): --html as one self-contained\n"
+	  "page styled for A4 printing; --docx as a Word file (A4, Times New Roman,\n"
+	  "page numbers from page 2); --pdf as that Word file converted by\n"
+	  "LibreOffice (soffice, which must be installed). Facts the plan lacks (a\n"
+	  "number, a date) are left blank as on paper, never invented. The Word and\n"
+	  "PDF files are binary: they go to -o FILE, or to standard output when that\n"
+	  "is not a terminal. The Word file's dates are the plan's, or\n"
+	  "SOURCE_DATE_EPOCH when set, so the same plan gives the same bytes." },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -312,7 +321,7 @@ static int load_plan(options *o, const char *what, kh_program **prog)
 static int write_or_fail(options *o, int rc, kh_buf *out)
 {
 	if (rc != 0)
-		return EXIT_FINDINGS;
+		return rc == 2 ? EXIT_USAGE : EXIT_FINDINGS;
 	return write_result(o, out->data, out->len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
@@ -342,29 +351,46 @@ static int find_for_body(const options *o, const kh_program *prog, const kh_body
 	return usage_error("--for %s: no body has this id (kehoach json lists the bodies)", o->for_body);
 }
 
-/* DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible builds), else the
- * plan's date, so the same plan always gives the same file. */
-static const char *ics_dtstamp(const kh_program *prog)
+/* The time an output carries (a calendar's DTSTAMP, a Word file's dates):
+ * SOURCE_DATE_EPOCH when set (reproducible builds), else the plan's date,
+ * else 1970-01-01, so the same plan always gives the same file. */
+static kh_docx_opts output_time(const kh_program *prog)
 {
+	kh_docx_opts t = { false, 0, 0 };
 	const char *env = getenv("SOURCE_DATE_EPOCH");
 	if (env && *env) {
 		char *end;
-		long long t = strtoll(env, &end, 10);
-		if (!*end && t >= 0 && t < 253402300800LL) {
-			kh_day day = (kh_day)(t / 86400);
-			long rest = (long)(t % 86400);
-			int y, m, d;
-			kh_date_split(day, &y, &m, &d);
-			return kh_printf("%04d%02d%02dT%02ld%02ld%02ldZ", y, m, d, rest / 3600, rest / 60 % 60,
-					 rest % 60);
+		long long v = strtoll(env, &end, 10);
+		if (!*end && v >= 0 && v < 253402300800LL) {
+			t.dated = true;
+			t.day = (kh_day)(v / 86400);
+			t.seconds = (long)(v % 86400);
+			return t;
 		}
 	}
 	if (prog->plan && prog->plan->has_date) {
-		int y, m, d;
-		kh_date_split(prog->plan->date, &y, &m, &d);
-		return kh_printf("%04d%02d%02dT000000Z", y, m, d);
+		t.dated = true;
+		t.day = prog->plan->date;
 	}
-	return "19700101T000000Z";
+	return t;
+}
+
+static const char *ics_dtstamp(const kh_program *prog)
+{
+	kh_docx_opts t = output_time(prog);
+	int y, m, d;
+	kh_date_split(t.day, &y, &m, &d);
+	return kh_printf("%04d%02d%02dT%02ld%02ld%02ldZ", y, m, d, t.seconds / 3600, t.seconds / 60 % 60,
+			 t.seconds % 60);
+}
+
+/* A Word or PDF file is binary: to -o FILE, or to a standard output that
+ * is not a terminal (a pipe, a redirection), never onto the screen. */
+static int binary_output_ok(const options *o, const char *what)
+{
+	if ((o->output && strcmp(o->output, "-")) || !isatty(STDOUT_FILENO))
+		return -1;
+	return usage_error("%s writes a binary file: give -o FILE (or redirect standard output)", what);
 }
 
 static int cmd_schedule(options *o)
@@ -492,30 +518,49 @@ static int cmd_fmt(options *o)
 
 static int cmd_outline(options *o)
 {
-	if (o->format && strcmp(o->format, "md") && strcmp(o->format, "html"))
-		return usage_error("outline prints Markdown or --html, not '%s'", o->format);
+	const char *f = o->format ? o->format : "md";
+	if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx"))
+		return usage_error("outline prints Markdown, --html or --docx, not '%s'", f);
+	int rc;
+	if (!strcmp(f, "docx") && (rc = binary_output_ok(o, "outline --docx")) >= 0)
+		return rc;
 	kh_program *prog;
-	int rc = load_plan(o, "outline", &prog);
-	if (rc >= 0)
+	if ((rc = load_plan(o, "outline", &prog)) >= 0)
 		return rc;
 	kh_buf out = { 0 };
-	if (o->format && !strcmp(o->format, "html"))
+	if (!strcmp(f, "docx")) {
+		kh_docx_opts t = output_time(prog);
+		rc = kh_emit_outline_docx(prog, &t, &out);
+	} else if (!strcmp(f, "html")) {
 		rc = kh_emit_outline_html(prog, &out);
-	else
+	} else {
 		rc = kh_emit_outline_md(prog, &out);
+	}
 	return write_or_fail(o, rc, &out);
 }
 
 static int cmd_render(options *o)
 {
-	if (o->format && strcmp(o->format, "html"))
-		return usage_error("render prints --html only, not '%s'", o->format);
+	const char *f = o->format ? o->format : "html";
+	if (strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
+		return usage_error("render prints --html, --docx or --pdf, not '%s'", f);
+	int rc;
+	if (strcmp(f, "html") && (rc = binary_output_ok(o, kh_printf("render --%s", f))) >= 0)
+		return rc;
+	/* Said before the plan is read: --pdf cannot work without LibreOffice. */
+	if (!strcmp(f, "pdf") && !kh_pdf_available())
+		return EXIT_USAGE;
 	kh_program *prog;
-	int rc = load_plan(o, "render", &prog);
-	if (rc >= 0)
+	if ((rc = load_plan(o, "render", &prog)) >= 0)
 		return rc;
 	kh_buf out = { 0 };
-	return write_or_fail(o, kh_emit_render_html(prog, &out), &out);
+	if (!strcmp(f, "html"))
+		return write_or_fail(o, kh_emit_render_html(prog, &out), &out);
+	kh_docx_opts t = output_time(prog);
+	if ((rc = kh_emit_render_docx(prog, &t, &out)) != 0 || !strcmp(f, "docx"))
+		return write_or_fail(o, rc, &out);
+	kh_buf pdf = { 0 };
+	return write_or_fail(o, kh_pdf_from_docx(out.data, out.len, &pdf), &pdf);
 }
 
 static const command *find_command(const char *name)
@@ -597,7 +642,8 @@ int main(int argc, char **argv)
 			break;
 		}
 		if (!strcmp(a, "--html") || !strcmp(a, "--csv") || !strcmp(a, "--ics") ||
-		    !strcmp(a, "--svg") || !strcmp(a, "--md")) {
+		    !strcmp(a, "--svg") || !strcmp(a, "--md") || !strcmp(a, "--docx") ||
+		    !strcmp(a, "--pdf")) {
 			if (o.format && strcmp(o.format, a + 2))
 				return usage_error("choose one output format, not both --%s and %s", o.format, a);
 			o.format = a + 2;

@@ -106,20 +106,4 @@ const char *kh_vn_attached_line(const kh_program *prog, const kh_outline *o);
 /* S in capitals, Vietnamese letters included ("Tỉnh ủy" -> "TỈNH ỦY"). */
 const char *kh_vn_upper(const char *s);
 
-/* ---- HTML pieces shared by emit_render.c, emit_outline.c and
- * emit_checklist.c ---------------------------------------------------------
- * (defined in emit_render.c; they sit here because both emitters number
- * and lay out the same way). */
-
-/* S as HTML text or attribute value, into OUT: & < > " ' as entities, CR
- * dropped, other control characters (not allowed in HTML) as spaces. */
-void kh_html_escape(kh_buf *out, const char *s);
-/* The opening of a self-contained A4 document (doctype, lang="vi", UTF-8
- * meta, title, the inline stylesheet, <body>), and its end. */
-void kh_html_begin(kh_buf *out, const char *title);
-void kh_html_end(kh_buf *out);
-/* One attached outline as a <section class="attachment">, on a new page
- * when NEW_PAGE (defined in emit_outline.c). */
-void kh_html_outline(kh_buf *out, const kh_program *prog, const kh_outline *o, bool new_page);
-
 #endif

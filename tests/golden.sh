@@ -35,6 +35,25 @@ run() {
 	fi
 }
 
+# docx_dump ARGS...: the Word file `kehoach ARGS -o FILE` writes, as its
+# zip listing and its text (word/document.xml) pretty-printed, so a
+# change reads as a diff; PART=NAME docx_part ARGS...: one part of it.
+docx_dump() {
+	local f="$TMP/dump.docx" rc
+	rm -f "$f"
+	"$BIN" "$@" -o "$f"; rc=$?
+	[ "$rc" = 0 ] || return "$rc"
+	unzip -l "$f" | sed 1d
+	unzip -p "$f" word/document.xml | xmllint --format -
+}
+docx_part() {
+	local f="$TMP/dump.docx"
+	rm -f "$f"
+	"$BIN" "$@" -o "$f" && unzip -p "$f" "$PART" | xmllint --format -
+}
+# render --pdf where LibreOffice is not (whether or not this machine has it).
+no_soffice() { KEHOACH_SOFFICE=/nonexistent "$BIN" "$@"; }
+
 for f in examples/*.kh; do
 	n=$(basename "$f" .kh)
 	run "check/$n.txt" "$BIN" check --no-color "$f"
@@ -51,7 +70,27 @@ for f in examples/*.kh; do
 	run "outline/$n.md" "$BIN" outline "$f"
 	run "outline-html/$n.html" "$BIN" outline --html "$f"
 	run "render/$n.html" "$BIN" render --html "$f"
+	run "render-docx/$n.txt" docx_dump render --docx "$f"
+	run "outline-docx/$n.txt" docx_dump outline --docx "$f"
 done
+# The Word file's fixed parts, once; its date from SOURCE_DATE_EPOCH.
+PART=word/styles.xml run "docx/styles.xml" docx_part render --docx examples/297-HD-UBND-2019.kh
+PART=word/header1.xml run "docx/header1.xml" docx_part render --docx examples/297-HD-UBND-2019.kh
+PART=docProps/core.xml SOURCE_DATE_EPOCH=1767225600 run "docx/core-epoch.xml" docx_part render --docx examples/KH-dang-uy-xa-2023.kh
+run "docx/pdf-no-libreoffice.txt" no_soffice render --pdf -o /nonexistent/plan.pdf examples/250-KH-TU-2019.kh
+run "docx/outline-pdf.txt" "$BIN" outline --pdf examples/250-KH-TU-2019.kh
+run "docx/schedule-docx.txt" "$BIN" schedule --docx examples/250-KH-TU-2019.kh
+# The same plan gives the same bytes, whatever the time zone.
+if "$BIN" render --docx examples/297-HD-UBND-2019.kh >"$TMP/a.docx" &&
+   TZ=Pacific/Kiritimati "$BIN" render --docx examples/297-HD-UBND-2019.kh >"$TMP/b.docx" &&
+   TZ=America/Los_Angeles "$BIN" outline --docx examples/297-HD-UBND-2019.kh >"$TMP/c.docx" &&
+   "$BIN" outline --docx examples/297-HD-UBND-2019.kh >"$TMP/d.docx" &&
+   cmp -s "$TMP/a.docx" "$TMP/b.docx" && cmp -s "$TMP/c.docx" "$TMP/d.docx"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: render --docx / outline --docx differ between runs or time zones"
+fi
 # Plans for one date form each (tests/window: from-to windows).
 for f in tests/window/*.kh; do
 	n=$(basename "$f" .kh)

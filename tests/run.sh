@@ -64,7 +64,21 @@ for f in examples/*.kh; do
 	build/kehoach checklist --html -o "$html_dir/$n-checklist.html" "$f" >/dev/null 2>&1
 done
 suite html /usr/bin/python3 tests/html/check_html.py "$html_dir"/*.html
+# The Word files through python-docx: page, margins, fonts, the header
+# table, page numbers from page 2, and every paragraph of the HTML.
+docx_args=()
+for f in examples/*.kh; do
+	n=$(basename "$f" .kh)
+	build/kehoach render --docx -o "$html_dir/$n-render.docx" "$f" >/dev/null 2>&1
+	docx_args+=("$html_dir/$n-render.docx=$html_dir/$n-render.html")
+	if build/kehoach outline --docx -o "$html_dir/$n-outline.docx" "$f" >/dev/null 2>&1; then
+		docx_args+=("$html_dir/$n-outline.docx=$html_dir/$n-outline.html")
+	fi
+done
+suite docx /usr/bin/python3 tests/docx/check_docx.py "${docx_args[@]}"
 rm -rf "$html_dir"
+# PDF through LibreOffice (the conversion is skipped when it is missing).
+suite pdf /usr/bin/python3 tests/docx/check_pdf.py build/kehoach examples/250-KH-TU-2019.kh examples/297-HD-UBND-2019.kh
 # Calendars through python3-icalendar and byte-level RFC 5545 checks; CSV
 # read back with Python's csv module; SVG through an XML parser.
 out_dir=$(mktemp -d)

@@ -3,9 +3,10 @@
  * parser and resolver, then the checker (every rule family, silencing
  * comments) and the text, JSON and SARIF printers, then every emitter
  * (JSON, schedule as text/CSV/iCalendar/SVG, checklists, outline, the
- * rendered document), for all bodies and for one (--for), and fmt's
- * promises (idempotent; the new layout reads as the same plan). Built by `make fuzz` (time-
- * boxed run) and replayed over tests/fuzz/corpus by `make test`.
+ * rendered document as HTML and Word), for all bodies and for one
+ * (--for), and fmt's promises (idempotent; the new layout reads as the
+ * same plan). Built by `make fuzz` (time-boxed run) and replayed over
+ * tests/fuzz/corpus by `make test`.
  * Part of kehoach; see README.md for the licence.
  */
 #include <stddef.h>
@@ -80,6 +81,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kh_emit_outline_md(p, &out);
 		kh_emit_outline_html(p, &out);
 		kh_emit_render_html(p, &out);
+		kh_docx_opts when = { true, 18000, 3600 };
+		kh_emit_render_docx(p, &when, &out);
+		kh_emit_outline_docx(p, &when, &out);
 		check_fmt(p, &opts);
 	}
 	return 0;

@@ -407,5 +407,58 @@ def _(d):
         return "an unnumbered plan's UIDs change with its file's name"
 
 
+def docx_parts_parse(data):
+    """Every XML part of a Word file parses (a stdlib XML parser)."""
+    import io
+    import xml.dom.minidom
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if z.testzip() is not None:
+            return "a zip entry is corrupt"
+        for name in z.namelist():
+            try:
+                xml.dom.minidom.parseString(z.read(name))
+            except Exception as e:
+                return "%s: %s" % (name, e)
+    return None
+
+
+@case("render --docx and outline --docx refuse a terminal (exit 2), write to a pipe")
+def _(d):
+    import pty
+    for cmd in (["render", "--docx"], ["outline", "--docx"], ["render", "--pdf"]):
+        master, slave = pty.openpty()
+        try:
+            r = subprocess.run([K] + cmd + [EXAMPLE], stdout=slave, stderr=subprocess.PIPE,
+                               timeout=60)
+        finally:
+            os.close(slave)
+            os.close(master)
+        if r.returncode != 2 or b"binary" not in r.stderr:
+            return "%s onto a terminal: exit %d, %r" % (cmd, r.returncode, r.stderr[:200])
+    for cmd in (["render", "--docx"], ["outline", "--docx"]):
+        r = run(*cmd, EXAMPLE)
+        if r.returncode != 0 or not r.stdout.startswith(b"PK"):
+            return "%s to a pipe: exit %d" % (cmd, r.returncode)
+
+
+@case("render --docx keeps XML valid: control characters, U+FFFE/U+FFFF, markup, 255 nested sections")
+def _(d):
+    p = os.path.join(d, "odd.kh")
+    open(p, "w").write('cơ_quan a "A"\nkế_hoạch "1-KH" {\n  ban_hành a\n'
+                       '  trích_yếu "x\\u{1}y\\u{FFFF}z\\u{FFFE}\\n\\tq ]]> </w:t>"\n'
+                       '  "p\\u{7}q & <r> \\"s\\""\n}\n')
+    for path in (p, None):
+        if path is None:
+            path = os.path.join(d, "deep.kh")
+            open(path, "w").write(nested_sections(255))
+        r = run("render", "--docx", path)
+        if r.returncode != 0:
+            return "%s: exit %d %r" % (os.path.basename(path), r.returncode, r.stderr[:300])
+        why = docx_parts_parse(r.stdout)
+        if why:
+            return "%s: %s" % (os.path.basename(path), why)
+
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -1,0 +1,295 @@
+/*
+ * document_body.c - the numbered body of the printed document: parts,
+ * headings numbered by depth (vn_numbering.h), prose with its own marks,
+ * points (purposes, requirements, contents, tasks, award forms) numbered
+ * as the source documents number them, meetings' attendee lists, and the
+ * sentences later work composes for an item (kh_pdoc_hooks).
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "document_int.h"
+#include "vn_numbering.h"
+
+static bool starts_lower(const char *s)
+{
+	utf8proc_int32_t c;
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c) <= 0)
+		return false;
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+/* S ending with a full stop unless it already ends with a mark. */
+static const char *sentence(const char *s)
+{
+	char c = kh_pdoc_last_char(s);
+	if (!c || strchr(".;:!?", c))
+		return s;
+	return kh_printf("%s.", s);
+}
+
+static const kh_task *find_task(const kh_plan *p, const char *id)
+{
+	for (size_t i = 0; id && i < p->tasks.n; i++)
+		if (!strcmp(KH_VEC_AT(p->tasks, kh_task, i)->id, id))
+			return KH_VEC_AT(p->tasks, kh_task, i);
+	return NULL;
+}
+
+static const kh_meeting *find_meeting(const kh_plan *p, const char *id)
+{
+	for (size_t i = 0; id && i < p->meetings.n; i++)
+		if (!strcmp(KH_VEC_AT(p->meetings, kh_meeting, i)->id, id))
+			return KH_VEC_AT(p->meetings, kh_meeting, i);
+	return NULL;
+}
+
+static const kh_award_form *find_form(const kh_plan *p, const char *id)
+{
+	for (size_t i = 0; id && i < p->award_forms.n; i++)
+		if (!strcmp(KH_VEC_AT(p->award_forms, kh_award_form, i)->id, id))
+			return KH_VEC_AT(p->award_forms, kh_award_form, i);
+	return NULL;
+}
+
+static void para(kh_pdoc_builder *b, const char *mark, const char *text)
+{
+	kh_pdoc_add(b->blocks, KH_PS_BODY, mark, text ? text : "");
+}
+
+/* The paragraphs a hook composed for an item, after the item's own. */
+static void composed(kh_pdoc_builder *b, const kh_vec *lines)
+{
+	for (size_t i = 0; lines && i < lines->n; i++)
+		para(b, NULL, KH_VEC_AT(*lines, const char, i));
+}
+
+/* ---- Meetings ---------------------------------------------------------------- */
+
+/* The text of one attendee group, without its final stop. LEAD: the
+ * group is a line of its own (a guest line then reads "Mời …"). */
+static const char *group_text(const kh_group *g, bool lead)
+{
+	const char *t = "";
+	switch (g->kind) {
+	case KH_GROUP_ATTEND:
+		t = g->text ? g->text : kh_pdoc_ref_list(&g->refs);
+		break;
+	case KH_GROUP_GUEST:
+		t = g->text ? g->text : kh_pdoc_ref_list(&g->refs);
+		if (lead && starts_lower(t))
+			t = kh_printf("Mời %s", t);
+		break;
+	case KH_GROUP_EACH: {
+		kh_buf b = { 0 };
+		const char *per = "…";
+		if (g->per)
+			per = g->per->kind == KH_REF_LEVEL && g->per->level
+				      ? kh_printf("đơn vị %s", kh_pdoc_lower_first(g->per->level->name))
+				      : kh_pdoc_ref_name(g->per, false);
+		kh_buf_printf(&b, "Mỗi %s %02ld", per, g->count);
+		for (size_t i = 0; i < g->exceptions.n; i++) {
+			const kh_exception *x = KH_VEC_AT(g->exceptions, kh_exception, i);
+			kh_buf_printf(&b, "%s%s %02ld", i ? ", " : " (riêng ",
+				      x->ref ? kh_pdoc_ref_name(x->ref, true) : "…", x->count);
+		}
+		if (g->exceptions.n)
+			kh_buf_putc(&b, ')');
+		if (g->text)
+			kh_buf_printf(&b, " %s", g->text);
+		t = kh_buf_cstr(&b);
+		break;
+	}
+	case KH_GROUP_GROUP: {
+		kh_buf b = { 0 };
+		if (g->text)
+			kh_buf_printf(&b, "%s: ", g->text);
+		for (size_t i = 0; i < g->groups.n; i++) {
+			if (i)
+				kh_buf_puts(&b, "; ");
+			kh_buf_puts(&b, kh_pdoc_strip_end(group_text(KH_VEC_AT(g->groups, kh_group, i), false),
+							  "."));
+		}
+		t = kh_buf_cstr(&b);
+		break;
+	}
+	case KH_GROUP_TEXT:
+		t = g->text ? g->text : "";
+		break;
+	}
+	return kh_pdoc_strip_end(t, ".");
+}
+
+/*
+ * A meeting prints as its attendee list ("thành phần"), one "+" line per
+ * group, under "- Đối với cấp …" when the groups are given per level; the
+ * other facts of a meeting (chair, length, time) are the prose's. The
+ * caller prints the list where the source lists it: where the meeting
+ * opens its section or follows a line ending in ':' ("… bao gồm:"). A
+ * meeting after a task or a sentence restates that prose as data and
+ * prints nothing (KH-tinh-uy-CT10-2017's conferences, KH-dang-uy-xa-2023's).
+ */
+static void attendees(kh_pdoc_builder *b, const kh_meeting *m)
+{
+	const kh_level *level = NULL;
+	for (size_t i = 0; i < m->attendees.n; i++) {
+		const kh_group *g = KH_VEC_AT(m->attendees, kh_group, i);
+		if (g->at_level && g->at_level != level) {
+			level = g->at_level;
+			para(b, "-", kh_printf("Đối với %s", kh_pdoc_lower_first(level->name)));
+		}
+		const char *t = group_text(g, true);
+		if (*t)
+			para(b, "+", sentence(t));
+	}
+}
+
+/* ---- Body ---------------------------------------------------------------------- */
+
+static bool is_point(kh_item_kind k)
+{
+	return k == KH_ITEM_PURPOSE || k == KH_ITEM_REQUIREMENT || k == KH_ITEM_CONTENT ||
+	       k == KH_ITEM_TASK || k == KH_ITEM_AWARD_FORM;
+}
+
+/* ITEMS with the awards and budget blocks opened: their headings and
+ * lines number together with their neighbours. */
+static void flatten(const kh_vec *items, kh_vec *out)
+{
+	for (size_t i = 0; i < items->n; i++) {
+		kh_item *it = KH_VEC_AT(*items, kh_item, i);
+		if (it->kind == KH_ITEM_AWARDS || it->kind == KH_ITEM_BUDGET) {
+			flatten(&it->items, out);
+			continue;
+		}
+		kh_vec_push(out, it);
+	}
+}
+
+static void part(kh_pdoc_builder *b, const kh_item *it, int n)
+{
+	kh_pdoc_add(b->blocks, KH_PS_PART, NULL, kh_vn_part_label(n, b->party));
+	if (it->text)
+		kh_pdoc_add(b->blocks, KH_PS_PART_HEADING, NULL, it->text);
+	kh_pdoc_body(b, &it->items, 0);
+}
+
+static void heading(kh_pdoc_builder *b, int depth, int n, const char *text)
+{
+	int d = depth < 1 ? 1 : depth;
+	kh_pdoc_style s = d >= 4 ? KH_PS_HEADING_4 : (kh_pdoc_style)(KH_PS_HEADING_1 + d - 1);
+	kh_pdoc_para *h = kh_pdoc_add(b->blocks, s, kh_vn_marker(depth, n), text ? text : "");
+	h->level = d;
+}
+
+/* A point: a task's line (and its extra paragraphs), an award form's
+ * name, or the item's text; then what a hook composes for it. */
+static void point(kh_pdoc_builder *b, const kh_item *it, const char *mark)
+{
+	if (it->kind == KH_ITEM_TASK) {
+		const kh_task *t = it->decl ? it->decl : find_task(b->p, it->ref_id);
+		para(b, mark, t && t->text ? t->text : it->text);
+		for (size_t j = 0; t && j < t->description.n; j++)
+			para(b, NULL, KH_VEC_AT(t->description, const char, j));
+		if (t && b->hooks && b->hooks->task)
+			composed(b, b->hooks->task(b->hooks->ctx, b->prog, t));
+		return;
+	}
+	if (it->kind == KH_ITEM_AWARD_FORM) {
+		const kh_award_form *f = it->decl ? it->decl : find_form(b->p, it->ref_id);
+		para(b, mark, f && f->name ? f->name : it->ref_id ? it->ref_id : "");
+		if (f && b->hooks && b->hooks->award)
+			composed(b, b->hooks->award(b->hooks->ctx, b->prog, f));
+		return;
+	}
+	para(b, mark, it->text);
+}
+
+static void meeting_item(kh_pdoc_builder *b, const kh_item *it, const kh_item *prev)
+{
+	const kh_meeting *m = it->decl ? it->decl : find_meeting(b->p, it->ref_id);
+	if (!m)
+		return;
+	if (!prev || kh_pdoc_last_char(prev->text) == ':')
+		attendees(b, m);
+	if (b->hooks && b->hooks->meeting)
+		composed(b, b->hooks->meeting(b->hooks->ctx, b->prog, m));
+}
+
+/*
+ * The items of a block whose headings sit at DEPTH + 1 (DEPTH 0: the top
+ * of the document or of a Phần). Headings number by depth (vn_numbering.h).
+ * Points (purposes, requirements, contents, tasks, award forms) number as
+ * the source documents do:
+ *   - among headings of the same block, they share the headings' count
+ *     ("1." task, "2." heading "Giao Bộ CHQS tỉnh:", "3." task);
+ *   - several under an "I." heading are "1.", "2.", …; deeper down they
+ *     are "-" lines;
+ *   - a single one is a plain paragraph (a list of one is not a list), and
+ *     so are points at the top of the document.
+ * Prose keeps its own marks: paragraphs, "-" bullets, "+" sub-bullets.
+ */
+void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
+{
+	kh_vec v = { 0 };
+	flatten(items, &v);
+	size_t nsec = 0, npts = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		kh_item_kind k = KH_VEC_AT(v, kh_item, i)->kind;
+		nsec += k == KH_ITEM_SECTION;
+		npts += is_point(k);
+	}
+	int count = 0, parts = 0;
+	const kh_item *prev = NULL;
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_item *it = KH_VEC_AT(v, kh_item, i);
+		switch (it->kind) {
+		case KH_ITEM_PART:
+			part(b, it, ++parts);
+			break;
+		case KH_ITEM_SECTION:
+			heading(b, depth + 1, ++count, it->text);
+			kh_pdoc_body(b, &it->items, depth + 1);
+			break;
+		case KH_ITEM_PARAGRAPH:
+		case KH_ITEM_LINE:
+		case KH_ITEM_AWARD_CRITERIA:
+			para(b, NULL, it->text);
+			break;
+		case KH_ITEM_BULLET:
+		case KH_ITEM_AWARD_TARGET:
+		case KH_ITEM_BUDGET_LINE:
+			para(b, "-", it->text);
+			break;
+		case KH_ITEM_SUBBULLET:
+			para(b, "+", it->text);
+			break;
+		case KH_ITEM_PURPOSE:
+		case KH_ITEM_REQUIREMENT:
+		case KH_ITEM_CONTENT:
+		case KH_ITEM_TASK:
+		case KH_ITEM_AWARD_FORM: {
+			const char *mark = NULL;
+			if (depth >= 1 && nsec > 0)
+				mark = kh_vn_marker(depth + 1, ++count);
+			else if (depth == 1 && npts >= 2)
+				mark = kh_vn_marker(2, ++count);
+			else if (depth >= 2 && npts >= 2)
+				mark = "-";
+			point(b, it, mark);
+			break;
+		}
+		case KH_ITEM_MEETING:
+			meeting_item(b, it, prev);
+			break;
+		case KH_ITEM_AWARDS:
+		case KH_ITEM_BUDGET:
+		case KH_ITEM_RECIPIENTS:
+		case KH_ITEM_SIGNATURE:
+		case KH_ITEM_OUTLINE:
+			break; /* opened by flatten, or printed at the foot / after */
+		}
+		prev = it;
+	}
+}
