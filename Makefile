@@ -4,7 +4,7 @@
 CC      ?= cc
 BUILD   ?= build
 GEN     := $(BUILD)/gen
-PKGS    := bdw-gc libutf8proc libzip libxml-2.0
+PKGS    := bdw-gc libutf8proc libzip libxml-2.0 icu-uc icu-i18n
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wold-style-definition -Wwrite-strings -Wformat=2 -Wundef
 CFLAGS  ?= -O2 -g
@@ -19,7 +19,7 @@ BIN     := $(BUILD)/kehoach
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 
-DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev \
+DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev libicu-dev \
             clang libclang-rt-14-dev \
             libzip-dev libxml2-dev \
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \

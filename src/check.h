@@ -46,6 +46,7 @@ void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_d
 /* The families. */
 void kh_check_structure(const kh_check_ctx *cx);
 void kh_check_refs(const kh_check_ctx *cx);
+void kh_check_confusables(const kh_check_ctx *cx);  /* check_confusables.c */
 void kh_check_citations(const kh_check_ctx *cx);
 void kh_check_time(const kh_check_ctx *cx);
 void kh_check_people(const kh_check_ctx *cx);

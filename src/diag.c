@@ -5,6 +5,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include "diag.h"
+#include "unichar.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -189,7 +190,9 @@ static size_t show_unit(kh_buf *out, const char *t, size_t avail)
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t, (utf8proc_ssize_t)avail,
 					      &cp);
-	if (n <= 0 || cp < 0xA0) {
+	/* Bidi controls, invisible characters and noncharacters are shown as
+	 * U+FFFD too: the caret line must read as the file is parsed. */
+	if (n <= 0 || cp < 0xA0 || kh_char_classify(cp) != KH_CHAR_OK) {
 		kh_buf_puts(out, "\xEF\xBF\xBD");
 		return n <= 0 ? 1 : (size_t)n;
 	}

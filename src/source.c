@@ -21,6 +21,7 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "unichar.h"
 
 #define KH_MB (1024u * 1024u)
 #define KH_MAX_CONTENT_FINDINGS 20 /* NUL / UTF-8 / long-line errors per file */
@@ -196,7 +197,7 @@ static size_t check_content(kh_source *s, kh_diags *diags)
 
 	for (size_t ln = 0; ln < s->nlines; ln++) {
 		size_t st = s->line_starts[ln], en = line_end(s, ln);
-		int seen_nul = 0, seen_utf8 = 0;
+		int seen_nul = 0, seen_utf8 = 0, seen_char = 0;
 		for (size_t i = st; i < en;) {
 			if (t[i] == 0) {
 				if (!seen_nul) {
@@ -208,13 +209,20 @@ static size_t check_content(kh_source *s, kh_diags *diags)
 				i++;
 				continue;
 			}
-			if (t[i] < 0x80) {
-				i++;
-				continue;
-			}
-			size_t n;
-			const char *why = utf8_check(t, i, en, s->len, &n);
+			size_t n = 1;
+			const char *why = t[i] < 0x80 ? NULL : utf8_check(t, i, en, s->len, &n);
 			if (!why) {
+				/* One finding per line for what must not be in a plan. */
+				int32_t cp = t[i];
+				if (t[i] >= 0x80)
+					utf8proc_iterate(t + i, (utf8proc_ssize_t)n, &cp);
+				kh_char_class k = kh_char_classify(cp);
+				bool bom = cp == 0xFEFF && i == 0;
+				if (k != KH_CHAR_OK && !bom && !seen_char) {
+					problems++;
+					finding(&c, i, i + n, kh_char_rule(k), kh_char_problem(cp, k));
+					seen_char = 1;
+				}
 				i += n;
 				continue;
 			}

@@ -363,7 +363,7 @@ def _(d):
     import csv
     import io
     p = os.path.join(d, "f.kh")
-    texts = ['=HYPERLINK(\\"http://x/\\")', "\\t=1+1", "@SUM(1)", "+1", "-2", "\\u{D}=3"]
+    texts = ['=HYPERLINK(\\"http://x/\\")', "\\t=1+1", "@SUM(1)", "+1", "-2"]
     tasks = "".join('  nhiệm_vụ t%d "%s" { giao a; hạn trước 30/8/2019 }\n' % (i, t)
                     for i, t in enumerate(texts))
     open(p, "w").write('cơ_quan a "A"\nkế_hoạch "1-KH" {\n  ban_hành a\n  ngày 1/8/2019\n%s}\n' % tasks)
@@ -442,12 +442,18 @@ def _(d):
             return "%s to a pipe: exit %d" % (cmd, r.returncode)
 
 
-@case("render --docx keeps XML valid: control characters, U+FFFE/U+FFFF, markup, 255 nested sections")
+@case("render --docx keeps XML valid: markup, TAB and LF, 255 nested sections; controls refused")
 def _(d):
     p = os.path.join(d, "odd.kh")
     open(p, "w").write('cơ_quan a "A"\nkế_hoạch "1-KH" {\n  ban_hành a\n'
-                       '  trích_yếu "x\\u{1}y\\u{FFFF}z\\u{FFFE}\\n\\tq ]]> </w:t>"\n'
-                       '  "p\\u{7}q & <r> \\"s\\""\n}\n')
+                       '  trích_yếu "xyz\\n\\tq ]]> </w:t>"\n'
+                       '  "pq & <r> \\"s\\""\n}\n')
+    ctl = os.path.join(d, "ctl.kh")
+    open(ctl, "w").write('cơ_quan a "A"\nkế_hoạch "1-KH" {\n  ban_hành a\n'
+                         '  trích_yếu "x\\u{1}y\\u{FFFF}z"\n}\n')
+    r = run("render", "--docx", ctl)
+    if r.returncode != 1 or r.stdout:
+        return "controls: exit %d, %d bytes" % (r.returncode, len(r.stdout))
     for path in (p, None):
         if path is None:
             path = os.path.join(d, "deep.kh")
@@ -458,6 +464,60 @@ def _(d):
         why = docx_parts_parse(r.stdout)
         if why:
             return "%s: %s" % (os.path.basename(path), why)
+
+
+@case("control characters, raw or escaped, are located errors and reach no output (attack 9)")
+def _(d):
+    cases = {
+        "raw-esc.kh": b'c\xc6\xa1_quan a "A\x1b[2J"\n',
+        "raw-c1.kh": b'c\xc6\xa1_quan a "A\xc2\x85"\n',
+        "escaped.kh": 'cơ_quan a "\\u{1B}]8;;http://x/\\u{7}x"\n'.encode(),
+        "nonchar.kh": 'cơ_quan a "\\u{FDD0}"\n'.encode(),
+        "del.kh": b'c\xc6\xa1_quan a "A\x7f"\n',
+    }
+    for name, text in cases.items():
+        p = os.path.join(d, name)
+        open(p, "wb").write(text)
+        r = run("check", p)
+        if r.returncode != 1 or b"[control-character]" not in r.stderr or (name + ":1:").encode() not in r.stderr:
+            return "%s: exit %d %s" % (name, r.returncode, r.stderr[:200])
+        if b"\x1b" in r.stderr or b"\x07" in r.stderr or b"\xc2\x85" in r.stderr:
+            return "%s: the control reached the terminal in the message" % name
+        for cmd in (["json"], ["schedule"], ["checklist"], ["render", "--html"]):
+            r = run(*cmd, p)
+            if r.returncode != 1 or r.stdout:
+                return "%s %s: exit %d, %d bytes out" % (name, cmd, r.returncode, len(r.stdout))
+
+
+@case("bidi controls (Trojan Source) and invisible characters are located errors (attack 12)")
+def _(d):
+    for name, text, rule in (("bidi.kh", '/* \u202e } \u2066 */\ncơ_quan a "A"\n', b"[bidi-control]"),
+                             ("bidi-esc.kh", 'cơ_quan a "\\u{202E}x"\n', b"[bidi-control]"),
+                             ("zw.kh", 'cơ_quan a\u200b "A"\n', b"[invisible-character]"),
+                             ("cgj.kh", 'cơ_quan tinh_u\u034fy "A"\n', b"[invisible-character]")):
+        p = os.path.join(d, name)
+        open(p, "w").write(text)
+        r = run("check", p)
+        if r.returncode != 1 or rule not in r.stderr or (name + ":").encode() not in r.stderr:
+            return "%s: exit %d %s" % (name, r.returncode, r.stderr[:200])
+        if "\u202e".encode() in r.stderr:
+            return "%s: the bidi control reached the terminal" % name
+    p = os.path.join(d, "bom.kh")
+    open(p, "wb").write(b"\xef\xbb\xbf" + 'cơ_quan a "A"\n'.encode())
+    if run("check", p).returncode != 0:
+        return "a byte-order mark at the start is refused"
+
+
+@case("look-alike ids (Cyrillic letters, dotless i) are confusable-identifier findings (attack 11)")
+def _(d):
+    p = os.path.join(d, "h.kh")
+    open(p, "w").write('cơ_quan tinh_uy "A"\ncơ_quan tinh_u\u0443 "B"\ncơ_quan t\u0131nh_uy "C"\n'
+                       'kế_hoạch "1-KH" {\n  ban_hành tinh_u\u0443\n}\n')
+    r = run("check", "--format", "json", p)
+    found = [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "confusable-identifier"]
+    lines = sorted({f["line"] for f in found})
+    if lines != [2, 3]:
+        return "findings on lines %s" % lines
 
 
 print("%d passed, %d failed" % (passed, failed))

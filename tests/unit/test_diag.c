@@ -278,11 +278,19 @@ static void test_bad_bytes_are_shown_safely(void **state)
 		  "b.kh:1:3: error: NUL byte in the file; plan files are text [nul-byte]\n"
 		  "    1 | ab\xE2\x90\x80" "c\xE2\x90\x9B[31m\n"
 		  "      |   ^\n"
+		  "b.kh:1:5: error: control character U+001B: it can drive a terminal or break a "
+		  "page; remove it [control-character]\n"
+		  "    1 | ab\xE2\x90\x80" "c\xE2\x90\x9B[31m\n"
+		  "      |     ^\n"
 		  "b.kh:2:1: error: invalid UTF-8 byte 0xC3 (a sequence cut short) [invalid-utf8]\n"
 		  "    2 | \xEF\xBF\xBDz\xE2\x90\xA1\n"
 		  "      | ^\n"
 		  "b.kh: note: plan files must be saved as UTF-8; legacy Vietnamese encodings "
-		  "(TCVN3, VNI, Windows-1258) are not supported\n");
+		  "(TCVN3, VNI, Windows-1258) are not supported\n"
+		  "b.kh:2:3: error: control character U+007F: it can drive a terminal or break a "
+		  "page; remove it [control-character]\n"
+		  "    2 | \xEF\xBF\xBDz\xE2\x90\xA1\n"
+		  "      |   ^\n");
 }
 
 /* The gutter widens past line 9999, as GCC's does. */

@@ -242,10 +242,12 @@ static void test_invalid_utf8(void **state)
 	expect_bad("a\x80", 2, "invalid-utf8", 1, 2, 1,
 		   "invalid UTF-8 byte 0x80 (a continuation byte without a lead byte)");
 	expect_bad("\xE1\xBB\x99\x99", 4, "invalid-utf8", 1, 2, 1, NULL); /* one too many */
-	/* the largest and smallest of each length are fine */
+	/* the largest and smallest of each length are valid UTF-8 (those that
+	 * are controls or noncharacters, U+0080, U+FFFF, U+10FFFF, are
+	 * control-character findings: their neighbours stand in for them) */
 	kh_diags d;
-	assert_non_null(load("\xC2\x80\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF"
-			     "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF",
+	assert_non_null(load("\xC2\xA0\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBD"
+			     "\xF0\x90\x80\x80\xF4\x8F\xBF\xBD",
 			     24, &d));
 	assert_int_equal(d.count, 0);
 }
@@ -509,7 +511,10 @@ static void test_unreadable_files(void **state)
 	io = 1;
 	assert_null(kh_source_load(path, &d, &io));
 	assert_int_equal(io, 0);
-	assert_string_equal(d.first->rule, "nul-byte");
+	bool nul = false;
+	for (const kh_diag *x = d.first; x; x = x->next)
+		nul |= !strcmp(x->rule, "nul-byte");
+	assert_true(nul);
 
 	if (geteuid() != 0) { /* root reads anything */
 		chmod(path, 0);

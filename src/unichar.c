@@ -1,0 +1,52 @@
+/*
+ * unichar.c - see unichar.h.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include "alloc.h"
+#include "unichar.h"
+
+kh_char_class kh_char_classify(int32_t c)
+{
+	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+	    (c >= 0x80 && c <= 0x9F))
+		return KH_CHAR_CONTROL;
+	/* Noncharacters: U+FDD0..U+FDEF and the last two of every plane. */
+	if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+		return KH_CHAR_CONTROL;
+	if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+	    c == 0x200F || c == 0x061C)
+		return KH_CHAR_BIDI;
+	if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x034F ||
+	    (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x3164 ||
+	    c == 0x115F || c == 0x1160 || c == 0xFFA0 || c == 0x180E ||
+	    (c >= 0x2061 && c <= 0x2064))
+		return KH_CHAR_INVISIBLE;
+	return KH_CHAR_OK;
+}
+
+const char *kh_char_rule(kh_char_class k)
+{
+	switch (k) {
+	case KH_CHAR_CONTROL: return "control-character";
+	case KH_CHAR_BIDI: return "bidi-control";
+	case KH_CHAR_INVISIBLE: return "invisible-character";
+	default: return NULL;
+	}
+}
+
+const char *kh_char_problem(int32_t cp, kh_char_class k)
+{
+	switch (k) {
+	case KH_CHAR_CONTROL:
+		return kh_printf("control character U+%04X: it can drive a terminal or break a "
+				 "page; remove it", (unsigned)cp);
+	case KH_CHAR_BIDI:
+		return kh_printf("bidirectional control U+%04X: the text would read differently "
+				 "from how it displays (Trojan Source); remove it", (unsigned)cp);
+	case KH_CHAR_INVISIBLE:
+		return kh_printf("invisible character U+%04X: two names that look the same would "
+				 "be different names; remove it", (unsigned)cp);
+	default:
+		return "";
+	}
+}

@@ -1,0 +1,28 @@
+/*
+ * unichar.h - characters a plan must not hold: controls and noncharacters
+ * (they drive terminals and break strict HTML), bidirectional controls
+ * (the text reads differently from how it displays: "Trojan Source",
+ * CVE-2021-42574), and invisible characters (two names that look the same
+ * are different names). One classification for the file's bytes and for
+ * the \u{…} escapes of its strings.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_UNICHAR_H
+#define KH_UNICHAR_H
+
+#include <stdint.h>
+
+typedef enum kh_char_class {
+	KH_CHAR_OK,
+	KH_CHAR_CONTROL,      /* C0 (but TAB, LF, CR), DEL, C1, noncharacters */
+	KH_CHAR_BIDI,         /* embeddings, overrides, isolates, marks */
+	KH_CHAR_INVISIBLE     /* zero-width, joiners, CGJ, variation selectors, fillers */
+} kh_char_class;
+
+kh_char_class kh_char_classify(int32_t cp);
+/* The rule id for a class other than OK ("control-character" …). */
+const char *kh_char_rule(kh_char_class k);
+/* What is wrong with CP, for a message: "control character U+001B". */
+const char *kh_char_problem(int32_t cp, kh_char_class k);
+
+#endif
