@@ -37,82 +37,8 @@
 #include "check.h"
 #include "citations.h"
 #include "names.h"
-
-/* ------------------------------------------------------------------ */
-/* Code points                                                        */
-
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-	if (k <= 0) {
-		*n = 1;
-		return -1;
-	}
-	*n = (size_t)k;
-	return c;
-}
-
-/* The code point that ends just before byte I (I > 0). */
-static int32_t cp_before(const char *s, size_t i)
-{
-	size_t j = i - 1;
-	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
-		j--;
-	size_t n;
-	return cp_at(s, i, j, &n);
-}
-
-/* A letter, a combining mark, a digit or '_'. */
-static bool is_word_cp(int32_t c)
-{
-	if (c < 0)
-		return false;
-	if (c < 128)
-		return isalnum(c) || c == '_';
-	utf8proc_category_t k = utf8proc_category(c);
-	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND;
-}
-
-static bool is_upper_cp(int32_t c)
-{
-	if (c < 0)
-		return false;
-	utf8proc_category_t k = utf8proc_category(c);
-	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
-}
-
-static bool has_lower(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		int32_t c = cp_at(s, len, i, &n);
-		if (c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL)
-			return true;
-		i += n;
-	}
-	return false;
-}
-
-/* memmem, which C17 and POSIX lack. */
-static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t m)
-{
-	if (m == 0 || m > n)
-		return NULL;
-	for (const char *p = hay, *end = hay + n - m; p <= end; p++) {
-		p = memchr(p, needle[0], (size_t)(end - p) + 1);
-		if (!p)
-			return NULL;
-		if (!memcmp(p, needle, m))
-			return p;
-	}
-	return NULL;
-}
-
-static const char *fold_n(const char *s, size_t n)
-{
-	return kh_text_fold(kh_strndup(s, n));
-}
+#include "prose_words.h"
+#include "strmap.h"
 
 /* ------------------------------------------------------------------ */
 /* The recogniser                                                     */
@@ -162,11 +88,11 @@ static bool boundary_before(const char *s, size_t i)
 {
 	if (i == 0)
 		return true;
-	int32_t c = cp_before(s, i);
-	if (is_word_cp(c))
+	int32_t c = kh_cp_before(s, i);
+	if (kh_is_word_cp(c))
 		return false;
 	/* "COVID-19/…", "a/35-HD/TW": part of a longer token */
-	if ((c == '/' || c == '-') && i >= 2 && is_word_cp(cp_before(s, i - 1)))
+	if ((c == '/' || c == '-') && i >= 2 && kh_is_word_cp(kh_cp_before(s, i - 1)))
 		return false;
 	return true;
 }
@@ -228,7 +154,7 @@ static bool parse_at(const char *s, size_t len, size_t i, kh_docnum *out)
 	}
 	if (j < len) {
 		size_t n;
-		if (is_word_cp(cp_at(s, len, j, &n)))
+		if (kh_is_word_cp(kh_cp_at(s, len, j, &n)))
 			return false; /* "35-HD/BTCTWà": inside a longer word */
 	}
 	long number = 0;
@@ -302,9 +228,9 @@ size_t kh_osa_distance(const char *a, const char *b, size_t limit)
 	int32_t x[OSA_MAX], y[OSA_MAX];
 	size_t n = 0, m = 0, la = strlen(a), lb = strlen(b);
 	for (size_t i = 0, k; i < la && n < OSA_MAX; i += k)
-		x[n++] = cp_at(a, la, i, &k);
+		x[n++] = kh_cp_at(a, la, i, &k);
 	for (size_t i = 0, k; i < lb && m < OSA_MAX; i += k)
-		y[m++] = cp_at(b, lb, i, &k);
+		y[m++] = kh_cp_at(b, lb, i, &k);
 	if ((n > m ? n - m : m - n) > limit)
 		return limit + 1;
 	static size_t d[OSA_MAX + 1][OSA_MAX + 1];
@@ -366,7 +292,6 @@ typedef struct lit_index {
 	size_t *first, *next, hcap;
 } lit_index;
 
-static unsigned long str_hash(const char *s);
 
 static void lit_push(lit_index *x, unsigned start, unsigned end, const char *text, bool raw)
 {
@@ -421,7 +346,7 @@ static void lit_hash(lit_index *x)
 	x->first = KH_NEW_N(size_t, x->hcap);
 	x->next = KH_NEW_N(size_t, x->n + 1);
 	for (size_t k = x->n; k-- > 0;) {
-		size_t h = str_hash(x->v[k].text) & (x->hcap - 1);
+		size_t h = kh_str_hash(x->v[k].text) & (x->hcap - 1);
 		while (x->keys[h] && strcmp(x->keys[h], x->v[k].text))
 			h = (h + 1) & (x->hcap - 1);
 		x->next[k] = x->keys[h] ? x->first[h] : (size_t)-1;
@@ -483,7 +408,7 @@ static literal *lit_find(lit_index *x, const char *text, unsigned after)
 {
 	if (!x->hcap)
 		return NULL;
-	size_t h = str_hash(text) & (x->hcap - 1);
+	size_t h = kh_str_hash(text) & (x->hcap - 1);
 	while (x->keys[h] && strcmp(x->keys[h], text))
 		h = (h + 1) & (x->hcap - 1);
 	if (!x->keys[h])
@@ -687,7 +612,7 @@ kh_span kh_prose_span(const kh_prose *p, size_t start, size_t end)
 				k++;
 		const char *base = src->text, *s = base + p->span.start, *e = base + p->span.end;
 		while (s < e) {
-			const char *q = find_bytes(s, (size_t)(e - s), p->text + start, n);
+			const char *q = kh_find_bytes(s, (size_t)(e - s), p->text + start, n);
 			if (!q)
 				break;
 			if (k-- == 0)
@@ -697,79 +622,6 @@ kh_span kh_prose_span(const kh_prose *p, size_t start, size_t end)
 	}
 	return p->span;
 }
-
-/* ------------------------------------------------------------------ */
-/* Words                                                              */
-
-typedef struct word {
-	size_t s, e;              /* the word without surrounding punctuation */
-	bool lead, trail;         /* punctuation was stripped before / after it */
-	const char *folded;       /* lazily */
-} word;
-
-/* Bytes of an opening (OPEN) or closing punctuation mark at T[I], 0 if none. */
-static size_t punct_at(const char *t, size_t len, size_t i, bool open)
-{
-	static const char *const opens[] = { "(", "[", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "*" };
-	static const char *const closes[] = { ",", ".", ";", ":", "!", "?", ")", "]", "\"", "'",
-					      "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\xA6", "*" };
-	const char *const *set = open ? opens : closes;
-	size_t n = open ? sizeof opens / sizeof *opens : sizeof closes / sizeof *closes;
-	for (size_t k = 0; k < n; k++) {
-		size_t l = strlen(set[k]);
-		if (i + l <= len && !memcmp(t + i, set[k], l))
-			return l;
-	}
-	return 0;
-}
-
-/* The length of the closing mark that ends T[0, I), 0 if none. */
-static size_t punct_before(const char *t, size_t i)
-{
-	for (size_t l = 1; l <= 3 && l <= i; l++)
-		if (punct_at(t, i, i - l, false) == l)
-			return l;
-	return 0;
-}
-
-static kh_vec split_words(const char *t, size_t len)
-{
-	kh_vec out = { 0 };
-	size_t i = 0;
-	while (i < len) {
-		while (i < len && isspace((unsigned char)t[i]))
-			i++;
-		if (i >= len)
-			break;
-		size_t ws = i;
-		while (i < len && !isspace((unsigned char)t[i]))
-			i++;
-		word *w = KH_NEW(word);
-		w->s = ws;
-		w->e = i;
-		size_t k;
-		while (w->s < w->e && (k = punct_at(t, w->e, w->s, true))) {
-			w->s += k;
-			w->lead = true;
-		}
-		while (w->e > w->s && (k = punct_before(t, w->e)) && w->e - k >= w->s) {
-			w->e -= k;
-			w->trail = true;
-		}
-		if (w->e > w->s)
-			kh_vec_push(&out, w);
-	}
-	return out;
-}
-
-static const char *word_fold(const char *t, word *w)
-{
-	if (!w->folded)
-		w->folded = fold_n(t + w->s, w->e - w->s);
-	return w->folded;
-}
-
-#define WORD(v, i) KH_VEC_AT(v, word, i)
 
 /* ------------------------------------------------------------------ */
 /* Declared documents and bodies                                      */
@@ -787,55 +639,6 @@ typedef struct decl {
 	kh_span span;
 } decl;
 
-typedef struct strmap {
-	const char **keys;
-	int *vals;
-	size_t cap, n;
-} strmap;
-
-static unsigned long str_hash(const char *s)
-{
-	unsigned long h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static int strmap_get(const strmap *m, const char *k)
-{
-	if (!m->cap)
-		return -1;
-	for (size_t i = str_hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->keys[i])
-			return -1;
-		if (!strcmp(m->keys[i], k))
-			return m->vals[i];
-	}
-}
-
-static void strmap_put(strmap *m, const char *k, int v)
-{
-	if ((m->n + 1) * 2 > m->cap) {
-		strmap bigger = { 0 };
-		bigger.cap = m->cap ? m->cap * 2 : 64;
-		bigger.keys = KH_NEW_N(const char *, bigger.cap);
-		bigger.vals = KH_NEW_N(int, bigger.cap);
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->keys[i])
-				strmap_put(&bigger, m->keys[i], m->vals[i]);
-		*m = bigger;
-	}
-	size_t i = str_hash(k) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (!strcmp(m->keys[i], k))
-			return; /* the first declaration wins */
-		i = (i + 1) & (m->cap - 1);
-	}
-	m->keys[i] = k;
-	m->vals[i] = v;
-	m->n++;
-}
-
 /* The key of a declared number that is not in a known form. */
 static const char *raw_key(const char *s)
 {
@@ -852,9 +655,9 @@ static const char *raw_key(const char *s)
 typedef struct decls {
 	decl *v;
 	size_t n;
-	strmap by_key;
+	kh_strmap by_key;
 	unsigned forms;           /* bit per kh_num_form that some declaration has */
-	strmap near;              /* cited key -> (declaration + 1) * 8 + kh_near, 0: none */
+	kh_strmap near;              /* cited key -> (declaration + 1) * 8 + kh_near, 0: none */
 } decls;
 
 static void add_decl(decls *ds, const kh_document *doc, const char *id, const char *number, bool has_date,
@@ -875,7 +678,7 @@ static void add_decl(decls *ds, const kh_document *doc, const char *id, const ch
 	d->span = span;
 	if (d->parsed)
 		ds->forms |= 1u << d->dn.form;
-	strmap_put(&ds->by_key, d->key, (int)ds->n);
+	kh_strmap_put(&ds->by_key, d->key, (int)ds->n);
 	ds->n++;
 }
 
@@ -899,7 +702,7 @@ static size_t budget;
 /* The declaration a cited number nearly matches (kind of miss in *HOW). */
 static int nearest_decl(decls *ds, const kh_docnum *n, kh_near *how)
 {
-	int cached = strmap_get(&ds->near, n->key);
+	int cached = kh_strmap_get(&ds->near, n->key);
 	if (cached >= 0) {
 		*how = (kh_near)(cached % 8);
 		return cached / 8 - 1;
@@ -918,73 +721,8 @@ static int nearest_decl(decls *ds, const kh_docnum *n, kh_near *how)
 		}
 	}
 	*how = best_how;
-	strmap_put(&ds->near, n->key, (best + 1) * 8 + (int)best_how);
+	kh_strmap_put(&ds->near, n->key, (best + 1) * 8 + (int)best_how);
 	return best;
-}
-
-/* Body names as folded words, for finding issuers in prose. */
-typedef struct bname {
-	const kh_body *b;
-	const char **w;
-	size_t n;
-} bname;
-
-/* The body names by their first and by their last word. */
-typedef struct bindex {
-	bname *v;
-	size_t n;
-	strmap first, last;       /* folded word -> list index */
-	kh_vec lists;             /* kh_vec* of bname* */
-} bindex;
-
-static void bindex_add(bindex *x, strmap *m, const char *w, bname *b)
-{
-	int k = strmap_get(m, w);
-	if (k < 0) {
-		k = (int)x->lists.n;
-		kh_vec_push(&x->lists, KH_NEW(kh_vec));
-		strmap_put(m, w, k);
-	}
-	kh_vec_push(x->lists.items[k], b);
-}
-
-static const kh_vec *bindex_get(const bindex *x, const strmap *m, const char *w)
-{
-	int k = strmap_get(m, w);
-	return k < 0 ? NULL : x->lists.items[k];
-}
-
-static bname *body_names(const kh_program *prog, size_t *count)
-{
-	bname *v = KH_NEW_N(bname, prog->bodies.n + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < prog->bodies.n; i++) {
-		const kh_body *b = KH_VEC_AT(prog->bodies, kh_body, i);
-		if (!b->name || !*b->name)
-			continue;
-		kh_vec ws = split_words(b->name, strlen(b->name));
-		if (!ws.n)
-			continue;
-		v[n].b = b;
-		v[n].w = KH_NEW_N(const char *, ws.n);
-		for (size_t k = 0; k < ws.n; k++)
-			v[n].w[k] = word_fold(b->name, WORD(ws, k));
-		v[n].n = ws.n;
-		n++;
-	}
-	*count = n;
-	return v;
-}
-
-static bindex body_index(const kh_program *prog)
-{
-	bindex x = { 0 };
-	x.v = body_names(prog, &x.n);
-	for (size_t i = 0; i < x.n; i++) {
-		bindex_add(&x, &x.first, x.v[i].w[0], &x.v[i]);
-		bindex_add(&x, &x.last, x.v[i].w[x.v[i].n - 1], &x.v[i]);
-	}
-	return x;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1015,7 +753,7 @@ static kh_vec collect_mentions(const kh_vec *proses, const decls *ds)
 			m->n = n;
 			m->span = kh_prose_span(p, n.start, n.end);
 			m->src = m->span.start;
-			m->decl = strmap_get(&ds->by_key, n.key);
+			m->decl = kh_strmap_get(&ds->by_key, n.key);
 			/* the same bytes reached twice (a string held twice) count once */
 			bool dup = false;
 			for (size_t k = out.n; k-- > 0 && !dup;) {
@@ -1052,7 +790,7 @@ static const char *number_text(const mention *m)
 
 static void check_unknown(const kh_check_ctx *cx, const kh_vec *mentions, decls *ds)
 {
-	strmap seen = { 0 };
+	kh_strmap seen = { 0 };
 	int *count = KH_NEW_N(int, mentions->n + 1);
 	size_t *second = KH_NEW_N(size_t, mentions->n + 1);
 	kh_diag **first = KH_NEW_N(kh_diag *, mentions->n + 1);
@@ -1079,13 +817,13 @@ static void check_unknown(const kh_check_ctx *cx, const kh_vec *mentions, decls 
 		}
 		if (!(ds->forms & (1u << m->n.form)))
 			continue; /* the plan declares no number of this shape: not tracked */
-		int k = strmap_get(&seen, m->n.key);
+		int k = kh_strmap_get(&seen, m->n.key);
 		if (k >= 0) {
 			if (!count[k]++)
 				second[k] = i;
 			continue;
 		}
-		strmap_put(&seen, m->n.key, (int)i);
+		kh_strmap_put(&seen, m->n.key, (int)i);
 		first[i] = kh_report(cx, R_UNKNOWN_CITATION, m->span,
 				     "document number '%s' matches no declared document (numbers of the %s form are "
 				     "checked in this plan): declare it (văn_bản ID \"%s\" ngày … của …) or correct "
@@ -1105,75 +843,15 @@ static void check_unknown(const kh_check_ctx *cx, const kh_vec *mentions, decls 
 /* ------------------------------------------------------------------ */
 /* citation-conflict                                                  */
 
-/* "ngày" / "Ngày", "của" / "Của" as the whole word at T[I]. */
-static size_t word_is(const char *t, size_t len, size_t i, const char *lower)
-{
-	size_t l = strlen(lower);
-	if (i + l > len)
-		return 0;
-	if (!(t[i] == lower[0] || t[i] == toupper((unsigned char)lower[0])) || memcmp(t + i + 1, lower + 1, l - 1))
-		return 0;
-	if (i + l < len) {
-		size_t n;
-		if (is_word_cp(cp_at(t, len, i + l, &n)))
-			return 0;
-	}
-	return l;
-}
-
-static size_t skip_spaces(const char *t, size_t len, size_t i)
-{
-	while (i < len && (t[i] == ' ' || t[i] == '\t'))
-		i++;
-	return i;
-}
-
-static size_t read_int(const char *t, size_t len, size_t i, int maxd, int *v)
-{
-	size_t j = i;
-	*v = 0;
-	while (j < len && isdigit((unsigned char)t[j]) && (int)(j - i) < maxd)
-		*v = *v * 10 + (t[j++] - '0');
-	if (j < len && isdigit((unsigned char)t[j]))
-		return i;
-	return j;
-}
-
-/* A date at T[I]: 15/10/2009, 15-10-2009, 15.10.2009, "15 tháng 10 năm
- * 2009". Returns its end, or I. */
+/* A day with its year at T[I] ("15/10/2009", "15 tháng 10 năm 2009"):
+ * its end, or I. */
 static size_t parse_date(const char *t, size_t len, size_t i, kh_day *day)
 {
-	int d, m, y;
-	size_t j = read_int(t, len, i, 2, &d);
-	if (j == i)
+	kh_written_date d;
+	if (!kh_date_at(t, len, i, &d) || d.precision != KH_PREC_DAY || !d.year)
 		return i;
-	size_t k;
-	if (j < len && (t[j] == '/' || t[j] == '-' || t[j] == '.')) {
-		char sep = t[j];
-		k = read_int(t, len, j + 1, 2, &m);
-		if (k == j + 1 || k >= len || t[k] != sep)
-			return i;
-		j = k;
-		k = read_int(t, len, j + 1, 4, &y);
-		if (k != j + 5)
-			return i;
-	} else {
-		static const char thang[] = " tháng ", nam[] = " năm ";
-		if (len - j < sizeof thang - 1 || memcmp(t + j, thang, sizeof thang - 1))
-			return i;
-		j += sizeof thang - 1;
-		k = read_int(t, len, j, 2, &m);
-		if (k == j || len - k < sizeof nam - 1 || memcmp(t + k, nam, sizeof nam - 1))
-			return i;
-		j = k + sizeof nam - 1;
-		k = read_int(t, len, j, 4, &y);
-		if (k != j + 4)
-			return i;
-	}
-	if (!kh_date_valid(y, m, d))
-		return i;
-	*day = kh_date_make(y, m, d);
-	return k;
+	*day = d.first;
+	return d.end;
 }
 
 typedef struct cite_info {
@@ -1184,48 +862,31 @@ typedef struct cite_info {
 	size_t is, ie;            /* the issuer words in the text */
 } cite_info;
 
-/* Does B's name, as words, start the words WS[0..] (PREFIX) or end
- * WS[..n) (suffix)? Returns the words matched (0: no). */
-static size_t name_match(const bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix)
-{
-	if (b->n > to - from)
-		return 0;
-	for (size_t k = 0; k < b->n; k++) {
-		word *w = WORD(*ws, prefix ? from + k : to - b->n + k);
-		if (strcmp(word_fold(t, w), b->w[k]))
-			return 0;
-		/* inside the name, only the last word may end a phrase */
-		if (k + 1 < b->n && w->trail && !strchr(",-", t[w->e]))
-			return 0;
-	}
-	return b->n;
-}
-
 /* The bodies named by the words of T starting at byte I (after "của"). */
-static void issuer_after(const char *t, size_t len, size_t i, const bindex *bx, cite_info *ci)
+static void issuer_after(const char *t, size_t len, size_t i, const kh_bindex *bx, cite_info *ci)
 {
 	size_t end = i;
 	for (int n = 0; end < len && n < 16; n++) { /* at most 16 words */
-		end = skip_spaces(t, len, end);
+		end = kh_skip_spaces(t, len, end);
 		while (end < len && !isspace((unsigned char)t[end]))
 			end++;
 	}
-	kh_vec ws = split_words(t + i, end - i);
+	kh_vec ws = kh_words_split(t + i, end - i);
 	if (!ws.n)
 		return;
-	const kh_vec *cands = bindex_get(bx, &bx->first, word_fold(t + i, WORD(ws, 0)));
+	const kh_vec *cands = kh_bindex_first(bx, kh_word_fold(t + i, KH_WORD(ws, 0)));
 	size_t best = 0;
 	for (size_t k = 0; cands && k < cands->n && budget > 0; k++, budget--) {
-		const bname *bk = cands->items[k];
-		size_t n = name_match(bk, t + i, &ws, 0, ws.n, true);
+		const kh_bname *bk = cands->items[k];
+		size_t n = kh_bname_match(bk, t + i, &ws, 0, ws.n, true);
 		if (!n || n < best)
 			continue;
 		/* the name must end there: punctuation, the end, or a small word */
-		word *last = WORD(ws, n - 1);
+		kh_word *last = KH_WORD(ws, n - 1);
 		if (!last->trail && n < ws.n) {
-			word *next = WORD(ws, n);
+			kh_word *next = KH_WORD(ws, n);
 			size_t l;
-			if (!next->lead && is_upper_cp(cp_at(t + i, end - i, next->s, &l)))
+			if (!next->lead && kh_is_upper_cp(kh_cp_at(t + i, end - i, next->s, &l)))
 				continue;
 		}
 		if (n > best) {
@@ -1235,14 +896,14 @@ static void issuer_after(const char *t, size_t len, size_t i, const bindex *bx, 
 		kh_vec_push(&ci->bodies, (void *)bk->b);
 	}
 	if (best) {
-		ci->is = i + WORD(ws, 0)->s;
-		ci->ie = i + WORD(ws, best - 1)->e;
+		ci->is = i + KH_WORD(ws, 0)->s;
+		ci->ie = i + KH_WORD(ws, best - 1)->e;
 	}
 }
 
 /* "…, Ban Thường vụ Huyện ủy ban hành Chỉ thị số 35-CT/HU": the issuer
  * before "ban hành", and "Ngày 19/10/2023, " before it. */
-static void issuer_before(const char *t, size_t start, const bindex *bx, cite_info *ci)
+static void issuer_before(const char *t, size_t start, const kh_bindex *bx, cite_info *ci)
 {
 	static const char bh[] = " ban hành ";
 	size_t lbh = sizeof bh - 1;
@@ -1254,27 +915,27 @@ static void issuer_before(const char *t, size_t start, const bindex *bx, cite_in
 	if (at == (size_t)-1)
 		return;
 	/* between "ban hành" and the number: the kind and "số", a few words */
-	kh_vec mid = split_words(t + at + lbh, start - at - lbh);
+	kh_vec mid = kh_words_split(t + at + lbh, start - at - lbh);
 	if (mid.n == 0 || mid.n > 4)
 		return;
 	for (size_t k = 0; k < mid.n; k++)
-		if (WORD(mid, k)->trail)
+		if (KH_WORD(mid, k)->trail)
 			return;
 	/* the clause before "ban hành" */
 	size_t cs = at;
 	while (cs > 0 && !strchr(".;:(", t[cs - 1]))
 		cs--;
-	kh_vec ws = split_words(t + cs, at - cs);
+	kh_vec ws = kh_words_split(t + cs, at - cs);
 	if (!ws.n)
 		return;
-	const kh_vec *cands = bindex_get(bx, &bx->last, word_fold(t + cs, WORD(ws, ws.n - 1)));
+	const kh_vec *cands = kh_bindex_last(bx, kh_word_fold(t + cs, KH_WORD(ws, ws.n - 1)));
 	size_t best = 0;
 	for (size_t k = 0; cands && k < cands->n && budget > 0; k++, budget--) {
-		const bname *bk = cands->items[k];
-		size_t n = name_match(bk, t + cs, &ws, 0, ws.n, false);
+		const kh_bname *bk = cands->items[k];
+		size_t n = kh_bname_match(bk, t + cs, &ws, 0, ws.n, false);
 		if (!n || n < best)
 			continue;
-		if (n < ws.n && !WORD(ws, ws.n - n - 1)->trail)
+		if (n < ws.n && !KH_WORD(ws, ws.n - n - 1)->trail)
 			continue; /* the name must start the clause or follow a comma */
 		if (n > best) {
 			best = n;
@@ -1284,12 +945,12 @@ static void issuer_before(const char *t, size_t start, const bindex *bx, cite_in
 	}
 	if (!best)
 		return;
-	ci->is = cs + WORD(ws, ws.n - best)->s;
-	ci->ie = cs + WORD(ws, ws.n - 1)->e;
+	ci->is = cs + KH_WORD(ws, ws.n - best)->s;
+	ci->ie = cs + KH_WORD(ws, ws.n - 1)->e;
 	/* "Ngày 19/10/2023, " opening the clause */
-	size_t i = skip_spaces(t, at, cs), l;
-	if (!ci->has_date && (l = word_is(t, at, i, "ngày"))) {
-		size_t e = parse_date(t, at, skip_spaces(t, at, i + l), &ci->date);
+	size_t i = kh_skip_spaces(t, at, cs), l;
+	if (!ci->has_date && (l = kh_word_is(t, at, i, "ngày"))) {
+		size_t e = parse_date(t, at, kh_skip_spaces(t, at, i + l), &ci->date);
 		if (e > i + l) {
 			ci->has_date = true;
 			ci->ds = i;
@@ -1298,28 +959,28 @@ static void issuer_before(const char *t, size_t start, const bindex *bx, cite_in
 	}
 }
 
-static cite_info read_citation(const mention *m, const bindex *bx)
+static cite_info read_citation(const mention *m, const kh_bindex *bx)
 {
 	cite_info ci = { 0 };
 	const char *t = m->p->text;
 	size_t len = m->p->len;
-	size_t i = skip_spaces(t, len, m->n.end);
+	size_t i = kh_skip_spaces(t, len, m->n.end);
 	if (i < len && t[i] == ',')
-		i = skip_spaces(t, len, i + 1);
+		i = kh_skip_spaces(t, len, i + 1);
 	size_t l;
-	if ((l = word_is(t, len, i, "ngày"))) {
-		size_t e = parse_date(t, len, skip_spaces(t, len, i + l), &ci.date);
+	if ((l = kh_word_is(t, len, i, "ngày"))) {
+		size_t e = parse_date(t, len, kh_skip_spaces(t, len, i + l), &ci.date);
 		if (e > i + l) {
 			ci.has_date = true;
 			ci.ds = i;
 			ci.de = e;
-			i = skip_spaces(t, len, e);
+			i = kh_skip_spaces(t, len, e);
 			if (i < len && t[i] == ',')
-				i = skip_spaces(t, len, i + 1);
+				i = kh_skip_spaces(t, len, i + 1);
 		}
 	}
-	if ((l = word_is(t, len, i, "của")))
-		issuer_after(t, len, skip_spaces(t, len, i + l), bx, &ci);
+	if ((l = kh_word_is(t, len, i, "của")))
+		issuer_after(t, len, kh_skip_spaces(t, len, i + l), bx, &ci);
 	else
 		issuer_before(t, m->n.start, bx, &ci);
 	return ci;
@@ -1327,7 +988,7 @@ static cite_info read_citation(const mention *m, const bindex *bx)
 
 /* Does ONE word sequence start the other? ("Ban Thường vụ" and "Ban
  * Thường vụ Huyện ủy": a shorter form of the same name.) */
-static bool name_prefix(const bname *a, const bname *b)
+static bool name_prefix(const kh_bname *a, const kh_bname *b)
 {
 	size_t n = a->n < b->n ? a->n : b->n;
 	for (size_t k = 0; k < n; k++)
@@ -1336,7 +997,7 @@ static bool name_prefix(const bname *a, const bname *b)
 	return true;
 }
 
-static const bname *bname_of(const bname *bn, size_t nb, const kh_body *b)
+static const kh_bname *bname_of(const kh_bname *bn, size_t nb, const kh_body *b)
 {
 	/* bodies are kept in declaration order: search by order */
 	size_t lo = 0, hi = nb;
@@ -1352,7 +1013,7 @@ static const bname *bname_of(const bname *bn, size_t nb, const kh_body *b)
 
 /* Does the shorter name end the longer one ("Huyện ủy" and "Ban Thường
  * vụ Huyện ủy": the committee and its organ)? */
-static bool name_suffix(const bname *a, const bname *b)
+static bool name_suffix(const kh_bname *a, const kh_bname *b)
 {
 	size_t n = a->n < b->n ? a->n : b->n;
 	if (n < 2)
@@ -1363,15 +1024,15 @@ static bool name_suffix(const bname *a, const bname *b)
 	return true;
 }
 
-static bool bodies_agree(const kh_body *a, const kh_body *b, const bname *bn, size_t nb)
+static bool bodies_agree(const kh_body *a, const kh_body *b, const kh_bname *bn, size_t nb)
 {
 	if (a == b || kh_body_is(a, b) || kh_body_is(b, a))
 		return true;
-	const bname *x = bname_of(bn, nb, a), *y = bname_of(bn, nb, b);
+	const kh_bname *x = bname_of(bn, nb, a), *y = bname_of(bn, nb, b);
 	return x && y && (name_prefix(x, y) || name_suffix(x, y));
 }
 
-static bool any_agree(const kh_vec *v, const kh_body *b, const bname *bn, size_t nb)
+static bool any_agree(const kh_vec *v, const kh_body *b, const kh_bname *bn, size_t nb)
 {
 	for (size_t k = 0; k < v->n; k++)
 		if (bodies_agree(v->items[k], b, bn, nb))
@@ -1395,27 +1056,27 @@ static void note_decl(kh_diag *x, const decl *d)
 		kh_diag_note(x, d->span, "the plan's number, date and issuer are given here");
 }
 
-static void check_conflicts(const kh_check_ctx *cx, const kh_vec *mentions, const decls *ds, const bindex *bx)
+static void check_conflicts(const kh_check_ctx *cx, const kh_vec *mentions, const decls *ds, const kh_bindex *bx)
 {
-	const bname *bn = bx->v;
+	const kh_bname *bn = bx->v;
 	size_t nb = bx->n;
 	size_t n = mentions->n;
 	cite_info *ci = KH_NEW_N(cite_info, n + 1);
 	for (size_t i = 0; i < n; i++)
 		ci[i] = read_citation(mentions->items[i], bx);
 	char b1[16], b2[16];
-	strmap first_date = { 0 }, first_issuer = { 0 };
+	kh_strmap first_date = { 0 }, first_issuer = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		const mention *m = mentions->items[i];
 		const kh_prose *p = m->p;
 		const decl *d = m->decl >= 0 ? &ds->v[m->decl] : NULL;
 		const char *num = number_text(m);
 		/* the first earlier citation of the same number that gives a date / an issuer */
-		int fd = strmap_get(&first_date, m->n.key), fi = strmap_get(&first_issuer, m->n.key);
+		int fd = kh_strmap_get(&first_date, m->n.key), fi = kh_strmap_get(&first_issuer, m->n.key);
 		if (ci[i].has_date)
-			strmap_put(&first_date, m->n.key, (int)i);
+			kh_strmap_put(&first_date, m->n.key, (int)i);
 		if (ci[i].bodies.n)
-			strmap_put(&first_issuer, m->n.key, (int)i);
+			kh_strmap_put(&first_issuer, m->n.key, (int)i);
 		if (ci[i].has_date) {
 			kh_span at = kh_prose_span(p, ci[i].ds, ci[i].de);
 			if (d && d->has_date) {
@@ -1506,14 +1167,14 @@ typedef struct sn_ctx {
 	const kh_vec *proses, *mentions;
 	size_t *mfirst;           /* per string: its first mention */
 	kh_vec recs;              /* sn_rec* */
-	strmap rec_by;            /* "d:ID" or "t:folded name" -> rec index */
-	strmap by_lead;           /* the number's leading digits -> list index */
+	kh_strmap rec_by;            /* "d:ID" or "t:folded name" -> rec index */
+	kh_strmap by_lead;           /* the number's leading digits -> list index */
 	kh_vec lead_lists;        /* kh_vec* of sn_rec* */
-	strmap sn_doc;            /* a declared short name, folded -> document index */
+	kh_strmap sn_doc;            /* a declared short name, folded -> document index */
 	region *regions;          /* introductions, sorted */
 	size_t nregions, cap_regions;
 	kh_vec variants;          /* variant* */
-	strmap variant_by;        /* "rec index|text" -> variant index */
+	kh_strmap variant_by;        /* "rec index|text" -> variant index */
 } sn_ctx;
 
 static bool is_so(const char *folded)
@@ -1534,10 +1195,10 @@ static const char *lead_of(const char *s)
 
 static sn_form *make_form(const char *text)
 {
-	kh_vec ws = split_words(text, strlen(text));
+	kh_vec ws = kh_words_split(text, strlen(text));
 	if (ws.n < 2)
 		return NULL;
-	word *last = WORD(ws, ws.n - 1);
+	kh_word *last = KH_WORD(ws, ws.n - 1);
 	if (!isdigit((unsigned char)text[last->s]))
 		return NULL; /* no number at its end: ordinary words */
 	sn_form *f = KH_NEW(sn_form);
@@ -1546,7 +1207,7 @@ static sn_form *make_form(const char *text)
 	f->is_doc = kh_docnum_parse(f->num, &f->dn);
 	f->head = KH_NEW_N(const char *, ws.n);
 	for (size_t k = 0; k + 1 < ws.n; k++) {
-		const char *w = word_fold(text, WORD(ws, k));
+		const char *w = kh_word_fold(text, KH_WORD(ws, k));
 		if (!is_so(w))
 			f->head[f->nhead++] = w;
 	}
@@ -1559,7 +1220,7 @@ static sn_form *make_form(const char *text)
 static sn_rec *find_rec(sn_ctx *c, const kh_document *doc, const char *folded)
 {
 	const char *key = doc ? kh_printf("d:%s", doc->id) : kh_printf("t:%s", folded);
-	int k = strmap_get(&c->rec_by, key);
+	int k = kh_strmap_get(&c->rec_by, key);
 	if (k >= 0)
 		return c->recs.items[k];
 	sn_rec *r = KH_NEW(sn_rec);
@@ -1567,7 +1228,7 @@ static sn_rec *find_rec(sn_ctx *c, const kh_document *doc, const char *folded)
 	r->own_ok = doc && kh_docnum_parse(doc->number, &r->own);
 	r->after = -2; /* not introduced yet */
 	r->index = c->recs.n;
-	strmap_put(&c->rec_by, key, (int)c->recs.n);
+	kh_strmap_put(&c->rec_by, key, (int)c->recs.n);
 	kh_vec_push(&c->recs, r);
 	return r;
 }
@@ -1577,11 +1238,11 @@ static void index_lead(sn_ctx *c, const char *num, sn_rec *r)
 	const char *lead = num ? lead_of(num) : NULL;
 	if (!lead)
 		return;
-	int k = strmap_get(&c->by_lead, lead);
+	int k = kh_strmap_get(&c->by_lead, lead);
 	if (k < 0) {
 		k = (int)c->lead_lists.n;
 		kh_vec_push(&c->lead_lists, KH_NEW(kh_vec));
-		strmap_put(&c->by_lead, lead, k);
+		kh_strmap_put(&c->by_lead, lead, k);
 	}
 	kh_vec *list = c->lead_lists.items[k];
 	for (size_t i = 0; i < list->n; i++)
@@ -1606,11 +1267,11 @@ static void add_form(sn_ctx *c, sn_rec *r, sn_form *f)
  * before it in the same string. */
 static const kh_document *named_document(sn_ctx *c, size_t pi, size_t at, const sn_form *f)
 {
-	int k = strmap_get(&c->sn_doc, kh_text_fold(f->text));
+	int k = kh_strmap_get(&c->sn_doc, kh_text_fold(f->text));
 	if (k >= 0)
 		return c->cx->prog->documents.items[k];
 	if (f->is_doc) {
-		k = strmap_get(&c->ds->by_key, f->dn.key);
+		k = kh_strmap_get(&c->ds->by_key, f->dn.key);
 		if (k >= 0 && c->ds->v[k].doc)
 			return c->ds->v[k].doc;
 	}
@@ -1657,13 +1318,13 @@ static void find_intros(sn_ctx *c, size_t pi)
 	const kh_prose *p = c->proses->items[pi];
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
 		size_t ml = strlen(marks[k]);
-		for (const char *q = p->text; (q = find_bytes(q, (size_t)(p->text + p->len - q), marks[k], ml));
+		for (const char *q = p->text; (q = kh_find_bytes(q, (size_t)(p->text + p->len - q), marks[k], ml));
 		     q += ml) {
 			size_t st = (size_t)(q - p->text);
-			if (st > 0 && is_word_cp(cp_before(p->text, st)))
+			if (st > 0 && kh_is_word_cp(kh_cp_before(p->text, st)))
 				continue;
 			size_t xs = st + ml, l;
-			while (xs < p->len && (l = punct_at(p->text, p->len, xs, true)))
+			while (xs < p->len && (l = kh_punct_at(p->text, p->len, xs, true)))
 				xs += l;
 			size_t xe = intro_end(p->text, p->len, xs);
 			while (xe > xs && isspace((unsigned char)p->text[xe - 1]))
@@ -1723,7 +1384,7 @@ static bool related(const decls *ds, const sn_rec *r, const sn_form *f, const ch
 			return true;
 		/* an undeclared near miss of the name's number (35-CT/HU for
 		 * 35-CT/ĐU); other typing errors are unknown citations */
-		if (strmap_get(&ds->by_key, dn->key) >= 0 || !f->is_doc)
+		if (kh_strmap_get(&ds->by_key, dn->key) >= 0 || !f->is_doc)
 			return false;
 		kh_near h = kh_docnum_near(dn, &f->dn);
 		return h == KH_NEAR_FORM || h == KH_NEAR_ISSUER;
@@ -1741,16 +1402,16 @@ static bool related(const decls *ds, const sn_rec *r, const sn_form *f, const ch
 /* Whole citations name the date or issuer after the number. */
 static bool whole_citation(const char *t, size_t len, size_t i)
 {
-	i = skip_spaces(t, len, i);
+	i = kh_skip_spaces(t, len, i);
 	if (i < len && t[i] == ',')
-		i = skip_spaces(t, len, i + 1);
-	return word_is(t, len, i, "ngày") || word_is(t, len, i, "của");
+		i = kh_skip_spaces(t, len, i + 1);
+	return kh_word_is(t, len, i, "ngày") || kh_word_is(t, len, i, "của");
 }
 
 static void note_variant(sn_ctx *c, sn_rec *r, const sn_form *f, const char *use, kh_span span, const char *why)
 {
 	const char *key = kh_printf("%zu|%s", r->index, use);
-	int k = strmap_get(&c->variant_by, key);
+	int k = kh_strmap_get(&c->variant_by, key);
 	if (k >= 0) {
 		((variant *)c->variants.items[k])->more++;
 		return;
@@ -1761,7 +1422,7 @@ static void note_variant(sn_ctx *c, sn_rec *r, const sn_form *f, const char *use
 	v->text = use;
 	v->span = span;
 	v->why = why;
-	strmap_put(&c->variant_by, key, (int)c->variants.n);
+	kh_strmap_put(&c->variant_by, key, (int)c->variants.n);
 	kh_vec_push(&c->variants, v);
 }
 
@@ -1771,7 +1432,7 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 {
 	/* "… [số]": skipped, then the head words right before */
 	size_t k = j;
-	if (is_so(word_fold(p->text, WORD(*ws, k - 1))))
+	if (is_so(kh_word_fold(p->text, KH_WORD(*ws, k - 1))))
 		k--;
 	for (size_t fi = 0; fi < r->forms.n; fi++) {
 		const sn_form *f = r->forms.items[fi];
@@ -1780,10 +1441,10 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 			continue;
 		bool head = true;
 		for (size_t h = 0; h < f->nhead && head; h++)
-			head = !strcmp(word_fold(p->text, WORD(*ws, k - f->nhead + h)), f->head[h]);
+			head = !strcmp(kh_word_fold(p->text, KH_WORD(*ws, k - f->nhead + h)), f->head[h]);
 		if (!head)
 			continue;
-		size_t ps = WORD(*ws, k - f->nhead)->s;
+		size_t ps = KH_WORD(*ws, k - f->nhead)->s;
 		const char *use = kh_strndup(p->text + ps, end - ps);
 		const char *ufold = kh_text_fold(use);
 		bool ok = false;
@@ -1791,7 +1452,7 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 			const sn_form *o = r->forms.items[g];
 			/* exactly; or in capitals, as headings are written */
 			ok = !strcmp(use, o->text) ||
-			     (!has_lower(use, strlen(use)) && !strcmp(ufold, kh_text_fold(o->text)));
+			     (!kh_has_lower(use, strlen(use)) && !strcmp(ufold, kh_text_fold(o->text)));
 		}
 		/* a whole citation may give the full form of the number */
 		if (!ok && is_doc && !cut && whole_citation(p->text, p->len, end))
@@ -1814,16 +1475,16 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 
 static void scan_uses(sn_ctx *c, const kh_prose *p)
 {
-	kh_vec ws = split_words(p->text, p->len);
+	kh_vec ws = kh_words_split(p->text, p->len);
 	for (size_t j = 1; j < ws.n; j++) {
-		word *w = WORD(ws, j);
+		kh_word *w = KH_WORD(ws, j);
 		if (!isdigit((unsigned char)p->text[w->s]))
 			continue;
 		kh_docnum dn;
 		bool is_doc = boundary_before(p->text, w->s) && parse_at(p->text, p->len, w->s, &dn) && dn.end <= w->e;
 		size_t end = is_doc ? dn.end : w->e;
 		const char *tok = kh_strndup(p->text + w->s, end - w->s);
-		int li = strmap_get(&c->by_lead, lead_of(tok));
+		int li = kh_strmap_get(&c->by_lead, lead_of(tok));
 		if (li < 0)
 			continue;
 		kh_span at = kh_prose_span(p, w->s, end);
@@ -1856,7 +1517,7 @@ static void check_short_names(const kh_check_ctx *cx, const kh_vec *proses, cons
 	for (size_t i = 0; i < docs->n; i++) {
 		const kh_document *d = docs->items[i];
 		if (d->short_name && *d->short_name)
-			strmap_put(&c.sn_doc, kh_text_fold(d->short_name), (int)i);
+			kh_strmap_put(&c.sn_doc, kh_text_fold(d->short_name), (int)i);
 	}
 	for (size_t i = 0; i < proses->n; i++)
 		if (!((const kh_prose *)proses->items[i])->short_name)
@@ -1906,7 +1567,7 @@ void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cite
 {
 	size_t nd = prog->documents.n;
 	memset(cited, 0, nd * sizeof *cited);
-	strmap by_key = { 0 };
+	kh_strmap by_key = { 0 };
 	kh_docnum *dn = KH_NEW_N(kh_docnum, nd + 1);
 	bool *parsed = KH_NEW_N(bool, nd + 1);
 	for (size_t i = 0; i < nd; i++) {
@@ -1914,25 +1575,25 @@ void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cite
 		if (!d->number || !*d->number)
 			continue;
 		parsed[i] = kh_docnum_parse(d->number, &dn[i]);
-		strmap_put(&by_key, parsed[i] ? dn[i].key : raw_key(d->number), (int)i);
+		kh_strmap_put(&by_key, parsed[i] ? dn[i].key : raw_key(d->number), (int)i);
 	}
 	size_t near_budget = 20u * 1000u * 1000u;
-	strmap seen_miss = { 0 };
+	kh_strmap seen_miss = { 0 };
 	for (size_t i = 0; i < proses->n; i++) {
 		const kh_prose *p = proses->items[i];
 		size_t pos = 0;
 		kh_docnum n;
 		while (kh_docnum_next(p->text, p->len, &pos, &n)) {
-			int k = strmap_get(&by_key, n.key);
+			int k = kh_strmap_get(&by_key, n.key);
 			if (k >= 0) {
 				if (KH_VEC_AT(prog->documents, kh_document, k) != p->of)
 					cited[k] = true;
 				continue;
 			}
 			if (!p->of) { /* (a document's own title may not cite it) */
-				if (strmap_get(&seen_miss, n.key) >= 0)
+				if (kh_strmap_get(&seen_miss, n.key) >= 0)
 					continue; /* its near misses are marked already */
-				strmap_put(&seen_miss, n.key, 0);
+				kh_strmap_put(&seen_miss, n.key, 0);
 			}
 			for (size_t j = 0; j < nd && near_budget > 0; j++, near_budget--) {
 				if (!parsed[j] || KH_VEC_AT(prog->documents, kh_document, j) == p->of)
@@ -1959,7 +1620,7 @@ void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cite
 			const char *ve = strstr(needles[1], " về ");
 			if (ve) {
 				const char *head = kh_strndup(needles[1], (size_t)(ve - needles[1]));
-				kh_vec ws = split_words(head, strlen(head));
+				kh_vec ws = kh_words_split(head, strlen(head));
 				if (ws.n >= 3)
 					needles[2] = head;
 			}
@@ -1988,7 +1649,7 @@ void kh_check_citations(const kh_check_ctx *cx)
 		return;
 	decls ds = build_decls(cx->prog);
 	kh_vec mentions = collect_mentions(proses, &ds);
-	bindex bx = body_index(cx->prog);
+	kh_bindex bx = kh_bindex_build(&cx->prog->bodies, false);
 	check_unknown(cx, &mentions, &ds);
 	check_short_names(cx, proses, &mentions, &ds);
 	check_conflicts(cx, &mentions, &ds, &bx);
