@@ -88,18 +88,28 @@ const char *kh_fold_n(const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* Words                                                              */
 
+typedef struct mark {
+	const char *s;
+	size_t n;
+} mark;
+#define MARK(x) { x, sizeof x - 1 }
+
 size_t kh_punct_at(const char *t, size_t len, size_t i, bool open)
 {
-	static const char *const opens[] = { "(", "[", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "*" };
-	static const char *const closes[] = { ",", ".", ";", ":", "!", "?", ")", "]", "\"", "'",
-					      "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\xA6", "*" };
-	const char *const *set = open ? opens : closes;
+	static const mark opens[] = { MARK("("), MARK("["), MARK("\""), MARK("'"), MARK("\xE2\x80\x9C"),
+				      MARK("\xE2\x80\x98"), MARK("\xC2\xAB"), MARK("*") };
+	/* "./" before ".": "./." ends a document's last sentence */
+	static const mark closes[] = { MARK(","), MARK("./"), MARK("."), MARK(";"), MARK(":"), MARK("!"),
+				       MARK("?"), MARK(")"), MARK("]"), MARK("\""), MARK("'"),
+				       MARK("\xE2\x80\x9D"), MARK("\xE2\x80\x99"), MARK("\xC2\xBB"),
+				       MARK("\xE2\x80\xA6"), MARK("*") };
+	const mark *set = open ? opens : closes;
 	size_t n = open ? sizeof opens / sizeof *opens : sizeof closes / sizeof *closes;
-	for (size_t k = 0; k < n; k++) {
-		size_t l = strlen(set[k]);
-		if (i + l <= len && !memcmp(t + i, set[k], l))
-			return l;
-	}
+	if (i >= len)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (t[i] == set[k].s[0] && i + set[k].n <= len && !memcmp(t + i, set[k].s, set[k].n))
+			return set[k].n;
 	return 0;
 }
 
@@ -142,10 +152,63 @@ kh_vec kh_words_split(const char *t, size_t len)
 	return out;
 }
 
+/*
+ * Folded words, remembered: the scanners fold every word of every text,
+ * and a plan's words repeat (a few thousand distinct ones in 100,000
+ * tasks), while one fold costs a normalisation and three allocations.
+ * Open addressing on (bytes, length); the table lives in collected memory
+ * reached from this static pointer.
+ */
+typedef struct fold_slot {
+	const char *raw, *folded;
+	size_t n;
+} fold_slot;
+
+static fold_slot *fold_table;
+static size_t fold_cap, fold_count;
+
+static size_t fold_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void fold_grow(void)
+{
+	size_t cap = fold_cap ? fold_cap * 2 : 4096;
+	fold_slot *t = KH_NEW_N(fold_slot, cap);
+	for (size_t i = 0; i < fold_cap; i++) {
+		if (!fold_table[i].raw)
+			continue;
+		size_t h = fold_hash(fold_table[i].raw, fold_table[i].n) & (cap - 1);
+		while (t[h].raw)
+			h = (h + 1) & (cap - 1);
+		t[h] = fold_table[i];
+	}
+	fold_table = t;
+	fold_cap = cap;
+}
+
+static const char *fold_cached(const char *s, size_t n)
+{
+	if ((fold_count + 1) * 2 > fold_cap)
+		fold_grow();
+	size_t h = fold_hash(s, n) & (fold_cap - 1);
+	for (; fold_table[h].raw; h = (h + 1) & (fold_cap - 1))
+		if (fold_table[h].n == n && !memcmp(fold_table[h].raw, s, n))
+			return fold_table[h].folded;
+	const char *raw = kh_strndup(s, n);
+	fold_table[h] = (fold_slot){ raw, kh_text_fold(raw), n };
+	fold_count++;
+	return fold_table[h].folded;
+}
+
 const char *kh_word_fold(const char *t, kh_word *w)
 {
 	if (!w->folded)
-		w->folded = kh_fold_n(t + w->s, w->e - w->s);
+		w->folded = fold_cached(t + w->s, w->e - w->s);
 	return w->folded;
 }
 
@@ -329,10 +392,19 @@ static bool date_window(kh_written_date *d)
 	}
 }
 
+bool kh_date_set_year(kh_written_date *d, int y)
+{
+	d->year = y;
+	return date_window(d);
+}
+
 bool kh_date_at(const char *t, size_t len, size_t i, kh_written_date *d)
 {
 	size_t e = i;
 	memset(d, 0, sizeof *d);
+	/* a date starts with a digit or "tháng", "thượng", "trung", "hạ", "quý", "năm" */
+	if (i >= len || !strchr("0123456789tThHqQnN", t[i]))
+		return false;
 	if (i < len && isdigit((unsigned char)t[i]))
 		e = digits_date(t, len, i, d);
 	else if (i < len)
@@ -520,6 +592,53 @@ static void push_abbreviated(kh_vec *out, const kh_body *b, const form *f)
 	push_without_locality(out, b, &s);
 }
 
+struct kh_bseq {
+	size_t hash;
+	const kh_bname *name;
+};
+
+/* The hash of a word sequence, one word at a time. */
+static size_t seq_step(size_t h, const char *w)
+{
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return (h ^ 0x20) * 16777619u;
+}
+
+static void seq_build(kh_bindex *x)
+{
+	x->seq_cap = 64;
+	while (x->seq_cap < x->n * 2 + 1)
+		x->seq_cap *= 2;
+	x->seq = KH_NEW_N(struct kh_bseq, x->seq_cap);
+	for (size_t i = 0; i < x->n; i++) {
+		size_t h = 2166136261u;
+		for (size_t k = 0; k < x->v[i].n; k++)
+			h = seq_step(h, x->v[i].w[k]);
+		size_t j = h & (x->seq_cap - 1);
+		while (x->seq[j].name)
+			j = (j + 1) & (x->seq_cap - 1);
+		x->seq[j] = (struct kh_bseq){ h, &x->v[i] };
+		if (x->v[i].n > x->longest)
+			x->longest = x->v[i].n;
+	}
+}
+
+void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_vec *out)
+{
+	size_t h = 2166136261u;
+	for (size_t n = 1; n <= x->longest && i + n <= ws->n && x->seq_cap; n++) {
+		kh_word *w = KH_WORD(*ws, i + n - 1);
+		h = seq_step(h, kh_word_fold(t, w));
+		for (size_t j = h & (x->seq_cap - 1); x->seq[j].name; j = (j + 1) & (x->seq_cap - 1))
+			if (x->seq[j].hash == h && x->seq[j].name->n == n &&
+			    kh_bname_match(x->seq[j].name, t, ws, i, ws->n, true))
+				kh_vec_push(out, (void *)x->seq[j].name);
+		if (w->trail && !strchr(",-", t[w->e]))
+			break; /* a name goes on only after a comma or a dash */
+	}
+}
+
 kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms)
 {
 	kh_bindex x = { 0 };
@@ -543,6 +662,7 @@ kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms)
 		bindex_add(&x, &x.first, x.v[i].w[0], &x.v[i]);
 		bindex_add(&x, &x.last, x.v[i].w[x.v[i].n - 1], &x.v[i]);
 	}
+	seq_build(&x);
 	return x;
 }
 

@@ -67,6 +67,9 @@ typedef struct kh_written_date {
 /* The date starting at T[I], or false. A date without a year is a day
  * with '/' ("15/9") or a month ("tháng 10"). */
 bool kh_date_at(const char *t, size_t len, size_t i, kh_written_date *d);
+/* D with the year Y (a first date that leaves it to the second): its
+ * window recomputed; false when that makes no date (29/2). */
+bool kh_date_set_year(kh_written_date *d, int y);
 
 /* ---- body names ---- */
 
@@ -78,12 +81,14 @@ typedef struct kh_bname {
 	bool full;                /* the body's own name (else a short form) */
 } kh_bname;
 
-/* Names by their first and by their last word. */
+/* Names by their first and by their last word, and by their words. */
 typedef struct kh_bindex {
 	kh_bname *v;
 	size_t n;
 	kh_strmap first, last;    /* folded word -> list index */
 	kh_vec lists;             /* kh_vec* of kh_bname* */
+	struct kh_bseq *seq;      /* hash of the whole word sequence -> name */
+	size_t seq_cap, longest;  /* table size; most words in a name */
 } kh_bindex;
 
 /*
@@ -101,5 +106,8 @@ const kh_vec *kh_bindex_last(const kh_bindex *x, const char *w);
  * Returns the number of words matched, 0 for none. Inside the name only
  * a comma or a dash may follow a word. */
 size_t kh_bname_match(const kh_bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix);
+/* Every name (kh_bname*) the words of T from word I start with, into OUT:
+ * one probe per length, however many names share their first words. */
+void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_vec *out);
 
 #endif
