@@ -396,7 +396,8 @@ void kh_check_prose(const kh_check_ctx *cx)
 		return; /* reading every text costs; nothing to report */
 	pctx c = { cx, kh_bindex_build(&cx->prog->bodies, true), NULL, cx->prose->n, NULL, 0 };
 	c.by_text = KH_NEW_N(const kh_prose *, c.n + 1);
-	memcpy(c.by_text, cx->prose->items, c.n * sizeof *c.by_text);
+	if (c.n)
+		memcpy(c.by_text, cx->prose->items, c.n * sizeof *c.by_text);
 	qsort(c.by_text, c.n, sizeof *c.by_text, by_pointer);
 	const kh_plan *plan = cx->plan;
 	kh_vec heads = { 0 };
