@@ -11,9 +11,12 @@
  * (a text may name a meeting's day beside its report's deadline); bodies
  * count only in a role (the owner at the head of a sentence or before
  * "chủ trì", "phối hợp với X", "gửi … về X", "(qua X)") and only when they
- * name a declared body; a recipient finding needs that none of the
- * recipients the text names is the task's (it may name the next step:
- * "để tổng hợp, báo cáo Ủy ban nhân dân tỉnh").
+ * name a declared body; a section heading that is nothing but names
+ * ("Giao Bộ CHQS tỉnh:") gives the owner of a task whose text names none;
+ * a recipient finding needs that none of the recipients the text names
+ * is the task's (it may name the next step: "để tổng hợp, báo cáo Ủy ban
+ * nhân dân tỉnh"), and "tham mưu cho X" counts only where the data names
+ * a recipient.
  * Part of kehoach; see README.md for the licence.
  */
 #include <stdint.h>
