@@ -25,6 +25,7 @@ static const struct family_doc {
 	{ "time", "Time", "deadlines, dependencies and working days" },
 	{ "people", "People", "assignees, recipients, meetings and signatures" },
 	{ "awards", "Awards", "who may grant which award" },
+	{ "prose", "Prose", "the text of a task or meeting against its data" },
 	{ "config", "Configuration", "command-line options and silencing comments" },
 };
 

@@ -225,6 +225,11 @@ static const char *span_label(const kh_when *w)
 			 window_text(w->start, w->start), window_text(w->end, w->end));
 }
 
+const char *kh_when_words(const char *text)
+{
+	return pretty(text);
+}
+
 const char *kh_when_label(const kh_when *w)
 {
 	if (!w)

@@ -115,5 +115,9 @@ const char *kh_refs_label(const kh_vec *v);
  * "trước 30/9/2019 (thời gian cụ thể có thông báo sau)", "hằng tháng":
  * how the plan wrote the date, plus the window when it is one. */
 const char *kh_when_label(const kh_when *w);
+/* A "when" as written in the source (kh_when.text: "tu thang 11 nam
+ * 2023", "dự_kiến vào trung_tuần tháng 5/2017") in Vietnamese words:
+ * "từ tháng 11 năm 2023", "dự kiến vào trung tuần tháng 5/2017". */
+const char *kh_when_words(const char *text);
 
 #endif

@@ -1,0 +1,682 @@
+/*
+ * prose_words.c - the words of prose (prose_words.h): code points, words,
+ * dates written in running text, body names and the short forms prose
+ * uses for them.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "names.h"
+#include "prose_words.h"
+
+/* ------------------------------------------------------------------ */
+/* Code points                                                        */
+
+int32_t kh_cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+	if (k <= 0) {
+		*n = 1;
+		return -1;
+	}
+	*n = (size_t)k;
+	return c;
+}
+
+int32_t kh_cp_before(const char *s, size_t i)
+{
+	size_t j = i - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+		j--;
+	size_t n;
+	return kh_cp_at(s, i, j, &n);
+}
+
+bool kh_is_word_cp(int32_t c)
+{
+	if (c < 0)
+		return false;
+	if (c < 128)
+		return isalnum(c) || c == '_';
+	utf8proc_category_t k = utf8proc_category(c);
+	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND;
+}
+
+bool kh_is_upper_cp(int32_t c)
+{
+	if (c < 0)
+		return false;
+	utf8proc_category_t k = utf8proc_category(c);
+	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+bool kh_has_lower(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		int32_t c = kh_cp_at(s, len, i, &n);
+		if (c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL)
+			return true;
+		i += n;
+	}
+	return false;
+}
+
+const char *kh_find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+	if (m == 0 || m > n)
+		return NULL;
+	for (const char *p = hay, *end = hay + n - m; p <= end; p++) {
+		p = memchr(p, needle[0], (size_t)(end - p) + 1);
+		if (!p)
+			return NULL;
+		if (!memcmp(p, needle, m))
+			return p;
+	}
+	return NULL;
+}
+
+const char *kh_fold_n(const char *s, size_t n)
+{
+	return kh_text_fold(kh_strndup(s, n));
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                              */
+
+typedef struct mark {
+	const char *s;
+	size_t n;
+} mark;
+#define MARK(x) { x, sizeof x - 1 }
+
+size_t kh_punct_at(const char *t, size_t len, size_t i, bool open)
+{
+	static const mark opens[] = { MARK("("), MARK("["), MARK("\""), MARK("'"), MARK("\xE2\x80\x9C"),
+				      MARK("\xE2\x80\x98"), MARK("\xC2\xAB"), MARK("*") };
+	/* "./" before ".": "./." ends a document's last sentence */
+	static const mark closes[] = { MARK(","), MARK("./"), MARK("."), MARK(";"), MARK(":"), MARK("!"),
+				       MARK("?"), MARK(")"), MARK("]"), MARK("\""), MARK("'"),
+				       MARK("\xE2\x80\x9D"), MARK("\xE2\x80\x99"), MARK("\xC2\xBB"),
+				       MARK("\xE2\x80\xA6"), MARK("*") };
+	const mark *set = open ? opens : closes;
+	size_t n = open ? sizeof opens / sizeof *opens : sizeof closes / sizeof *closes;
+	if (i >= len)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (t[i] == set[k].s[0] && i + set[k].n <= len && !memcmp(t + i, set[k].s, set[k].n))
+			return set[k].n;
+	return 0;
+}
+
+/* The length of the closing mark that ends T[0, I), 0 if none. */
+static size_t punct_before(const char *t, size_t i)
+{
+	for (size_t l = 1; l <= 3 && l <= i; l++)
+		if (kh_punct_at(t, i, i - l, false) == l)
+			return l;
+	return 0;
+}
+
+kh_vec kh_words_split(const char *t, size_t len)
+{
+	kh_vec out = { 0 };
+	size_t i = 0;
+	while (i < len) {
+		while (i < len && isspace((unsigned char)t[i]))
+			i++;
+		if (i >= len)
+			break;
+		size_t ws = i;
+		while (i < len && !isspace((unsigned char)t[i]))
+			i++;
+		kh_word *w = KH_NEW(kh_word);
+		w->s = ws;
+		w->e = i;
+		size_t k;
+		while (w->s < w->e && (k = kh_punct_at(t, w->e, w->s, true))) {
+			w->s += k;
+			w->lead = true;
+		}
+		while (w->e > w->s && (k = punct_before(t, w->e)) && w->e - k >= w->s) {
+			w->e -= k;
+			w->trail = true;
+		}
+		if (w->e > w->s)
+			kh_vec_push(&out, w);
+	}
+	return out;
+}
+
+/*
+ * Folded words, remembered: the scanners fold every word of every text,
+ * and a plan's words repeat (a few thousand distinct ones in 100,000
+ * tasks), while one fold costs a normalisation and three allocations.
+ * Open addressing on (bytes, length); the table lives in collected memory
+ * reached from this static pointer.
+ */
+typedef struct fold_slot {
+	const char *raw, *folded;
+	size_t n;
+} fold_slot;
+
+static fold_slot *fold_table;
+static size_t fold_cap, fold_count;
+
+static size_t fold_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void fold_grow(void)
+{
+	size_t cap = fold_cap ? fold_cap * 2 : 4096;
+	fold_slot *t = KH_NEW_N(fold_slot, cap);
+	for (size_t i = 0; i < fold_cap; i++) {
+		if (!fold_table[i].raw)
+			continue;
+		size_t h = fold_hash(fold_table[i].raw, fold_table[i].n) & (cap - 1);
+		while (t[h].raw)
+			h = (h + 1) & (cap - 1);
+		t[h] = fold_table[i];
+	}
+	fold_table = t;
+	fold_cap = cap;
+}
+
+static const char *fold_cached(const char *s, size_t n)
+{
+	if ((fold_count + 1) * 2 > fold_cap)
+		fold_grow();
+	size_t h = fold_hash(s, n) & (fold_cap - 1);
+	for (; fold_table[h].raw; h = (h + 1) & (fold_cap - 1))
+		if (fold_table[h].n == n && !memcmp(fold_table[h].raw, s, n))
+			return fold_table[h].folded;
+	const char *raw = kh_strndup(s, n);
+	fold_table[h] = (fold_slot){ raw, kh_text_fold(raw), n };
+	fold_count++;
+	return fold_table[h].folded;
+}
+
+const char *kh_word_fold(const char *t, kh_word *w)
+{
+	if (!w->folded)
+		w->folded = fold_cached(t + w->s, w->e - w->s);
+	return w->folded;
+}
+
+size_t kh_word_is(const char *t, size_t len, size_t i, const char *lower)
+{
+	size_t l = strlen(lower);
+	if (i + l > len)
+		return 0;
+	if (!(t[i] == lower[0] || t[i] == toupper((unsigned char)lower[0])) || memcmp(t + i + 1, lower + 1, l - 1))
+		return 0;
+	if (i + l < len) {
+		size_t n;
+		if (kh_is_word_cp(kh_cp_at(t, len, i + l, &n)))
+			return 0;
+	}
+	return l;
+}
+
+size_t kh_skip_spaces(const char *t, size_t len, size_t i)
+{
+	while (i < len && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates in running text                                              */
+
+/* Up to MAXD digits at T[I] into *V: the index after them, or I when
+ * there are none or more. */
+static size_t read_int(const char *t, size_t len, size_t i, int maxd, int *v)
+{
+	size_t j = i;
+	*v = 0;
+	while (j < len && isdigit((unsigned char)t[j]) && (int)(j - i) < maxd)
+		*v = *v * 10 + (t[j++] - '0');
+	if (j < len && isdigit((unsigned char)t[j]))
+		return i;
+	return j;
+}
+
+/* The word W and one space at T[I]: the index after them, or I. */
+static size_t word_sp(const char *t, size_t len, size_t i, const char *w)
+{
+	size_t l = kh_word_is(t, len, i, w);
+	if (!l || i + l >= len || t[i + l] != ' ')
+		return i;
+	return i + l + 1;
+}
+
+/* "/2019" or " năm 2019" at T[I]: the year in *Y and the end, or I. */
+static size_t year_after(const char *t, size_t len, size_t i, int *y)
+{
+	size_t j, k;
+	if (i < len && t[i] == '/') {
+		j = read_int(t, len, i + 1, 4, y);
+		return j == i + 5 ? j : i;
+	}
+	if (i < len && t[i] == ' ' && (k = word_sp(t, len, i + 1, "năm")) > i + 1) {
+		j = read_int(t, len, k, 4, y);
+		return j == k + 4 ? j : i;
+	}
+	return i;
+}
+
+/* Nothing that continues a number or a word right after E. */
+static bool ends_clean(const char *t, size_t len, size_t e)
+{
+	if (e >= len)
+		return true;
+	size_t n;
+	if (kh_is_word_cp(kh_cp_at(t, len, e, &n)))
+		return false;
+	return !(strchr("/-.", t[e]) && e + 1 < len && isdigit((unsigned char)t[e + 1]));
+}
+
+/* "15/10/2009", "15-10-2009", "15/9", "11/2023", "15 tháng 10 năm 2009". */
+static size_t digits_date(const char *t, size_t len, size_t i, kh_written_date *d)
+{
+	int a, b, y = 0;
+	size_t j = read_int(t, len, i, 2, &a), k, e;
+	if (j == i)
+		return i;
+	char c = j < len ? t[j] : 0;
+	if (c && strchr("/-.", c)) {
+		k = read_int(t, len, j + 1, 2, &b);
+		if (k > j + 1 && k < len && t[k] == c && (e = read_int(t, len, k + 1, 4, &y)) == k + 5) {
+			*d = (kh_written_date){ .precision = KH_PREC_DAY, .year = y, .month = b, .day = a };
+			return e;
+		}
+		if (k > j + 1 && c == '/' && !(k < len && t[k] == '/')) {
+			*d = (kh_written_date){ .precision = KH_PREC_DAY, .month = b, .day = a };
+			return k;
+		}
+		if (c == '/' && (e = read_int(t, len, j + 1, 4, &y)) == j + 5) {
+			*d = (kh_written_date){ .precision = KH_PREC_MONTH, .year = y, .month = a };
+			return e;
+		}
+		return i;
+	}
+	k = c == ' ' ? word_sp(t, len, j + 1, "tháng") : j;
+	if (k == j || (e = read_int(t, len, k, 2, &b)) == k)
+		return i;
+	*d = (kh_written_date){ .precision = KH_PREC_DAY, .month = b, .day = a };
+	size_t f = year_after(t, len, e, &y);
+	d->year = f > e ? y : 0;
+	return f;
+}
+
+/* "tháng 11/2023", "tháng 11 năm 2023", "tháng 10"; after a ten-day word. */
+static size_t month_date(const char *t, size_t len, size_t i, kh_written_date *d)
+{
+	int m, y = 0;
+	size_t k = word_sp(t, len, i, "tháng"), e;
+	if (k == i || (e = read_int(t, len, k, 2, &m)) == k)
+		return i;
+	size_t f = year_after(t, len, e, &y);
+	d->precision = KH_PREC_MONTH;
+	d->month = m;
+	d->year = f > e ? y : 0;
+	return f;
+}
+
+static size_t decade_date(const char *t, size_t len, size_t i, kh_written_date *d)
+{
+	static const char *const parts[] = { "thượng", "trung", "hạ" };
+	for (int p = 0; p < 3; p++) {
+		size_t k = word_sp(t, len, i, parts[p]);
+		if (k == i)
+			continue;
+		size_t k2 = word_sp(t, len, k, "tuần"), e;
+		if (k2 == k || (e = month_date(t, len, k2, d)) == k2)
+			return i;
+		d->precision = KH_PREC_DECADE;
+		d->day = p + 1;
+		return e;
+	}
+	return i;
+}
+
+/* "quý I/2024", "quý 2 năm 2024", "năm 2023". */
+static size_t quarter_or_year(const char *t, size_t len, size_t i, kh_written_date *d)
+{
+	static const char *const roman[] = { "IV", "III", "II", "I" };
+	size_t k = word_sp(t, len, i, "quý"), e = i;
+	int y = 0, q = 0;
+	if (k > i) {
+		for (int r = 0; r < 4 && !q; r++)
+			if (!strncmp(t + k, roman[r], strlen(roman[r])))
+				q = 4 - r, e = k + strlen(roman[r]);
+		if (!q && (e = read_int(t, len, k, 1, &q)) == k)
+			return i;
+		size_t f = year_after(t, len, e, &y);
+		*d = (kh_written_date){ .precision = KH_PREC_QUARTER, .month = q, .year = f > e ? y : 0 };
+		return f;
+	}
+	k = word_sp(t, len, i, "năm");
+	if (k == i || (e = read_int(t, len, k, 4, &y)) != k + 4)
+		return i;
+	*d = (kh_written_date){ .precision = KH_PREC_YEAR, .year = y };
+	return e;
+}
+
+static bool date_window(kh_written_date *d)
+{
+	int y = d->year ? d->year : 2000; /* a leap year: 29/2 without a year is a day */
+	switch (d->precision) {
+	case KH_PREC_DAY:
+		if (!kh_date_valid(y, d->month, d->day))
+			return false;
+		d->first = d->last = kh_date_make(y, d->month, d->day);
+		return true;
+	case KH_PREC_DECADE:
+		return kh_window_decade(y, d->month, d->day, &d->first, &d->last);
+	case KH_PREC_MONTH:
+		return kh_window_month(y, d->month, &d->first, &d->last);
+	case KH_PREC_QUARTER:
+		return kh_window_quarter(y, d->month, &d->first, &d->last);
+	default:
+		return d->year > 0 && kh_window_year(y, &d->first, &d->last);
+	}
+}
+
+bool kh_date_set_year(kh_written_date *d, int y)
+{
+	d->year = y;
+	return date_window(d);
+}
+
+bool kh_date_at(const char *t, size_t len, size_t i, kh_written_date *d)
+{
+	size_t e = i;
+	memset(d, 0, sizeof *d);
+	/* a date starts with a digit or "tháng", "thượng", "trung", "hạ", "quý", "năm" */
+	if (i >= len || !strchr("0123456789tThHqQnN", t[i]))
+		return false;
+	if (i < len && isdigit((unsigned char)t[i]))
+		e = digits_date(t, len, i, d);
+	else if (i < len)
+		for (int k = 0; k < 3 && e == i; k++)
+			e = k == 0 ? month_date(t, len, i, d) : k == 1 ? decade_date(t, len, i, d)
+							    : quarter_or_year(t, len, i, d);
+	if (e == i || !ends_clean(t, len, e) || !date_window(d))
+		return false;
+	d->start = i;
+	d->end = e;
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Body names                                                         */
+
+static void bindex_add(kh_bindex *x, kh_strmap *m, const char *w, kh_bname *b)
+{
+	int k = kh_strmap_get(m, w);
+	if (k < 0) {
+		k = (int)x->lists.n;
+		kh_vec_push(&x->lists, KH_NEW(kh_vec));
+		kh_strmap_put(m, w, k);
+	}
+	kh_vec_push(x->lists.items[k], b);
+}
+
+const kh_vec *kh_bindex_first(const kh_bindex *x, const char *w)
+{
+	int k = kh_strmap_get(&x->first, w);
+	return k < 0 ? NULL : x->lists.items[k];
+}
+
+const kh_vec *kh_bindex_last(const kh_bindex *x, const char *w)
+{
+	int k = kh_strmap_get(&x->last, w);
+	return k < 0 ? NULL : x->lists.items[k];
+}
+
+/* A name form: folded words W[0, N), and whether each word was written
+ * with a capital (for finding where a locality starts). */
+typedef struct form {
+	const char **w;
+	bool *cap;
+	size_t n;
+} form;
+
+static form words_of(const char *s)
+{
+	kh_vec ws = kh_words_split(s, strlen(s));
+	form f = { KH_NEW_N(const char *, ws.n + 1), KH_NEW_N(bool, ws.n + 1), ws.n };
+	for (size_t k = 0; k < ws.n; k++) {
+		kh_word *w = KH_WORD(ws, k);
+		size_t l;
+		f.w[k] = kh_word_fold(s, w);
+		f.cap[k] = kh_is_upper_cp(kh_cp_at(s, w->e, w->s, &l));
+	}
+	return f;
+}
+
+static bool same_form(const kh_bname *b, const char *const *w, size_t n)
+{
+	if (b->n != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(b->w[k], w[k]))
+			return false;
+	return true;
+}
+
+/* Appends the form W[0, N) of body B unless B has it already. */
+static void push_form(kh_vec *out, const kh_body *b, const char *const *w, size_t n, bool full)
+{
+	if (!n)
+		return;
+	for (size_t i = out->n; i-- > 0;) {
+		const kh_bname *o = out->items[i];
+		if (o->b != b)
+			break;
+		if (same_form(o, w, n))
+			return;
+	}
+	kh_bname *x = KH_NEW(kh_bname);
+	x->b = b;
+	x->w = KH_NEW_N(const char *, n);
+	memcpy(x->w, w, n * sizeof *w);
+	x->n = n;
+	x->full = full;
+	kh_vec_push(out, x);
+}
+
+/* Words of a level of the state hierarchy, as localities start with
+ * them: 1 for "tỉnh", 2 for "thành phố"; 0 if none. */
+static size_t level_word(const form *f, size_t k)
+{
+	static const char *const one[] = { "tỉnh", "huyện", "xã", "quận", "phường" };
+	for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+		if (!strcmp(f->w[k], one[i]))
+			return 1;
+	if (k + 1 < f->n && (!strcmp(f->w[k], "thành") || !strcmp(f->w[k], "thị")) &&
+	    (!strcmp(f->w[k + 1], "phố") || !strcmp(f->w[k + 1], "xã") || !strcmp(f->w[k + 1], "trấn")))
+		return 2;
+	return 0;
+}
+
+/* "Sở Nội vụ tỉnh Quảng Nam": also "Sở Nội vụ tỉnh" and "Sở Nội vụ" (the
+ * last level word, followed only by capitalised words or by nothing). */
+static void push_without_locality(kh_vec *out, const kh_body *b, const form *f)
+{
+	for (size_t k = f->n; k-- > 1;) {
+		size_t lw = level_word(f, k);
+		if (!lw)
+			continue;
+		bool proper = true;
+		for (size_t j = k + lw; j < f->n && proper; j++)
+			proper = f->cap[j];
+		if (!proper)
+			return;
+		if (k + lw < f->n)
+			push_form(out, b, f->w, k + lw, false);
+		if (k >= 2)
+			push_form(out, b, f->w, k, false);
+		return;
+	}
+}
+
+/* The first letter of a folded word without its marks ("ủy": 'u'); 'd'
+ * stands for "đ". */
+static int32_t initial(const char *w)
+{
+	size_t n;
+	int32_t c = kh_cp_at(w, strlen(w), 0, &n);
+	if (c == 0x111 || c == 0x110)
+		return 'd';
+	utf8proc_int32_t parts[4];
+	int last = 0;
+	if (c >= 0 && utf8proc_decompose_char(c, parts, 4, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last) >= 1)
+		return parts[0];
+	return c;
+}
+
+/* Does the abbreviation word A (folded) stand for words W[*J..] by their
+ * initials ("ubnd": "ủy ban nhân dân"; "và" may be skipped)? Advances *J. */
+static bool initials(const char *a, const form *f, size_t *j)
+{
+	size_t k = *j;
+	for (size_t i = 0; a[i];) {
+		size_t n;
+		int32_t c = kh_cp_at(a, strlen(a), i, &n);
+		if (c == 0x111)
+			c = 'd';
+		if (k < f->n && initial(f->w[k]) != c && !strcmp(f->w[k], "và"))
+			k++;
+		if (k >= f->n || initial(f->w[k]) != c)
+			return false;
+		k++;
+		i += n;
+	}
+	*j = k;
+	return true;
+}
+
+/* "UBND" for "Ủy ban nhân dân cấp huyện": "UBND cấp huyện"; "Bộ CHQS"
+ * for "Bộ Chỉ huy Quân sự tỉnh": "Bộ CHQS tỉnh". */
+static void push_abbreviated(kh_vec *out, const kh_body *b, const form *f)
+{
+	if (!b->abbr || !*b->abbr)
+		return;
+	form a = words_of(b->abbr);
+	size_t j = 0;
+	for (size_t i = 0; i < a.n; i++) {
+		if (j < f->n && !strcmp(a.w[i], f->w[j]))
+			j++;
+		else if (!initials(a.w[i], f, &j))
+			return;
+	}
+	if (j < 2)
+		return; /* one word for one word is no abbreviation */
+	form s = { KH_NEW_N(const char *, a.n + f->n - j + 1), KH_NEW_N(bool, a.n + f->n - j + 1), 0 };
+	for (size_t i = 0; i < a.n; i++)
+		s.w[s.n] = a.w[i], s.cap[s.n++] = true;
+	for (size_t i = j; i < f->n; i++)
+		s.w[s.n] = f->w[i], s.cap[s.n++] = f->cap[i];
+	push_form(out, b, s.w, s.n, false);
+	push_without_locality(out, b, &s);
+}
+
+struct kh_bseq {
+	size_t hash;
+	const kh_bname *name;
+};
+
+/* The hash of a word sequence, one word at a time. */
+static size_t seq_step(size_t h, const char *w)
+{
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return (h ^ 0x20) * 16777619u;
+}
+
+static void seq_build(kh_bindex *x)
+{
+	x->seq_cap = 64;
+	while (x->seq_cap < x->n * 2 + 1)
+		x->seq_cap *= 2;
+	x->seq = KH_NEW_N(struct kh_bseq, x->seq_cap);
+	for (size_t i = 0; i < x->n; i++) {
+		size_t h = 2166136261u;
+		for (size_t k = 0; k < x->v[i].n; k++)
+			h = seq_step(h, x->v[i].w[k]);
+		size_t j = h & (x->seq_cap - 1);
+		while (x->seq[j].name)
+			j = (j + 1) & (x->seq_cap - 1);
+		x->seq[j] = (struct kh_bseq){ h, &x->v[i] };
+		if (x->v[i].n > x->longest)
+			x->longest = x->v[i].n;
+	}
+}
+
+void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_vec *out)
+{
+	size_t h = 2166136261u;
+	for (size_t n = 1; n <= x->longest && i + n <= ws->n && x->seq_cap; n++) {
+		kh_word *w = KH_WORD(*ws, i + n - 1);
+		h = seq_step(h, kh_word_fold(t, w));
+		for (size_t j = h & (x->seq_cap - 1); x->seq[j].name; j = (j + 1) & (x->seq_cap - 1))
+			if (x->seq[j].hash == h && x->seq[j].name->n == n &&
+			    kh_bname_match(x->seq[j].name, t, ws, i, ws->n, true))
+				kh_vec_push(out, (void *)x->seq[j].name);
+		if (w->trail && !strchr(",-", t[w->e]))
+			break; /* a name goes on only after a comma or a dash */
+	}
+}
+
+kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms)
+{
+	kh_bindex x = { 0 };
+	kh_vec names = { 0 };
+	for (size_t i = 0; i < bodies->n; i++) {
+		const kh_body *b = bodies->items[i];
+		if (!b->name || !*b->name)
+			continue;
+		form f = words_of(b->name);
+		push_form(&names, b, f.w, f.n, true);
+		if (short_forms && f.n) {
+			push_without_locality(&names, b, &f);
+			push_abbreviated(&names, b, &f);
+		}
+	}
+	x.v = KH_NEW_N(kh_bname, names.n + 1);
+	for (size_t i = 0; i < names.n; i++)
+		x.v[i] = *(kh_bname *)names.items[i];
+	x.n = names.n;
+	for (size_t i = 0; i < x.n; i++) {
+		bindex_add(&x, &x.first, x.v[i].w[0], &x.v[i]);
+		bindex_add(&x, &x.last, x.v[i].w[x.v[i].n - 1], &x.v[i]);
+	}
+	seq_build(&x);
+	return x;
+}
+
+size_t kh_bname_match(const kh_bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix)
+{
+	if (b->n > to - from)
+		return 0;
+	for (size_t k = 0; k < b->n; k++) {
+		kh_word *w = KH_WORD(*ws, prefix ? from + k : to - b->n + k);
+		if (strcmp(kh_word_fold(t, w), b->w[k]))
+			return 0;
+		/* inside the name, only the last word may end a phrase */
+		if (k + 1 < b->n && w->trail && !strchr(",-", t[w->e]))
+			return 0;
+	}
+	return b->n;
+}

@@ -1,0 +1,113 @@
+/*
+ * prose_words.h - reading the words of prose: code points, words with the
+ * punctuation around them, dates as plans write them in running text, and
+ * the names of declared bodies as word sequences. Shared by the citation
+ * rules (check_citations.c), what a text states (prose_facts.c) and the
+ * sentences of compose.c.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_PROSE_WORDS_H
+#define KH_PROSE_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan.h"
+#include "strmap.h"
+
+/* ---- code points ---- */
+
+/* The code point at S[I] (its length in *N), -1 for a bad byte (N = 1). */
+int32_t kh_cp_at(const char *s, size_t len, size_t i, size_t *n);
+/* The code point that ends just before byte I (I > 0). */
+int32_t kh_cp_before(const char *s, size_t i);
+/* A letter, a combining mark, a digit or '_'. */
+bool kh_is_word_cp(int32_t c);
+bool kh_is_upper_cp(int32_t c);
+bool kh_has_lower(const char *s, size_t len);
+/* memmem, which C17 and POSIX lack. */
+const char *kh_find_bytes(const char *hay, size_t n, const char *needle, size_t m);
+/* kh_text_fold of S[0, N). */
+const char *kh_fold_n(const char *s, size_t n);
+
+/* ---- words ---- */
+
+typedef struct kh_word {
+	size_t s, e;              /* the word without surrounding punctuation */
+	bool lead, trail;         /* punctuation was stripped before / after it */
+	const char *folded;       /* lazily: kh_word_fold */
+} kh_word;
+#define KH_WORD(v, i) KH_VEC_AT(v, kh_word, i)
+
+/* Bytes of an opening (OPEN) or closing punctuation mark at T[I], 0 if none. */
+size_t kh_punct_at(const char *t, size_t len, size_t i, bool open);
+/* The words of T[0, LEN) (kh_word*), split at white space, punctuation
+ * stripped at both ends of each. */
+kh_vec kh_words_split(const char *t, size_t len);
+const char *kh_word_fold(const char *t, kh_word *w);
+/* LOWER ("ngày", "của"), its first letter in either case, as the whole
+ * word at T[I]: its length, or 0. */
+size_t kh_word_is(const char *t, size_t len, size_t i, const char *lower);
+size_t kh_skip_spaces(const char *t, size_t len, size_t i);
+
+/* ---- dates in running text ---- */
+
+/* One date as written: "15/10/2009", "15-10-2009", "15 tháng 10 năm
+ * 2009", "15/9" (no year), "tháng 11/2023", "tháng 11 năm 2023", "11/2023",
+ * "trung tuần tháng 5/2017", "quý I/2024", "năm 2023". */
+typedef struct kh_written_date {
+	size_t start, end;        /* bytes in the text */
+	kh_precision precision;   /* DAY, DECADE, MONTH, QUARTER or YEAR */
+	int year, month, day;     /* year 0: not written; DECADE: day is the
+	                             part (1-3); QUARTER: month is the quarter */
+	kh_day first, last;       /* the window, when the year is written */
+} kh_written_date;
+
+/* The date starting at T[I], or false. A date without a year is a day
+ * with '/' ("15/9") or a month ("tháng 10"). */
+bool kh_date_at(const char *t, size_t len, size_t i, kh_written_date *d);
+/* D with the year Y (a first date that leaves it to the second): its
+ * window recomputed; false when that makes no date (29/2). */
+bool kh_date_set_year(kh_written_date *d, int y);
+
+/* ---- body names ---- */
+
+/* One way of naming a body, as folded words. */
+typedef struct kh_bname {
+	const kh_body *b;
+	const char **w;
+	size_t n;
+	bool full;                /* the body's own name (else a short form) */
+} kh_bname;
+
+/* Names by their first and by their last word, and by their words. */
+typedef struct kh_bindex {
+	kh_bname *v;
+	size_t n;
+	kh_strmap first, last;    /* folded word -> list index */
+	kh_vec lists;             /* kh_vec* of kh_bname* */
+	struct kh_bseq *seq;      /* hash of the whole word sequence -> name */
+	size_t seq_cap, longest;  /* table size; most words in a name */
+} kh_bindex;
+
+/*
+ * The names of BODIES (kh_body*). With SHORT_FORMS, also the forms prose
+ * uses: the name without its locality ("Sở Nội vụ tỉnh Quảng Nam": "Sở
+ * Nội vụ tỉnh", "Sở Nội vụ") and with its abbreviation for the words it
+ * abbreviates ("UBND" + "Ủy ban nhân dân cấp huyện": "UBND cấp huyện";
+ * "Bộ CHQS" + "Bộ Chỉ huy Quân sự tỉnh": "Bộ CHQS tỉnh").
+ */
+kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms);
+/* The names whose first (last) folded word is W, or NULL. */
+const kh_vec *kh_bindex_first(const kh_bindex *x, const char *w);
+const kh_vec *kh_bindex_last(const kh_bindex *x, const char *w);
+/* Does B, as words, start the words WS[FROM..TO) (PREFIX) or end them?
+ * Returns the number of words matched, 0 for none. Inside the name only
+ * a comma or a dash may follow a word. */
+size_t kh_bname_match(const kh_bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix);
+/* Every name (kh_bname*) the words of T from word I start with, into OUT:
+ * one probe per length, however many names share their first words. */
+void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_vec *out);
+
+#endif

@@ -1,0 +1,177 @@
+/*
+ * test_prose.c - reading an item's text (prose_facts.c, prose_words.c):
+ * which dates are the item's own deadline and which another fact (a cited
+ * document's date, a period, an event's day), and which bodies it names
+ * in which role (the owner at the head, "X chủ trì", "A giao B", "phối hợp
+ * với", "gửi … về", "(qua …)"), by name, without the locality or by the
+ * abbreviation. The sentences are the seeds' and the examples'.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "prose_facts.h"
+#include "resolve.h"
+
+static const char *const ROLES[] = { "deadline", "within", "on", "from", "span", "document", "period", "other" };
+
+/* The dates of TEXT as "role:phrase|…". */
+static const char *dates(const char *text)
+{
+	kh_vec v = kh_text_dates(text, strlen(text));
+	kh_buf b = { 0 };
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_text_date *d = v.items[i];
+		kh_buf_printf(&b, "%s%s:%.*s", i ? "|" : "", ROLES[d->role], (int)(d->end - d->lead), text + d->lead);
+	}
+	return kh_buf_cstr(&b);
+}
+
+static void test_dates_and_what_they_are(void **state)
+{
+	(void)state;
+	assert_string_equal(dates("gửi báo cáo về UBND tỉnh (qua Bộ CHQS tỉnh) trước ngày 15/9/2019;"),
+			    "deadline:trước ngày 15/9/2019");
+	assert_string_equal(dates("Hoàn thành trước ngày 30 tháng 8 năm 2019."), "deadline:trước ngày 30 tháng 8 năm 2019");
+	assert_string_equal(dates("xác định thời gian sơ kết xong trước 30/8/2019."), "deadline:trước 30/8/2019");
+	assert_string_equal(dates("(hoàn thành trong tháng 01/2024)"), "within:trong tháng 01/2024");
+	assert_string_equal(dates("(hoàn thành trong tháng 1 năm 2024)"), "within:trong tháng 1 năm 2024");
+	assert_string_equal(dates("(từ tháng 11 năm 2023)"), "from:từ tháng 11 năm 2023");
+	assert_string_equal(dates("tổ chức hội nghị tổng kết trực tuyến dự kiến vào trung tuần tháng 5/2017."),
+			    "on:vào trung tuần tháng 5/2017");
+	assert_string_equal(dates("Từ ngày 01/6/2025 đến ngày 30/7/2025."), "span:Từ ngày 01/6/2025 đến ngày 30/7/2025");
+	assert_string_equal(dates("báo cáo chậm nhất là ngày 20/9."), "deadline:chậm nhất là ngày 20/9");
+	assert_string_equal(dates("Sơ kết trong quý III/2019."), "within:trong quý III/2019");
+	/* other facts: a cited document's date, a period, a range, an event */
+	assert_string_equal(dates("căn cứ Kế hoạch số 236-KH/TU, ngày 15/01/2024 của Tỉnh ủy"), "document:ngày 15/01/2024");
+	assert_string_equal(dates("theo yêu cầu tại Công văn số 845/SNV-XDCQ ngày 16/4/2024 của Sở Nội vụ."),
+			    "document:ngày 16/4/2024");
+	assert_string_equal(dates("kỷ niệm 30 năm Ngày hội Quốc phòng toàn dân (22/12/1989 - 22/12/2019)"),
+			    "period:22/12/1989 - 22/12/2019");
+	assert_string_equal(dates("Ngày 19/10/2023, Ban Thường vụ huyện ủy ban hành Chỉ thị"), "other:Ngày 19/10/2023");
+	assert_string_equal(dates("chào mừng Ngày Quốc tế Thiếu nhi 01/6"), "other:01/6");
+	/* no dates: a year alone without a word of time, year ranges, numbers */
+	assert_string_equal(dates("so sánh với năm 2008; giai đoạn 2009 - 2019; từ 3-4 bài học; số 35-HD/BTCTW"), "");
+	assert_string_equal(dates("(hoàn thành trong năm 2023)"), "within:trong năm 2023");
+}
+
+static kh_program *program(void)
+{
+	static const char *text =
+		"import \"vn/hierarchy\"\n"
+		"cơ_quan ubnd_tinh \"Ủy ban nhân dân tỉnh Quảng Nam\" cấp tỉnh là ubnd viết_tắt \"UBND\"\n"
+		"cơ_quan so_noi_vu \"Sở Nội vụ tỉnh Quảng Nam\" cấp tỉnh thuộc ubnd_tinh\n"
+		"cơ_quan bchqs \"Bộ Chỉ huy Quân sự tỉnh\" cấp tỉnh viết_tắt \"Bộ CHQS\"\n"
+		"cơ_quan ubnd_huyen \"Ủy ban nhân dân cấp huyện\" cấp huyện là ubnd viết_tắt \"UBND\"\n"
+		"cơ_quan tinh_uy \"Tỉnh ủy\" cấp tỉnh là cap_uy\n"
+		"cơ_quan btc_tu \"Ban Tổ chức Tỉnh ủy\" cấp tỉnh thuộc tinh_uy\n"
+		"cơ_quan btv_tu \"Ban Thường vụ Tỉnh ủy\" cấp tỉnh thuộc tinh_uy\n"
+		"cơ_quan qs \"Đảng ủy Quân sự tỉnh\" cấp tỉnh\n"
+		"cơ_quan cq \"Các cơ quan có liên quan\"\n";
+	kh_resolve_opts opts = { 0 };
+	opts.stdlib_dir = KH_STDLIB_DIR;
+	kh_diags d;
+	memset(&d, 0, sizeof d);
+	kh_program *p = kh_resolve_bytes("prose.kh", text, strlen(text), &opts, &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	return p;
+}
+
+static const char *const MROLES[] = { "owner", "with", "to", "via", "other" };
+
+/* The mentions of TEXT as "role:words=id[,id][@level]|…". */
+static const char *mentions(const kh_program *p, const kh_bindex *x, const char *text)
+{
+	kh_vec v = kh_text_mentions(text, strlen(text), x, &p->levels);
+	kh_buf b = { 0 };
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_mention *m = v.items[i];
+		kh_buf_printf(&b, "%s%s%s:%.*s=", i ? "|" : "", MROLES[m->role], m->chairs ? "+chair" : "",
+			      (int)(m->end - m->start), text + m->start);
+		for (size_t k = 0; k < m->bodies.n; k++)
+			kh_buf_printf(&b, "%s%s", k ? "," : "", ((const kh_body *)m->bodies.items[k])->id);
+		if (m->level)
+			kh_buf_printf(&b, "@%s", m->level->id);
+	}
+	return kh_buf_cstr(&b);
+}
+
+static void test_bodies_and_their_roles(void **state)
+{
+	(void)state;
+	kh_program *p = program();
+	kh_bindex x = kh_bindex_build(&p->bodies, true);
+	assert_string_equal(mentions(p, &x, "Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Đảng ủy Quân sự tỉnh và các cơ quan "
+					    "có liên quan tham mưu Ban Thường vụ Tỉnh ủy."),
+			    "owner+chair:Ban Tổ chức Tỉnh ủy=btc_tu|with:Đảng ủy Quân sự tỉnh=qs|with:các cơ quan có liên "
+			    "quan=cq|to:Ban Thường vụ Tỉnh ủy=btv_tu");
+	/* abbreviations with their level; a generic body with the level after it */
+	assert_string_equal(mentions(p, &x, "gửi báo cáo về UBND tỉnh (qua Bộ CHQS tỉnh)"),
+			    "to:UBND tỉnh=ubnd,ubnd_tinh@tỉnh|via:Bộ CHQS tỉnh=bchqs");
+	/* without the locality; "Giao"; "A giao B": B is the owner */
+	assert_string_equal(mentions(p, &x, "Giao Sở Nội vụ hướng dẫn."), "owner:Sở Nội vụ=so_noi_vu");
+	assert_string_equal(mentions(p, &x, "Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì."),
+			    "other:Ủy ban nhân dân tỉnh=ubnd,ubnd_tinh@tỉnh|owner+chair:Sở Nội vụ=so_noi_vu");
+	/* levels; the head of the second sentence; not inside brackets */
+	assert_string_equal(mentions(p, &x, "Đối với cấp huyện: Ủy ban nhân dân cấp huyện tổ chức. Tỉnh ủy chỉ đạo (UBND cấp huyện triển khai)."),
+			    "owner:cấp huyện=@huyện|owner:Ủy ban nhân dân cấp huyện=ubnd,ubnd_huyen@huyện|owner:Tỉnh "
+			    "ủy=tinh_uy|other:UBND cấp huyện=ubnd,ubnd_huyen@huyện");
+	/* the one advised gets the result (weakly); a name that goes on
+	 * ("… tỉnh Bắc Kạn", not Quảng Nam) is the generic body at its level */
+	assert_string_equal(mentions(p, &x, "Tham mưu cho Ủy ban nhân dân tỉnh Bắc Kạn tổ chức hội nghị."),
+			    "to:Ủy ban nhân dân tỉnh=ubnd@tỉnh");
+	assert_string_equal(mentions(p, &x, "Ban chỉ huy quân sự xã thực hiện."), "");
+}
+
+static void test_agreement(void **state)
+{
+	(void)state;
+	kh_program *p = program();
+	kh_bindex x = kh_bindex_build(&p->bodies, true);
+	kh_vec v = kh_text_mentions("Ban Thường vụ Tỉnh ủy, UBND tỉnh", strlen("Ban Thường vụ Tỉnh ủy, UBND tỉnh"), &x, &p->levels);
+	assert_int_equal(v.n, 2);
+	const kh_body *tinh_uy = NULL, *ubnd_huyen = NULL, *so_noi_vu = NULL, *ubnd_tinh = NULL;
+	for (size_t i = 0; i < p->bodies.n; i++) {
+		const kh_body *b = p->bodies.items[i];
+		if (!strcmp(b->id, "tinh_uy"))
+			tinh_uy = b;
+		if (!strcmp(b->id, "ubnd_huyen"))
+			ubnd_huyen = b;
+		if (!strcmp(b->id, "so_noi_vu"))
+			so_noi_vu = b;
+		if (!strcmp(b->id, "ubnd_tinh"))
+			ubnd_tinh = b;
+	}
+	kh_ref to_party = { .kind = KH_REF_BODY, .body = (kh_body *)tinh_uy };
+	kh_ref to_district = { .kind = KH_REF_BODY, .body = (kh_body *)ubnd_huyen };
+	kh_ref to_so = { .kind = KH_REF_BODY, .body = (kh_body *)so_noi_vu };
+	kh_ref superior = { .kind = KH_REF_SUPERIOR };
+	/* an organ agrees with its committee; a province's UBND not with a district's */
+	assert_true(kh_mention_agrees(v.items[0], &to_party));
+	assert_false(kh_mention_agrees(v.items[1], &to_district));
+	assert_true(kh_mention_agrees(v.items[1], &to_so)); /* the Sở is the UBND's */
+	assert_true(kh_mention_agrees(v.items[1], &superior));
+	kh_ref to_tinh = { .kind = KH_REF_BODY, .body = (kh_body *)ubnd_tinh };
+	assert_true(kh_text_names_ref("Tham mưu cho UBND tỉnh", &to_tinh, false));
+	assert_false(kh_text_names_ref("Tham mưu cho UBND tỉnh", &to_so, false));
+	assert_false(kh_text_names_ref("gửi về Sở Nội vụ", &to_so, true));
+	assert_true(kh_text_names_ref("Sở Nội vụ tổng hợp", &to_so, true));
+}
+
+int main(void)
+{
+	kh_alloc_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates_and_what_they_are),
+		cmocka_unit_test(test_bodies_and_their_roles),
+		cmocka_unit_test(test_agreement),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
