@@ -191,16 +191,22 @@ typedef struct kh_pdoc {
  * print right after the item's own text, or NULL for none; a NULL hook,
  * or NULL hooks, print the items as written.
  */
+/* SAID: the text of the section around the item (its headings, prose,
+ * and the item's own text), whose facts are not to be repeated. */
 typedef struct kh_pdoc_hooks {
 	void *ctx;
-	const kh_vec *(*task)(void *ctx, const kh_program *prog, const kh_task *t);
-	const kh_vec *(*meeting)(void *ctx, const kh_program *prog, const kh_meeting *m);
-	const kh_vec *(*award)(void *ctx, const kh_program *prog, const kh_award_form *f);
+	const kh_vec *(*task)(void *ctx, const kh_program *prog, const kh_task *t, const char *said);
+	const kh_vec *(*meeting)(void *ctx, const kh_program *prog, const kh_meeting *m,
+				 const char *said);
+	const kh_vec *(*award)(void *ctx, const kh_program *prog, const kh_award_form *f,
+			       const char *said);
 } kh_pdoc_hooks;
 
 /* The whole plan: header, body, closing, recipients and signature, then
  * each attached outline on a new page. NULL when the file has no plan. */
 kh_pdoc *kh_pdoc_plan(const kh_program *prog, const kh_pdoc_hooks *hooks);
+/* The hooks that print every fact of the data (document_compose.c). */
+const kh_pdoc_hooks *kh_pdoc_compose_hooks(void);
 
 /*
  * The attached outlines alone (`kehoach outline`), the first on page 1.

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "document_int.h"
+#include "names.h"
 #include "vn_numbering.h"
 
 static bool starts_lower(const char *s)
@@ -193,14 +194,14 @@ static void point(kh_pdoc_builder *b, const kh_item *it, const char *mark)
 		for (size_t j = 0; t && j < t->description.n; j++)
 			para(b, NULL, KH_VEC_AT(t->description, const char, j));
 		if (t && b->hooks && b->hooks->task)
-			composed(b, b->hooks->task(b->hooks->ctx, b->prog, t));
+			composed(b, b->hooks->task(b->hooks->ctx, b->prog, t, b->said));
 		return;
 	}
 	if (it->kind == KH_ITEM_AWARD_FORM) {
 		const kh_award_form *f = it->decl ? it->decl : find_form(b->p, it->ref_id);
 		para(b, mark, f && f->name ? f->name : it->ref_id ? it->ref_id : "");
 		if (f && b->hooks && b->hooks->award)
-			composed(b, b->hooks->award(b->hooks->ctx, b->prog, f));
+			composed(b, b->hooks->award(b->hooks->ctx, b->prog, f, b->said));
 		return;
 	}
 	para(b, mark, it->text);
@@ -211,10 +212,33 @@ static void meeting_item(kh_pdoc_builder *b, const kh_item *it, const kh_item *p
 	const kh_meeting *m = it->decl ? it->decl : find_meeting(b->p, it->ref_id);
 	if (!m)
 		return;
-	if (!prev || kh_pdoc_last_char(prev->text) == ':')
+	/* A line ending in ':' announces the meeting and its attendees;
+	 * otherwise the meeting's name opens it, unless that line says it. */
+	bool announced = !prev || kh_pdoc_last_char(prev->text) == ':';
+	if (!announced && m->name &&
+	    !(prev->text && strstr(kh_text_fold(prev->text), kh_text_fold(m->name))))
+		para(b, NULL, m->name);
+	kh_buf said = { 0 };
+	kh_buf_puts(&said, b->said ? b->said : "");
+	if (announced) {
 		attendees(b, m);
-	if (b->hooks && b->hooks->meeting)
-		composed(b, b->hooks->meeting(b->hooks->ctx, b->prog, m));
+		/* printed now: not to be composed again */
+		for (size_t i = 0; i < m->attendees.n; i++) {
+			kh_buf_putc(&said, '\n');
+			kh_buf_puts(&said, group_text(KH_VEC_AT(m->attendees, kh_group, i), true));
+		}
+	}
+	if (!b->hooks || !b->hooks->meeting)
+		return;
+	const kh_vec *lines = b->hooks->meeting(b->hooks->ctx, b->prog, m, kh_buf_cstr(&said));
+	if (lines && announced) { /* the attendees are on the page already */
+		kh_vec *rest = KH_NEW(kh_vec);
+		for (size_t i = 0; i < lines->n; i++)
+			if (strncmp(KH_VEC_AT(*lines, const char, i), "Thành phần", strlen("Thành phần")))
+				kh_vec_push(rest, lines->items[i]);
+		lines = rest;
+	}
+	composed(b, lines);
 }
 
 /*
@@ -230,10 +254,29 @@ static void meeting_item(kh_pdoc_builder *b, const kh_item *it, const kh_item *p
  *     so are points at the top of the document.
  * Prose keeps its own marks: paragraphs, "-" bullets, "+" sub-bullets.
  */
+/* The texts of IT and everything under it, for kh_pdoc_builder.said. */
+static void subtree_text(const kh_plan *p, const kh_item *it, kh_buf *out)
+{
+	const char *t = it->text;
+	if (it->kind == KH_ITEM_TASK) {
+		const kh_task *k = it->decl ? it->decl : find_task(p, it->ref_id);
+		t = k && k->text ? k->text : t;
+	} else if (it->kind == KH_ITEM_MEETING || it->kind == KH_ITEM_AWARD_FORM) {
+		t = NULL; /* their facts are what the hooks print */
+	}
+	if (t) {
+		kh_buf_puts(out, t);
+		kh_buf_putc(out, '\n');
+	}
+	for (size_t i = 0; i < it->items.n; i++)
+		subtree_text(p, KH_VEC_AT(it->items, kh_item, i), out);
+}
+
 void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 {
 	kh_vec v = { 0 };
 	flatten(items, &v);
+	const char *outer = b->said;
 	size_t nsec = 0, npts = 0;
 	for (size_t i = 0; i < v.n; i++) {
 		kh_item_kind k = KH_VEC_AT(v, kh_item, i)->kind;
@@ -244,6 +287,13 @@ void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 	const kh_item *prev = NULL;
 	for (size_t i = 0; i < v.n; i++) {
 		const kh_item *it = KH_VEC_AT(v, kh_item, i);
+		if (depth == 0) { /* a top-level section: what its page says */
+			kh_buf said = { 0 };
+			for (size_t j = 0; j < v.n; j++)
+				if (j == i || !KH_VEC_AT(v, kh_item, j)->items.n)
+					subtree_text(b->p, KH_VEC_AT(v, kh_item, j), &said);
+			b->said = kh_buf_cstr(&said);
+		}
 		switch (it->kind) {
 		case KH_ITEM_PART:
 			part(b, it, ++parts);
@@ -292,4 +342,5 @@ void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 		}
 		prev = it;
 	}
+	b->said = outer;
 }

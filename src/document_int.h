@@ -15,6 +15,8 @@ typedef struct kh_pdoc_builder {
 	bool party;
 	const kh_pdoc_hooks *hooks;   /* may be NULL */
 	kh_vec *blocks;               /* where the next paragraphs go */
+	const char *said;             /* the text of the top-level section being
+	                                 built: what the page already says there */
 } kh_pdoc_builder;
 
 /* The plan's body (ITEMS of the document or of a Phần, at DEPTH 0). */

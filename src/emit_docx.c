@@ -289,7 +289,7 @@ int kh_docx_document(kh_buf *out, const kh_pdoc *doc, const kh_docx_opts *opts)
 
 int kh_emit_render_docx(const kh_program *prog, const kh_docx_opts *opts, kh_buf *out)
 {
-	kh_pdoc *doc = kh_pdoc_plan(prog, NULL);
+	kh_pdoc *doc = kh_pdoc_plan(prog, kh_pdoc_compose_hooks());
 	if (!doc)
 		return kh_emit_no_plan(prog);
 	return kh_docx_document(out, doc, opts);

@@ -270,7 +270,7 @@ void kh_html_document(kh_buf *out, const kh_pdoc *doc)
 
 int kh_emit_render_html(const kh_program *prog, kh_buf *out)
 {
-	kh_pdoc *doc = kh_pdoc_plan(prog, NULL);
+	kh_pdoc *doc = kh_pdoc_plan(prog, kh_pdoc_compose_hooks());
 	if (!doc)
 		return kh_emit_no_plan(prog);
 	kh_html_document(out, doc);

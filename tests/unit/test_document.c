@@ -199,23 +199,25 @@ static const kh_vec *one_line(const char *s)
 	return v;
 }
 
-static const kh_vec *task_hook(void *ctx, const kh_program *prog, const kh_task *t)
+static const kh_vec *task_hook(void *ctx, const kh_program *prog, const kh_task *t, const char *said)
 {
-	(void)prog;
+	(void)prog, (void)said;
 	++*(int *)ctx;
 	return one_line(kh_printf("Nhiệm vụ %s: câu soạn sẵn.", t->id));
 }
 
-static const kh_vec *meeting_hook(void *ctx, const kh_program *prog, const kh_meeting *m)
+static const kh_vec *meeting_hook(void *ctx, const kh_program *prog, const kh_meeting *m,
+				   const char *said)
 {
-	(void)prog;
+	(void)prog, (void)said;
 	++*(int *)ctx;
 	return one_line(kh_printf("Hội nghị %s: câu soạn sẵn.", m->id));
 }
 
-static const kh_vec *award_hook(void *ctx, const kh_program *prog, const kh_award_form *f)
+static const kh_vec *award_hook(void *ctx, const kh_program *prog, const kh_award_form *f,
+				 const char *said)
 {
-	(void)ctx, (void)prog;
+	(void)ctx, (void)prog, (void)said;
 	return f->granted_by ? one_line("Do người có thẩm quyền trao.") : NULL;
 }
 
