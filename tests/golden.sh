@@ -128,6 +128,12 @@ for c in $FORM_CASES; do
 	run "forms/$n.checklist.md" "$BIN" checklist "$f"
 	run "forms/$n.render.html" "$BIN" render --html "$f"
 done
+# The official forms (signing chains, Party header lines, a letter's V/v
+# and kính_gửi) in the Word file too.
+for c in signing-form/quiet-chain signing-form/quiet-inferred signature-mismatch/quiet-party-forms \
+	number-form/quiet-letter-unit number-form/quiet-letter; do
+	run "forms/${c//\//-}.render-docx.txt" docx_dump render --docx "tests/rules/$c.kh"
+done
 # Inputs too big or too odd to check in: made here, same every run.
 MADE=build/tests/made
 mkdir -p "$MADE"
