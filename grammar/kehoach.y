@@ -197,7 +197,7 @@ static kh_node *concat(kh_node *a, kh_node *b)
 %type <node> plan block opt_block stmts stmt ref ref_list id_list when_list when_item when_core
 %type <node> string_list decl_stmt
 %type <node> date_spec window_start window_end duration excepts targets target guest_target via_chain
-%type <node> id name body_name rcpt_ref rcpt_list
+%type <node> id name body_name rcpt_ref rcpt_list quota_list quota_item
 
 %%
 
@@ -389,7 +389,7 @@ stmt
 	| CRITERIA string       { $$ = attr(T_CRITERIA, @$, $2); }
 	| CRITERIA TBA opt_string
 				{ $$ = attr(T_CRITERIA, @$, $3); $$->flag = 1; }
-	| QUOTA NUMBER          { $$ = attr(T_QUOTA, @$, $2); }
+	| QUOTA quota_list      { $$ = adopt(attr(T_QUOTA, @$, NULL), $2); }
 	| ITEM string           { $$ = named(KH_N_BUDGET_ITEM, @$, NULL, $2); }
 	| ITEM string PAYER ref { $$ = kh_node_add(named(KH_N_BUDGET_ITEM, @$, NULL, $2), $4); }
 	| ARCHIVE ref_list      { $$ = adopt(node(KH_N_ARCHIVE, @$), $2); }
@@ -513,6 +513,18 @@ via_chain
 guest_target
 	: ref_list              { $$ = $1; }
 	| string                { $$ = kh_node_add(block(@$), $1); $1->kind = KH_N_REF_TEXT; }
+	;
+
+/* "số_lượng 5", or per kind of target: "số_lượng 05 tập_thể, 10 cá_nhân". */
+quota_list
+	: quota_item            { $$ = kh_node_add(block(@$), $1); }
+	| quota_list ',' quota_item { $$ = kh_node_add($1, $3); }
+	;
+
+quota_item
+	: NUMBER                { $$ = $1; }
+	| NUMBER COLLECTIVE     { $$ = $1; $$->key = T_COLLECTIVE; $$->span = SP(@$); }
+	| NUMBER INDIVIDUAL     { $$ = $1; $$->key = T_INDIVIDUAL; $$->span = SP(@$); }
 	;
 
 id_list

@@ -482,6 +482,14 @@ const char *kh_compose_award(const kh_award_form *f, const char *text)
 		kh_vec_push(&parts, (void *)kh_buf_cstr(&b));
 	if (!quota_said && !one)
 		kh_vec_push(&parts, kh_printf("số lượng: %02ld", f->quota));
+	/* "05 tập thể, 10 cá nhân": the quota per kind of target */
+	kh_buf per = { 0 };
+	if (f->quota_collective >= 0 && !has_number(folded, f->quota_collective))
+		kh_buf_printf(&per, "%02ld tập thể", f->quota_collective);
+	if (f->quota_individual >= 0 && !has_number(folded, f->quota_individual))
+		kh_buf_printf(&per, "%s%02ld cá nhân", per.len ? ", " : "", f->quota_individual);
+	if (per.len)
+		kh_vec_push(&parts, kh_printf("số lượng: %s", kh_buf_cstr(&per)));
 	if (f->criteria_tba && !strstr(folded, "thông báo sau") && !strstr(folded, "văn bản riêng"))
 		kh_vec_push(&parts, (void *)"tiêu chuẩn: thông báo sau");
 	else if (f->criteria && !strstr(folded, kh_text_fold(f->criteria)))

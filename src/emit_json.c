@@ -338,6 +338,16 @@ static void emit_awards(kh_json *j, const kh_plan *p)
 			kh_json_int(j, f->quota);
 		else
 			kh_json_null(j);
+		kh_json_key(j, "quota_collective");
+		if (f->quota_collective >= 0)
+			kh_json_int(j, f->quota_collective);
+		else
+			kh_json_null(j);
+		kh_json_key(j, "quota_individual");
+		if (f->quota_individual >= 0)
+			kh_json_int(j, f->quota_individual);
+		else
+			kh_json_null(j);
 		kh_json_end_object(j);
 	}
 	kh_json_end_array(j);

@@ -308,6 +308,7 @@ typedef struct kh_award_form {
 	int who;                  /* kh_target bits; 0 = not said */
 	bool criteria_tba;
 	long quota;               /* -1 when not given */
+	long quota_collective, quota_individual; /* per kind of target; -1: not given */
 	int order;
 } kh_award_form;
 

@@ -241,7 +241,7 @@ static void declare_node(resolver *r, kh_node *n, int in_plan)
 		a->id = n->id;
 		a->name = n->text;
 		a->span = n->span;
-		a->quota = -1;
+		a->quota = a->quota_collective = a->quota_individual = -1;
 		a->order = r->order++;
 		declare(r, n->id, KH_SYM_AWARD, a, n->span);
 		if (in_plan)

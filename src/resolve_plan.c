@@ -240,7 +240,11 @@ static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 			f->criteria_tba = a->flag == 1;
 			break;
 		case T_QUOTA:
-			f->quota = a->kids->n[0];
+			for (kh_node *q = a->kids; q; q = q->next) {
+				long *slot = q->key == T_COLLECTIVE   ? &f->quota_collective
+					     : q->key == T_INDIVIDUAL ? &f->quota_individual : &f->quota;
+				*slot = q->n[0];
+			}
 			break;
 		case T_NOTE:
 			f->note = rs_only_string(a)->text;

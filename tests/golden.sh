@@ -128,6 +128,8 @@ for c in $FORM_CASES; do
 	run "forms/$n.checklist.md" "$BIN" checklist "$f"
 	run "forms/$n.render.html" "$BIN" render --html "$f"
 done
+run "render-quota/json.json" "$BIN" json tests/render/quota.kh
+run "render-quota/render.html" "$BIN" render --html tests/render/quota.kh
 # The official forms (signing chains, Party header lines, a letter's V/v
 # and kính_gửi) in the Word file too.
 for c in signing-form/quiet-chain signing-form/quiet-inferred signature-mismatch/quiet-party-forms \

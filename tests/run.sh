@@ -105,7 +105,7 @@ fi
 # One date model: json, schedule --csv and schedule --ics give the same days.
 suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh tests/window/*.kh
 # The printed document is the plan: every fact of json on the HTML page and in the .docx.
-suite render-facts /usr/bin/python3 tests/render/facts.py build/kehoach --docx examples/*.kh tests/rules/deadline-order/fires-consumers.kh tests/rules/dependency-order/fires-work.kh tests/window/from-to.kh
+suite render-facts /usr/bin/python3 tests/render/facts.py build/kehoach --docx examples/*.kh tests/rules/deadline-order/fires-consumers.kh tests/rules/dependency-order/fires-work.kh tests/window/from-to.kh tests/render/quota.kh
 # docs/LANGUAGE.md's keyword index is keywords.def, every spelling.
 suite keyword-index /usr/bin/python3 tests/docs/keywords.py
 # The plan in README.md's tour must check clean, as the README says.

@@ -116,8 +116,10 @@ def facts(doc):
             whens("meeting %s at %s" % (m["id"], lw.get("level")), lw.get("when", []))
     awards = plan.get("awards") or {}
     for f in awards.get("forms", []):
-        if f.get("quota") not in (None, -1):
-            out.append(("quota of %s" % f["id"], ["%d" % f["quota"], "%02d" % f["quota"]]))
+        for key, what in (("quota", ""), ("quota_collective", " tập thể"), ("quota_individual", " cá nhân")):
+            q = f.get(key)
+            if q not in (None, -1):
+                out.append(("%s of %s" % (key, f["id"]), ["%d%s" % (q, what), "%02d%s" % (q, what)]))
         if f.get("name"):
             out.append(("award form %s" % f["id"], [f["name"]]))
     return out
