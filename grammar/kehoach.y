@@ -41,6 +41,7 @@ const char *kh_token_name(int token);
 }
 
 %code {
+#include <limits.h>
 #include <string.h>
 #include "alloc.h"
 
@@ -167,9 +168,24 @@ static kh_node *kw_refused(kh_parse_ctx *ctx, kh_loc l, const char *what, const 
 	return n;
 }
 
+/* "a " "b" is "a b". The joined text grows in place, its length and room
+ * kept in n[0] and n[1] (unused by strings otherwise), so thousands of
+ * adjacent strings cost linear time, not the square. */
 static kh_node *concat(kh_node *a, kh_node *b)
 {
-	a->text = kh_printf("%s%s", a->text, b->text);
+	size_t la = a->n[1] ? (size_t)a->n[0] : strlen(a->text), lb = strlen(b->text);
+	if (la + lb + 1 > (size_t)a->n[1] || !a->n[1]) {
+		size_t cap = 2 * (la + lb + 1) + 64;
+		if (cap > INT_MAX)
+			kh_oom(cap);
+		char *t = a->n[1] ? kh_realloc_atomic((char *)a->text, cap) : kh_alloc_atomic(cap);
+		if (!a->n[1])
+			memcpy(t, a->text, la + 1);
+		a->text = t;
+		a->n[1] = (int)cap;
+	}
+	memcpy((char *)a->text + la, b->text, lb + 1);
+	a->n[0] = (int)(la + lb);
 	a->span = kh_span_join(a->span, b->span);
 	return a;
 }

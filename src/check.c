@@ -13,6 +13,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -148,6 +149,14 @@ static void collect(const kh_check_ctx *cx, const kh_source *src, kh_vec *out)
 	}
 }
 
+static int by_line(const void *a, const void *b)
+{
+	const suppression *x = *(const suppression *const *)a, *y = *(const suppression *const *)b;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Findings against the comments on their line: the comments sorted by
+ * line once, each finding's found by binary search. */
 static void apply_suppressions(const kh_check_ctx *cx)
 {
 	const kh_source *src = cx->prog->main;
@@ -155,14 +164,24 @@ static void apply_suppressions(const kh_check_ctx *cx)
 		return;
 	kh_vec sups = { 0 };
 	collect(cx, src, &sups);
-	for (kh_diag *x = cx->diags->first; x; x = x->next) {
+	if (sups.n > 1)
+		qsort(sups.items, sups.n, sizeof(void *), by_line);
+	for (kh_diag *x = cx->diags->first; x && sups.n; x = x->next) {
 		if (x->span.file != src->id || !x->rule || x->severity == KH_NOTE)
 			continue; /* explanations (--explain) are not findings */
 		unsigned line, col;
 		kh_source_locate(src, x->span.start, &line, &col);
-		for (size_t i = 0; i < sups.n; i++) {
+		size_t lo = 0, hi = sups.n; /* the first comment on LINE or after */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (KH_VEC_AT(sups, suppression, mid)->line < line)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t i = lo; i < sups.n && KH_VEC_AT(sups, suppression, i)->line == line; i++) {
 			suppression *s = KH_VEC_AT(sups, suppression, i);
-			if (s->line == line && !strcmp(s->rule, x->rule)) {
+			if (!strcmp(s->rule, x->rule)) {
 				kh_diag_suppress(cx->diags, x, s->span, s->reason);
 				s->used = true;
 			}

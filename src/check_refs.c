@@ -147,6 +147,57 @@ static const char *doc_label(const kh_document *d)
 	return "";
 }
 
+/* The unused declarations that refer to each body (at most 3 each, by
+ * thuộc, là or của), gathered in one pass so the notes cost no scan of
+ * all bodies per finding. Indexed by the bodies' declaration order. */
+typedef struct referrers {
+	kh_vec *by_order;        /* kh_vec per order: referrer* */
+	int max;
+} referrers;
+
+typedef struct referrer {
+	const kh_body *body;     /* or NULL, and then */
+	const kh_document *doc;
+} referrer;
+
+static void refer(referrers *x, const kh_body *target, const kh_body *b, const kh_document *d)
+{
+	if (!target || target->order < 0 || target->order > x->max)
+		return;
+	kh_vec *v = &x->by_order[target->order];
+	if (v->n >= 3)
+		return;
+	referrer *r = KH_NEW(referrer);
+	*r = (referrer){ b, d };
+	kh_vec_push(v, r);
+}
+
+static referrers gather_referrers(const kh_program *prog, const body_set *used,
+				  const bool *used_doc)
+{
+	referrers x = { 0 };
+	for (size_t i = 0; i < prog->bodies.n; i++) {
+		int o = ((const kh_body *)prog->bodies.items[i])->order;
+		if (o > x.max)
+			x.max = o;
+	}
+	x.by_order = KH_NEW_N(kh_vec, (size_t)x.max + 1);
+	for (size_t j = 0; j < prog->bodies.n; j++) {
+		const kh_body *o = prog->bodies.items[j];
+		if (set_has(used, o))
+			continue;
+		refer(&x, o->parent, o, NULL);
+		if (o->is_a != o->parent)
+			refer(&x, o->is_a, o, NULL);
+	}
+	for (size_t j = 0; j < prog->documents.n; j++) {
+		const kh_document *d = prog->documents.items[j];
+		if (!used_doc[j])
+			refer(&x, d->issuer, NULL, d);
+	}
+	return x;
+}
+
 void kh_check_refs(const kh_check_ctx *cx)
 {
 	const kh_program *prog = cx->prog;
@@ -175,6 +226,7 @@ void kh_check_refs(const kh_check_ctx *cx)
 		if (used_doc[i])
 			use_body(&used, ((const kh_document *)prog->documents.items[i])->issuer, 0);
 
+	referrers refs = gather_referrers(prog, &used, used_doc);
 	for (size_t i = 0; i < prog->bodies.n; i++) {
 		const kh_body *b = prog->bodies.items[i];
 		if (set_has(&used, b) || !kh_in_main_file(cx, b->span))
@@ -187,21 +239,15 @@ void kh_check_refs(const kh_check_ctx *cx)
 		if (!x)
 			continue;
 		/* declarations that refer to it but are unused themselves */
-		int notes = 0;
-		for (size_t j = 0; j < prog->bodies.n && notes < 3; j++) {
-			const kh_body *o = prog->bodies.items[j];
-			if ((o->parent == b || o->is_a == b) && !set_has(&used, o)) {
-				kh_diag_note(x, o->span, "only '%s', itself unused, refers to it (%s)", o->id,
-					     o->parent == b ? "thuộc" : "là");
-				notes++;
-			}
-		}
-		for (size_t j = 0; j < nd && notes < 3; j++) {
-			const kh_document *d = prog->documents.items[j];
-			if (d->issuer == b && !used_doc[j]) {
-				kh_diag_note(x, d->span, "only document '%s', itself unused, refers to it (của)", d->id);
-				notes++;
-			}
+		const kh_vec *v = &refs.by_order[b->order];
+		for (size_t j = 0; j < v->n; j++) {
+			const referrer *w = v->items[j];
+			if (w->body)
+				kh_diag_note(x, w->body->span, "only '%s', itself unused, refers to it (%s)",
+					     w->body->id, w->body->parent == b ? "thuộc" : "là");
+			else
+				kh_diag_note(x, w->doc->span,
+					     "only document '%s', itself unused, refers to it (của)", w->doc->id);
 		}
 	}
 	for (size_t i = 0; i < nd; i++) {

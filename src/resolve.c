@@ -501,22 +501,39 @@ static void resolve_event(resolver *r, kh_node *n, kh_event *ev)
 }
 
 /* Level "depth" follows the chain of dưới; a loop is reported once. */
+/* Each level's depth below the top: one walk up per level that stops at
+ * a level already known, so a chain of 100,000 levels costs 100,000 steps,
+ * not their square. A loop is reported once, at the level that closes it. */
+enum { DEPTH_UNKNOWN = -1, DEPTH_ON_PATH = -2 };
+
 static void compute_depths(resolver *r)
 {
 	kh_vec *levels = &r->prog->levels;
+	for (size_t i = 0; i < levels->n; i++)
+		KH_VEC_AT(*levels, kh_level, i)->depth = DEPTH_UNKNOWN;
+	kh_vec path = { 0 };
 	for (size_t i = 0; i < levels->n; i++) {
+		path.n = 0;
 		kh_level *l = KH_VEC_AT(*levels, kh_level, i);
-		int depth = 0;
-		for (kh_level *p = l->below; p; p = p->below) {
-			if (++depth > (int)levels->n) {
-				kh_diag_add(r->diags, KH_ERROR, l->span, "level-cycle",
-					    "the levels above '%s' form a loop", l->id);
-				l->below = NULL;
-				depth = 0;
-				break;
-			}
+		while (l && l->depth == DEPTH_UNKNOWN) {
+			l->depth = DEPTH_ON_PATH;
+			kh_vec_push(&path, l);
+			l = l->below;
 		}
-		l->depth = depth;
+		if (l && l->depth == DEPTH_ON_PATH) {
+			kh_diag_add(r->diags, KH_ERROR, l->span, "level-cycle",
+				    "the levels above '%s' form a loop", l->id);
+			l->below = NULL;  /* cut the loop: L becomes a top, and the */
+			for (size_t k = 0; k < path.n; k++) /* walk is done again */
+				KH_VEC_AT(path, kh_level, k)->depth = DEPTH_UNKNOWN;
+			i--;
+			continue;
+		}
+		int base = l ? l->depth : -1; /* the depth of what the path hangs from */
+		for (size_t k = path.n; k-- > 0;) {
+			kh_level *p = KH_VEC_AT(path, kh_level, k);
+			p->depth = p->below ? ++base : (base = 0);
+		}
 	}
 }
 

@@ -373,6 +373,17 @@ static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 	s->text = text;
 	s->len = len;
 	s->cap = cap;
+	/* A file of nothing but line ends would need a table of 8 bytes a
+	 * line: counted first, and refused past the limit. */
+	size_t nl = 1;
+	for (size_t i = 0; i < len && nl <= KH_MAX_LINES; i++)
+		nl += text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'));
+	if (nl > KH_MAX_LINES) {
+		kh_diag_add_path(diags, KH_ERROR, s->path, "line-too-long",
+				 "the file has more than %u lines; the limit is %u", KH_MAX_LINES,
+				 KH_MAX_LINES);
+		return NULL;
+	}
 	build_lines(s);
 	registry_add(s);
 	if (check_content(s, diags))

@@ -12,6 +12,7 @@
 
 #define KH_MAX_FILE_BYTES (256u * 1024u * 1024u) /* larger files are refused */
 #define KH_MAX_LINE_BYTES (64u * 1024u)          /* longer lines are an error */
+#define KH_MAX_LINES (8u * 1024u * 1024u)        /* more lines are an error: the line table stays small */
 
 struct kh_diags;
 

@@ -520,5 +520,19 @@ def _(d):
         return "findings on lines %s" % lines
 
 
+@case("a file of 8,388,608 lines is read, one more line is refused at once (attack 8, newlines)")
+def _(d):
+    at, past = os.path.join(d, "at.kh"), os.path.join(d, "past.kh")
+    body = 'cơ_quan a "A"'.encode()
+    open(at, "wb").write(body + b"\n" * (8 * 1024 * 1024 - 1))
+    open(past, "wb").write(body + b"\n" * (8 * 1024 * 1024))
+    r = run("check", at)
+    if r.returncode != 0:
+        return "at the limit: exit %d %s" % (r.returncode, r.stderr[:200])
+    r = run("check", past)
+    if r.returncode != 1 or b"lines; the limit is 8388608" not in r.stderr:
+        return "past the limit: exit %d %s" % (r.returncode, r.stderr[:200])
+
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
