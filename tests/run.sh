@@ -110,7 +110,7 @@ suite render-facts /usr/bin/python3 tests/render/facts.py build/kehoach --docx e
 suite keyword-index /usr/bin/python3 tests/docs/keywords.py
 # The plan in README.md's tour must check clean, as the README says.
 suite readme-tour bash -c 'f=$(mktemp --suffix=.kh); awk "/^\`\`\`\$/{c++; next} c==1" README.md > "$f";
-	if build/kehoach check --no-color "$f"; then echo "readme tour: 1 passed, 0 failed"; else echo "readme tour: 0 passed, 1 failed"; fi; rm -f "$f"'
+	if build/kehoach check --no-color --fail-on warning "$f"; then echo "readme tour: 1 passed, 0 failed"; else echo "readme tour: 0 passed, 1 failed"; fi; rm -f "$f"'
 suite examples-vs-sources env KEHOACH="$1/kehoach" /usr/bin/python3 tests/examples/count_against_source.py
 echo
 echo "$pass passed, $fail failed"
