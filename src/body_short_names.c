@@ -91,30 +91,30 @@ static const char *text_key(const char *text)
 
 static bsn_rec *rec_for(ct_body_names *n, const kh_body *b)
 {
-	int k = ct_strmap_get(&n->rec_of, b->id);
+	int k = kh_strmap_get(&n->rec_of, b->id);
 	if (k >= 0)
 		return n->recs.items[k];
 	bsn_rec *r = KH_NEW(bsn_rec);
 	r->b = b;
 	r->after = -2;
-	ct_strmap_put(&n->rec_of, b->id, (int)n->recs.n);
+	kh_strmap_put(&n->rec_of, b->id, (int)n->recs.n);
 	kh_vec_push(&n->recs, r);
 	return r;
 }
 
 static const kh_vec *pairs(const ct_body_names *n, const strmap *m, const char *k)
 {
-	int i = ct_strmap_get(m, k);
+	int i = kh_strmap_get(m, k);
 	return i >= 0 ? n->lists.items[i] : NULL;
 }
 
 static void index_pair(ct_body_names *n, strmap *m, const char *k, bsn_rec *r, bsn_form *f)
 {
-	int i = ct_strmap_get(m, k);
+	int i = kh_strmap_get(m, k);
 	if (i < 0) {
 		i = (int)n->lists.n;
 		kh_vec_push(&n->lists, KH_NEW(kh_vec));
-		ct_strmap_put(m, k, i);
+		kh_strmap_put(m, k, i);
 	}
 	kh_vec_push(n->lists.items[i], r);
 	kh_vec_push(n->lists.items[i], f);
@@ -159,7 +159,7 @@ static void add_form(ct_body_names *n, bsn_rec *r, const char *text)
 static int32_t base_letter(const char *s, size_t len, size_t *i)
 {
 	size_t l;
-	int32_t c = ct_cp_at(s, len, *i, &l), parts[4];
+	int32_t c = kh_cp_at(s, len, *i, &l), parts[4];
 	int last = 0;
 	*i += l;
 	if (c < 0 || utf8proc_decompose_char(c, parts, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
@@ -208,7 +208,7 @@ static bool fits(const char *short_name, const bname *b)
 	for (size_t i = 0; i < ws.n; i++) {
 		word *w = WORD(ws, i);
 		const char *text = kh_strndup(short_name + w->s, w->e - w->s);
-		if (w->e - w->s >= 2 && !ct_has_lower(text, strlen(text))) {
+		if (w->e - w->s >= 2 && !kh_has_lower(text, strlen(text))) {
 			if (!initials(text, b, &k))
 				return false;
 			abbr = true;
@@ -232,7 +232,7 @@ static const kh_body *body_before(const ct_body_names *n, const char *t, size_t 
 		from++;
 	kh_vec ws = ct_split_words(t + from, end - from);
 	for (size_t l = ws.n < n->longest ? ws.n : n->longest; l > 0; l--) {
-		int k = ct_strmap_get(&n->names, key_of(t + from, &ws, ws.n - l, ws.n));
+		int k = kh_strmap_get(&n->names, key_of(t + from, &ws, ws.n - l, ws.n));
 		const bname *bn = k >= 0 ? &n->bx->v[k] : NULL;
 		if (bn && ct_name_match(bn, t + from, &ws, 0, ws.n, false))
 			return fits(short_name, bn) ? bn->b : NULL;
@@ -244,7 +244,7 @@ static const kh_body *body_before(const ct_body_names *n, const char *t, size_t 
 static const kh_body *introduced_body(const ct_body_names *n, const kh_prose *p, const ct_intro *it)
 {
 	const char *name = kh_strndup(p->text + it->start, it->end - it->start);
-	int k = ct_strmap_get(&n->shorts, text_key(name));
+	int k = kh_strmap_get(&n->shorts, text_key(name));
 	if (k >= 0)
 		return n->prog->bodies.items[k];
 	size_t end = it->lead;
@@ -277,14 +277,14 @@ static void note_variant(ct_body_names *n, const bsn_rec *r, const bsn_form *f, 
 			 const char *why)
 {
 	const char *key = kh_printf("%s|%s", r->b->id, use);
-	int k = ct_strmap_get(&n->variant_of, key);
+	int k = kh_strmap_get(&n->variant_of, key);
 	if (k >= 0) {
 		((bsn_variant *)n->variants.items[k])->more++;
 		return;
 	}
 	bsn_variant *v = KH_NEW(bsn_variant);
 	*v = (bsn_variant){ r, f, use, why, span, 0 };
-	ct_strmap_put(&n->variant_of, key, (int)n->variants.n);
+	kh_strmap_put(&n->variant_of, key, (int)n->variants.n);
 	kh_vec_push(&n->variants, v);
 }
 
@@ -293,7 +293,7 @@ static const kh_body *longer_name_at(const ct_body_names *n, const char *t, kh_v
 {
 	size_t most = ws->n - s < n->longest ? ws->n - s : n->longest;
 	for (size_t l = most; l > m; l--) {
-		int k = ct_strmap_get(&n->names, key_of(t, ws, s, s + l));
+		int k = kh_strmap_get(&n->names, key_of(t, ws, s, s + l));
 		if (k >= 0)
 			return n->bx->v[k].b;
 	}
@@ -320,7 +320,7 @@ static bool may_use(ct_body_names *n, const kh_prose *p, kh_vec *ws, size_t s, s
 	size_t l;
 	/* a longer proper name goes on: "Ban Chỉ đạo Tây Nguyên" */
 	return !(e + 1 < ws->n && !WORD(*ws, e)->trail && !WORD(*ws, e + 1)->lead &&
-		 ct_is_upper_cp(ct_cp_at(p->text, p->len, WORD(*ws, e + 1)->s, &l)));
+		 kh_is_upper_cp(kh_cp_at(p->text, p->len, WORD(*ws, e + 1)->s, &l)));
 }
 
 /* Is USE the name TEXT with only its first letter capitalised, as at the
@@ -328,8 +328,8 @@ static bool may_use(ct_body_names *n, const kh_prose *p, kh_vec *ws, size_t s, s
 static bool sentence_start(const char *use, const char *text)
 {
 	size_t lu, lt;
-	ct_cp_at(use, strlen(use), 0, &lu);
-	ct_cp_at(text, strlen(text), 0, &lt);
+	kh_cp_at(use, strlen(use), 0, &lu);
+	kh_cp_at(text, strlen(text), 0, &lt);
 	return !strcmp(use + lu, text + lt);
 }
 
@@ -342,10 +342,10 @@ static void judge_same_words(ct_body_names *n, const char *use, kh_span at, bsn_
 			return;
 		}
 	size_t l;
-	if (f->n < 2 || !ct_is_upper_cp(ct_cp_at(use, strlen(use), 0, &l)))
+	if (f->n < 2 || !kh_is_upper_cp(kh_cp_at(use, strlen(use), 0, &l)))
 		return; /* one word, or a common noun in lower case */
 	r->mentioned = true;
-	if (ct_has_lower(use, strlen(use)) && !sentence_start(use, f->text))
+	if (kh_has_lower(use, strlen(use)) && !sentence_start(use, f->text))
 		note_variant(n, r, f, use, at, "a different case");
 }
 
@@ -373,7 +373,7 @@ static void judge_window(ct_body_names *n, const kh_prose *p, kh_vec *ws, size_t
 		if (may_use(n, p, ws, s, m, same->items[x], &at))
 			judge_same_words(n, use, at, same->items[x], same->items[x + 1]);
 	size_t l;
-	if (same || !ct_is_upper_cp(ct_cp_at(use, strlen(use), 0, &l)) || ct_strmap_get(&n->names, key) >= 0)
+	if (same || !kh_is_upper_cp(kh_cp_at(use, strlen(use), 0, &l)) || kh_strmap_get(&n->names, key) >= 0)
 		return;
 	const char *key_digits = digits(key);
 	for (int side = 0; side < 2; side++) {
@@ -408,7 +408,7 @@ static void index_names(ct_body_names *n)
 		kh_buf b = { 0 };
 		for (size_t k = 0; k < bn->n; k++)
 			kh_buf_printf(&b, k ? " %s" : "%s", bn->w[k]);
-		ct_strmap_put(&n->names, kh_buf_cstr(&b), (int)i);
+		kh_strmap_put(&n->names, kh_buf_cstr(&b), (int)i);
 		if (bn->n > n->longest)
 			n->longest = bn->n;
 	}
@@ -416,7 +416,7 @@ static void index_names(ct_body_names *n)
 	for (size_t i = 0; i < bodies->n; i++) {
 		const kh_body *b = bodies->items[i];
 		if (b->short_name && *b->short_name)
-			ct_strmap_put(&n->shorts, text_key(b->short_name), (int)i);
+			kh_strmap_put(&n->shorts, text_key(b->short_name), (int)i);
 	}
 }
 
@@ -496,7 +496,7 @@ void kh_bodies_mentioned(const kh_program *prog, const kh_vec *proses, bool *men
 	bindex bx = ct_body_index(prog);
 	ct_body_names *n = ct_body_names_find(prog, proses, &bx);
 	for (size_t i = 0; i < prog->bodies.n; i++) {
-		int k = ct_strmap_get(&n->rec_of, ((const kh_body *)prog->bodies.items[i])->id);
+		int k = kh_strmap_get(&n->rec_of, ((const kh_body *)prog->bodies.items[i])->id);
 		mentioned[i] = k >= 0 && ((const bsn_rec *)n->recs.items[k])->mentioned;
 	}
 }

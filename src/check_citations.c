@@ -75,7 +75,7 @@ static void add_decl(decls *ds, const kh_document *doc, const char *id, const ch
 	d->span = span;
 	if (d->parsed)
 		ds->forms |= 1u << d->dn.form;
-	ct_strmap_put(&ds->by_key, d->key, (int)ds->n);
+	kh_strmap_put(&ds->by_key, d->key, (int)ds->n);
 	ds->n++;
 }
 
@@ -99,7 +99,7 @@ static size_t budget;
 /* The declaration a cited number nearly matches (kind of miss in *HOW). */
 static int nearest_decl(decls *ds, const kh_docnum *n, kh_near *how)
 {
-	int cached = ct_strmap_get(&ds->near, n->key);
+	int cached = kh_strmap_get(&ds->near, n->key);
 	if (cached >= 0) {
 		*how = (kh_near)(cached % 8);
 		return cached / 8 - 1;
@@ -118,7 +118,7 @@ static int nearest_decl(decls *ds, const kh_docnum *n, kh_near *how)
 		}
 	}
 	*how = best_how;
-	ct_strmap_put(&ds->near, n->key, (best + 1) * 8 + (int)best_how);
+	kh_strmap_put(&ds->near, n->key, (best + 1) * 8 + (int)best_how);
 	return best;
 }
 
@@ -128,18 +128,18 @@ static int nearest_decl(decls *ds, const kh_docnum *n, kh_near *how)
 
 static void bindex_add(bindex *x, strmap *m, const char *w, bname *b)
 {
-	int k = ct_strmap_get(m, w);
+	int k = kh_strmap_get(m, w);
 	if (k < 0) {
 		k = (int)x->lists.n;
 		kh_vec_push(&x->lists, KH_NEW(kh_vec));
-		ct_strmap_put(m, w, k);
+		kh_strmap_put(m, w, k);
 	}
 	kh_vec_push(x->lists.items[k], b);
 }
 
 const kh_vec *ct_bindex_get(const bindex *x, const strmap *m, const char *w)
 {
-	int k = ct_strmap_get(m, w);
+	int k = kh_strmap_get(m, w);
 	return k < 0 ? NULL : x->lists.items[k];
 }
 
@@ -197,7 +197,7 @@ static kh_vec collect_mentions(const kh_vec *proses, const decls *ds)
 			m->n = n;
 			m->span = kh_prose_span(p, n.start, n.end);
 			m->src = m->span.start;
-			m->decl = ct_strmap_get(&ds->by_key, n.key);
+			m->decl = kh_strmap_get(&ds->by_key, n.key);
 			/* the same bytes reached twice (a string held twice) count once */
 			bool dup = false;
 			for (size_t k = out.n; k-- > 0 && !dup;) {
@@ -261,13 +261,13 @@ static void check_unknown(const kh_check_ctx *cx, const kh_vec *mentions, decls 
 		}
 		if (!(ds->forms & (1u << m->n.form)))
 			continue; /* the plan declares no number of this shape: not tracked */
-		int k = ct_strmap_get(&seen, m->n.key);
+		int k = kh_strmap_get(&seen, m->n.key);
 		if (k >= 0) {
 			if (!count[k]++)
 				second[k] = i;
 			continue;
 		}
-		ct_strmap_put(&seen, m->n.key, (int)i);
+		kh_strmap_put(&seen, m->n.key, (int)i);
 		first[i] = kh_report(cx, R_UNKNOWN_CITATION, m->span,
 				     "document number '%s' matches no declared document (numbers of the %s form are "
 				     "checked in this plan): declare it (văn_bản ID \"%s\" ngày … của …) or correct "
@@ -365,7 +365,7 @@ static void issuer_after(const char *t, size_t len, size_t i, const bindex *bx, 
 {
 	size_t end = i;
 	for (int n = 0; end < len && n < 16; n++) { /* at most 16 words */
-		end = ct_skip_spaces(t, len, end);
+		end = kh_skip_spaces(t, len, end);
 		while (end < len && !isspace((unsigned char)t[end]))
 			end++;
 	}
@@ -384,7 +384,7 @@ static void issuer_after(const char *t, size_t len, size_t i, const bindex *bx, 
 		if (!last->trail && n < ws.n) {
 			word *next = WORD(ws, n);
 			size_t l;
-			if (!next->lead && ct_is_upper_cp(ct_cp_at(t + i, end - i, next->s, &l)))
+			if (!next->lead && kh_is_upper_cp(kh_cp_at(t + i, end - i, next->s, &l)))
 				continue;
 		}
 		if (n > best) {
@@ -446,9 +446,9 @@ static void issuer_before(const char *t, size_t start, const bindex *bx, cite_in
 	ci->is = cs + WORD(ws, ws.n - best)->s;
 	ci->ie = cs + WORD(ws, ws.n - 1)->e;
 	/* "Ngày 19/10/2023, " opening the clause */
-	size_t i = ct_skip_spaces(t, at, cs), l;
-	if (!ci->has_date && (l = ct_word_is(t, at, i, "ngày"))) {
-		size_t e = parse_date(t, at, ct_skip_spaces(t, at, i + l), &ci->date);
+	size_t i = kh_skip_spaces(t, at, cs), l;
+	if (!ci->has_date && (l = kh_word_is(t, at, i, "ngày"))) {
+		size_t e = parse_date(t, at, kh_skip_spaces(t, at, i + l), &ci->date);
 		if (e > i + l) {
 			ci->has_date = true;
 			ci->ds = i;
@@ -462,23 +462,23 @@ static cite_info read_citation(const mention *m, const bindex *bx)
 	cite_info ci = { 0 };
 	const char *t = m->p->text;
 	size_t len = m->p->len;
-	size_t i = ct_skip_spaces(t, len, m->n.end);
+	size_t i = kh_skip_spaces(t, len, m->n.end);
 	if (i < len && t[i] == ',')
-		i = ct_skip_spaces(t, len, i + 1);
+		i = kh_skip_spaces(t, len, i + 1);
 	size_t l;
-	if ((l = ct_word_is(t, len, i, "ngày"))) {
-		size_t e = parse_date(t, len, ct_skip_spaces(t, len, i + l), &ci.date);
+	if ((l = kh_word_is(t, len, i, "ngày"))) {
+		size_t e = parse_date(t, len, kh_skip_spaces(t, len, i + l), &ci.date);
 		if (e > i + l) {
 			ci.has_date = true;
 			ci.ds = i;
 			ci.de = e;
-			i = ct_skip_spaces(t, len, e);
+			i = kh_skip_spaces(t, len, e);
 			if (i < len && t[i] == ',')
-				i = ct_skip_spaces(t, len, i + 1);
+				i = kh_skip_spaces(t, len, i + 1);
 		}
 	}
-	if ((l = ct_word_is(t, len, i, "của")))
-		issuer_after(t, len, ct_skip_spaces(t, len, i + l), bx, &ci);
+	if ((l = kh_word_is(t, len, i, "của")))
+		issuer_after(t, len, kh_skip_spaces(t, len, i + l), bx, &ci);
 	else
 		issuer_before(t, m->n.start, bx, &ci);
 	return ci;
@@ -570,11 +570,11 @@ static void check_conflicts(const kh_check_ctx *cx, const kh_vec *mentions, cons
 		const decl *d = m->decl >= 0 ? &ds->v[m->decl] : NULL;
 		const char *num = number_text(m);
 		/* the first earlier citation of the same number that gives a date / an issuer */
-		int fd = ct_strmap_get(&first_date, m->n.key), fi = ct_strmap_get(&first_issuer, m->n.key);
+		int fd = kh_strmap_get(&first_date, m->n.key), fi = kh_strmap_get(&first_issuer, m->n.key);
 		if (ci[i].has_date)
-			ct_strmap_put(&first_date, m->n.key, (int)i);
+			kh_strmap_put(&first_date, m->n.key, (int)i);
 		if (ci[i].bodies.n)
-			ct_strmap_put(&first_issuer, m->n.key, (int)i);
+			kh_strmap_put(&first_issuer, m->n.key, (int)i);
 		if (ci[i].has_date) {
 			kh_span at = kh_prose_span(p, ci[i].ds, ci[i].de);
 			if (d && d->has_date) {
@@ -638,7 +638,7 @@ void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cite
 		if (!d->number || !*d->number)
 			continue;
 		parsed[i] = kh_docnum_parse(d->number, &dn[i]);
-		ct_strmap_put(&by_key, parsed[i] ? dn[i].key : raw_key(d->number), (int)i);
+		kh_strmap_put(&by_key, parsed[i] ? dn[i].key : raw_key(d->number), (int)i);
 	}
 	size_t near_budget = 20u * 1000u * 1000u;
 	strmap seen_miss = { 0 };
@@ -647,16 +647,16 @@ void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cite
 		size_t pos = 0;
 		kh_docnum n;
 		while (kh_docnum_next(p->text, p->len, &pos, &n)) {
-			int k = ct_strmap_get(&by_key, n.key);
+			int k = kh_strmap_get(&by_key, n.key);
 			if (k >= 0) {
 				if (KH_VEC_AT(prog->documents, kh_document, k) != p->of)
 					cited[k] = true;
 				continue;
 			}
 			if (!p->of) { /* (a document's own title may not cite it) */
-				if (ct_strmap_get(&seen_miss, n.key) >= 0)
+				if (kh_strmap_get(&seen_miss, n.key) >= 0)
 					continue; /* its near misses are marked already */
-				ct_strmap_put(&seen_miss, n.key, 0);
+				kh_strmap_put(&seen_miss, n.key, 0);
 			}
 			for (size_t j = 0; j < nd && near_budget > 0; j++, near_budget--) {
 				if (!parsed[j] || KH_VEC_AT(prog->documents, kh_document, j) == p->of)

@@ -65,11 +65,11 @@ static void add(skel_ctx *x, const char *id, kh_span span)
 	const char *sk = skeleton(x->sc, id);
 	if (!sk)
 		return;
-	int at = ct_strmap_get(&x->seen, sk);
+	int at = kh_strmap_get(&x->seen, sk);
 	if (at < 0) {
 		id_ref *r = KH_NEW(id_ref);
 		*r = (id_ref){ id, span };
-		ct_strmap_put(&x->seen, sk, (int)x->ids.n);
+		kh_strmap_put(&x->seen, sk, (int)x->ids.n);
 		kh_vec_push(&x->ids, r);
 		return;
 	}

@@ -111,7 +111,7 @@ static sn_form *make_form(const char *text)
 static sn_rec *find_rec(sn_ctx *c, const kh_document *doc, const char *folded)
 {
 	const char *key = doc ? kh_printf("d:%s", doc->id) : kh_printf("t:%s", folded);
-	int k = ct_strmap_get(&c->rec_by, key);
+	int k = kh_strmap_get(&c->rec_by, key);
 	if (k >= 0)
 		return c->recs.items[k];
 	sn_rec *r = KH_NEW(sn_rec);
@@ -119,7 +119,7 @@ static sn_rec *find_rec(sn_ctx *c, const kh_document *doc, const char *folded)
 	r->own_ok = doc && kh_docnum_parse(doc->number, &r->own);
 	r->after = -2; /* not introduced yet */
 	r->index = c->recs.n;
-	ct_strmap_put(&c->rec_by, key, (int)c->recs.n);
+	kh_strmap_put(&c->rec_by, key, (int)c->recs.n);
 	kh_vec_push(&c->recs, r);
 	return r;
 }
@@ -129,11 +129,11 @@ static void index_lead(sn_ctx *c, const char *num, sn_rec *r)
 	const char *lead = num ? lead_of(num) : NULL;
 	if (!lead)
 		return;
-	int k = ct_strmap_get(&c->by_lead, lead);
+	int k = kh_strmap_get(&c->by_lead, lead);
 	if (k < 0) {
 		k = (int)c->lead_lists.n;
 		kh_vec_push(&c->lead_lists, KH_NEW(kh_vec));
-		ct_strmap_put(&c->by_lead, lead, k);
+		kh_strmap_put(&c->by_lead, lead, k);
 	}
 	kh_vec *list = c->lead_lists.items[k];
 	for (size_t i = 0; i < list->n; i++)
@@ -158,11 +158,11 @@ static void add_form(sn_ctx *c, sn_rec *r, sn_form *f)
  * before it in the same string. */
 static const kh_document *named_document(sn_ctx *c, size_t pi, size_t at, const sn_form *f)
 {
-	int k = ct_strmap_get(&c->sn_doc, kh_text_fold(f->text));
+	int k = kh_strmap_get(&c->sn_doc, kh_text_fold(f->text));
 	if (k >= 0)
 		return c->cx->prog->documents.items[k];
 	if (f->is_doc) {
-		k = ct_strmap_get(&c->ds->by_key, f->dn.key);
+		k = kh_strmap_get(&c->ds->by_key, f->dn.key);
 		if (k >= 0 && c->ds->v[k].doc)
 			return c->ds->v[k].doc;
 	}
@@ -199,10 +199,10 @@ kh_vec ct_intros(const kh_prose *p)
 	kh_vec out = { 0 };
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
 		size_t ml = strlen(marks[k]);
-		for (const char *q = p->text; (q = ct_find_bytes(q, (size_t)(p->text + p->len - q), marks[k], ml));
+		for (const char *q = p->text; (q = kh_find_bytes(q, (size_t)(p->text + p->len - q), marks[k], ml));
 		     q += ml) {
 			size_t st = (size_t)(q - p->text);
-			if (st > 0 && ct_is_word_cp(ct_cp_before(p->text, st)))
+			if (st > 0 && kh_is_word_cp(kh_cp_before(p->text, st)))
 				continue;
 			size_t xs = st + ml, l;
 			while (xs < p->len && (l = ct_punct_at(p->text, p->len, xs, true)))
@@ -261,7 +261,7 @@ static bool related(const decls *ds, const sn_rec *r, const sn_form *f, const ch
 			return true;
 		/* an undeclared near miss of the name's number (35-CT/HU for
 		 * 35-CT/ĐU); other typing errors are unknown citations */
-		if (ct_strmap_get(&ds->by_key, dn->key) >= 0 || !f->is_doc)
+		if (kh_strmap_get(&ds->by_key, dn->key) >= 0 || !f->is_doc)
 			return false;
 		kh_near h = kh_docnum_near(dn, &f->dn);
 		return h == KH_NEAR_FORM || h == KH_NEAR_ISSUER;
@@ -279,16 +279,16 @@ static bool related(const decls *ds, const sn_rec *r, const sn_form *f, const ch
 /* Whole citations name the date or issuer after the number. */
 static bool whole_citation(const char *t, size_t len, size_t i)
 {
-	i = ct_skip_spaces(t, len, i);
+	i = kh_skip_spaces(t, len, i);
 	if (i < len && t[i] == ',')
-		i = ct_skip_spaces(t, len, i + 1);
-	return ct_word_is(t, len, i, "ngày") || ct_word_is(t, len, i, "của");
+		i = kh_skip_spaces(t, len, i + 1);
+	return kh_word_is(t, len, i, "ngày") || kh_word_is(t, len, i, "của");
 }
 
 static void note_variant(sn_ctx *c, sn_rec *r, const sn_form *f, const char *use, kh_span span, const char *why)
 {
 	const char *key = kh_printf("%zu|%s", r->index, use);
-	int k = ct_strmap_get(&c->variant_by, key);
+	int k = kh_strmap_get(&c->variant_by, key);
 	if (k >= 0) {
 		((variant *)c->variants.items[k])->more++;
 		return;
@@ -299,7 +299,7 @@ static void note_variant(sn_ctx *c, sn_rec *r, const sn_form *f, const char *use
 	v->text = use;
 	v->span = span;
 	v->why = why;
-	ct_strmap_put(&c->variant_by, key, (int)c->variants.n);
+	kh_strmap_put(&c->variant_by, key, (int)c->variants.n);
 	kh_vec_push(&c->variants, v);
 }
 
@@ -329,7 +329,7 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 			const sn_form *o = r->forms.items[g];
 			/* exactly; or in capitals, as headings are written */
 			ok = !strcmp(use, o->text) ||
-			     (!ct_has_lower(use, strlen(use)) && !strcmp(ufold, kh_text_fold(o->text)));
+			     (!kh_has_lower(use, strlen(use)) && !strcmp(ufold, kh_text_fold(o->text)));
 		}
 		/* a whole citation may give the full form of the number */
 		if (!ok && is_doc && !cut && whole_citation(p->text, p->len, end))
@@ -361,7 +361,7 @@ static void scan_uses(sn_ctx *c, const kh_prose *p)
 		bool is_doc = ct_boundary_before(p->text, w->s) && ct_parse_at(p->text, p->len, w->s, &dn) && dn.end <= w->e;
 		size_t end = is_doc ? dn.end : w->e;
 		const char *tok = kh_strndup(p->text + w->s, end - w->s);
-		int li = ct_strmap_get(&c->by_lead, lead_of(tok));
+		int li = kh_strmap_get(&c->by_lead, lead_of(tok));
 		if (li < 0)
 			continue;
 		kh_span at = kh_prose_span(p, w->s, end);
@@ -394,7 +394,7 @@ void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh
 	for (size_t i = 0; i < docs->n; i++) {
 		const kh_document *d = docs->items[i];
 		if (d->short_name && *d->short_name)
-			ct_strmap_put(&c.sn_doc, kh_text_fold(d->short_name), (int)i);
+			kh_strmap_put(&c.sn_doc, kh_text_fold(d->short_name), (int)i);
 	}
 	c.bodies = ct_body_names_find(cx->prog, proses, bx);
 	ct_body_names_report(cx, c.bodies);

@@ -17,23 +17,11 @@
 #include "alloc.h"
 #include "check.h"
 #include "citations.h"
+#include "prose_words.h"
+#include "strmap.h"
 
-/* ---- code points (cite_text.c) ---- */
-
-/* The code point at S[I] (its length in *N), -1 when not valid UTF-8. */
-int32_t ct_cp_at(const char *s, size_t len, size_t i, size_t *n);
-/* The code point that ends just before byte I (I > 0). */
-int32_t ct_cp_before(const char *s, size_t i);
-/* A letter, a combining mark, a digit or '_'. */
-bool ct_is_word_cp(int32_t c);
-bool ct_is_upper_cp(int32_t c);
-bool ct_has_lower(const char *s, size_t len);
-/* memmem, which C17 and POSIX lack. */
-const char *ct_find_bytes(const char *hay, size_t n, const char *needle, size_t m);
-/* kh_text_fold of S[0, N). */
-const char *ct_fold_n(const char *s, size_t n);
-
-/* ---- words of prose (cite_text.c) ---- */
+/* ---- words of prose (cite_text.c; code points and whole-word tests are
+ * prose_words.h's) ---- */
 
 typedef struct word {
 	size_t s, e;              /* the word without surrounding punctuation */
@@ -48,22 +36,10 @@ kh_vec ct_split_words(const char *t, size_t len);
 /* W's text folded (kh_text_fold), computed once. */
 const char *ct_word_fold(const char *t, word *w);
 #define WORD(v, i) KH_VEC_AT(v, word, i)
-/* "ngày" / "Ngày", "của" / "Của" as the whole word at T[I]: its length, or 0. */
-size_t ct_word_is(const char *t, size_t len, size_t i, const char *lower);
-size_t ct_skip_spaces(const char *t, size_t len, size_t i);
 
-/* ---- the string map (cite_text.c): string -> int, first put wins ---- */
+/* ---- the one string map (strmap.h): string -> int, first put wins ---- */
 
-typedef struct strmap {
-	const char **keys;
-	int *vals;
-	size_t cap, n;
-} strmap;
-
-unsigned long ct_str_hash(const char *s);
-/* The value of K, or -1. */
-int ct_strmap_get(const strmap *m, const char *k);
-void ct_strmap_put(strmap *m, const char *k, int v);
+typedef kh_strmap strmap;
 
 /* ---- source ranges to skip (cite_text.c): added in any order, sorted once ---- */
 

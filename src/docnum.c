@@ -57,11 +57,11 @@ bool ct_boundary_before(const char *s, size_t i)
 {
 	if (i == 0)
 		return true;
-	int32_t c = ct_cp_before(s, i);
-	if (ct_is_word_cp(c))
+	int32_t c = kh_cp_before(s, i);
+	if (kh_is_word_cp(c))
 		return false;
 	/* "COVID-19/…", "a/35-HD/TW": part of a longer token */
-	if ((c == '/' || c == '-') && i >= 2 && ct_is_word_cp(ct_cp_before(s, i - 1)))
+	if ((c == '/' || c == '-') && i >= 2 && kh_is_word_cp(kh_cp_before(s, i - 1)))
 		return false;
 	return true;
 }
@@ -123,7 +123,7 @@ bool ct_parse_at(const char *s, size_t len, size_t i, kh_docnum *out)
 	}
 	if (j < len) {
 		size_t n;
-		if (ct_is_word_cp(ct_cp_at(s, len, j, &n)))
+		if (kh_is_word_cp(kh_cp_at(s, len, j, &n)))
 			return false; /* "35-HD/BTCTWà": inside a longer word */
 	}
 	long number = 0;
@@ -197,9 +197,9 @@ size_t kh_osa_distance(const char *a, const char *b, size_t limit)
 	int32_t x[OSA_MAX], y[OSA_MAX];
 	size_t n = 0, m = 0, la = strlen(a), lb = strlen(b);
 	for (size_t i = 0, k; i < la && n < OSA_MAX; i += k)
-		x[n++] = ct_cp_at(a, la, i, &k);
+		x[n++] = kh_cp_at(a, la, i, &k);
 	for (size_t i = 0, k; i < lb && m < OSA_MAX; i += k)
-		y[m++] = ct_cp_at(b, lb, i, &k);
+		y[m++] = kh_cp_at(b, lb, i, &k);
 	if ((n > m ? n - m : m - n) > limit)
 		return limit + 1;
 	static size_t d[OSA_MAX + 1][OSA_MAX + 1];

@@ -87,7 +87,7 @@ static void lit_hash(lit_index *x)
 	x->first = KH_NEW_N(size_t, x->hcap);
 	x->next = KH_NEW_N(size_t, x->n + 1);
 	for (size_t k = x->n; k-- > 0;) {
-		size_t h = ct_str_hash(x->v[k].text) & (x->hcap - 1);
+		size_t h = kh_str_hash(x->v[k].text) & (x->hcap - 1);
 		while (x->keys[h] && strcmp(x->keys[h], x->v[k].text))
 			h = (h + 1) & (x->hcap - 1);
 		x->next[k] = x->keys[h] ? x->first[h] : (size_t)-1;
@@ -149,7 +149,7 @@ static literal *lit_find(lit_index *x, const char *text, unsigned after)
 {
 	if (!x->hcap)
 		return NULL;
-	size_t h = ct_str_hash(text) & (x->hcap - 1);
+	size_t h = kh_str_hash(text) & (x->hcap - 1);
 	while (x->keys[h] && strcmp(x->keys[h], text))
 		h = (h + 1) & (x->hcap - 1);
 	if (!x->keys[h])
@@ -356,7 +356,7 @@ kh_span kh_prose_span(const kh_prose *p, size_t start, size_t end)
 				k++;
 		const char *base = src->text, *s = base + p->span.start, *e = base + p->span.end;
 		while (s < e) {
-			const char *q = ct_find_bytes(s, (size_t)(e - s), p->text + start, n);
+			const char *q = kh_find_bytes(s, (size_t)(e - s), p->text + start, n);
 			if (!q)
 				break;
 			if (k-- == 0)
