@@ -25,7 +25,7 @@ DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libc
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
             python3-docx libxml2-utils unzip
 
-.PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay
+.PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay afl afl-build
 all: $(BIN)
 
 # Installs the Debian packages that are missing (needs root; skipped when all are there).
@@ -82,7 +82,7 @@ $(BUILD)/tests/icalcheck: tests/ics/icalcheck.c
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 asan:
 	$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" \
-	  EXTRA_CFLAGS=-DKH_NO_GC EXTRA_LIBS="$(ASAN_FLAGS)" build/asan/kehoach unit-asan
+	  EXTRA_CFLAGS=-DKH_NO_GC EXTRA_LIBS="$(ASAN_FLAGS)" build/asan/kehoach build/asan/afl_cli unit-asan
 
 unit-asan: $(UNIT_BINS)
 
@@ -122,21 +122,51 @@ bench: deps
 
 # Fuzzing (libFuzzer, clang): `make fuzz` runs for FUZZ_SECONDS; `make test`
 # replays the examples, the broken inputs and tests/fuzz/corpus (crashes
-# found once are kept there as regression inputs). The collector stays on
-# here (UBSan only), so a long run does not run out of memory.
+# found once are kept there as regression inputs). ASan and UBSan: the
+# collector is off (-DKH_NO_GC) and every block is listed (-DKH_ALLOC_TRACK)
+# so the target frees all of one input's memory before the next.
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,undefined -fno-sanitize-recover=undefined
+FUZZ_MAX_LEN ?= 1048576
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 fuzz-build:
-	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build/fuzz/fuzz_plan
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
+	  EXTRA_CFLAGS="-DKH_NO_GC -DKH_ALLOC_TRACK" build/fuzz/fuzz_plan
 
 $(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(OBJS)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,undefined -o $@ $< $(OBJS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(OBJS) $(LIBS)
+
+# The command line driven by a file (tests/fuzz/afl_cli.c): main() is
+# linked in under another name and the driver checks what every run
+# promises. Built with AFL++'s compiler for `make afl`, and plainly (ASan)
+# to replay tests/fuzz/cli-corpus in `make test`.
+$(BUILD)/obj/main_cli.o: src/main.c $(GEN)/parser.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Dmain=kh_cli_main -Wno-missing-prototypes -c -o $@ $<
+$(BUILD)/afl_cli: tests/fuzz/afl_cli.c $(OBJS) $(BUILD)/obj/main_cli.o
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $^ $(LIBS)
+
+AFL_SECONDS ?= 60
+AFL_FLAGS := -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
+afl-build:
+	@command -v afl-clang-fast >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null
+	@$(MAKE) --no-print-directory BUILD=build/afl CC=afl-clang-fast CFLAGS="$(AFL_FLAGS)" \
+	  EXTRA_CFLAGS=-DKH_NO_GC EXTRA_LIBS="$(FUZZ_SAN)" build/afl/afl_cli
+
+# Seeds: every small plan of the test suite under each command line.
+afl: deps afl-build
+	@command -v afl-fuzz >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null
+	@tests/fuzz/afl_seeds.py build/afl-in
+	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
+	  KH_AFL_SCRATCH=$(CURDIR)/build/afl-scratch \
+	  afl-fuzz -i build/afl-in -o build/afl-out -V $(AFL_SECONDS) -m none -t 5000 \
+	  -x tests/fuzz/kehoach.dict -- build/afl/afl_cli @@
 
 fuzz: deps fuzz-build
 	@mkdir -p build/fuzz-corpus
 	# The rule cases are small plans that resolve cleanly: seeds that reach
 	# the checker and every emitter (the examples are longer than max_len).
-	build/fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -close_fd_mask=2 \
+	build/fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=4096 -timeout=10 -close_fd_mask=2 \
 	  -dict=tests/fuzz/kehoach.dict build/fuzz-corpus tests/fuzz/corpus examples tests/bad tests/rules/*/ tests/fmt
 
 fuzz-replay: fuzz-build

@@ -35,6 +35,81 @@ void kh_alloc_init(void)
 #endif
 }
 
+#ifdef KH_ALLOC_TRACK
+/*
+ * The ASan fuzz build runs millions of inputs in one process and nothing
+ * is collected: every block carries a link in one list, and
+ * kh_alloc_release_all() frees them between inputs, so ASan also sees a
+ * pointer kept from one input to the next as a use after free.
+ */
+typedef union block {
+	struct {
+		union block *prev, *next;
+	} link;
+	max_align_t align;
+} block;
+static block *blocks;
+
+static void block_link(block *b)
+{
+	b->link.prev = NULL;
+	b->link.next = blocks;
+	if (blocks)
+		blocks->link.prev = b;
+	blocks = b;
+}
+
+static void block_unlink(block *b)
+{
+	if (b->link.prev)
+		b->link.prev->link.next = b->link.next;
+	else
+		blocks = b->link.next;
+	if (b->link.next)
+		b->link.next->link.prev = b->link.prev;
+}
+
+static void *tracked_calloc(size_t n, size_t size)
+{
+	if (n && size > (SIZE_MAX - sizeof(block)) / n)
+		return NULL;
+	size *= n;
+	block *b = calloc(1, sizeof(block) + size);
+	if (!b)
+		return NULL;
+	block_link(b);
+	return b + 1;
+}
+
+static void *tracked_realloc(void *old, size_t size)
+{
+	if (!old)
+		return tracked_calloc(1, size);
+	if (size > SIZE_MAX - sizeof(block))
+		return NULL;
+	block *b = (block *)old - 1;
+	block_unlink(b);
+	block *nb = realloc(b, sizeof(block) + size);
+	if (!nb) {
+		block_link(b);
+		return NULL;
+	}
+	block_link(nb);
+	return nb + 1;
+}
+
+void kh_alloc_release_all(void)
+{
+	while (blocks) {
+		block *next = blocks->link.next;
+		free(blocks);
+		blocks = next;
+	}
+}
+#define calloc(n, size) tracked_calloc(n, size)
+#define realloc(p, size) tracked_realloc(p, size)
+#endif
+
 void *kh_alloc(size_t size)
 {
 #ifdef KH_NO_GC
@@ -64,7 +139,7 @@ void *kh_alloc_atomic(size_t size)
 void *kh_alloc_uncollectable(size_t size)
 {
 #ifdef KH_NO_GC
-	void *p = calloc(1, size ? size : 1);
+	void *p = (calloc)(1, size ? size : 1); /* freed by its owner, never listed */
 #else
 	void *p = GC_MALLOC_UNCOLLECTABLE(size ? size : 1);
 #endif

@@ -24,6 +24,10 @@ void kh_oom(size_t size);                 /* prints one line and exits 2 */
 /* Memory the collector scans but never frees (bison's stack: YYMALLOC). */
 void *kh_alloc_uncollectable(size_t size);
 void kh_free_uncollectable(void *p);
+#ifdef KH_ALLOC_TRACK
+/* The ASan fuzz build: frees every block (between two inputs). */
+void kh_alloc_release_all(void);
+#endif
 
 /* Overflow-checked array allocation: KH_NEW_N(T, n). */
 static inline size_t kh_mul_size(size_t n, size_t size)

@@ -115,7 +115,7 @@ typedef struct period {
  * period the leap month is the first after month 11 with no major solar
  * term, i.e. the sun is in the same sector when it starts and when the
  * next month starts. */
-static period period_of(int y)
+static period compute_period(int y)
 {
 	period p = { month11(y - 1), 0, 0 };
 	p.len = (int)(month11(y) - p.a);
@@ -132,6 +132,26 @@ static period period_of(int y)
 	}
 	p.leap_off = 12; /* not reached in 1900..2199; keeps the numbering total */
 	return p;
+}
+
+/* Periods are fixed by astronomy, and a plan with many lunar holidays
+ * over many years asks for the same ones again and again (one per
+ * holiday per year): each is worked out once per run. Plain static
+ * memory, not the collector's: the values hold no pointers. */
+enum { PERIOD_FIRST = KH_LUNAR_SOLAR_MIN_YEAR - 1, PERIOD_LAST = KH_LUNAR_SOLAR_MAX_YEAR + 1 };
+static period periods[PERIOD_LAST - PERIOD_FIRST + 1];
+static bool period_known[PERIOD_LAST - PERIOD_FIRST + 1];
+
+static period period_of(int y)
+{
+	if (y < PERIOD_FIRST || y > PERIOD_LAST)
+		return compute_period(y);
+	int i = y - PERIOD_FIRST;
+	if (!period_known[i]) {
+		periods[i] = compute_period(y);
+		period_known[i] = true;
+	}
+	return periods[i];
 }
 
 /* Month number of offset OFF in P: months run 11, 12, 1, ...; the leap

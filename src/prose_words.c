@@ -205,6 +205,12 @@ static const char *fold_cached(const char *s, size_t n)
 	return fold_table[h].folded;
 }
 
+void kh_word_fold_forget(void)
+{
+	fold_table = NULL;
+	fold_cap = fold_count = 0;
+}
+
 const char *kh_word_fold(const char *t, kh_word *w)
 {
 	if (!w->folded)

@@ -46,6 +46,7 @@ size_t kh_punct_at(const char *t, size_t len, size_t i, bool open);
  * stripped at both ends of each. */
 kh_vec kh_words_split(const char *t, size_t len);
 const char *kh_word_fold(const char *t, kh_word *w);
+void kh_word_fold_forget(void);    /* drops the cache (before kh_alloc_release_all) */
 /* LOWER ("ngày", "của"), its first letter in either case, as the whole
  * word at T[I]: its length, or 0. */
 size_t kh_word_is(const char *t, size_t len, size_t i, const char *lower);

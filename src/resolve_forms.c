@@ -205,9 +205,7 @@ const char *kh_body_signing_name(const kh_body *b)
 
 const char *kh_position_head(const char *position)
 {
-	static const char *deputy;
-	if (!deputy)
-		deputy = kh_text_fold("phó ");
+	const char *deputy = kh_text_fold("phó "); /* once per signature: no cache to go stale */
 	const char *sp = position ? strchr(position, ' ') : NULL;
 	if (!sp || strncmp(kh_text_fold(position), deputy, strlen(deputy)) != 0)
 		return NULL;

@@ -43,6 +43,12 @@ void kh_source_reset(void)
 	nregistry = 0;
 }
 
+void kh_source_forget(void)
+{
+	registry = NULL;
+	nregistry = capregistry = 0;
+}
+
 static void registry_add(kh_source *s)
 {
 	if (nregistry == capregistry) {

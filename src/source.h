@@ -53,6 +53,7 @@ kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
 /* Registry: sources get ids in load order; spans refer to them by id. */
 kh_source *kh_source_get(int id);
 void kh_source_reset(void);          /* forget all sources (tests) */
+void kh_source_forget(void);         /* and the registry (before kh_alloc_release_all) */
 
 /* 1-based line and code-point column of byte OFFSET in SRC. */
 void kh_source_locate(const kh_source *src, size_t offset, unsigned *line, unsigned *col);

@@ -102,6 +102,11 @@ if [ -x build/fuzz/fuzz_plan ]; then
 		echo "$out" | tail -n 3;
 		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
 fi
+if [ -x "$2/afl_cli" ]; then
+	# The whole command line: every command on every small rule case and the
+	# kept AFL++ finds, with the promises about files checked after each run.
+	suite cli-replay tests/fuzz/replay_cli.sh "$2/afl_cli"
+fi
 # One date model: json, schedule --csv and schedule --ics give the same days.
 suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh tests/window/*.kh
 # The printed document is the plan: every fact of json on the HTML page and in the .docx.

@@ -20,8 +20,10 @@
 #include "emit.h"
 #include "emit_json.h"
 #include "fmt.h"
+#include "prose_words.h"
 #include "resolve.h"
 #include "sarif.h"
+#include "source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -86,5 +88,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kh_emit_outline_docx(p, &when, &out);
 		check_fmt(p, &opts);
 	}
+#ifdef KH_ALLOC_TRACK
+	/* Nothing of this input may be read by the next one. */
+	kh_word_fold_forget();
+	kh_source_forget();
+	kh_alloc_release_all();
+#endif
 	return 0;
 }
