@@ -102,6 +102,13 @@ if [ -x build/fuzz/fuzz_plan ]; then
 		echo "$out" | tail -n 3;
 		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
 fi
+# Allocation failure at each point of a run (the fault-injection build of
+# `make fault`), the collector out of memory, and every output on a full disk.
+if [ -x build/fault/kehoach ]; then
+	suite fault /usr/bin/python3 tests/fault/run.py build/fault/kehoach "$1/kehoach"
+else
+	echo "== fault: skipped (no build/fault/kehoach: make fault)"
+fi
 # One date model: json, schedule --csv and schedule --ics give the same days.
 suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh tests/window/*.kh
 # The printed document is the plan: every fact of json on the HTML page and in the .docx.
