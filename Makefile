@@ -25,7 +25,7 @@ DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libc
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
             python3-docx libxml2-utils unzip
 
-.PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay afl afl-build
+.PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay afl afl-build fault fault-full
 all: $(BIN)
 
 # Installs the Debian packages that are missing (needs root; skipped when all are there).
@@ -86,10 +86,21 @@ asan:
 
 unit-asan: $(UNIT_BINS)
 
+# The fault-injection build: KH_FAIL_ALLOC_AT=N fails the Nth allocation,
+# KH_ALLOC_COUNT=1 counts them (src/alloc.c). `make test` sweeps part of
+# the range of every command (tests/fault/run.py); `make fault-full` all of it.
+fault:
+	$(MAKE) --no-print-directory BUILD=build/fault CFLAGS="-O1 -g" \
+	  EXTRA_CFLAGS=-DKH_FAULT_INJECT build/fault/kehoach
+
+fault-full: fault
+	/usr/bin/python3 tests/fault/run.py --full build/fault/kehoach
+
 test: deps
 	@$(MAKE) --no-print-directory all unit build/tests/icalcheck
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory fuzz-build
+	@$(MAKE) --no-print-directory fault
 	@tests/run.sh build build/asan
 
 demo: deps all

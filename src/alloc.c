@@ -5,12 +5,44 @@
 #include "alloc.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifndef KH_NO_GC
 #include <gc/gc.h>
+#endif
+
+#ifdef KH_FAULT_INJECT
+/* The fault-injection build (make fault): KH_FAIL_ALLOC_AT=N makes the Nth
+ * allocation fail as if the allocator had returned NULL, so a sweep over N
+ * reaches every kh_oom exit in turn; KH_ALLOC_COUNT=1 prints how many
+ * allocations the run made (the range the sweep must cover) at exit. */
+static unsigned long long fault_calls, fault_at;
+
+static void fault_report(void)
+{
+	fprintf(stderr, "kehoach: fault-inject: %llu allocations\n", fault_calls);
+}
+
+static bool fault_hit(void)
+{
+	if (fault_calls++ == 0) {
+		const char *at = getenv("KH_FAIL_ALLOC_AT");
+		const char *count = getenv("KH_ALLOC_COUNT");
+		fault_at = at ? strtoull(at, NULL, 10) : 0;
+		if (count && !strcmp(count, "1"))
+			atexit(fault_report);
+	}
+	return fault_calls == fault_at;
+}
+#else
+/* Normal builds: the test folds away. */
+static inline bool fault_hit(void)
+{
+	return false;
+}
 #endif
 
 void kh_oom(size_t size)
@@ -25,6 +57,16 @@ static void *oom_fn(size_t size)
 	kh_oom(size);
 	return NULL;
 }
+
+/* The collector warns "Out of Memory!" just before it calls oom_fn, whose
+ * one line says the same; its other warnings still go through. */
+static GC_warn_proc gc_warn_next;
+
+static void GC_CALLBACK gc_warn(char *msg, GC_word arg)
+{
+	if (!strstr(msg, "Out of Memory"))
+		gc_warn_next(msg, arg);
+}
 #endif
 
 void kh_alloc_init(void)
@@ -32,6 +74,8 @@ void kh_alloc_init(void)
 #ifndef KH_NO_GC
 	GC_INIT();
 	GC_set_oom_fn(oom_fn);
+	gc_warn_next = GC_get_warn_proc();
+	GC_set_warn_proc(gc_warn);
 #endif
 }
 
@@ -112,6 +156,8 @@ void kh_alloc_release_all(void)
 
 void *kh_alloc(size_t size)
 {
+	if (fault_hit())
+		kh_oom(size);
 #ifdef KH_NO_GC
 	void *p = calloc(1, size ? size : 1);
 #else
@@ -124,6 +170,8 @@ void *kh_alloc(size_t size)
 
 void *kh_alloc_atomic(size_t size)
 {
+	if (fault_hit())
+		kh_oom(size);
 #ifdef KH_NO_GC
 	void *p = calloc(1, size ? size : 1);
 #else
@@ -138,6 +186,8 @@ void *kh_alloc_atomic(size_t size)
 
 void *kh_alloc_uncollectable(size_t size)
 {
+	if (fault_hit())
+		kh_oom(size);
 #ifdef KH_NO_GC
 	void *p = (calloc)(1, size ? size : 1); /* freed by its owner, never listed */
 #else
@@ -159,6 +209,8 @@ void kh_free_uncollectable(void *p)
 
 void *kh_realloc(void *old, size_t size)
 {
+	if (fault_hit())
+		kh_oom(size);
 #ifdef KH_NO_GC
 	void *p = realloc(old, size ? size : 1);
 #else

@@ -4,6 +4,7 @@
  * threshold), 2 (usage or I/O error).
  * Part of kehoach; see README.md for the licence.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -583,8 +584,8 @@ static int cmd_help(int argc, char **argv)
 			kh_rules_print_markdown(&out);
 		else
 			kh_rules_print_text(&out);
-		fwrite(out.data, 1, out.len, stdout);
-		return EXIT_CLEAN;
+		/* Unbuffered, so a failed write is reported with its reason. */
+		return kh_write_output(NULL, kh_buf_cstr(&out), out.len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 	}
 	const command *c = find_command(argv[2]);
 	if (!c)
@@ -601,12 +602,34 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+/* What went through stdio (help, --version, fmt --check's list) is known
+ * to have arrived only once flushed: a full disk must not exit 0. */
+static int finish_stdout(int rc)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (errno)
+		fprintf(stderr, "kehoach: error: cannot write to 'standard output': %s\n",
+			strerror(errno));
+	else
+		fprintf(stderr, "kehoach: error: cannot write to 'standard output'\n");
+	return EXIT_USAGE;
+}
+
+static int run_command(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
 	kh_alloc_init();
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
+	return finish_stdout(run_command(argc, argv));
+}
+
+static int run_command(int argc, char **argv)
+{
 	if (argc < 2) {
 		usage_all(stderr);
 		return EXIT_USAGE;

@@ -56,6 +56,15 @@ void kh_output_cleanup(void)
 	}
 }
 
+/* Any exit() while a temporary file is live (kh_oom from anywhere, the
+ * collector's out-of-memory handler) removes it too, as a signal does. */
+static void register_cleanup(void)
+{
+	static bool registered;
+	if (!registered && atexit(kh_output_cleanup) == 0)
+		registered = true;
+}
+
 mode_t kh_output_umask(void)
 {
 	mode_t m = umask(0);
@@ -99,6 +108,11 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 		      : snprintf(tmp_name, sizeof tmp_name, ".%s.kehoach-XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof tmp_name)
 		return fail("cannot write", path, ENAMETOOLONG);
+	/* Everything that allocates comes before the temporary file: an
+	 * allocation failure exits (kh_oom), and an exit after the rename
+	 * would report failure with the file already replaced. */
+	const char *folder = folder_of(path);
+	register_cleanup();
 	/* No signal between creating the file and recording it for cleanup. */
 	sigset_t block, old;
 	sigemptyset(&block);
@@ -143,7 +157,7 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 	}
 	tmp_live = 0;
 	/* The rename is durable only once the folder is on disk too. */
-	int dir = open(folder_of(path), O_RDONLY | O_DIRECTORY);
+	int dir = open(folder, O_RDONLY | O_DIRECTORY);
 	if (dir >= 0) {
 		(void)fsync(dir);
 		close(dir);

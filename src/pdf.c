@@ -71,6 +71,18 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return flag == FTW_DP ? rmdir(path) : unlink(path);
 }
 
+/* The folder of the conversion in progress. Any exit() meanwhile (kh_oom:
+ * reading the PDF back is the run's largest allocation) removes it, with
+ * the LibreOffice profile in it, as the end of a conversion does. */
+static const char *live_dir;
+
+static void remove_live_dir(void)
+{
+	if (live_dir)
+		nftw(live_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	live_dir = NULL;
+}
+
 static bool write_all(const char *path, const char *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
@@ -167,11 +179,15 @@ int kh_pdf_from_docx(const char *docx, size_t len, kh_buf *out)
 	const char *soffice = kh_pdf_converter();
 	const char *tmp = getenv("TMPDIR");
 	char *dir = kh_strdup(kh_printf("%s/kehoach-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp"));
+	static bool registered;
+	if (!registered)
+		registered = atexit(remove_live_dir) == 0;
 	if (!mkdtemp(dir)) {
 		fprintf(stderr, "kehoach: error: cannot make a temporary folder in %s: %s\n",
 			tmp && *tmp ? tmp : "/tmp", strerror(errno));
 		return 2;
 	}
+	live_dir = dir;
 	int rc = 2;
 	if (!write_all(kh_printf("%s/plan.docx", dir), docx, len)) {
 		fprintf(stderr, "kehoach: error: cannot write %s/plan.docx: %s\n", dir, strerror(errno));
@@ -188,6 +204,6 @@ int kh_pdf_from_docx(const char *docx, size_t len, kh_buf *out)
 			show_log(dir);
 		}
 	}
-	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	remove_live_dir();
 	return rc;
 }

@@ -107,6 +107,13 @@ if [ -x "$2/afl_cli" ]; then
 	# kept AFL++ finds, with the promises about files checked after each run.
 	suite cli-replay tests/fuzz/replay_cli.sh "$2/afl_cli"
 fi
+# Allocation failure at each point of a run (the fault-injection build of
+# `make fault`), the collector out of memory, and every output on a full disk.
+if [ -x build/fault/kehoach ]; then
+	suite fault /usr/bin/python3 tests/fault/run.py build/fault/kehoach "$1/kehoach"
+else
+	echo "== fault: skipped (no build/fault/kehoach: make fault)"
+fi
 # One date model: json, schedule --csv and schedule --ics give the same days.
 suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh tests/window/*.kh
 # The printed document is the plan: every fact of json on the HTML page and in the .docx.
