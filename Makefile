@@ -67,6 +67,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(OBJS) $(LIBS) -lcmocka
 
+# The fuzz target's output validators (tests/fuzz/props.h), and their test.
+FUZZ_PROPS := $(wildcard tests/fuzz/props*.c)
+FUZZ_PROPS_H := $(wildcard tests/fuzz/props*.h)
+$(BUILD)/tests/test_fuzz_props: tests/unit/test_fuzz_props.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS) -lcmocka
+
 clean:
 	rm -rf build out
 
@@ -144,8 +151,8 @@ fuzz-build:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
 	  EXTRA_CFLAGS="-DKH_NO_GC -DKH_ALLOC_TRACK" build/fuzz/fuzz_plan
 
-$(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(OBJS)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(OBJS) $(LIBS)
+$(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS)
 
 # The command line driven by a file (tests/fuzz/afl_cli.c): main() is
 # linked in under another name and the driver checks what every run

@@ -211,6 +211,12 @@ static void test_string_escapes(void **state)
 	assert_string_equal(s.diags.first->rule, "bad-escape");
 	scan("\"\\u{D800}\"", &s);
 	assert_int_equal(s.diags.errors, 1);
+	/* A letter of several bytes after the backslash is quoted whole (the
+	 * fuzz target found its first byte alone: invalid UTF-8). */
+	scan("\"huy\\\xe1\xbb\x87n\"", &s);
+	assert_int_equal(s.diags.errors, 1);
+	assert_non_null(strstr(s.diags.first->message, "'\\\xe1\xbb\x87'"));
+	assert_string_equal(s.val[0].node->text, "huy\xe1\xbb\x87n");
 }
 
 static void test_bad_input_is_reported_not_fatal(void **state)
