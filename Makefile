@@ -25,7 +25,7 @@ DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libc
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
             python3-docx libxml2-utils unzip
 
-.PHONY: all deps demo test unit asan unit-asan bench clean fuzz fuzz-build fuzz-replay afl afl-build fault fault-full
+.PHONY: all deps demo test unit asan unit-asan bench bench-attacks clean fuzz fuzz-build fuzz-replay afl afl-build fault fault-full
 all: $(BIN)
 
 # Installs the Debian packages that are missing (needs root; skipped when all are there).
@@ -137,6 +137,12 @@ BENCH_BUILD := build/bench
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS="-O2 -DNDEBUG" $(BENCH_BUILD)/kehoach
 	bench/run.sh $(BENCH_BUILD)/kehoach
+	/usr/bin/python3 bench/attacks.py $(BENCH_BUILD)/kehoach
+
+# The attack shapes alone, at n and 10n (bench/attacks.py).
+bench-attacks: deps
+	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) CFLAGS="-O2 -DNDEBUG" $(BENCH_BUILD)/kehoach
+	/usr/bin/python3 bench/attacks.py $(BENCH_BUILD)/kehoach
 
 # Fuzzing (libFuzzer, clang): `make fuzz` runs for FUZZ_SECONDS; `make test`
 # replays the examples, the broken inputs and tests/fuzz/corpus (crashes

@@ -37,6 +37,7 @@ typedef struct kh_loc {
 
 %code provides {
 int kh_scan(KH_YYSTYPE *lval, kh_loc *lloc, void *scanner);
+void kh_scan_restore(void *scanner);
 const char *kh_token_name(int token);
 }
 
@@ -51,9 +52,15 @@ const char *kh_token_name(int token);
 #define YYMALLOC kh_alloc_uncollectable
 #define YYFREE kh_free_uncollectable
 
+/* After a fatal problem (too many errors, too deep) the rest of the file
+ * is not read: the parser sees its end. */
 static int kh_yylex(KH_YYSTYPE *lval, kh_loc *lloc, kh_parse_ctx *ctx)
 {
-	return kh_scan(lval, lloc, ctx->scanner);
+	if (!ctx->stop)
+		return kh_scan(lval, lloc, ctx->scanner);
+	lloc->file = ctx->src->id;
+	lloc->start = lloc->end = ctx->offset;
+	return 0;
 }
 
 static void kh_yyerror(kh_loc *loc, kh_parse_ctx *ctx, const char *msg);

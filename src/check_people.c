@@ -184,6 +184,64 @@ static bool reached_inside(const kh_plan *p, const kh_body *b)
 	return false;
 }
 
+/* Whether each body is reached, computed once: plans give the same few
+ * bodies thousands of tasks, and generic bodies share their parents and
+ * kinds. Open addressing on the pointer. */
+typedef struct reach_cache {
+	const audience *audience;
+	const kh_body **keys;
+	reach *values;
+	size_t cap, n;
+} reach_cache;
+
+/* Where B is in the cache, or would go (the table grown first if need be). */
+static size_t cache_slot(reach_cache *c, const kh_body *b)
+{
+	if (c->n * 2 >= c->cap) {
+		reach_cache bigger = { c->audience, KH_NEW_N(const kh_body *, c->cap ? c->cap * 2 : 64),
+				       KH_NEW_N(reach, c->cap ? c->cap * 2 : 64), c->cap ? c->cap * 2 : 64, 0 };
+		for (size_t i = 0; i < c->cap; i++) {
+			if (!c->keys[i])
+				continue;
+			size_t h = ((uintptr_t)c->keys[i] >> 4) & (bigger.cap - 1);
+			while (bigger.keys[h])
+				h = (h + 1) & (bigger.cap - 1);
+			bigger.keys[h] = c->keys[i];
+			bigger.values[h] = c->values[i];
+			bigger.n++;
+		}
+		*c = bigger;
+	}
+	size_t h = ((uintptr_t)b >> 4) & (c->cap - 1);
+	while (c->keys[h] && c->keys[h] != b)
+		h = (h + 1) & (c->cap - 1);
+	return h;
+}
+
+static reach body_reached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b, int depth);
+
+/* B's answer, from the cache or computed and kept; DEPTH counts the links
+ * followed to B (a là loop ends there). */
+static reach reached_at(const kh_check_ctx *cx, reach_cache *c, const kh_body *b, int depth)
+{
+	size_t h = cache_slot(c, b);
+	if (c->keys[h])
+		return c->values[h];
+	reach v = body_reached(cx, c, b, depth);
+	h = cache_slot(c, b); /* the table may have grown meanwhile */
+	if (!c->keys[h]) {
+		c->keys[h] = b;
+		c->values[h] = v;
+		c->n++;
+	}
+	return v;
+}
+
+static reach reached_cached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b)
+{
+	return reached_at(cx, c, b, 0);
+}
+
 /*
  * The document reaches body B when it is sent to B: B (or a parent of it,
  * or what it is) is a recipient, B is generic ("Ủy ban nhân dân" of each
@@ -191,9 +249,10 @@ static bool reached_inside(const kh_plan *p, const kh_body *b)
  * level_reached); or when the issuer's own copy reaches it (see
  * reached_inside).
  */
-static reach body_reached(const kh_check_ctx *cx, const audience *a, const kh_body *b, int depth)
+static reach body_reached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b, int depth)
 {
-	if (depth > 16)
+	const audience *a = c->audience;
+	if (depth > KH_MAX_ANCESTORS)
 		return REACH_NONE;
 	if (kh_body_walk(b, is_recipient, (void *)a) || (!b->level && ptr_has(&a->generic, b)))
 		return REACH_SENT;
@@ -206,10 +265,10 @@ static reach body_reached(const kh_check_ctx *cx, const audience *a, const kh_bo
 	 * (a unit of its own is not reached through its parent). */
 	reach r = REACH_NONE;
 	if (!b->level && b->parent && b->standing != KH_STANDING_UNIT)
-		r = body_reached(cx, a, b->parent, depth + 1);
+		r = reached_at(cx, c, b->parent, depth + 1);
 	/* As the generic body it is, only when that is sent: the issuer being
 	 * one of them too (ubnd) says nothing of this one. */
-	if (!r && !b->level && b->is_a && body_reached(cx, a, b->is_a, depth + 1) == REACH_SENT)
+	if (!r && !b->level && b->is_a && reached_at(cx, c, b->is_a, depth + 1) == REACH_SENT)
 		r = REACH_SENT;
 	return r;
 }
@@ -230,44 +289,6 @@ static bool first_time(seen *s, const void *x)
 		return false;
 	ptr_add(s, x);
 	return true;
-}
-
-/* Whether each body is reached, computed once: plans give the same few
- * bodies thousands of tasks. Open addressing on the pointer. */
-typedef struct reach_cache {
-	const audience *audience;
-	const kh_body **keys;
-	reach *values;
-	size_t cap, n;
-} reach_cache;
-
-static reach reached_cached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b)
-{
-	if (c->n * 2 >= c->cap) {
-		reach_cache bigger = { c->audience, KH_NEW_N(const kh_body *, c->cap ? c->cap * 2 : 64),
-				       KH_NEW_N(reach, c->cap ? c->cap * 2 : 64), c->cap ? c->cap * 2 : 64, 0 };
-		for (size_t i = 0; i < c->cap; i++) {
-			if (!c->keys[i])
-				continue;
-			size_t h = ((uintptr_t)c->keys[i] >> 4) & (bigger.cap - 1);
-			while (bigger.keys[h])
-				h = (h + 1) & (bigger.cap - 1);
-			bigger.keys[h] = c->keys[i];
-			bigger.values[h] = c->values[i];
-			bigger.n++;
-		}
-		*c = bigger;
-	}
-	size_t h = ((uintptr_t)b >> 4) & (c->cap - 1);
-	while (c->keys[h]) {
-		if (c->keys[h] == b)
-			return c->values[h];
-		h = (h + 1) & (c->cap - 1);
-	}
-	c->keys[h] = b;
-	c->values[h] = body_reached(cx, c->audience, b, 0);
-	c->n++;
-	return c->values[h];
 }
 
 static const char *body_name(const kh_body *b)

@@ -27,6 +27,7 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	if (!buf)
 		kh_oom(src->len);
 	kh_yyparse(&ctx);
+	kh_scan_restore(scanner);
 	kh_yy_delete_buffer(buf, scanner);
 	kh_yylex_destroy(scanner);
 	return ctx.root;

@@ -79,7 +79,13 @@ struct kh_body {
 	                                 (KIND, ORGANISATION, NAME_KIND), or NULL */
 	int order;
 	int uses;                 /* references to it from the plan */
+	unsigned char walk;       /* the resolver's: 0 new, 1 on a walk, 2 done */
 };
+
+/* A body reaches at most this many others through its thuộc and là links
+ * (theirs included; the resolver refuses more): every walk along those
+ * links stays whole and short. */
+#define KH_MAX_ANCESTORS 16
 
 /* The system of B: its own, else its parent's or is_a's, else NONE. */
 kh_system kh_body_system(const kh_body *b);

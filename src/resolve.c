@@ -655,6 +655,27 @@ static void resolve_decls_in(resolver *r, kh_node *first)
 	}
 }
 
+/* The time vocabulary first: every date depends on it. The stdlib's
+ * before the plan's own files, which refine it (the prelude is read after
+ * the plan). */
+static void read_periods(resolver *r)
+{
+	rs_default_periods(r);
+	for (size_t pass = 0; pass < 2 * r->files.n; pass++) {
+		loaded_file *f = KH_VEC_AT(r->files, loaded_file, pass % r->files.n);
+		if (f->in_stdlib != (pass < r->files.n))
+			continue;
+		for (kh_node *n = f->root->kids; n; n = n->next) {
+			if (n->kind == KH_N_PERIOD_DECL)
+				rs_resolve_period(r, n);
+			else if (n->kind == KH_N_PLAN)
+				for (kh_node *k = n->kids; k; k = k->next)
+					if (k->kind == KH_N_PERIOD_DECL)
+						rs_resolve_period(r, k);
+		}
+	}
+}
+
 static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts *opts,
 			   kh_diags *diags, int *io_error);
 
@@ -759,19 +780,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 			}
 		}
 	}
-	/* The time vocabulary first: every date below depends on it. */
-	rs_default_periods(&r);
-	for (size_t i = 0; i < r.files.n; i++) {
-		loaded_file *f = KH_VEC_AT(r.files, loaded_file, i);
-		for (kh_node *n = f->root->kids; n; n = n->next) {
-			if (n->kind == KH_N_PERIOD_DECL)
-				rs_resolve_period(&r, n);
-			else if (n->kind == KH_N_PLAN)
-				for (kh_node *k = n->kids; k; k = k->next)
-					if (k->kind == KH_N_PERIOD_DECL)
-						rs_resolve_period(&r, k);
-		}
-	}
+	read_periods(&r);
 	/* Pass 2: the declarations' own attributes, then the plan. */
 	for (size_t i = 0; i < r.files.n; i++) {
 		loaded_file *f = KH_VEC_AT(r.files, loaded_file, i);
@@ -783,6 +792,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		}
 	}
 	compute_depths(&r);
+	rs_check_ancestry(&r);
 	rs_infer_standings(&r);
 	if (plan_node) {
 		rs_resolve_plan(&r, plan_node);

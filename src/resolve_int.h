@@ -22,6 +22,9 @@
 #define KH_MAX_IMPORT_DEPTH 64
 #define KH_MAX_IMPORTS 4096
 
+/* "N ngày (làm việc) sau X": offsets beyond ten years are no plan's. */
+#define KH_MAX_OFFSET_DAYS 3660
+
 typedef struct loaded_file {
 	const char *real;        /* realpath */
 	kh_source *src;
@@ -98,6 +101,9 @@ void rs_date_relative(resolver *r);
 void rs_plan_period(resolver *r);
 /* What each body is to its parent, where the declaration does not say
  * (resolve_organs.c); after every declaration is resolved. */
+/* thuộc loops cut, and more than KH_MAX_ANCESTORS reported (before the
+ * walks along those links). */
+void rs_check_ancestry(resolver *r);
 void rs_infer_standings(resolver *r);
 
 #endif

@@ -174,6 +174,72 @@ static void infer(organs *o, kh_body *b)
 	b->standing_why = KH_WHY_DEFAULT;
 }
 
+/* thuộc loops of any length: one walk up per body that stops at a body
+ * already done, so linear; each loop is reported once, at the body that
+ * closes it, and cut there (levels do the same). */
+static void cut_parent_loops(resolver *r)
+{
+	const kh_vec *bodies = &r->prog->bodies;
+	for (size_t i = 0; i < bodies->n; i++) {
+		kh_body *b = bodies->items[i], *x = b, *last = NULL;
+		while (x && x->walk == 0) {
+			x->walk = 1;
+			last = x;
+			x = x->parent;
+		}
+		if (x && x->walk == 1) {
+			kh_diag_add(r->diags, KH_ERROR, last->span, "parent-cycle",
+				    "'%s' cannot belong to '%s', which belongs to it (a thuộc loop)",
+				    last->id, x->id);
+			last->parent = NULL;
+		}
+		for (x = b; x && x->walk == 1; x = x->parent)
+			x->walk = 2;
+	}
+}
+
+/* How many bodies B reaches through parent and là links (B not counted),
+ * up to KH_MAX_ANCESTORS + 1: enough to know it is too many. */
+static size_t ancestors(const kh_body *b)
+{
+	enum { CAP = KH_MAX_ANCESTORS + 2 };
+	const kh_body *seen[CAP], *stack[2 * CAP + 1];
+	size_t nseen = 0, top = 0;
+	stack[top++] = b;
+	while (top && nseen < CAP) {
+		const kh_body *x = stack[--top];
+		bool dup = false;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			dup = seen[i] == x;
+		if (dup)
+			continue;
+		seen[nseen++] = x;
+		if (x->parent)
+			stack[top++] = x->parent;
+		if (x->is_a)
+			stack[top++] = x->is_a;
+	}
+	return nseen - 1;
+}
+
+/* Reported at the body that goes past the limit, not at each below it. */
+void rs_check_ancestry(resolver *r)
+{
+	cut_parent_loops(r);
+	const kh_vec *bodies = &r->prog->bodies;
+	for (size_t i = 0; i < bodies->n; i++) {
+		const kh_body *b = bodies->items[i];
+		if (ancestors(b) <= KH_MAX_ANCESTORS ||
+		    (b->parent && ancestors(b->parent) > KH_MAX_ANCESTORS) ||
+		    (b->is_a && ancestors(b->is_a) > KH_MAX_ANCESTORS))
+			continue;
+		kh_diag_add(r->diags, KH_ERROR, b->span, "body-too-deep",
+			    "'%s' reaches more than %d bodies through thuộc and là (its parent, what it "
+			    "is, and theirs); a plan's hierarchy needs a handful",
+			    b->id, KH_MAX_ANCESTORS);
+	}
+}
+
 void rs_infer_standings(resolver *r)
 {
 	const kh_vec *bodies = &r->prog->bodies;

@@ -166,11 +166,12 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 			break;
 		}
 		case T_DURATION:
-			/* A year at most: longer is no meeting, and would carry
-			 * its calendar entry out of the years the calendar knows. */
-			if (a->kids->n[0] > 2 * 366) {
+			/* A half day to a year: longer is no meeting, and would
+			 * carry its calendar entry out of the years the calendar
+			 * knows; nothing lasts no time. */
+			if (a->kids->n[0] < 1 || a->kids->n[0] > 2 * 366) {
 				kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
-					    "a meeting lasts at most 366 days (732 buổi), not %s",
+					    "a meeting lasts from 1 buổi (half a day) to 366 days (732 buổi), not %s",
 					    rs_span_text(a->kids->span));
 				break;
 			}

@@ -354,6 +354,19 @@ static void normalise(kh_source *s)
 /* ------------------------------------------------------------------ */
 /* Loading                                                            */
 
+/* Where the first line past KH_MAX_LINES starts, or 0 when there is
+ * none: a line is counted when it has a byte or ends (so "a\n" is one). */
+static size_t too_many_lines(const char *text, size_t len)
+{
+	size_t ends = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+			if (++ends == KH_MAX_LINES)
+				return i + 1 < len ? i + 1 : 0;
+	}
+	return 0;
+}
+
 static char *size_in_mb(unsigned long long bytes)
 {
 	return kh_printf("%llu MB", (bytes + KH_MB - 1) / KH_MB);
@@ -381,13 +394,16 @@ static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 	s->cap = cap;
 	/* A file of nothing but line ends would need a table of 8 bytes a
 	 * line: counted first, and refused past the limit. */
-	size_t nl = 1;
-	for (size_t i = 0; i < len && nl <= KH_MAX_LINES; i++)
-		nl += text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'));
-	if (nl > KH_MAX_LINES) {
-		kh_diag_add_path(diags, KH_ERROR, s->path, "line-too-long",
-				 "the file has more than %u lines; the limit is %u", KH_MAX_LINES,
-				 KH_MAX_LINES);
+	size_t past = too_many_lines(text, len);
+	if (past) {
+		s->len = past; /* the table ends with the first line too many */
+		while (s->len < len && text[s->len] != '\n' && text[s->len] != '\r')
+			s->len++;
+		build_lines(s);
+		registry_add(s);
+		kh_diag_add(diags, KH_ERROR, (kh_span){ s->id, (unsigned)past, (unsigned)past },
+			    "line-too-long", "the file has more than %u lines; the limit is %u",
+			    KH_MAX_LINES, KH_MAX_LINES);
 		return NULL;
 	}
 	build_lines(s);

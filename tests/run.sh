@@ -43,6 +43,7 @@ for BUILD in "$@"; do
 	suite "$BUILD: golden" env KEHOACH="$BUILD/kehoach" tests/golden.sh
 	suite "$BUILD: rules" /usr/bin/python3 tests/rules/run.py "$BUILD/kehoach"
 	suite "$BUILD: hardening" /usr/bin/python3 tests/hardening/run.py "$BUILD/kehoach"
+	suite "$BUILD: limits" /usr/bin/python3 tests/limits/run.py "$BUILD/kehoach"
 done
 # The SARIF of every example and rule case, against the SARIF 2.1.0 schema.
 sarif_dir=$(mktemp -d)

@@ -227,45 +227,7 @@ def _(d):
         return "exit %d: %s" % (r.returncode, r.stderr[:200])
 
 
-def import_chain(d, n):
-    for i in range(n):
-        text = ('import "./f%d.kh"\n' % (i + 1)) if i + 1 < n else ""
-        open(os.path.join(d, "f%d.kh" % i), "w").write(text + 'cơ_quan b%d "B"\n' % i)
-    return os.path.join(d, "f0.kh")
-
-
-@case("an import chain: 64 levels read, 65 a located import-limit error, 64,000 no crash (attack 7)")
-def _(d):
-    ok = os.path.join(d, "ok")
-    os.mkdir(ok)
-    r = run("json", import_chain(ok, 65))  # f0 + 64 nested imports
-    if r.returncode != 0:
-        return "65 files (64 levels): exit %d %s" % (r.returncode, r.stderr[:200])
-    past = os.path.join(d, "past")
-    os.mkdir(past)
-    r = run("check", import_chain(past, 66))
-    if r.returncode != 1 or b"[import-limit]" not in r.stderr or b"f64.kh:1:8:" not in r.stderr:
-        return "66 files: exit %d %s" % (r.returncode, r.stderr[:300])
-    big = os.path.join(d, "big")
-    os.mkdir(big)
-    r = run("check", import_chain(big, 64000))
-    if r.returncode != 1 or b"[import-limit]" not in r.stderr:
-        return "64,000 files: exit %d" % r.returncode
-
-
-@case("a plan reads at most 4,096 files: 4,095 imports read, 4,096 a located error")
-def _(d):
-    for n, want in ((4095, 0), (4096, 1)):
-        sub = os.path.join(d, "n%d" % n)
-        os.mkdir(sub)
-        lines = []
-        for i in range(n):
-            open(os.path.join(sub, "m%d.kh" % i), "w").write('cơ_quan b%d "B"\n' % i)
-            lines.append('import "./m%d.kh"' % i)
-        open(os.path.join(sub, "p.kh"), "w").write("\n".join(lines) + "\n")
-        r = run("json", "--stdlib", "/nonexistent", os.path.join(sub, "p.kh"))
-        if r.returncode != want or (want and b"[import-limit]" not in r.stderr):
-            return "%d imports: exit %d %s" % (n, r.returncode, r.stderr[:200])
+# Import depth and the number of files (attack 7): tests/limits/run.py.
 
 
 @case("--stdlib / does not open the file system to relative imports (attack 20)")
@@ -520,18 +482,7 @@ def _(d):
         return "findings on lines %s" % lines
 
 
-@case("a file of 8,388,608 lines is read, one more line is refused at once (attack 8, newlines)")
-def _(d):
-    at, past = os.path.join(d, "at.kh"), os.path.join(d, "past.kh")
-    body = 'cơ_quan a "A"'.encode()
-    open(at, "wb").write(body + b"\n" * (8 * 1024 * 1024 - 1))
-    open(past, "wb").write(body + b"\n" * (8 * 1024 * 1024))
-    r = run("check", at)
-    if r.returncode != 0:
-        return "at the limit: exit %d %s" % (r.returncode, r.stderr[:200])
-    r = run("check", past)
-    if r.returncode != 1 or b"lines; the limit is 8388608" not in r.stderr:
-        return "past the limit: exit %d %s" % (r.returncode, r.stderr[:200])
+# The number of lines (attack 8, newlines): tests/limits/run.py.
 
 
 print("%d passed, %d failed" % (passed, failed))
