@@ -3,6 +3,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include "alloc.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -23,6 +24,7 @@ static unsigned long long fault_calls, fault_at;
 
 static void fault_report(void)
 {
+	/* Not translated: a developer's counter, read by tests/fault/run.py. */
 	fprintf(stderr, "kehoach: fault-inject: %llu allocations\n", fault_calls);
 }
 
@@ -47,7 +49,9 @@ static inline bool fault_hit(void)
 
 void kh_oom(size_t size)
 {
-	fprintf(stderr, "kehoach: fatal error: out of memory (asked for %zu bytes)\n", size);
+	/* Nothing to allocate here: English is the message itself, and the
+	 * Vietnamese catalogue was loaded by kh_i18n_init. */
+	fprintf(stderr, _("kehoach: fatal error: out of memory (asked for %zu bytes)\n"), size);
 	exit(2);
 }
 

@@ -24,6 +24,7 @@
 #include <utf8proc.h>
 
 #include "citations_int.h"
+#include "i18n.h"
 #include "names.h"
 
 enum { MAX_LENS = 8 };        /* distinct lengths of short names, in words */
@@ -346,7 +347,7 @@ static void judge_same_words(ct_body_names *n, const char *use, kh_span at, bsn_
 		return; /* one word, or a common noun in lower case */
 	r->mentioned = true;
 	if (kh_has_lower(use, strlen(use)) && !sentence_start(use, f->text))
-		note_variant(n, r, f, use, at, "a different case");
+		note_variant(n, r, f, use, at, _("a different case"));
 }
 
 /* Is a name of M words with KEY one letter off F? Cheap tests first. */
@@ -385,7 +386,7 @@ static void judge_window(ct_body_names *n, const kh_prose *p, kh_vec *ws, size_t
 				continue; /* found from its first word */
 			if (one_letter_off(key, key_digits, m, f) && may_use(n, p, ws, s, m, r, &at)) {
 				r->mentioned = true;
-				note_variant(n, r, f, use, at, "a different spelling");
+				note_variant(n, r, f, use, at, _("a different spelling"));
 			}
 		}
 	}
@@ -476,15 +477,17 @@ void ct_body_names_report(const kh_check_ctx *cx, const ct_body_names *n)
 	for (size_t i = 0; i < n->variants.n; i++) {
 		const bsn_variant *v = n->variants.items[i];
 		kh_diag *x = kh_report(cx, R_SHORT_NAME_MISMATCH, v->span,
-				       "'%s' is a variant of the short name '%s' of '%s' (%s); reuse the name exactly "
-				       "as introduced%s",
-				       v->text, v->form->text, v->rec->b->id, v->why,
-				       v->more ? kh_printf(" (this variant occurs %d more time%s)", v->more,
-							   v->more == 1 ? "" : "s")
-					       : "");
+				       v->more ? kh_ngettext("'%s' is a variant of the short name '%s' of '%s' (%s); reuse "
+							     "the name exactly as introduced (this variant occurs %d more time)",
+							     "'%s' is a variant of the short name '%s' of '%s' (%s); reuse "
+							     "the name exactly as introduced (this variant occurs %d more times)",
+							     (unsigned long)v->more)
+					       : _("'%s' is a variant of the short name '%s' of '%s' (%s); reuse the "
+						   "name exactly as introduced"),
+				       v->text, v->form->text, v->rec->b->id, v->why, v->more);
 		if (x)
-			kh_diag_note(x, v->rec->intro, v->rec->intro_decl ? "the short name is declared here (gọi_tắt)"
-									   : "the short name is introduced here");
+			kh_diag_note(x, v->rec->intro, v->rec->intro_decl ? _("the short name is declared here (gọi_tắt)")
+									   : _("the short name is introduced here"));
 	}
 }
 

@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "check.h"
 #include "citations.h"
+#include "i18n.h"
 
 kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
 {
@@ -132,19 +133,24 @@ static void collect(const kh_check_ctx *cx, const kh_source *src, kh_vec *out)
 		s->line = skip_space(line, end) == c ? ln + 1 : ln;
 		if (!*s->rule) {
 			kh_report(cx, R_UNKNOWN_RULE, s->span,
-				  "'kehoach: ignore' needs a rule id (kehoach help rules lists them)");
+				  _("'kehoach: ignore' needs a rule id (kehoach help rules lists them)"));
 			continue;
 		}
 		const kh_rule *r = kh_rule_find(s->rule);
 		if (!r) {
 			const char *sug = kh_rule_suggest(s->rule);
-			kh_report(cx, R_UNKNOWN_RULE, s->span, "no rule has the id '%s', so this comment has no effect%s%s%s",
-				  s->rule, sug ? "; did you mean '" : "", sug ? sug : "", sug ? "'?" : "");
+			if (sug)
+				kh_report(cx, R_UNKNOWN_RULE, s->span,
+					  _("no rule has the id '%s', so this comment has no effect; did you mean '%s'?"),
+					  s->rule, sug);
+			else
+				kh_report(cx, R_UNKNOWN_RULE, s->span,
+					  _("no rule has the id '%s', so this comment has no effect"), s->rule);
 			continue;
 		}
 		if (!s->reason)
 			kh_report(cx, R_SUPPRESSION_WITHOUT_REASON, s->span,
-				  "say why '%s' is silenced here: '# kehoach: ignore %s -- <reason>'", s->rule, s->rule);
+				  _("say why '%s' is silenced here: '# kehoach: ignore %s -- <reason>'"), s->rule, s->rule);
 		kh_vec_push(out, s);
 	}
 }
@@ -191,7 +197,7 @@ static void apply_suppressions(const kh_check_ctx *cx)
 		suppression *s = KH_VEC_AT(sups, suppression, i);
 		if (!s->used)
 			kh_report(cx, R_UNUSED_SUPPRESSION, s->span,
-				  "this comment silences '%s' on line %u, but nothing is reported there", s->rule,
+				  _("this comment silences '%s' on line %u, but nothing is reported there"), s->rule,
 				  s->line);
 	}
 }

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "i18n.h"
 #include "names.h"
 
 /* Does the folded text S start with the folded PREFIX, at a word end? */
@@ -98,20 +99,24 @@ static void check_form(const kh_check_ctx *cx, const kh_award_form *f)
 			      x->level ? ")" : "");
 	}
 	kh_diag *d;
-	if (title_ok)
+	if (title_ok && gl)
 		d = kh_report(cx, R_AWARD_AUTHORITY, f->granted_by->span,
-			      "'%s' at %s may not grant %s; it is granted by %s", who(g),
-			      gl ? (gl->name ? gl->name : gl->id) : "this level", w->class_name, allowed.data);
+			      _("'%s' at %s may not grant %s; it is granted by %s"), who(g),
+			      gl->name ? gl->name : gl->id, w->class_name, allowed.data);
+	else if (title_ok)
+		d = kh_report(cx, R_AWARD_AUTHORITY, f->granted_by->span,
+			      _("'%s' at this level may not grant %s; it is granted by %s"), who(g),
+			      w->class_name, allowed.data);
 	else if (!is_authority(cx, g))
 		d = kh_report(cx, R_AWARD_AUTHORITY, f->granted_by->span,
-			      "'%s' is a body, not an authority: name who grants %s (%s)", who(g),
+			      _("'%s' is a body, not an authority: name who grants %s (%s)"), who(g),
 			      w->class_name, allowed.data);
 	else
 		d = kh_report(cx, R_AWARD_AUTHORITY, f->granted_by->span,
-			      "'%s' may not grant %s; it is granted by %s", who(g), w->class_name,
+			      _("'%s' may not grant %s; it is granted by %s"), who(g), w->class_name,
 			      allowed.data);
 	if (d)
-		kh_diag_note(d, w->span, "who may grant %s is listed here", w->class_name);
+		kh_diag_note(d, w->span, _("who may grant %s is listed here"), w->class_name);
 }
 
 void kh_check_awards(const kh_check_ctx *cx)

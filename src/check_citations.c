@@ -35,6 +35,7 @@
 #include "alloc.h"
 #include "check.h"
 #include "citations_int.h"
+#include "i18n.h"
 #include "names.h"
 
 /* ------------------------------------------------------------------ */
@@ -217,12 +218,13 @@ static kh_vec collect_mentions(const kh_vec *proses, const decls *ds)
 /* ------------------------------------------------------------------ */
 /* unknown-citation                                                   */
 
-static const char *form_name(kh_num_form f)
+/* TRANSLATORS: completes "(%s are checked in this plan)". */
+static const char *form_numbers(kh_num_form f)
 {
 	switch (f) {
-	case KH_NUM_STATE: return "state";
-	case KH_NUM_LAW: return "legal";
-	case KH_NUM_PARTY: return "Party";
+	case KH_NUM_STATE: return _("numbers of the state form");
+	case KH_NUM_LAW: return _("numbers of the legal form");
+	case KH_NUM_PARTY: return _("numbers of the Party form");
 	}
 	return "";
 }
@@ -247,16 +249,22 @@ static void check_unknown(const kh_check_ctx *cx, const kh_vec *mentions, decls 
 		const char *num = number_text(m);
 		if (near >= 0) {
 			const decl *d = &ds->v[near];
-			const char *why = how == KH_NEAR_FORM ? "the same number written in the other family's form"
-					  : how == KH_NEAR_ISSUER ? "the same number and kind with another issuer"
-								   : "one character away";
-			kh_diag *x = kh_report(cx, R_UNKNOWN_CITATION, m->span,
-					       "document number '%s' matches no declared document; did you mean '%s' (%s), %s?",
-					       num, d->number, d->doc ? kh_printf("'%s'", d->id) : "this plan's own number", why);
+			/* TRANSLATORS: why a number is near another, in "did you mean '%s' (…), %s?". */
+			const char *why = how == KH_NEAR_FORM ? _("the same number written in the other family's form")
+					  : how == KH_NEAR_ISSUER ? _("the same number and kind with another issuer")
+								   : _("one character away");
+			kh_diag *x = d->doc ? kh_report(cx, R_UNKNOWN_CITATION, m->span,
+							_("document number '%s' matches no declared document; did you "
+							  "mean '%s' ('%s'), %s?"),
+							num, d->number, d->id, why)
+					    : kh_report(cx, R_UNKNOWN_CITATION, m->span,
+							_("document number '%s' matches no declared document; did you "
+							  "mean '%s' (this plan's own number), %s?"),
+							num, d->number, why);
 			if (x && d->doc)
-				kh_diag_note(x, d->span, "'%s' is declared here with the number '%s'", d->id, d->number);
+				kh_diag_note(x, d->span, _("'%s' is declared here with the number '%s'"), d->id, d->number);
 			else if (x)
-				kh_diag_note(x, d->span, "the plan's own number is '%s'", d->number);
+				kh_diag_note(x, d->span, _("the plan's own number is '%s'"), d->number);
 			continue;
 		}
 		if (!(ds->forms & (1u << m->n.form)))
@@ -269,18 +277,20 @@ static void check_unknown(const kh_check_ctx *cx, const kh_vec *mentions, decls 
 		}
 		kh_strmap_put(&seen, m->n.key, (int)i);
 		first[i] = kh_report(cx, R_UNKNOWN_CITATION, m->span,
-				     "document number '%s' matches no declared document (numbers of the %s form are "
-				     "checked in this plan): declare it (văn_bản ID \"%s\" ngày … của …) or correct "
-				     "the number",
-				     num, form_name(m->n.form), num);
+				     _("document number '%s' matches no declared document (%s are "
+				       "checked in this plan): declare it (văn_bản ID \"%s\" ngày … của …) or correct "
+				       "the number"),
+				     num, form_numbers(m->n.form), num);
 	}
 	for (size_t i = 0; i < mentions->n; i++) {
 		if (!first[i] || !count[i])
 			continue;
 		/* the later citations of the same number: one note for all */
 		const mention *m = mentions->items[second[i]];
-		kh_diag_note(first[i], m->span, "cited again here (%d more time%s in all)", count[i],
-			     count[i] == 1 ? "" : "s");
+		kh_diag_note(first[i], m->span,
+			     kh_ngettext("cited again here (%d more time in all)",
+					 "cited again here (%d more times in all)", (unsigned long)count[i]),
+			     count[i]);
 	}
 }
 
@@ -538,10 +548,33 @@ static bool any_agree(const kh_vec *v, const kh_body *b, const bname *bn, size_t
 	return false;
 }
 
-/* "its declaration ('hd35')", or for the plan's own number its header. */
-static const char *decl_desc(const decl *d)
+/* The date of D (a declaration, or the plan's own header) against the one given HERE at AT. */
+static kh_diag *date_conflict(const kh_check_ctx *cx, kh_span at, const char *num, const char *here,
+			      const decl *d)
 {
-	return d->doc ? kh_printf("its declaration ('%s')", d->id) : "the plan's own header";
+	char b[16];
+	if (d->doc)
+		return kh_report(cx, R_CITATION_CONFLICT, at,
+				 _("'%s' is dated %s here, but %s in its declaration ('%s')"), num, here,
+				 kh_date_vn(d->date, b), d->id);
+	return kh_report(cx, R_CITATION_CONFLICT, at,
+			 _("'%s' is dated %s here, but %s in the plan's own header"), num, here,
+			 kh_date_vn(d->date, b));
+}
+
+/* The issuer of D against SAID, the body the text attributes NUM to. */
+static kh_diag *issuer_conflict(const kh_check_ctx *cx, kh_span at, const char *num, const char *said,
+				const decl *d)
+{
+	if (d->doc)
+		return kh_report(cx, R_CITATION_CONFLICT, at,
+				 _("'%s' is attributed here to '%s', but its declaration ('%s') gives "
+				   "'%s' (%s) as the issuer"),
+				 num, said, d->id, d->issuer->name, d->issuer->id);
+	return kh_report(cx, R_CITATION_CONFLICT, at,
+			 _("'%s' is attributed here to '%s', but the plan's own header gives "
+			   "'%s' (%s) as the issuer"),
+			 num, said, d->issuer->name, d->issuer->id);
 }
 
 static void note_decl(kh_diag *x, const decl *d)
@@ -549,9 +582,9 @@ static void note_decl(kh_diag *x, const decl *d)
 	if (!x)
 		return;
 	if (d->doc)
-		kh_diag_note(x, d->span, "'%s' is declared here", d->id);
+		kh_diag_note(x, d->span, _("'%s' is declared here"), d->id);
 	else
-		kh_diag_note(x, d->span, "the plan's number, date and issuer are given here");
+		kh_diag_note(x, d->span, _("the plan's number, date and issuer are given here"));
 }
 
 static void check_conflicts(const kh_check_ctx *cx, const kh_vec *mentions, const decls *ds, const bindex *bx)
@@ -579,18 +612,15 @@ static void check_conflicts(const kh_check_ctx *cx, const kh_vec *mentions, cons
 			kh_span at = kh_prose_span(p, ci[i].ds, ci[i].de);
 			if (d && d->has_date) {
 				if (d->date != ci[i].date) {
-					kh_diag *x = kh_report(cx, R_CITATION_CONFLICT, at,
-							       "'%s' is dated %s here, but %s in %s", num,
-							       kh_date_vn(ci[i].date, b1), kh_date_vn(d->date, b2), decl_desc(d));
-					note_decl(x, d);
+					note_decl(date_conflict(cx, at, num, kh_date_vn(ci[i].date, b1), d), d);
 				}
 			} else if (fd >= 0 && ci[fd].date != ci[i].date) {
 				const mention *o = mentions->items[fd];
 				kh_diag *x = kh_report(cx, R_CITATION_CONFLICT, at,
-						       "'%s' is dated %s here, but %s where it is cited before", num,
+						       _("'%s' is dated %s here, but %s where it is cited before"), num,
 						       kh_date_vn(ci[i].date, b1), kh_date_vn(ci[fd].date, b2));
 				if (x)
-					kh_diag_note(x, kh_prose_span(o->p, ci[fd].ds, ci[fd].de), "cited with that date here");
+					kh_diag_note(x, kh_prose_span(o->p, ci[fd].ds, ci[fd].de), _("cited with that date here"));
 			}
 		}
 		if (ci[i].bodies.n) {
@@ -598,11 +628,7 @@ static void check_conflicts(const kh_check_ctx *cx, const kh_vec *mentions, cons
 			const char *said = kh_strndup(p->text + ci[i].is, ci[i].ie - ci[i].is);
 			if (d && d->issuer) {
 				if (!any_agree(&ci[i].bodies, d->issuer, bn, nb)) {
-					kh_diag *x = kh_report(cx, R_CITATION_CONFLICT, at,
-							       "'%s' is attributed here to '%s', but %s gives "
-							       "'%s' (%s) as the issuer",
-							       num, said, decl_desc(d), d->issuer->name, d->issuer->id);
-					note_decl(x, d);
+					note_decl(issuer_conflict(cx, at, num, said, d), d);
 				}
 			} else if (fi >= 0) {
 				bool agree = false;
@@ -612,11 +638,11 @@ static void check_conflicts(const kh_check_ctx *cx, const kh_vec *mentions, cons
 					const mention *o = mentions->items[fi];
 					const char *before = kh_strndup(o->p->text + ci[fi].is, ci[fi].ie - ci[fi].is);
 					kh_diag *x = kh_report(cx, R_CITATION_CONFLICT, at,
-							       "'%s' is attributed here to '%s', but to '%s' where it is cited before",
+							       _("'%s' is attributed here to '%s', but to '%s' where it is cited before"),
 							       num, said, before);
 					if (x)
 						kh_diag_note(x, kh_prose_span(o->p, ci[fi].is, ci[fi].ie),
-							     "cited with that issuer here");
+							     _("cited with that issuer here"));
 				}
 			}
 		}

@@ -15,6 +15,7 @@
 
 #include "check.h"
 #include "citations_int.h"
+#include "i18n.h"
 #include "resolve.h"
 
 typedef struct id_ref {
@@ -60,8 +61,8 @@ static void add(skel_ctx *x, const char *id, kh_span span)
 		return;
 	if (in_main(x, span) && mixes_scripts(x->sc, id))
 		kh_report(x->cx, R_CONFUSABLE_ID, span,
-			  "'%s' mixes letters of different scripts (Latin with Cyrillic or Greek): "
-			  "it looks like a Latin id but is another", id);
+			  _("'%s' mixes letters of different scripts (Latin with Cyrillic or Greek): "
+			  "it looks like a Latin id but is another"), id);
 	const char *sk = skeleton(x->sc, id);
 	if (!sk)
 		return;
@@ -77,9 +78,9 @@ static void add(skel_ctx *x, const char *id, kh_span span)
 	if (!strcmp(kh_name_key(first->id), kh_name_key(id)) || !in_main(x, span))
 		return;
 	kh_diag *d = kh_report(x->cx, R_CONFUSABLE_ID, span,
-			       "'%s' looks like '%s' but is another name", id, first->id);
+			       _("'%s' looks like '%s' but is another name"), id, first->id);
 	if (d)
-		kh_diag_note(d, first->span, "'%s' is declared here", first->id);
+		kh_diag_note(d, first->span, _("'%s' is declared here"), first->id);
 }
 
 static void add_items(skel_ctx *x, const kh_vec *v, size_t id_off, size_t span_off)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_time_int.h"
+#include "i18n.h"
 #include "names.h"
 
 /* ------------------------------------------------------------------ */
@@ -366,11 +367,6 @@ static bool independent(const tinfo *c, const tinfo *l)
 	return false;
 }
 
-/* What a consumer does with the report, for messages. */
-static const char *consumer_is(const tinfo *c)
-{
-	return c->m ? "held" : "due";
-}
 
 /* One finding per late report: at L's deadline, naming the first consumer
  * (K[0]), with a note at every consumer found (at most MAX_SEEN). */
@@ -380,18 +376,21 @@ static void report_order(tctx *x, const tinfo *l, const cand *const *k, size_t n
 			 const kh_level *lo)
 {
 	const tinfo *c = k[0]->c;
+	/* A meeting that needs the report, or a task that receives it. */
 	kh_diag *d = kh_report(x->cx, R_DEADLINE_ORDER, l->late.w->span,
-			       "'%s' (%s) is due %s, not before '%s' (%s), which %s its report "
-			       "and is %s %s",
+			       c->m ? _("'%s' (%s) is due %s, not before '%s' (%s), which needs its report "
+					"and is held %s")
+				    : _("'%s' (%s) is due %s, not before '%s' (%s), which receives its report "
+					"and is due %s"),
 			       l->id, ct_level_text(lo), ct_day_of(&l->late, l->late_day), c->id,
-			       ct_level_text(k[0]->lc), c->m ? "needs" : "receives", consumer_is(c),
-			       ct_day_of(&c->early, c->early_day));
+			       ct_level_text(k[0]->lc), ct_day_of(&c->early, c->early_day));
 	if (!d)
 		return;
-	kh_diag_note(d, c->early.w->span, "'%s' is %s here", c->id, consumer_is(c));
+	kh_diag_note(d, c->early.w->span, c->m ? _("'%s' is held here") : _("'%s' is due here"), c->id);
 	for (size_t i = 1; i < n; i++)
-		kh_diag_note(d, k[i]->c->early.w->span, "'%s' (%s), %s %s, also needs it",
-			     k[i]->c->id, ct_level_text(k[i]->lc), consumer_is(k[i]->c),
+		kh_diag_note(d, k[i]->c->early.w->span,
+			     k[i]->c->m ? _("'%s' (%s), held %s, also needs it") : _("'%s' (%s), due %s, also needs it"),
+			     k[i]->c->id, ct_level_text(k[i]->lc),
 			     ct_day_of(&k[i]->c->early, k[i]->c->early_day));
 }
 
@@ -633,18 +632,18 @@ static void report_early(tctx *x, const tinfo *r, const work *w)
 	end.exact = true;          /* the day alone: the window is named */
 	if (w->plan_period)
 		d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
-			      "'%s' reports the results of the plan's activities ('%s', until %s), "
-			      "but is due %s, before they are over",
+			      _("'%s' reports the results of the plan's activities ('%s', until %s), "
+			      "but is due %s, before they are over"),
 			      r->id, w->id, ct_day_of(&end, s->span_end),
 			      ct_day_of(&r->late, r->late_day));
 	else
 		d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
-			      "'%s' reports on '%s', which runs until %s, but is due %s, before "
-			      "it is over",
+			      _("'%s' reports on '%s', which runs until %s, but is due %s, before "
+			      "it is over"),
 			      r->id, w->id, ct_day_of(&s->late, s->span_end),
 			      ct_day_of(&r->late, r->late_day));
 	if (d)
-		kh_diag_note(d, s->late.w->span, "'%s' runs until here", w->id);
+		kh_diag_note(d, s->late.w->span, _("'%s' runs until here"), w->id);
 }
 
 /* Each report (a task that sends its result) against the work its text

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "i18n.h"
 #include "names.h"
 
 /* Is level A at or below level B (following "dưới" links)? */
@@ -314,21 +315,22 @@ static const char *declared_in(const kh_body *b)
 }
 
 /* Why B stands as it does to its parent, for the notes. */
+/* TRANSLATORS: the reasons fill the parentheses of "'%s' is a staff organ of %s (%s)". */
 static const char *standing_reason(const kh_body *b)
 {
 	const char *from = b->standing_from ? body_name(b->standing_from) : "";
 	const char *kw = standing_keyword(b->standing);
 	const char *in = b->standing_from ? declared_in(b->standing_from) : "";
 	switch (b->standing_why) {
-	case KH_WHY_DECLARED: return kh_printf("declared %s", kw);
-	case KH_WHY_DEFAULT: return "declared thuộc, not trực_thuộc";
-	case KH_WHY_KIND: return kh_printf("it is '%s' (là), which %s declares %s", from, in, kw);
+	case KH_WHY_DECLARED: return kh_printf(_("declared %s"), kw);
+	case KH_WHY_DEFAULT: return _("declared thuộc, not trực_thuộc");
+	case KH_WHY_KIND: return kh_printf(_("it is '%s' (là), which %s declares %s"), from, in, kw);
 	case KH_WHY_LEVEL:
-		return kh_printf("its level, %s, lies below that of %s", b->level->name ? b->level->name : b->level->id,
-				 body_name(b->parent));
-	case KH_WHY_ORGANISATION: return kh_printf("it is '%s' (là), a body with organs of its own", from);
-	case KH_WHY_NAME_KIND: return kh_printf("its name starts with '%s', which %s declares %s", from, in, kw);
-	case KH_WHY_NAME_WORDS: return "its name says trực thuộc";
+		return kh_printf(_("its level, %s, lies below that of %s"),
+				 b->level->name ? b->level->name : b->level->id, body_name(b->parent));
+	case KH_WHY_ORGANISATION: return kh_printf(_("it is '%s' (là), a body with organs of its own"), from);
+	case KH_WHY_NAME_KIND: return kh_printf(_("its name starts with '%s', which %s declares %s"), from, in, kw);
+	case KH_WHY_NAME_WORDS: return _("its name says trực thuộc");
 	}
 	return kw;
 }
@@ -340,15 +342,17 @@ static void explain_inside(const kh_check_ctx *cx, const kh_ref *r)
 	if (!b->parent || kh_body_walk_within(issuer, is_target, (void *)b))
 		return; /* the issuer itself, or what it is a part of */
 	home h = issuer_home(issuer);
-	const char *of = b->parent == issuer ? kh_printf("the issuer, %s", body_name(issuer))
-			 : in_home(&h, b->parent) ? kh_printf("%s, of which the issuer (%s) is a part",
+	/* TRANSLATORS: what B is a staff organ or a part of, in "taken as reached: …". */
+	const char *of = b->parent == issuer ? kh_printf(_("the issuer, %s"), body_name(issuer))
+			 : in_home(&h, b->parent) ? kh_printf(_("%s, of which the issuer (%s) is a part"),
 							      body_name(b->parent), body_name(issuer))
 						  : body_name(b->parent);
-	kh_diag *x = kh_explain(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span, "taken as reached: '%s' is %s %s (%s)",
-				body_name(b), b->standing == KH_STANDING_STAFF ? "a staff organ of" : "a part of", of,
-				standing_reason(b));
+	kh_diag *x = kh_explain(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span,
+				b->standing == KH_STANDING_STAFF ? _("taken as reached: '%s' is a staff organ of %s (%s)")
+								 : _("taken as reached: '%s' is a part of %s (%s)"),
+				body_name(b), of, standing_reason(b));
 	if (x && b->standing_from)
-		kh_diag_note(x, b->standing_from->span, "'%s' is declared here", body_name(b->standing_from));
+		kh_diag_note(x, b->standing_from->span, _("'%s' is declared here"), body_name(b->standing_from));
 }
 
 /* The unit of its own (trực_thuộc) between B and the issuer's copy: B or
@@ -373,11 +377,11 @@ static void report_unreached(const kh_check_ctx *cx, const kh_ref *r, const char
 {
 	const kh_body *b = r->body;
 	kh_diag *x = kh_report(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span,
-			       "'%s' is %s but is not among the recipients: add it to nơi_nhận", body_name(b), role);
+			       _("'%s' is %s but is not among the recipients: add it to nơi_nhận"), body_name(b), role);
 	const kh_body *u = x ? unit_between(cx->plan, b) : NULL;
 	if (u)
 		kh_diag_note(x, u->span,
-			     "the issuer's own copy does not reach it: '%s' is a body of its own under %s (%s)",
+			     _("the issuer's own copy does not reach it: '%s' is a body of its own under %s (%s)"),
 			     body_name(u), body_name(u->parent), standing_reason(u));
 }
 
@@ -397,8 +401,8 @@ static void check_ref(const kh_check_ctx *cx, const kh_ref *r, const char *role,
 	} else if (r->kind == KH_REF_LEVEL && r->level) {
 		if (!level_reached(cache->audience, r->level, true) && first_time(done, r->level))
 			kh_report(cx, R_ASSIGNEE_NOT_RECIPIENT, r->span,
-				  "the bodies of %s are %s, but neither that level nor a level between it "
-				  "and the issuer is among the recipients",
+				  _("the bodies of %s are %s, but neither that level nor a level between it "
+				  "and the issuer is among the recipients"),
 				  r->level->name ? r->level->name : r->level->id, role);
 	}
 }
@@ -415,18 +419,19 @@ static void check_assignees(const kh_check_ctx *cx)
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
 		for (size_t j = 0; j < t->owners.n; j++)
-			check_ref(cx, KH_VEC_AT(t->owners, kh_ref, j), "given a task", &done, &cache);
+			/* TRANSLATORS: the roles fill "'%s' is %s but is not among the recipients". */
+			check_ref(cx, KH_VEC_AT(t->owners, kh_ref, j), _("given a task"), &done, &cache);
 		for (size_t j = 0; j < t->cooperate.n; j++)
-			check_ref(cx, KH_VEC_AT(t->cooperate, kh_ref, j), "given a role in a task (phối hợp)",
+			check_ref(cx, KH_VEC_AT(t->cooperate, kh_ref, j), _("given a role in a task (phối hợp)"),
 				  &done, &cache);
 	}
 	for (size_t i = 0; i < p->meetings.n; i++) {
 		const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
 		for (size_t j = 0; j < m->chairs.n; j++)
-			check_ref(cx, KH_VEC_AT(m->chairs, kh_leveled_ref, j)->ref, "chairing a meeting", &done,
+			check_ref(cx, KH_VEC_AT(m->chairs, kh_leveled_ref, j)->ref, _("chairing a meeting"), &done,
 				  &cache);
 		if (m->organiser)
-			check_ref(cx, m->organiser, "organising a meeting", &done, &cache);
+			check_ref(cx, m->organiser, _("organising a meeting"), &done, &cache);
 	}
 }
 
@@ -437,17 +442,21 @@ static void check_meetings(const kh_check_ctx *cx)
 		const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
 		const char *missing[3];
 		int n = 0;
+		/* TRANSLATORS: what a meeting lacks, in "meeting '%s' lacks %s". */
 		if (!m->chairs.n)
-			missing[n++] = "a chair (chủ_trì)";
+			missing[n++] = _("a chair (chủ_trì)");
 		if (m->duration < 0)
-			missing[n++] = "a length (thời_lượng 01 buổi)";
+			missing[n++] = _("a length (thời_lượng 01 buổi)");
 		if (!m->attendees.n)
-			missing[n++] = "attendees (thành_phần { … })";
-		if (!n)
-			continue;
-		kh_report(cx, R_MEETING_INCOMPLETE, m->span, "meeting '%s' lacks %s%s%s%s%s",
-			  m->id, missing[0], n > 1 ? (n > 2 ? ", " : " and ") : "", n > 1 ? missing[1] : "",
-			  n > 2 ? " and " : "", n > 2 ? missing[2] : "");
+			missing[n++] = _("attendees (thành_phần { … })");
+		if (n == 1)
+			kh_report(cx, R_MEETING_INCOMPLETE, m->span, _("meeting '%s' lacks %s"), m->id, missing[0]);
+		else if (n == 2)
+			kh_report(cx, R_MEETING_INCOMPLETE, m->span, _("meeting '%s' lacks %s and %s"), m->id,
+				  missing[0], missing[1]);
+		else if (n == 3)
+			kh_report(cx, R_MEETING_INCOMPLETE, m->span, _("meeting '%s' lacks %s, %s and %s"), m->id,
+				  missing[0], missing[1], missing[2]);
 	}
 }
 

@@ -26,6 +26,7 @@
 #include "alloc.h"
 #include "check.h"
 #include "citations.h"
+#include "i18n.h"
 #include "prose_facts.h"
 
 /* A task and the heading of the section it stands in. */
@@ -115,20 +116,20 @@ static void check_dates(const pctx *c, const kh_prose *p, const kh_vec *whens, k
 		const kh_when *w = dated.items[0];
 		char b[16];
 		x = kh_report(c->cx, R_PROSE_DATA_MISMATCH, w->span,
-			      "the text says '%s' but '%s' says %s: one of them is wrong", said, what,
+			      _("the text says '%s' but '%s' says %s: one of them is wrong"), said, what,
 			      w->text ? kh_printf("'%s'", w->text) : kh_date_vn(w->end, b));
 	} else if (whens->n) {
 		const kh_when *w = whens->items[0];
 		x = kh_report(c->cx, R_PROSE_DATA_MISMATCH, w->span,
-			      "the text says '%s' but '%s' gives no date ('%s'): the calendar and checklists miss it",
+			      _("the text says '%s' but '%s' gives no date ('%s'): the calendar and checklists miss it"),
 			      said, what, w->text ? w->text : "");
 	} else {
 		x = kh_report(c->cx, R_PROSE_DATA_MISMATCH, item,
-			      "the text says '%s' but there is no '%s': the calendar and checklists miss it", said,
+			      _("the text says '%s' but there is no '%s': the calendar and checklists miss it"), said,
 			      what);
 	}
 	if (x)
-		kh_diag_note(x, at, "the text gives the date here");
+		kh_diag_note(x, at, _("the text gives the date here"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -181,14 +182,14 @@ static void report_mention(const pctx *c, const kh_prose *p, const kh_mention *m
 	kh_diag *x;
 	if (none)
 		x = kh_report(c->cx, R_PROSE_DATA_MISMATCH, item,
-			      "the text names '%s' as %s, but the item has no '%s': the checklists miss it", said,
+			      _("the text names '%s' as %s, but the item has no '%s': the checklists miss it"), said,
 			      rc->as, rc->field);
 	else
 		x = kh_report(c->cx, R_PROSE_DATA_MISMATCH, first_ref_span(rc->a->n ? rc->a : rc->b, item),
-			      "the text names '%s' as %s, but '%s' says %s", said, rc->as, rc->field,
+			      _("the text names '%s' as %s, but '%s' says %s"), said, rc->as, rc->field,
 			      ids_of(rc->a->n ? rc->a : rc->b));
 	if (x)
-		kh_diag_note(x, kh_prose_span(p, m->start, m->end), "named here");
+		kh_diag_note(x, kh_prose_span(p, m->start, m->end), _("named here"));
 }
 
 static void check_role(const pctx *c, const kh_prose *p, const kh_vec *ms, const role_check *rc, kh_span item)
@@ -314,10 +315,12 @@ static void check_task(const pctx *c, const kh_task *t)
 		return;
 	check_dates(c, p, &t->due, t->span, "hạn");
 	kh_vec ms = mentions_of(c, p);
-	role_check owner = { KH_MENTION_OWNER, &t->owners, &t->cooperate, "doing it", "giao", false, false };
-	role_check coop = { KH_MENTION_COOPERATE, &t->cooperate, &t->owners, "cooperating", "phối_hợp", false, false };
-	role_check to = { KH_MENTION_RECIPIENT, &t->send_to, NULL, "receiving the result", "gửi", true, false };
-	role_check via = { KH_MENTION_VIA, &t->via, NULL, "passing the result on (qua)", "qua", true, false };
+	/* TRANSLATORS: the roles fill "the text names '%s' as %s, but …". */
+	role_check owner = { KH_MENTION_OWNER, &t->owners, &t->cooperate, _("doing it"), "giao", false, false };
+	role_check coop = { KH_MENTION_COOPERATE, &t->cooperate, &t->owners, _("cooperating"), "phối_hợp", false,
+			    false };
+	role_check to = { KH_MENTION_RECIPIENT, &t->send_to, NULL, _("receiving the result"), "gửi", true, false };
+	role_check via = { KH_MENTION_VIA, &t->via, NULL, _("passing the result on (qua)"), "qua", true, false };
 	const kh_prose *op;
 	kh_vec om = owners_named(c, t, p, &ms, &op);
 	check_role(c, op, &om, &owner, t->span);
@@ -342,10 +345,10 @@ static void check_levels(const pctx *c, const kh_prose *p, const kh_vec *ms, con
 		if (held)
 			continue;
 		kh_diag *d = kh_report(c->cx, R_PROSE_DATA_MISMATCH, m->span,
-				       "the meeting's name says '%s' but it is held at %s",
+				       _("the meeting's name says '%s' but it is held at %s"),
 				       slice(p->text, x->start, x->end), kh_printf("cấp %s", ((kh_level *)m->levels.items[0])->id));
 		if (d)
-			kh_diag_note(d, kh_prose_span(p, x->start, x->end), "named here");
+			kh_diag_note(d, kh_prose_span(p, x->start, x->end), _("named here"));
 		return;
 	}
 }
@@ -386,7 +389,7 @@ static void check_meeting(const pctx *c, const kh_meeting *m)
 		if (i < 2)
 			check_dates(c, p, &whens, m->span, "thời_gian");
 		kh_vec ms = mentions_of(c, p);
-		role_check chair = { KH_MENTION_OWNER, &chairs, &org, "chairing it", "chủ_trì", false, true };
+		role_check chair = { KH_MENTION_OWNER, &chairs, &org, _("chairing it"), "chủ_trì", false, true };
 		check_role(c, p, &ms, &chair, m->span);
 		if (i == 0)
 			check_levels(c, p, &ms, m);

@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "check.h"
 #include "citations.h"
+#include "i18n.h"
 
 /* A set of bodies (open addressing on the pointer). */
 typedef struct body_set {
@@ -232,9 +233,9 @@ void kh_check_refs(const kh_check_ctx *cx)
 		if (set_has(&used, b) || !kh_in_main_file(cx, b->span))
 			continue;
 		kh_diag *x = kh_report(cx, R_UNUSED_DECLARATION, b->span,
-				       "body '%s' (%s) is declared but nothing refers to it: no task, meeting, "
+				       _("body '%s' (%s) is declared but nothing refers to it: no task, meeting, "
 				       "recipient, signature, award or budget line names it, and it is neither the "
-				       "parent nor the issuer of anything used",
+				       "parent nor the issuer of anything used"),
 				       b->id, b->name ? b->name : "");
 		if (!x)
 			continue;
@@ -243,11 +244,11 @@ void kh_check_refs(const kh_check_ctx *cx)
 		for (size_t j = 0; j < v->n; j++) {
 			const referrer *w = v->items[j];
 			if (w->body)
-				kh_diag_note(x, w->body->span, "only '%s', itself unused, refers to it (%s)",
+				kh_diag_note(x, w->body->span, _("only '%s', itself unused, refers to it (%s)"),
 					     w->body->id, w->body->parent == b ? "thuộc" : "là");
 			else
 				kh_diag_note(x, w->doc->span,
-					     "only document '%s', itself unused, refers to it (của)", w->doc->id);
+					     _("only document '%s', itself unused, refers to it (của)"), w->doc->id);
 		}
 	}
 	for (size_t i = 0; i < nd; i++) {
@@ -256,13 +257,13 @@ void kh_check_refs(const kh_check_ctx *cx)
 			continue;
 		if (d->number && *d->number)
 			kh_report(cx, R_UNUSED_DECLARATION, d->span,
-				  "document '%s'%s is declared but never used: the plan neither implements it nor is "
-				  "based on it (thực_hiện, căn_cứ), and the text never cites its number",
+				  _("document '%s'%s is declared but never used: the plan neither implements it nor is "
+				  "based on it (thực_hiện, căn_cứ), and the text never cites its number"),
 				  d->id, doc_label(d));
 		else
 			kh_report(cx, R_UNUSED_DECLARATION, d->span,
-				  "document '%s'%s is declared but never used: the plan neither implements it nor is "
-				  "based on it (thực_hiện, căn_cứ), and the text never names it by its title or short name",
+				  _("document '%s'%s is declared but never used: the plan neither implements it nor is "
+				  "based on it (thực_hiện, căn_cứ), and the text never names it by its title or short name"),
 				  d->id, doc_label(d));
 	}
 }

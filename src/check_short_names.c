@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "citations_int.h"
+#include "i18n.h"
 #include "names.h"
 
 /* ------------------------------------------------------------------ */
@@ -338,12 +339,14 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 			bool full = is_doc && !f->is_doc && r->own_ok && !strcmp(r->own.key, dn->key);
 			bool same_num = !strcmp(kh_text_fold(tok), kh_text_fold(f->num));
 			size_t nw = j - (k - f->nhead) + 1;
-			const char *why = cut ? "its number cut short"
-				       : full ? "the full number instead of the short name"
-				       : !same_num ? "a different number"
-				       : !strcmp(ufold, kh_text_fold(f->text)) ? "a different case"
-				       : nw > f->nwords ? "a word added"
-							: "a word dropped";
+			/* TRANSLATORS: why a name is a variant of the short name, in
+			 * "'%s' is a variant of the short name '%s' (%s)". */
+			const char *why = cut ? _("its number cut short")
+				       : full ? _("the full number instead of the short name")
+				       : !same_num ? _("a different number")
+				       : !strcmp(ufold, kh_text_fold(f->text)) ? _("a different case")
+				       : nw > f->nwords ? _("a word added")
+							: _("a word dropped");
 			note_variant(c, r, f, use, kh_prose_span(p, ps, end), why);
 		}
 		return; /* one verdict per name */
@@ -427,13 +430,16 @@ void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh
 	for (size_t i = 0; i < c.variants.n; i++) {
 		const variant *v = c.variants.items[i];
 		kh_diag *x = kh_report(cx, R_SHORT_NAME_MISMATCH, v->span,
-				       "'%s' is a variant of the short name '%s' (%s); reuse the name exactly as introduced%s",
-				       v->text, v->form->text, v->why,
-				       v->more ? kh_printf(" (this variant occurs %d more time%s)", v->more,
-							   v->more == 1 ? "" : "s")
-					: "");
+				       v->more ? kh_ngettext("'%s' is a variant of the short name '%s' (%s); reuse the name "
+							     "exactly as introduced (this variant occurs %d more time)",
+							     "'%s' is a variant of the short name '%s' (%s); reuse the name "
+							     "exactly as introduced (this variant occurs %d more times)",
+							     (unsigned long)v->more)
+					       : _("'%s' is a variant of the short name '%s' (%s); reuse the name exactly "
+						   "as introduced"),
+				       v->text, v->form->text, v->why, v->more);
 		if (x)
-			kh_diag_note(x, v->rec->intro, v->rec->intro_decl ? "the short name is declared here (gọi_tắt)"
-									   : "the short name is introduced here");
+			kh_diag_note(x, v->rec->intro, v->rec->intro_decl ? _("the short name is declared here (gọi_tắt)")
+									   : _("the short name is introduced here"));
 	}
 }

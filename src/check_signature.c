@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "i18n.h"
 #include "names.h"
 #include "vn_numbering.h"
 
@@ -48,20 +49,20 @@ static void check_form(const kh_check_ctx *cx, const kh_sign_line *l, kh_system 
 	const char *want = kh_sign_form_spelling(l->kind, sys);
 	if (kind != (int)l->kind) {
 		kh_report(cx, R_SIGNING_FORM, l->span,
-			  "'%s' is not the form of %s, which writes '%s': use %s for '%s'", l->form,
+			  _("'%s' is not the form of %s, which writes '%s': use %s for '%s'"), l->form,
 			  keyword_of[l->kind], want, keyword_of[kind], l->form);
 	} else if (l->kind == KH_SIGN_ACTING) {
 		return; /* "Q." in both families */
 	} else if (family == KH_SYSTEM_NONE) {
-		kh_report(cx, R_SIGNING_FORM, l->span, "'%s' lacks its punctuation: write '%s'", l->form,
+		kh_report(cx, R_SIGNING_FORM, l->span, _("'%s' lacks its punctuation: write '%s'"), l->form,
 			  want);
 	} else if (sys == KH_SYSTEM_PARTY && family == KH_SYSTEM_STATE) {
 		kh_report(cx, R_SIGNING_FORM, l->span,
-			  "'%s' is the state signing form; a Party document signs with a slash: write '%s'",
+			  _("'%s' is the state signing form; a Party document signs with a slash: write '%s'"),
 			  l->form, want);
 	} else if (sys == KH_SYSTEM_STATE && family == KH_SYSTEM_PARTY) {
 		kh_report(cx, R_SIGNING_FORM, l->span,
-			  "'%s' is the Party signing form; a state document signs with a dot: write '%s'",
+			  _("'%s' is the Party signing form; a state document signs with a dot: write '%s'"),
 			  l->form, want);
 	}
 }
@@ -96,22 +97,22 @@ static bool check_lines(const kh_check_ctx *cx, const kh_signature *s, kh_system
 		const kh_sign_line *l = KH_VEC_AT(s->lines, kh_sign_line, i);
 		if (l->body && issuer && !kh_body_is(l->body, issuer) && !kh_body_is(issuer, l->body)) {
 			kh_diag *d = kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-					       "the signature is on behalf of '%s', but the document is issued by '%s'",
+					       _("the signature is on behalf of '%s', but the document is issued by '%s'"),
 					       issuer_name(l->body), issuer_name(issuer));
 			if (d)
-				kh_diag_note(d, issuer->span, "the issuing body is declared here");
+				kh_diag_note(d, issuer->span, _("the issuing body is declared here"));
 		}
 		if (rank(l->kind) <= last && !order_told) {
 			order_told = true;
 			kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-				  "'%s' cannot stand here: the lines read TM. (for the collective) first, then "
-				  "TL. or TUQ., then KT. or Q. (for the head) above the position, each once",
+				  _("'%s' cannot stand here: the lines read TM. (for the collective) first, then "
+				  "TL. or TUQ., then KT. or Q. (for the head) above the position, each once"),
 				  line_text(l));
 		} else if (last == 0 && l->kind == KH_SIGN_IN_PLACE && sys == KH_SYSTEM_PARTY) {
 			/* HD 36: under T/M the deputy signs directly (T/M BAN
 			 * THƯỜNG VỤ / PHÓ BÍ THƯ); K/T is an advisory body's. */
 			kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-				  "in a Party document a deputy signs directly under '%s': drop '%s'",
+				  _("in a Party document a deputy signs directly under '%s': drop '%s'"),
 				  line_text(KH_VEC_AT(s->lines, kh_sign_line, i - 1)), line_text(l));
 		}
 		last = rank(l->kind);
@@ -128,28 +129,28 @@ static void check_position(const kh_check_ctx *cx, const kh_signature *s, kh_sys
 		return;
 	if (l->kind == KH_SIGN_ACTING && pos) {
 		kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-			  "'%s' is the signer's position (the acting head), so chức_vụ '%s' repeats it: "
-			  "drop one", line_text(l), pos);
+			  _("'%s' is the signer's position (the acting head), so chức_vụ '%s' repeats it: "
+			  "drop one"), line_text(l), pos);
 	} else if (l->kind == KH_SIGN_IN_PLACE && !pos) {
 		kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-			  "'%s' needs the deputy's position under it (chức_vụ \"PHÓ %s\")", line_text(l),
+			  _("'%s' needs the deputy's position under it (chức_vụ \"PHÓ %s\")"), line_text(l),
 			  *l->text ? l->text : "…");
 	} else if (l->kind == KH_SIGN_IN_PLACE && !is_deputy(pos)) {
 		kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-			  "'%s' means a deputy signs for the head, but the position '%s' is not a deputy's "
-			  "(Phó …): write the deputy's position, or drop '%s' when the head signs",
+			  _("'%s' means a deputy signs for the head, but the position '%s' is not a deputy's "
+			  "(Phó …): write the deputy's position, or drop '%s' when the head signs"),
 			  line_text(l), pos, l->form);
 	} else if (l->kind == KH_SIGN_IN_PLACE && *l->text &&
 		   strcmp(kh_text_fold(l->text), kh_text_fold(head_of(pos))) != 0) {
 		kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-			  "'%s' is the deputy of %s, not of %s: write '%s %s' above '%s'", kh_vn_upper(pos),
+			  _("'%s' is the deputy of %s, not of %s: write '%s %s' above '%s'"), kh_vn_upper(pos),
 			  head_of(pos), l->text, l->form, head_of(pos), kh_vn_upper(pos));
 	} else if (l->kind == KH_SIGN_ON_BEHALF && pos && is_deputy(pos) && sys == KH_SYSTEM_STATE) {
 		/* NĐ 30: under TM. the head signs; a deputy signs KT. for him.
 		 * A Phó Bí thư signing T/M Ban Thường vụ is the Party's form. */
 		kh_report(cx, R_SIGNATURE_MISMATCH, l->span,
-			  "a deputy ('%s') signs for the head: write 'KT. %s' between '%s' and '%s' "
-			  "(ký_thay \"KT. %s\")", pos, head_of(pos), line_text(l), kh_vn_upper(pos),
+			  _("a deputy ('%s') signs for the head: write 'KT. %s' between '%s' and '%s' "
+			  "(ký_thay \"KT. %s\")"), pos, head_of(pos), line_text(l), kh_vn_upper(pos),
 			  head_of(pos));
 	}
 }
@@ -175,18 +176,18 @@ static void check_collective(const kh_check_ctx *cx, const kh_signature *s, kh_s
 	kh_span at = first ? first->span : s->span;
 	if (sys == KH_SYSTEM_STATE && is_deputy(s->position))
 		kh_report(cx, R_SIGNATURE_MISMATCH, at,
-			  "'%s' is a collective body: write '%s' and 'KT. %s' above '%s' "
-			  "(thay_mặt %s; ký_thay \"KT. %s\")", issuer_name(issuer), tm, head_of(pos), pos,
+			  _("'%s' is a collective body: write '%s' and 'KT. %s' above '%s' "
+			  "(thay_mặt %s; ký_thay \"KT. %s\")"), issuer_name(issuer), tm, head_of(pos), pos,
 			  issuer->id, head_of(pos));
 	else if (first)
 		kh_report(cx, R_SIGNATURE_MISMATCH, at,
-			  "'%s' is a collective body, signed on its behalf even by a deputy: write '%s' "
-			  "above '%s' instead of '%s' (thay_mặt %s)", issuer_name(issuer), tm, pos,
+			  _("'%s' is a collective body, signed on its behalf even by a deputy: write '%s' "
+			  "above '%s' instead of '%s' (thay_mặt %s)"), issuer_name(issuer), tm, pos,
 			  line_text(first), issuer->id);
 	else
 		kh_report(cx, R_SIGNATURE_MISMATCH, at,
-			  "'%s' is a collective body, signed on its behalf: write '%s' above '%s' "
-			  "(thay_mặt %s)", issuer_name(issuer), tm, pos, issuer->id);
+			  _("'%s' is a collective body, signed on its behalf: write '%s' above '%s' "
+			  "(thay_mặt %s)"), issuer_name(issuer), tm, pos, issuer->id);
 }
 
 void kh_check_signature(const kh_check_ctx *cx)

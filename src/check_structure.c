@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "i18n.h"
 #include "names.h"
 #include "resolve.h"
 
@@ -56,18 +57,18 @@ static void check_required(const kh_check_ctx *cx)
 	const kh_plan *p = cx->plan;
 	if (!p->number || !*p->number)
 		kh_report(cx, R_MISSING_NUMBER, p->span,
-			  "the %s has no number: write it after the kind (%s \"95-KH/ĐU\" { … })",
+			  _("the %s has no number: write it after the kind (%s \"95-KH/ĐU\" { … })"),
 			  kh_doc_kind_vi(p->kind), kh_doc_kind_name(p->kind));
 	if (!p->has_date)
 		kh_report(cx, R_MISSING_DATE, p->span,
-			  "the %s has no issue date: add 'ngày DD/MM/YYYY' so deadlines and citations can be checked",
+			  _("the %s has no issue date: add 'ngày DD/MM/YYYY' so deadlines and citations can be checked"),
 			  kh_doc_kind_vi(p->kind));
 	if (!p->signature)
 		kh_report(cx, R_MISSING_SIGNATURE, p->span,
-			  "the %s has no signature block ('ký { … }')", kh_doc_kind_vi(p->kind));
+			  _("the %s has no signature block ('ký { … }')"), kh_doc_kind_vi(p->kind));
 	if (p->has_recipients && !p->archive)
 		kh_report(cx, R_MISSING_ARCHIVE, p->span,
-			  "the recipients have no archive line ('lưu …'): the issuing office keeps no record copy");
+			  _("the recipients have no archive line ('lưu …'): the issuing office keeps no record copy"));
 
 	const kh_kind_rule *k = kind_rule(cx, p->kind);
 	if (!k)
@@ -78,11 +79,11 @@ static void check_required(const kh_check_ctx *cx)
 	for (unsigned part = 0; part < KH_PART__COUNT; part++) {
 		if (!(k->required & (1u << part)) || (own & (1u << part)) || has_part(p, (kh_part)part))
 			continue;
-		kh_diag *d = kh_report(cx, R_MISSING_PART, p->span, "a %s requires %s (%s), and this one has none",
+		kh_diag *d = kh_report(cx, R_MISSING_PART, p->span, _("a %s requires %s (%s), and this one has none"),
 				       kh_doc_kind_vi(p->kind), kh_part_name_vi((kh_part)part),
 				       kh_part_name((kh_part)part));
 		if (d)
-			kh_diag_note(d, k->span, "the parts a %s requires are listed here", kh_doc_kind_vi(p->kind));
+			kh_diag_note(d, k->span, _("the parts a %s requires are listed here"), kh_doc_kind_vi(p->kind));
 	}
 }
 
@@ -146,14 +147,14 @@ static void check_number(const kh_check_ctx *cx, kh_system sys)
 		return;
 	if (sys == KH_SYSTEM_PARTY && form == 's') {
 		kh_report(cx, R_NUMBER_FORM, p->span,
-			  "'%s' is written in the state form; a Party document writes its number as "
-			  "<số>-<loại>/<cơ quan> (250-KH/TU)", p->number);
+			  _("'%s' is written in the state form; a Party document writes its number as "
+			  "<số>-<loại>/<cơ quan> (250-KH/TU)"), p->number);
 		return;
 	}
 	if (sys == KH_SYSTEM_STATE && form == 'p') {
 		kh_report(cx, R_NUMBER_FORM, p->span,
-			  "'%s' is written in the Party form; a state document writes its number as "
-			  "<số>/<loại>-<cơ quan> (297/HD-UBND)", p->number);
+			  _("'%s' is written in the Party form; a state document writes its number as "
+			  "<số>/<loại>-<cơ quan> (297/HD-UBND)"), p->number);
 		return;
 	}
 	/* A state letter has no kind code: "1520/UBND-NV" is the issuer and
@@ -163,10 +164,10 @@ static void check_number(const kh_check_ctx *cx, kh_system sys)
 	const kh_kind_rule *k = kind_rule(cx, p->kind);
 	if (k && k->code && strcmp(k->code, kind) != 0) {
 		kh_diag *d = kh_report(cx, R_NUMBER_FORM, p->span,
-				       "the number '%s' has the kind code %s, but a %s is coded %s",
+				       _("the number '%s' has the kind code %s, but a %s is coded %s"),
 				       p->number, kind, kh_doc_kind_vi(p->kind), k->code);
 		if (d)
-			kh_diag_note(d, k->span, "kind codes are listed here");
+			kh_diag_note(d, k->span, _("kind codes are listed here"));
 	}
 }
 
@@ -181,12 +182,12 @@ static void check_archive(const kh_check_ctx *cx, kh_system sys)
 	bool vt = text && !strncmp(text, "VT", 2) && (text[2] == '\0' || text[2] == ',' || text[2] == ' ');
 	if (sys == KH_SYSTEM_STATE && !vt)
 		kh_report(cx, R_ARCHIVE_FORM, a->span,
-			  "a state document's archive line is 'Lưu: VT, <đơn vị soạn thảo>' (NĐ 30/2020): "
-			  "write lưu \"VT, …\"");
+			  _("a state document's archive line is 'Lưu: VT, <đơn vị soạn thảo>' (NĐ 30/2020): "
+			  "write lưu \"VT, …\""));
 	else if (sys == KH_SYSTEM_PARTY && vt)
 		kh_report(cx, R_ARCHIVE_FORM, a->span,
-			  "'Lưu: VT, …' is the state form; a Party document archives with its office "
-			  "('Lưu Văn phòng …', lưu vp_…)");
+			  _("'Lưu: VT, …' is the state form; a Party document archives with its office "
+			  "('Lưu Văn phòng …', lưu vp_…)"));
 }
 
 /* ---- levels in force ---- */
@@ -199,10 +200,10 @@ static void level_in_force(const kh_check_ctx *cx, const kh_level *l, kh_span at
 	char b1[16], b2[16];
 	if (l->has_until && p->date > l->until)
 		kh_report(cx, R_LEVEL_NOT_IN_FORCE, at,
-			  "%s no longer existed on %s: it ended on %s", l->name ? l->name : l->id,
+			  _("%s no longer existed on %s: it ended on %s"), l->name ? l->name : l->id,
 			  kh_date_vn(p->date, b1), kh_date_vn(l->until, b2));
 	else if (l->has_from && p->date < l->from)
-		kh_report(cx, R_LEVEL_NOT_IN_FORCE, at, "%s did not exist yet on %s: it starts on %s",
+		kh_report(cx, R_LEVEL_NOT_IN_FORCE, at, _("%s did not exist yet on %s: it starts on %s"),
 			  l->name ? l->name : l->id, kh_date_vn(p->date, b1), kh_date_vn(l->from, b2));
 }
 

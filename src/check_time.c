@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "check_time_int.h"
+#include "i18n.h"
 
 
 /* ------------------------------------------------------------------ */
@@ -262,15 +263,15 @@ static void before_issue(tctx *x, const kh_when *w, const char *what)
 		return;
 	if (y.exact && w->type == KH_WHEN_RELATIVE)
 		kh_report(cx, R_DEADLINE_BEFORE_ISSUE, w->span,
-			  "%s '%s' is %s, before the document's own date %s: it cannot be met", what,
+			  _("%s '%s' is %s, before the document's own date %s: it cannot be met"), what,
 			  w->text ? w->text : "", day_vn(y.end), day_vn(p->date));
 	else if (y.exact)
 		kh_report(cx, R_DEADLINE_BEFORE_ISSUE, w->span,
-			  "%s %s is before the document's own date %s: it cannot be met", what,
+			  _("%s %s is before the document's own date %s: it cannot be met"), what,
 			  day_vn(y.end), day_vn(p->date));
 	else
 		kh_report(cx, R_DEADLINE_BEFORE_ISSUE, w->span,
-			  "%s '%s' ends on %s, before the document's own date %s: it cannot be met", what,
+			  _("%s '%s' ends on %s, before the document's own date %s: it cannot be met"), what,
 			  w->text ? w->text : "", day_vn(y.end), day_vn(p->date));
 }
 
@@ -282,14 +283,14 @@ static void check_before_issue(tctx *x)
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
 		for (size_t j = 0; j < t->due.n; j++)
-			before_issue(x, KH_VEC_AT(t->due, kh_when, j), "deadline");
+			before_issue(x, KH_VEC_AT(t->due, kh_when, j), _("deadline"));
 	}
 	for (size_t i = 0; i < p->meetings.n; i++) {
 		const kh_meeting *m = KH_VEC_AT(p->meetings, kh_meeting, i);
 		for (size_t j = 0; j < m->when.n; j++) {
 			const kh_leveled_when *lw = KH_VEC_AT(m->when, kh_leveled_when, j);
 			for (size_t k = 0; k < lw->when.n; k++)
-				before_issue(x, KH_VEC_AT(lw->when, kh_when, k), "meeting date");
+				before_issue(x, KH_VEC_AT(lw->when, kh_when, k), _("meeting date"));
 		}
 	}
 }
@@ -308,28 +309,36 @@ static void non_working(tctx *x, const kh_when *w, const char *what)
 	kh_day d = span_end ? y.end : y.start;
 	if (kh_calendar_is_working_day(cx->calendar, d))
 		return;
-	const char *sug = "";
+	const char *prev = NULL; /* the working day to suggest */
 	if (day_in_range(d - 7)) {
-		kh_day prev = kh_calendar_prev_working_day(cx->calendar, d - 1);
-		if (day_in_range(prev) && prev < d)
-			sug = kh_printf("; the nearest earlier working day is %s", day_named(prev));
+		kh_day p = kh_calendar_prev_working_day(cx->calendar, d - 1);
+		if (day_in_range(p) && p < d)
+			prev = day_named(p);
 	}
-	const kh_holiday *h = kh_calendar_holiday(cx->calendar, d);
 	if (w->planned)
-		what = "planned date";
+		what = _("planned date");
 	if (w->type == KH_WHEN_RELATIVE && w->text)
-		what = kh_printf("%s '%s'", what, w->text);
+		/* TRANSLATORS: "deadline" and the date as written, "'sau 10 ngày'". */
+		what = kh_printf(_("%s '%s'"), what, w->text);
+	const kh_holiday *h = kh_calendar_holiday(cx->calendar, d);
+	const char *hn = h ? (h->name && *h->name ? h->name : h->id) : NULL;
 	/* The calendar gives the holiday for its own days, for the days off
 	 * in lieu when it falls on a weekend, and for declared days off. */
 	if (h && h->kind == KH_HOLIDAY_DAY_OFF)
-		kh_report(cx, R_NON_WORKING_DAY, w->span, "%s falls on %s, a day off (%s)%s", what,
-			  day_named(d), h->name && *h->name ? h->name : h->id, sug);
+		kh_report(cx, R_NON_WORKING_DAY, w->span,
+			  prev ? _("%s falls on %s, a day off (%s); the nearest earlier working day is %s")
+			       : _("%s falls on %s, a day off (%s)"),
+			  what, day_named(d), hn, prev);
 	else if (h)
-		kh_report(cx, R_NON_WORKING_DAY, w->span, "%s falls on %s, a day off for %s%s", what,
-			  day_named(d), h->name && *h->name ? h->name : h->id, sug);
+		kh_report(cx, R_NON_WORKING_DAY, w->span,
+			  prev ? _("%s falls on %s, a day off for %s; the nearest earlier working day is %s")
+			       : _("%s falls on %s, a day off for %s"),
+			  what, day_named(d), hn, prev);
 	else
-		kh_report(cx, R_NON_WORKING_DAY, w->span, "%s falls on %s, when offices are closed%s",
-			  what, day_named(d), sug);
+		kh_report(cx, R_NON_WORKING_DAY, w->span,
+			  prev ? _("%s falls on %s, when offices are closed; the nearest earlier working day is %s")
+			       : _("%s falls on %s, when offices are closed"),
+			  what, day_named(d), prev);
 }
 
 static void check_non_working(tctx *x)
@@ -341,7 +350,7 @@ static void check_non_working(tctx *x)
 			const kh_when *w = KH_VEC_AT(t->due, kh_when, j);
 			/* "từ 15/9/2019" starts a duty; nothing is handed in that day. */
 			if (w->type != KH_WHEN_FROM)
-				non_working(x, w, "deadline");
+				non_working(x, w, _("deadline"));
 		}
 	}
 	/* A meeting is held on its day; "thời_gian trước 15/9/2019" only
@@ -354,7 +363,7 @@ static void check_non_working(tctx *x)
 				const kh_when *w = KH_VEC_AT(lw->when, kh_when, k);
 				if (w->type == KH_WHEN_ON || w->type == KH_WHEN_WITHIN ||
 				    w->type == KH_WHEN_RELATIVE)
-					non_working(x, w, "meeting date");
+					non_working(x, w, _("meeting date"));
 			}
 		}
 	}
@@ -382,15 +391,15 @@ static void check_dependency_order(tctx *x)
 			kh_diag *d;
 			if (ad == bd)
 				d = kh_report(x->cx, R_DEPENDENCY_ORDER, a->early.w->span,
-					      "'%s' comes after '%s' but is due %s, the same day as '%s'",
+					      _("'%s' comes after '%s' but is due %s, the same day as '%s'"),
 					      a->t->id, b->t->id, ct_day_of(&a->early, ad), b->t->id);
 			else
 				d = kh_report(x->cx, R_DEPENDENCY_ORDER, a->early.w->span,
-					      "'%s' comes after '%s' but is due %s, before it; '%s' is due %s",
+					      _("'%s' comes after '%s' but is due %s, before it; '%s' is due %s"),
 					      a->t->id, b->t->id, ct_day_of(&a->early, ad), b->t->id,
 					      ct_day_of(&b->late, bd));
 			if (d)
-				kh_diag_note(d, b->late.w->span, "'%s' is due here", b->t->id);
+				kh_diag_note(d, b->late.w->span, _("'%s' is due here"), b->t->id);
 		}
 	}
 }
@@ -424,16 +433,22 @@ static void check_working_days(tctx *x)
 		if (n >= min)
 			continue;
 		const tinfo *b = c->best_from;
-		const char *count = n <= 0   ? "no working day"
-				    : n == 1 ? "only 1 working day"
-					     : kh_printf("only %ld working days", n);
-		kh_diag *d = kh_report(cx, R_TOO_FEW_WORKING_DAYS, c->early.w->span,
-				       "%s between '%s', due %s, and '%s', due %s, which builds on it; "
-				       "at least %ld are needed",
-				       count, b->t->id, ct_day_of(&b->late, b->late_day), c->t->id,
-				       ct_day_of(&c->early, c->early_day), min);
+		const char *bday = ct_day_of(&b->late, b->late_day), *cday = ct_day_of(&c->early, c->early_day);
+		kh_diag *d = n <= 0
+			? kh_report(cx, R_TOO_FEW_WORKING_DAYS, c->early.w->span,
+				    kh_ngettext("no working day between '%s', due %s, and '%s', due %s, which "
+						"builds on it; at least %ld is needed",
+						"no working day between '%s', due %s, and '%s', due %s, which "
+						"builds on it; at least %ld are needed", (unsigned long)min),
+				    b->t->id, bday, c->t->id, cday, min)
+			: kh_report(cx, R_TOO_FEW_WORKING_DAYS, c->early.w->span,
+				    kh_ngettext("only %ld working day between '%s', due %s, and '%s', due %s, "
+						"which builds on it; at least %ld are needed",
+						"only %ld working days between '%s', due %s, and '%s', due %s, "
+						"which builds on it; at least %ld are needed", (unsigned long)n),
+				    n, b->t->id, bday, c->t->id, cday, min);
 		if (d)
-			kh_diag_note(d, b->late.w->span, "'%s' is due here", b->t->id);
+			kh_diag_note(d, b->late.w->span, _("'%s' is due here"), b->t->id);
 	}
 }
 

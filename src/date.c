@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "i18n.h"
 
 bool kh_is_leap(int y)
 {
@@ -196,22 +197,25 @@ bool kh_parse_my(const char *s, unsigned len, int *year, int *month)
 	return digits(s, 0, i, month) && digits(s, i + 1, len, year);
 }
 
-static const char *const month_names[] = { "January", "February", "March", "April", "May",
-					   "June", "July", "August", "September", "October",
-					   "November", "December" };
+/* TRANSLATORS: the months fill "%s has %d days". */
+static const char *const month_names[] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
 
 const char *kh_date_problem_buf(int y, int m, int d, char *buf, size_t n)
 {
 	if (y < KH_YEAR_MIN || y > KH_YEAR_MAX)
-		snprintf(buf, n, "year %d is out of range (%d-%d)", y, KH_YEAR_MIN, KH_YEAR_MAX);
+		snprintf(buf, n, _("year %d is out of range (%d-%d)"), y, KH_YEAR_MIN, KH_YEAR_MAX);
 	else if (m < 1 || m > 12)
-		snprintf(buf, n, "month %d does not exist", m);
+		snprintf(buf, n, _("month %d does not exist"), m);
 	else if (d < 1)
-		snprintf(buf, n, "day %d does not exist", d);
+		snprintf(buf, n, _("day %d does not exist"), d);
 	else if (d > kh_month_days(y, m) && m == 2)
-		snprintf(buf, n, "February %d has %d days", y, kh_month_days(y, m));
+		snprintf(buf, n, _("February %d has %d days"), y, kh_month_days(y, m));
 	else if (d > kh_month_days(y, m))
-		snprintf(buf, n, "%s has %d days", month_names[m - 1], kh_month_days(y, m));
+		/* TRANSLATORS: a month's name (September) and its number of days. */
+		snprintf(buf, n, _("%s has %d days"), _(month_names[m - 1]), kh_month_days(y, m));
 	else
 		return NULL;
 	return buf;

@@ -5,6 +5,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include "diag.h"
+#include "i18n.h"
 #include "unichar.h"
 
 #include <stdarg.h>
@@ -152,7 +153,15 @@ void kh_diags_sort(kh_diags *d)
 #define KH_SHOW_MAX 400 /* longer source lines are cut to this many bytes */
 #define KH_SHOW_BEFORE 80 /* ... keeping this many bytes before the caret */
 
-static const char *const sev_word[] = { "note", "warning", "error" };
+/* English in JSON and SARIF (machine fields), translated in text as GCC does. */
+static const char *const sev_word[] = {
+	/* TRANSLATORS: the severity word of "file:line:col: note: message". */
+	N_("note"),
+	/* TRANSLATORS: the severity word of "file:line:col: warning: message". */
+	N_("warning"),
+	/* TRANSLATORS: the severity word of "file:line:col: error: message". */
+	N_("error"),
+};
 static const char *const sev_color[] = { C_NOTE, C_WARNING, C_ERROR };
 
 static const char *severity_word(kh_severity s)
@@ -307,7 +316,7 @@ static void print_one(kh_buf *out, const kh_diag *x, const char *fallback, int c
 	}
 	if (color)
 		kh_buf_puts(out, C_END);
-	const char *word = severity_word(x->severity);
+	const char *word = _(severity_word(x->severity));
 	if (color)
 		kh_buf_printf(out, " %s%s:" C_END " %s", sev_color[x->severity], word, x->message);
 	else

@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "docx.h"
+#include "i18n.h"
 
 long kh_twips(long mm)
 {
@@ -128,9 +129,10 @@ static void dos_time(const kh_docx_opts *opts, zip_uint16_t *dtime, zip_uint16_t
 	*dtime = (zip_uint16_t)(((s / 3600) << 11) | ((s / 60 % 60) << 5) | (s % 60 / 2));
 }
 
+/* WHAT: the step that failed, or the part being written ("word/document.xml"). */
 static int zip_failed(const char *what, zip_error_t *err)
 {
-	fprintf(stderr, "kehoach: error: cannot write the Word file (%s: %s)\n", what,
+	fprintf(stderr, _("kehoach: error: cannot write the Word file (%s: %s)\n"), what,
 		zip_error_strerror(err));
 	return -1;
 }
@@ -164,13 +166,13 @@ static int read_back(zip_source_t *src, kh_buf *out)
 {
 	zip_stat_t st;
 	if (zip_source_stat(src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) || zip_source_open(src) < 0)
-		return zip_failed("reading it back", zip_source_error(src));
+		return zip_failed(_("reading it back"), zip_source_error(src));
 	char chunk[16384];
 	zip_int64_t n;
 	while ((n = zip_source_read(src, chunk, sizeof chunk)) > 0)
 		kh_buf_put(out, chunk, (size_t)n);
 	zip_source_close(src);
-	return n < 0 ? zip_failed("reading it back", zip_source_error(src)) : 0;
+	return n < 0 ? zip_failed(_("reading it back"), zip_source_error(src)) : 0;
 }
 
 int kh_docx_zip(const kh_docx_part *parts, size_t n, const kh_docx_opts *opts, kh_buf *out)
@@ -179,11 +181,11 @@ int kh_docx_zip(const kh_docx_part *parts, size_t n, const kh_docx_opts *opts, k
 	zip_error_init(&err);
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
 	if (!src)
-		return zip_failed("memory", &err);
+		return zip_failed(_("memory"), &err);
 	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
 	if (!za) {
 		zip_source_free(src);
-		return zip_failed("opening", &err);
+		return zip_failed(_("opening"), &err);
 	}
 	zip_source_keep(src); /* survives zip_close, holding the archive */
 	zip_uint16_t dtime, ddate;
@@ -196,7 +198,7 @@ int kh_docx_zip(const kh_docx_part *parts, size_t n, const kh_docx_opts *opts, k
 			return rc;
 		}
 	if (zip_close(za) < 0) {
-		int rc = zip_failed("closing", zip_get_error(za));
+		int rc = zip_failed(_("closing"), zip_get_error(za));
 		zip_discard(za);
 		zip_source_free(src);
 		return rc;

@@ -10,6 +10,7 @@
 #include "csv.h"
 #include "diag.h"
 #include "emit.h"
+#include "i18n.h"
 #include "timeline.h"
 #include "schedule_int.h"
 
@@ -400,7 +401,7 @@ static void note_left_out(const ics_ctx *c, const kh_tl_entry *e)
 	if (e->kind != KH_TL_RECURRING || in_calendar(e) || !c->opts || !c->opts->notes)
 		return;
 	kh_diag_add(c->opts->notes, KH_NOTE, recurrence_span(e), NULL,
-		    "'%s' recurs (%s) but has no start date: not in the calendar", e->item_id,
+		    _("'%s' recurs (%s) but has no start date: not in the calendar"), e->item_id,
 		    kh_when_label(e->when));
 }
 
@@ -409,8 +410,8 @@ int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 {
 	ics_ctx c = { prog, for_body, opts, opts ? opts->dtstamp : NULL };
 	if (c.dtstamp && !dtstamp_ok(c.dtstamp)) {
-		fprintf(stderr, "kehoach: error: invalid DTSTAMP '%s': expected a UTC time "
-				"such as 20260101T000000Z\n", c.dtstamp);
+		fprintf(stderr, _("kehoach: error: invalid DTSTAMP '%s': expected a UTC time "
+				"such as 20260101T000000Z\n"), c.dtstamp);
 		return 2;
 	}
 	if (!c.dtstamp) {
@@ -427,10 +428,15 @@ int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 	if (!n_placed) {
 		for (size_t i = 0; i < v.n; i++)
 			note_left_out(&c, KH_VEC_AT(v, kh_tl_entry, i));
-		fprintf(stderr, "kehoach: %s%s has no dated duty or meeting to put in a calendar "
-				"(an empty iCalendar file is not valid): nothing written\n",
-			prog->path ? prog->path : "the plan",
-			for_body ? kh_printf(" (for %s)", sch_body_name(for_body)) : "");
+		const char *path = prog->path ? prog->path : "-";
+		if (for_body)
+			fprintf(stderr, _("kehoach: %s (for %s) has no dated duty or meeting to put in a "
+					  "calendar (an empty iCalendar file is not valid): nothing written\n"),
+				path, sch_body_name(for_body));
+		else
+			fprintf(stderr, _("kehoach: %s has no dated duty or meeting to put in a calendar "
+					  "(an empty iCalendar file is not valid): nothing written\n"),
+				path);
 		return 1;
 	}
 	ics_line(out, "BEGIN:VCALENDAR");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "i18n.h"
 #include "vn_numbering.h"
 
 /* A plan without an outline is not an error of the tool but a finding of
@@ -18,15 +19,15 @@ int kh_emit_no_outline(const kh_program *prog)
 {
 	const char *path = prog->path ? prog->path : "-";
 	if (!prog->plan)
-		fprintf(stderr, "%s: the file has no plan, so no outline\n", path);
+		fprintf(stderr, _("%s: the file has no plan, so no outline\n"), path);
 	else
-		fprintf(stderr, "%s: the plan has no attached outline (đề_cương)\n", path);
+		fprintf(stderr, _("%s: the plan has no attached outline (đề_cương)\n"), path);
 	return 1;
 }
 
 int kh_emit_no_plan(const kh_program *prog)
 {
-	fprintf(stderr, "%s: the file has no plan to render\n", prog->path ? prog->path : "-");
+	fprintf(stderr, _("%s: the file has no plan to render\n"), prog->path ? prog->path : "-");
 	return 1;
 }
 

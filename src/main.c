@@ -19,6 +19,8 @@
 #include "emit.h"
 #include "emit_json.h"
 #include "fmt.h"
+#include "help.h"
+#include "i18n.h"
 #include "output.h"
 #include "pdf.h"
 #include "resolve.h"
@@ -60,8 +62,6 @@ typedef struct options {
 typedef struct command {
 	const char *name;
 	int (*run)(options *o);
-	const char *usage;
-	const char *help;
 } command;
 
 static int cmd_check(options *o);
@@ -73,108 +73,24 @@ static int cmd_fmt(options *o);
 static int cmd_checklist(options *o);
 
 static const command commands[] = {
-	{ "check", cmd_check,
-	  "kehoach check [--format text|json|sarif] [--disable RULE] [--enable RULE]\n"
-	  "                     [--fail-on error|warning] [--min-working-days N] [--explain] [-o FILE] FILE...",
-	  "Reads each plan with everything it imports, reports syntax and name\n"
-	  "errors, then runs the consistency rules (structure, references, time,\n"
-	  "people, awards; 'kehoach help rules' lists them) and prints each finding\n"
-	  "as file:line:col: severity: message [rule], with the source line and a\n"
-	  "caret (columns count characters), on standard error or in -o FILE.\n"
-	  "--format json prints the findings as JSON, --format sarif as SARIF\n"
-	  "2.1.0 (for code-scanning tools), on standard output or -o FILE.\n"
-	  "\n"
-	  "  --disable RULE / --enable RULE   turn a rule off or back on (repeatable)\n"
-	  "  --fail-on warning                exit 1 on warnings too (default: errors)\n"
-	  "  --min-working-days N             for too-few-working-days (default 3)\n"
-	  "  --explain                        add notes on what the rules inferred (a body\n"
-	  "                                   taken as reached as a staff organ of the issuer)\n"
-	  "\n"
-	  "One finding is silenced in the file with a comment on its line (or alone\n"
-	  "on the line above): # kehoach: ignore RULE -- reason\n"
-	  "\n"
-	  "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O\n"
-	  "error (a missing or unreadable file)." },
-	{ "json", cmd_json, "kehoach json [-o FILE] FILE",
-	  "Prints the resolved plan as JSON: every reference bound to its\n"
-	  "declaration, dates as YYYY-MM-DD, windows as start/end pairs, durations\n"
-	  "in half-days. README.md lists the fields. A plan with errors prints the\n"
-	  "errors instead and exits 1." },
-	{ "schedule", cmd_schedule, "kehoach schedule [--ics|--csv|--svg] [--mirror-events] [--for BODY] [-o FILE] FILE",
-	  "Prints the plan's timeline: every deadline and meeting in date order\n"
-	  "(date or window as written, who, what, to whom), then recurring and\n"
-	  "undated duties. --csv gives the same as a table; --ics an iCalendar file\n"
-	  "(RFC 5545) to import: deadlines as to-dos (VTODO with DUE), meetings as\n"
-	  "all-day events, recurring duties with RRULE, planned dates as TENTATIVE,\n"
-	  "with UIDs that stay the same when the plan is edited, so importing again\n"
-	  "updates instead of duplicating; --mirror-events adds each deadline as an\n"
-	  "all-day event too (Google and iOS calendars ignore to-dos). DTSTAMP is\n"
-	  "the plan's date, or SOURCE_DATE_EPOCH when set. --svg draws the timeline\n"
-	  "by level. --for BODY keeps what concerns one body (by id), including\n"
-	  "duties it holds through its level or parent." },
-	{ "checklist", cmd_checklist, "kehoach checklist [--csv|--html] [--for BODY] [-o FILE] FILE",
-	  "Prints each body's duties with their due dates and where the result goes,\n"
-	  "as Markdown task lists; --csv as a spreadsheet (UTF-8 with BOM so Excel\n"
-	  "keeps the Vietnamese); --html as a page to print. --for BODY keeps one\n"
-	  "body's list, including duties it holds through its level or parent." },
-	{ "fmt", cmd_fmt, "kehoach fmt [-w [--force] | --check] FILE...",
-	  "Lays the plan out canonically: two spaces of indentation per open brace,\n"
-	  "no trailing blanks, runs of blank lines cut to one, LF line ends, NFC\n"
-	  "text, one final newline. Tokens, strings and comments are kept as\n"
-	  "written, and the result is read back and compared with the original\n"
-	  "before anything is written. Prints the result (one FILE), or with -w\n"
-	  "rewrites each FILE in place (a temporary file, then a rename, keeping\n"
-	  "its mode, owner and group; a symbolic link's target is rewritten, the\n"
-	  "link kept; a file with other hard links is rewritten under this name\n"
-	  "only, and said so; a read-only file is refused unless --force);\n"
-	  "--check lists the files that are not laid out so and exits 1. A file\n"
-	  "with errors is reported and left alone (exit 1)." },
-	{ "outline", cmd_outline, "kehoach outline [--html|--docx] [-o FILE] FILE",
-	  "Prints the report outline attached to the plan (đề_cương) with the\n"
-	  "numbering Vietnamese documents use (Phần thứ nhất / Phần I, I., 1., a),\n"
-	  "bullets), as Markdown, or with --html as a page to print. --docx writes\n"
-	  "it as a Word report to fill in: the template's header lines or blank\n"
-	  "ones (\"Số:     /BC-…\", \"…, ngày … tháng … năm …\"), the outline, and a\n"
-	  "blank recipients and signature block. A plan without an outline exits 1\n"
-	  "with a message." },
-	{ "render", cmd_render, "kehoach render --html|--docx|--pdf [-o FILE] FILE",
-	  "Prints the whole plan as a document in the official layout (header block\n"
-	  "with the issuing body and the national or Party motto, number and\n"
-	  "place-date line, kind and title, numbered sections, recipients and\n"
-	  "signature, attachments on their own pages): --html as one self-contained\n"
-	  "page styled for A4 printing; --docx as a Word file (A4, Times New Roman,\n"
-	  "page numbers from page 2); --pdf as that Word file converted by\n"
-	  "LibreOffice (soffice, which must be installed). Facts the plan lacks (a\n"
-	  "number, a date) are left blank as on paper, never invented. The Word and\n"
-	  "PDF files are binary: they go to -o FILE, or to standard output when that\n"
-	  "is not a terminal. The Word file's dates are the plan's, or\n"
-	  "SOURCE_DATE_EPOCH when set, so the same plan gives the same bytes." },
+	{ "check", cmd_check },
+	{ "json", cmd_json },
+	{ "schedule", cmd_schedule },
+	{ "checklist", cmd_checklist },
+	{ "fmt", cmd_fmt },
+	{ "outline", cmd_outline },
+	{ "render", cmd_render },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-
-static void usage_all(FILE *to)
-{
-	fprintf(to, "usage: kehoach COMMAND [options] FILE...\n\ncommands:\n");
-	for (int i = 0; i < NCOMMANDS; i++)
-		fprintf(to, "  %s\n", commands[i].usage);
-	fprintf(to, "\ncommon options:\n"
-		    "  -o FILE          write the output to FILE (atomically) instead of stdout\n"
-		    "  --stdlib DIR     where stdlib modules such as \"vn/hierarchy\" live\n"
-		    "  --root DIR       also allow relative imports from inside DIR\n"
-		    "  --color / --no-color   colour diagnostics (default: when stderr is a terminal)\n"
-		    "\n'kehoach help COMMAND' explains a command; 'kehoach help rules' lists\n"
-		    "the checker's rules ('--markdown' for docs/RULES.md).\n");
-}
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "kehoach: error: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\n(run 'kehoach help' for usage)\n");
+	const char *msg = kh_vprintf(fmt, ap);
 	va_end(ap);
+	fprintf(stderr, _("kehoach: error: %s\n(run 'kehoach help' for usage)\n"), msg);
 	return EXIT_USAGE;
 }
 
@@ -220,10 +136,14 @@ static unsigned report(kh_diags *d, const options *o, int *io_failed)
 		bool to_file = o->report_to_output && o->output;
 		kh_diags_print_text(d, &out, to_file ? 0 : o->color);
 		/* A total helps when a whole folder is linted. */
-		if (d->errors || d->warnings)
-			kh_buf_printf(&out, "%u error%s, %u warning%s\n", d->errors,
-				      d->errors == 1 ? "" : "s", d->warnings,
-				      d->warnings == 1 ? "" : "s");
+		if (d->errors || d->warnings) {
+			const char *e = kh_printf(kh_ngettext("%u error", "%u errors", d->errors),
+						  d->errors);
+			const char *w = kh_printf(kh_ngettext("%u warning", "%u warnings", d->warnings),
+						  d->warnings);
+			/* TRANSLATORS: the run's total, "1 error, 2 warnings". */
+			kh_buf_printf(&out, _("%s, %s\n"), e, w);
+		}
 		if (to_file) {
 			if (write_result(o, out.data, out.len) != 0)
 				*io_failed = 1;
@@ -239,12 +159,12 @@ static unsigned report(kh_diags *d, const options *o, int *io_failed)
 static int cmd_check(options *o)
 {
 	if (o->nfiles == 0)
-		return usage_error("%s", "check needs at least one FILE");
+		return usage_error("%s", _("check needs at least one FILE"));
 	if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json") &&
 	    strcmp(o->format, "sarif"))
-		return usage_error("unknown format '%s' (use text, json or sarif)", o->format);
+		return usage_error(_("unknown format '%s' (use text, json or sarif)"), o->format);
 	if (o->fail_on && strcmp(o->fail_on, "error") && strcmp(o->fail_on, "warning"))
-		return usage_error("--fail-on takes error or warning, not '%s'", o->fail_on);
+		return usage_error(_("--fail-on takes error or warning, not '%s'"), o->fail_on);
 	kh_diags d = { 0 };
 	kh_rule_config config;
 	kh_rule_config_init(&config);
@@ -278,9 +198,9 @@ static int cmd_check(options *o)
 static int cmd_json(options *o)
 {
 	if (o->nfiles != 1)
-		return usage_error("%s", "json takes exactly one FILE");
+		return usage_error("%s", _("json takes exactly one FILE"));
 	if (o->format && strcmp(o->format, "json"))
-		return usage_error("json prints JSON only, not '%s'", o->format);
+		return usage_error(_("json prints JSON only, not '%s'"), o->format);
 	kh_diags d = { 0 };
 	int io = 0;
 	kh_program *prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
@@ -303,7 +223,7 @@ static int cmd_json(options *o)
 static int load_plan(options *o, const char *what, kh_program **prog)
 {
 	if (o->nfiles != 1)
-		return usage_error("%s takes exactly one FILE", what);
+		return usage_error(_("%s takes exactly one FILE"), what);
 	kh_diags d = { 0 };
 	int io = 0;
 	*prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
@@ -348,8 +268,8 @@ static int find_for_body(const options *o, const kh_program *prog, const kh_body
 		}
 	}
 	if (best)
-		return usage_error("--for %s: no body has this id; did you mean '%s'?", o->for_body, best);
-	return usage_error("--for %s: no body has this id (kehoach json lists the bodies)", o->for_body);
+		return usage_error(_("--for %s: no body has this id; did you mean '%s'?"), o->for_body, best);
+	return usage_error(_("--for %s: no body has this id (kehoach json lists the bodies)"), o->for_body);
 }
 
 /* The time an output carries (a calendar's DTSTAMP, a Word file's dates):
@@ -391,14 +311,14 @@ static int binary_output_ok(const options *o, const char *what)
 {
 	if ((o->output && strcmp(o->output, "-")) || !isatty(STDOUT_FILENO))
 		return -1;
-	return usage_error("%s writes a binary file: give -o FILE (or redirect standard output)", what);
+	return usage_error(_("%s writes a binary file: give -o FILE (or redirect standard output)"), what);
 }
 
 static int cmd_schedule(options *o)
 {
 	const char *f = o->format ? o->format : "text";
 	if (strcmp(f, "text") && strcmp(f, "ics") && strcmp(f, "csv") && strcmp(f, "svg"))
-		return usage_error("schedule prints text, --ics, --csv or --svg, not '%s'", f);
+		return usage_error(_("schedule prints text, --ics, --csv or --svg, not '%s'"), f);
 	kh_program *prog;
 	int rc = load_plan(o, "schedule", &prog);
 	if (rc >= 0)
@@ -431,7 +351,7 @@ static int cmd_checklist(options *o)
 {
 	const char *f = o->format ? o->format : "md";
 	if (strcmp(f, "md") && strcmp(f, "csv") && strcmp(f, "html"))
-		return usage_error("checklist prints Markdown, --csv or --html, not '%s'", f);
+		return usage_error(_("checklist prints Markdown, --csv or --html, not '%s'"), f);
 	kh_program *prog;
 	int rc = load_plan(o, "checklist", &prog);
 	if (rc >= 0)
@@ -452,13 +372,13 @@ static int cmd_checklist(options *o)
 static int cmd_fmt(options *o)
 {
 	if (o->nfiles == 0)
-		return usage_error("%s", "fmt needs at least one FILE");
+		return usage_error("%s", _("fmt needs at least one FILE"));
 	if (o->write && o->check_only)
-		return usage_error("%s", "choose -w (rewrite) or --check (list), not both");
+		return usage_error("%s", _("choose -w (rewrite) or --check (list), not both"));
 	if (!o->write && !o->check_only && o->nfiles != 1)
-		return usage_error("%s", "fmt prints one FILE; use -w to rewrite several in place");
+		return usage_error("%s", _("fmt prints one FILE; use -w to rewrite several in place"));
 	if (o->format || o->output)
-		return usage_error("%s", "fmt prints the plan itself: no --format or -o (use -w)");
+		return usage_error("%s", _("fmt prints the plan itself: no --format or -o (use -w)"));
 	int status = EXIT_CLEAN;
 	for (int i = 0; i < o->nfiles; i++) {
 		const char *path = o->files[i];
@@ -479,7 +399,7 @@ static int cmd_fmt(options *o)
 			continue;
 		}
 		if (errors) {
-			fprintf(stderr, "kehoach: %s has errors: not formatted\n", path);
+			fprintf(stderr, _("kehoach: %s has errors: not formatted\n"), path);
 			if (status == EXIT_CLEAN)
 				status = EXIT_FINDINGS;
 			continue;
@@ -487,8 +407,8 @@ static int cmd_fmt(options *o)
 		const kh_source *src = prog->main;
 		kh_buf out = { 0 };
 		if (!kh_format_program(prog, &o->resolve, &out)) {
-			fprintf(stderr, "kehoach: internal error: the new layout of %s would read "
-					"differently; nothing written (please report this file)\n", path);
+			fprintf(stderr, _("kehoach: internal error: the new layout of %s would read "
+					  "differently; nothing written (please report this file)\n"), path);
 			status = EXIT_USAGE;
 			continue;
 		}
@@ -508,7 +428,7 @@ static int cmd_fmt(options *o)
 					status = EXIT_USAGE;
 					continue;
 				}
-				fprintf(stderr, "formatted %s\n", path);
+				fprintf(stderr, _("formatted %s\n"), path);
 			}
 		} else if (kh_write_output(NULL, formatted, out.len) != 0) {
 			status = EXIT_USAGE;
@@ -521,7 +441,7 @@ static int cmd_outline(options *o)
 {
 	const char *f = o->format ? o->format : "md";
 	if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx"))
-		return usage_error("outline prints Markdown, --html or --docx, not '%s'", f);
+		return usage_error(_("outline prints Markdown, --html or --docx, not '%s'"), f);
 	int rc;
 	if (!strcmp(f, "docx") && (rc = binary_output_ok(o, "outline --docx")) >= 0)
 		return rc;
@@ -544,7 +464,7 @@ static int cmd_render(options *o)
 {
 	const char *f = o->format ? o->format : "html";
 	if (strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
-		return usage_error("render prints --html, --docx or --pdf, not '%s'", f);
+		return usage_error(_("render prints --html, --docx or --pdf, not '%s'"), f);
 	int rc;
 	if (strcmp(f, "html") && (rc = binary_output_ok(o, kh_printf("render --%s", f))) >= 0)
 		return rc;
@@ -575,7 +495,7 @@ static const command *find_command(const char *name)
 static int cmd_help(int argc, char **argv)
 {
 	if (argc < 3) {
-		usage_all(stdout);
+		kh_print_usage(stdout);
 		return EXIT_CLEAN;
 	}
 	if (!strcmp(argv[2], "rules")) {
@@ -589,8 +509,8 @@ static int cmd_help(int argc, char **argv)
 	}
 	const command *c = find_command(argv[2]);
 	if (!c)
-		return usage_error("no command '%s'", argv[2]);
-	printf("usage: %s\n\n%s\n", c->usage, c->help);
+		return usage_error(_("no command '%s'"), argv[2]);
+	kh_print_command_help(c->name);
 	return EXIT_CLEAN;
 }
 
@@ -610,14 +530,61 @@ static int finish_stdout(int rc)
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return rc;
 	if (errno)
-		fprintf(stderr, "kehoach: error: cannot write to 'standard output': %s\n",
+		fprintf(stderr, _("kehoach: error: cannot write to 'standard output': %s\n"),
 			strerror(errno));
 	else
-		fprintf(stderr, "kehoach: error: cannot write to 'standard output'\n");
+		fputs(_("kehoach: error: cannot write to 'standard output'\n"), stderr);
 	return EXIT_USAGE;
 }
 
 static int run_command(int argc, char **argv);
+
+/* Options whose value is the next argument (which is never --lang). */
+static bool takes_value(const char *a)
+{
+	static const char *const with_value[] = { "-o", "--output", "--format", "--stdlib", "--root",
+						  "--for", "--fail-on", "--disable", "--enable",
+						  "--min-working-days" };
+	for (size_t i = 0; i < sizeof with_value / sizeof with_value[0]; i++)
+		if (!strcmp(a, with_value[i]))
+			return true;
+	return false;
+}
+
+/*
+ * --lang vi|en, anywhere before "--", is taken out of ARGV before the
+ * command reads it, and chooses the language of every message (else the
+ * environment does). Returns -1, or the exit status of a bad --lang.
+ */
+static int take_lang(int *argc, char **argv)
+{
+	const char *lang = NULL;
+	int out = 1, i = 1;
+	for (; i < *argc && strcmp(argv[i], "--"); i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--lang") && i + 1 < *argc)
+			lang = argv[++i];
+		else if (!strncmp(a, "--lang=", 7))
+			lang = a + 7;
+		else if (!strcmp(a, "--lang"))
+			lang = "";
+		else {
+			argv[out++] = argv[i];
+			if (takes_value(a) && i + 1 < *argc)
+				argv[out++] = argv[++i];
+		}
+	}
+	while (i < *argc)
+		argv[out++] = argv[i++];
+	argv[out] = NULL;
+	*argc = out;
+	if (lang && strcmp(lang, "vi") && strcmp(lang, "en")) {
+		kh_i18n_init(NULL);
+		return usage_error(_("--lang takes vi or en, not '%s'"), lang);
+	}
+	kh_i18n_init(lang);
+	return -1;
+}
 
 int main(int argc, char **argv)
 {
@@ -625,13 +592,14 @@ int main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	return finish_stdout(run_command(argc, argv));
+	int rc = take_lang(&argc, argv);
+	return finish_stdout(rc >= 0 ? rc : run_command(argc, argv));
 }
 
 static int run_command(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage_all(stderr);
+		kh_print_usage(stderr);
 		return EXIT_USAGE;
 	}
 	const char *name = argv[1];
@@ -643,7 +611,7 @@ static int run_command(int argc, char **argv)
 	}
 	const command *cmd = find_command(name);
 	if (!cmd)
-		return usage_error("unknown command '%s'", name);
+		return usage_error(_("unknown command '%s'"), name);
 
 	options o = { 0 };
 	o.color = isatty(STDERR_FILENO);
@@ -654,7 +622,7 @@ static int run_command(int argc, char **argv)
 		const char *a = argv[i];
 		const char *val = NULL;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("usage: %s\n\n%s\n", cmd->usage, cmd->help);
+			kh_print_command_help(cmd->name);
 			return EXIT_CLEAN;
 		}
 		if (!strcmp(a, "--color")) { o.color = 1; continue; }
@@ -668,7 +636,7 @@ static int run_command(int argc, char **argv)
 		    !strcmp(a, "--svg") || !strcmp(a, "--md") || !strcmp(a, "--docx") ||
 		    !strcmp(a, "--pdf")) {
 			if (o.format && strcmp(o.format, a + 2))
-				return usage_error("choose one output format, not both --%s and %s", o.format, a);
+				return usage_error(_("choose one output format, not both --%s and %s"), o.format, a);
 			o.format = a + 2;
 			continue;
 		}
@@ -678,7 +646,7 @@ static int run_command(int argc, char **argv)
 		}
 		if (!strcmp(a, "--disable") || !strcmp(a, "--enable")) {
 			if (i + 1 >= argc)
-				return usage_error("option %s needs a rule id", a);
+				return usage_error(_("option %s needs a rule id"), a);
 			o.rule_switches[o.nswitches++] =
 				kh_printf("%c%s", a[2] == 'e' ? '+' : '-', argv[++i]);
 			continue;
@@ -705,23 +673,23 @@ static int run_command(int argc, char **argv)
 		}
 		if (!strcmp(a, "--for")) {
 			if (i + 1 >= argc)
-				return usage_error("option %s needs a body id", a);
+				return usage_error(_("option %s needs a body id"), a);
 			o.for_body = argv[++i];
 			continue;
 		}
 		if (!strcmp(a, "--fail-on")) {
 			if (i + 1 >= argc)
-				return usage_error("option %s needs a value", a);
+				return usage_error(_("option %s needs a value"), a);
 			o.fail_on = argv[++i];
 			continue;
 		}
 		if (!strcmp(a, "--min-working-days")) {
 			char *end;
 			if (i + 1 >= argc)
-				return usage_error("option %s needs a number", a);
+				return usage_error(_("option %s needs a number"), a);
 			long n = strtol(argv[++i], &end, 10);
 			if (*end || n < 1 || n > 365)
-				return usage_error("--min-working-days takes a number from 1 to 365, not '%s'",
+				return usage_error(_("--min-working-days takes a number from 1 to 365, not '%s'"),
 						   argv[i]);
 			o.min_working_days = (int)n;
 			continue;
@@ -729,7 +697,7 @@ static int run_command(int argc, char **argv)
 		if (!strcmp(a, "--format") || !strcmp(a, "-o") || !strcmp(a, "--output") ||
 		    !strcmp(a, "--stdlib") || !strcmp(a, "--root")) {
 			if (i + 1 >= argc)
-				return usage_error("option %s needs a value", a);
+				return usage_error(_("option %s needs a value"), a);
 			val = argv[++i];
 			if (!strcmp(a, "--format"))
 				o.format = val;
@@ -737,31 +705,31 @@ static int run_command(int argc, char **argv)
 				o.resolve.stdlib_dir = val;
 			else if (!strcmp(a, "--root")) {
 				if (o.nroots == sizeof o.roots / sizeof o.roots[0])
-					return usage_error("%s", "too many --root options");
+					return usage_error("%s", _("too many --root options"));
 				o.roots[o.nroots++] = val;
 			} else
 				o.output = val;
 			continue;
 		}
 		if (a[0] == '-' && a[1] != '\0')
-			return usage_error("unknown option '%s'", a);
+			return usage_error(_("unknown option '%s'"), a);
 		o.files[o.nfiles++] = a;
 	}
 	o.resolve.roots = o.roots;
 	o.resolve.nroots = o.nroots;
 	/* An option a command does not use is an error, not silently ignored. */
 	if ((o.write || o.check_only) && strcmp(cmd->name, "fmt"))
-		return usage_error("-w and --check belong to 'fmt', not '%s'", cmd->name);
+		return usage_error(_("-w and --check belong to 'fmt', not '%s'"), cmd->name);
 	if (o.force && !o.write)
-		return usage_error("%s", "--force goes with 'fmt -w'");
+		return usage_error("%s", _("--force goes with 'fmt -w'"));
 	bool is_check = !strcmp(cmd->name, "check");
 	bool is_schedule = !strcmp(cmd->name, "schedule");
 	if (!is_check && (o.nswitches || o.fail_on || o.min_working_days || o.explain))
-		return usage_error("--disable, --enable, --fail-on, --min-working-days and --explain belong to "
-				   "'check', not '%s'", cmd->name);
+		return usage_error(_("--disable, --enable, --fail-on, --min-working-days and --explain belong to "
+				   "'check', not '%s'"), cmd->name);
 	if (o.for_body && !is_schedule && strcmp(cmd->name, "checklist"))
-		return usage_error("--for belongs to 'schedule' and 'checklist', not '%s'", cmd->name);
+		return usage_error(_("--for belongs to 'schedule' and 'checklist', not '%s'"), cmd->name);
 	if (o.mirror_events && !(is_schedule && o.format && !strcmp(o.format, "ics")))
-		return usage_error("%s", "--mirror-events goes with 'schedule --ics'");
+		return usage_error("%s", _("--mirror-events goes with 'schedule --ics'"));
 	return cmd->run(&o);
 }

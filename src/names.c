@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "names.h"
 #include "resolve.h"
 
@@ -215,19 +216,20 @@ const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds)
 	return best;
 }
 
-const char *kh_sym_kind_name(kh_sym_kind k)
+/* A kind of name with its article, translated: "a body", "an event". */
+const char *kh_sym_kind_phrase(kh_sym_kind k)
 {
 	switch (k) {
-	case KH_SYM_LEVEL: return "level";
-	case KH_SYM_BODY: return "body";
-	case KH_SYM_DOCUMENT: return "document";
-	case KH_SYM_EVENT: return "event";
-	case KH_SYM_TASK: return "task";
-	case KH_SYM_MEETING: return "meeting";
-	case KH_SYM_AWARD: return "award form";
-	case KH_SYM_OUTLINE: return "outline";
+	case KH_SYM_LEVEL: return _("a level");
+	case KH_SYM_BODY: return _("a body");
+	case KH_SYM_DOCUMENT: return _("a document");
+	case KH_SYM_EVENT: return _("an event");
+	case KH_SYM_TASK: return _("a task");
+	case KH_SYM_MEETING: return _("a meeting");
+	case KH_SYM_AWARD: return _("an award form");
+	case KH_SYM_OUTLINE: return _("an outline");
 	}
-	return "name";
+	return _("a name");
 }
 
 const char *kh_text_fold(const char *s)

@@ -35,7 +35,8 @@ kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *dec
 kh_symbol *kh_scope_find(const kh_scope *s, const char *id);
 /* The closest declared name among KINDS (a mask), or NULL if none is close. */
 const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds);
-const char *kh_sym_kind_name(kh_sym_kind k);   /* "body", "level"… */
+/* The kind with its article, translated, for messages: "a body", "an event". */
+const char *kh_sym_kind_phrase(kh_sym_kind k);
 
 /* S case-folded (Unicode) and keyed like names ("Phó Bí thư" and "PHÓ BÍ THƯ"
  * fold the same; "uỷ" and "ủy" too): for comparing words of prose. */

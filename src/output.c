@@ -22,6 +22,7 @@
 
 #include "alloc.h"
 #include "output.h"
+#include "i18n.h"
 
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -38,9 +39,10 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-static int fail(const char *what, const char *path, int e)
+/* Says why PATH cannot be written (E, an errno) and returns -1. */
+static int fail(const char *path, int e)
 {
-	fprintf(stderr, "kehoach: error: %s '%s': %s\n", what, path, strerror(e));
+	fprintf(stderr, _("kehoach: error: cannot write '%s': %s\n"), path, strerror(e));
 	return -1;
 }
 
@@ -78,10 +80,10 @@ static int write_through(const char *path, const char *data, size_t len, int fd)
 	if (write_all(fd, data, len) != 0) {
 		int e = errno;
 		close(fd);
-		return fail("cannot write", path, e);
+		return fail(path, e);
 	}
 	if (close(fd) != 0)
-		return fail("cannot write", path, errno);
+		return fail(path, errno);
 	return 0;
 }
 
@@ -107,7 +109,7 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 				 (int)(slash - path), path, slash + 1)
 		      : snprintf(tmp_name, sizeof tmp_name, ".%s.kehoach-XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof tmp_name)
-		return fail("cannot write", path, ENAMETOOLONG);
+		return fail(path, ENAMETOOLONG);
 	/* Everything that allocates comes before the temporary file: an
 	 * allocation failure exits (kh_oom), and an exit after the rename
 	 * would report failure with the file already replaced. */
@@ -125,7 +127,7 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 	tmp_live = fd >= 0;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
-		fprintf(stderr, "kehoach: error: cannot create a temporary file next to '%s': %s\n",
+		fprintf(stderr, _("kehoach: error: cannot create a temporary file next to '%s': %s\n"),
 			path, strerror(mk_errno));
 		return -1;
 	}
@@ -149,10 +151,10 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 		unlink(tmp_name);
 		tmp_live = 0;
 		if (e == EPERM && st)
-			fprintf(stderr, "kehoach: error: '%s' belongs to another user, whose "
-					"ownership cannot be kept; nothing written\n", path);
+			fprintf(stderr, _("kehoach: error: '%s' belongs to another user, whose "
+					"ownership cannot be kept; nothing written\n"), path);
 		else
-			fail("cannot write", path, e);
+			fail(path, e);
 		return -1;
 	}
 	tmp_live = 0;
@@ -163,9 +165,11 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 		close(dir);
 	}
 	if (st && st->st_nlink > 1 && (flags & KH_OUT_NOTE_LINKS))
-		fprintf(stderr, "kehoach: note: '%s' had %ju other hard link%s; they keep the "
-				"old text\n", path, (uintmax_t)(st->st_nlink - 1),
-			st->st_nlink == 2 ? "" : "s");
+		fprintf(stderr,
+			kh_ngettext("kehoach: note: '%s' had %ju other hard link; they keep the old text\n",
+				    "kehoach: note: '%s' had %ju other hard links; they keep the old text\n",
+				    (unsigned long)(st->st_nlink - 1)),
+			path, (uintmax_t)(st->st_nlink - 1));
 	return 0;
 }
 
@@ -180,37 +184,41 @@ int kh_write_file(const char *path, const char *data, size_t len, const char *co
 {
 	if (!path || !strcmp(path, "-")) {
 		if (write_all(STDOUT_FILENO, data, len) != 0)
-			return fail("cannot write to", "standard output", errno);
+		{
+			fprintf(stderr, _("kehoach: error: cannot write to 'standard output': %s\n"),
+				strerror(errno));
+			return -1;
+		}
 		return 0;
 	}
 	struct stat lst, st;
 	if (lstat(path, &lst) != 0) {
 		if (errno != ENOENT)
-			return fail("cannot write", path, errno);
+			return fail(path, errno);
 		return replace_atomically(path, NULL, data, len, flags);
 	}
 	if (stat(path, &st) != 0) {
 		if (S_ISLNK(lst.st_mode))
-			fprintf(stderr, "kehoach: error: '%s' is a symbolic link to a missing file; "
-					"nothing written\n", path);
+			fprintf(stderr, _("kehoach: error: '%s' is a symbolic link to a missing file; "
+					"nothing written\n"), path);
 		else
-			fail("cannot write", path, errno);
+			fail(path, errno);
 		return -1;
 	}
 	if ((flags & KH_OUT_REFUSE_READONLY) && S_ISREG(st.st_mode) &&
 	    ((st.st_mode & 0222) == 0 || access(path, W_OK) != 0)) {
-		fprintf(stderr, "kehoach: error: '%s' is read-only: not rewritten (--force "
-				"rewrites it, keeping its mode)\n", path);
+		fprintf(stderr, _("kehoach: error: '%s' is read-only: not rewritten (--force "
+				"rewrites it, keeping its mode)\n"), path);
 		return -1;
 	}
 	for (size_t i = 0; i < ninputs; i++)
 		if (inputs[i] && same_file(&st, inputs[i])) {
-			fprintf(stderr, "kehoach: error: -o '%s' is the input file '%s'; choose "
-					"another output file\n", path, inputs[i]);
+			fprintf(stderr, _("kehoach: error: -o '%s' is the input file '%s'; choose "
+					"another output file\n"), path, inputs[i]);
 			return -1;
 		}
 	if (S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "kehoach: error: '%s' is a folder; -o names a file\n", path);
+		fprintf(stderr, _("kehoach: error: '%s' is a folder; -o names a file\n"), path);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -218,20 +226,24 @@ int kh_write_file(const char *path, const char *data, size_t len, const char *co
 		 * so a file swapped in meanwhile is never truncated. */
 		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 		if (fd < 0)
-			return fail("cannot write", path, errno);
+			return fail(path, errno);
 		struct stat fst;
 		if (fstat(fd, &fst) == 0 && !S_ISREG(fst.st_mode))
 			return write_through(path, data, len, fd);
 		close(fd);
-		fprintf(stderr, "kehoach: error: '%s' changed while it was being opened; "
-				"nothing written\n", path);
+		fprintf(stderr, _("kehoach: error: '%s' changed while it was being opened; "
+				"nothing written\n"), path);
 		return -1;
 	}
 	if (S_ISLNK(lst.st_mode)) {
 		/* The link stays; its target gets the new text. */
 		char *target = realpath(path, NULL);
 		if (!target)
-			return fail("cannot follow the link", path, errno);
+		{
+			fprintf(stderr, _("kehoach: error: cannot follow the link '%s': %s\n"), path,
+				strerror(errno));
+			return -1;
+		}
 		const char *t = kh_strdup(target);
 		free(target);
 		return replace_atomically(t, &st, data, len, flags);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "pdf.h"
+#include "i18n.h"
 
 enum { TIMEOUT_SECONDS = 300 };
 
@@ -145,7 +146,7 @@ static int run_soffice(const char *soffice, const char *dir)
 	}
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
-	fprintf(stderr, "kehoach: error: LibreOffice did not finish in %d seconds\n", TIMEOUT_SECONDS);
+	fprintf(stderr, _("kehoach: error: LibreOffice did not finish in %d seconds\n"), TIMEOUT_SECONDS);
 	return -1;
 }
 
@@ -159,16 +160,17 @@ static void show_log(const char *dir)
 	size_t n = strlen(s);
 	if (n > 600)
 		s += n - 600;
-	fprintf(stderr, "LibreOffice said:\n%s%s", s, s[strlen(s) - 1] == '\n' ? "" : "\n");
+	fputs(_("LibreOffice said:\n"), stderr);
+	fprintf(stderr, "%s%s", s, s[strlen(s) - 1] == '\n' ? "" : "\n");
 }
 
 bool kh_pdf_available(void)
 {
 	if (kh_pdf_converter())
 		return true;
-	fprintf(stderr, "kehoach: error: --pdf needs LibreOffice (soffice), which is not installed "
+	fprintf(stderr, _("kehoach: error: --pdf needs LibreOffice (soffice), which is not installed "
 			"(Debian: apt-get install libreoffice-writer-nogui); --docx writes the Word "
-			"file without it\n");
+			"file without it\n"));
 	return false;
 }
 
@@ -183,14 +185,14 @@ int kh_pdf_from_docx(const char *docx, size_t len, kh_buf *out)
 	if (!registered)
 		registered = atexit(remove_live_dir) == 0;
 	if (!mkdtemp(dir)) {
-		fprintf(stderr, "kehoach: error: cannot make a temporary folder in %s: %s\n",
+		fprintf(stderr, _("kehoach: error: cannot make a temporary folder in %s: %s\n"),
 			tmp && *tmp ? tmp : "/tmp", strerror(errno));
 		return 2;
 	}
 	live_dir = dir;
 	int rc = 2;
 	if (!write_all(kh_printf("%s/plan.docx", dir), docx, len)) {
-		fprintf(stderr, "kehoach: error: cannot write %s/plan.docx: %s\n", dir, strerror(errno));
+		fprintf(stderr, _("kehoach: error: cannot write %s/plan.docx: %s\n"), dir, strerror(errno));
 	} else {
 		int status = run_soffice(soffice, dir);
 		kh_buf pdf = { 0 };
@@ -199,8 +201,8 @@ int kh_pdf_from_docx(const char *docx, size_t len, kh_buf *out)
 			kh_buf_put(out, pdf.data, pdf.len);
 			rc = 0;
 		} else {
-			fprintf(stderr, "kehoach: error: LibreOffice (%s) did not convert the Word file "
-					"to PDF\n", soffice);
+			fprintf(stderr, _("kehoach: error: LibreOffice (%s) did not convert the Word file "
+					"to PDF\n"), soffice);
 			show_log(dir);
 		}
 	}

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "resolve_int.h"
 
 void kh_vec_push(kh_vec *v, void *item)
@@ -86,10 +87,9 @@ static void declare(resolver *r, const char *id, kh_sym_kind kind, void *decl, k
 	if (!old)
 		return;
 	kh_diag *d = kh_diag_add(r->diags, KH_ERROR, span, "duplicate-id",
-				 "'%s' is declared twice (first as a %s)", id,
-				 kh_sym_kind_name(old->kind));
+				 _("'%s' is declared twice (first as %s)"), id, kh_sym_kind_phrase(old->kind));
 	if (old->span.file >= 0)
-		kh_diag_note(d, old->span, "'%s' was first declared here", old->id);
+		kh_diag_note(d, old->span, _("'%s' was first declared here"), old->id);
 }
 
 static void undeclared(resolver *r, kh_span span, const char *id, unsigned kinds, const char *what)
@@ -97,13 +97,14 @@ static void undeclared(resolver *r, kh_span span, const char *id, unsigned kinds
 	const char *best = kh_scope_suggest(&r->scope, id, kinds);
 	if (best)
 		kh_diag_add(r->diags, KH_ERROR, span, "undeclared-id",
-			    "'%s' is not declared; did you mean '%s'?", id, best);
+			    _("'%s' is not declared; did you mean '%s'?"), id, best);
 	else
 		kh_diag_add(r->diags, KH_ERROR, span, "undeclared-id",
-			    "'%s' is not declared (expected a %s)", id, what);
+			    _("'%s' is not declared (expected %s)"), id, what);
 }
 
-/* Finds ID among the symbol kinds in KINDS; reports and returns NULL otherwise. */
+/* Finds ID among the symbol kinds in KINDS; reports and returns NULL
+ * otherwise. WHAT names the kinds with their article ("a body"). */
 kh_symbol *rs_lookup(resolver *r, kh_span span, const char *id, unsigned kinds, const char *what)
 {
 	kh_symbol *sym = kh_scope_find(&r->scope, id);
@@ -113,11 +114,13 @@ kh_symbol *rs_lookup(resolver *r, kh_span span, const char *id, unsigned kinds, 
 	}
 	sym->used = 1;
 	if (!(sym->kind & kinds)) {
-		const char *hint = "";
 		if (sym->kind == KH_SYM_LEVEL && (kinds & KH_SYM_BODY))
-			hint = kh_printf("; write 'cấp %s' for every body at that level", id);
-		kh_diag_add(r->diags, KH_ERROR, span, "wrong-kind", "'%s' is a %s, not a %s%s", id,
-			    kh_sym_kind_name(sym->kind), what, hint);
+			kh_diag_add(r->diags, KH_ERROR, span, "wrong-kind",
+				    _("'%s' is %s, not %s; write 'cấp %s' for every body at that level"), id,
+				    kh_sym_kind_phrase(sym->kind), what, id);
+		else
+			kh_diag_add(r->diags, KH_ERROR, span, "wrong-kind", _("'%s' is %s, not %s"), id,
+				    kh_sym_kind_phrase(sym->kind), what);
 		return NULL;
 	}
 	return sym;
@@ -125,20 +128,20 @@ kh_symbol *rs_lookup(resolver *r, kh_span span, const char *id, unsigned kinds, 
 
 kh_level *rs_lookup_level(resolver *r, kh_span span, const char *id)
 {
-	kh_symbol *s = rs_lookup(r, span, id, KH_SYM_LEVEL, "level");
+	kh_symbol *s = rs_lookup(r, span, id, KH_SYM_LEVEL, _("a level"));
 	return s ? s->decl : NULL;
 }
 
 kh_body *rs_lookup_body(resolver *r, kh_span span, const char *id)
 {
-	kh_symbol *s = rs_lookup(r, span, id, KH_SYM_BODY, "body");
+	kh_symbol *s = rs_lookup(r, span, id, KH_SYM_BODY, _("a body"));
 	return s ? s->decl : NULL;
 }
 
 void rs_misplaced(resolver *r, kh_node *n, const char *where)
 {
 	kh_diag_add(r->diags, KH_ERROR, n->span, "misplaced-statement",
-		    "'%s' cannot stand %s", stmt_word(n), where);
+		    _("'%s' cannot stand %s"), stmt_word(n), where);
 }
 
 bool rs_repeated(resolver *r, rs_once *once, int key, kh_node *a, const char *where)
@@ -154,10 +157,10 @@ bool rs_repeated(resolver *r, rs_once *once, int key, kh_node *a, const char *wh
 		const char *word = stmt_word(a), *first = stmt_word(once->at[i]);
 		kh_diag *d = strcmp(word, first)
 			? kh_diag_add(r->diags, KH_ERROR, a->span, "repeated-field",
-				      "'%s' repeats '%s' %s; they hold one value", word, first, where)
+				      _("'%s' repeats '%s' %s; they hold one value"), word, first, where)
 			: kh_diag_add(r->diags, KH_ERROR, a->span, "repeated-field",
-				      "'%s' is given twice %s; it holds one value", word, where);
-		kh_diag_note(d, once->at[i]->span, "first given here");
+				      _("'%s' is given twice %s; it holds one value"), word, where);
+		kh_diag_note(d, once->at[i]->span, _("first given here"));
 		return true;
 	}
 	if (once->n < sizeof once->key / sizeof once->key[0]) {
@@ -286,7 +289,7 @@ kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds)
 	switch (n->kind) {
 	case KH_N_REF_ID: {
 		kh_symbol *s = rs_lookup(r, n->span, n->id, KH_SYM_BODY | extra_kinds,
-				      extra_kinds & KH_SYM_LEVEL ? "body or level" : "body");
+				      extra_kinds & KH_SYM_LEVEL ? _("a body or level") : _("a body"));
 		if (s && s->kind == KH_SYM_LEVEL) {
 			ref->kind = KH_REF_LEVEL;
 			ref->level = s->decl;
@@ -329,7 +332,7 @@ static void resolve_level(resolver *r, kh_node *n, kh_level *l)
 	static const int single[] = { T_BELOW, T_FROM, T_UNTIL, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
-		if (rs_repeated(r, &once, a->key, a, "in this level"))
+		if (rs_repeated(r, &once, a->key, a, _("in this level")))
 			continue;
 		kh_precision p;
 		kh_day s, e;
@@ -351,7 +354,7 @@ static void resolve_level(resolver *r, kh_node *n, kh_level *l)
 			}
 			break;
 		default:
-			rs_misplaced(r, a, "in a level declaration (use dưới, từ, đến)");
+			rs_misplaced(r, a, _("in a level declaration (use dưới, từ, đến)"));
 		}
 	}
 }
@@ -366,16 +369,16 @@ static void set_standing(kh_body *b, kh_standing s)
 static void resolve_parent(resolver *r, kh_node *a, kh_body *b)
 {
 	if (b->parent) {
-		rs_misplaced(r, a, "after another thuộc or trực_thuộc (a body has one parent)");
+		rs_misplaced(r, a, _("after another thuộc or trực_thuộc (a body has one parent)"));
 		return;
 	}
 	if (a->key == T_UNITOF && b->standing == KH_STANDING_STAFF) {
-		rs_misplaced(r, a, "on a staff organ (tham_mưu works inside its parent; trực_thuộc is a unit of its own)");
+		rs_misplaced(r, a, _("on a staff organ (tham_mưu works inside its parent; trực_thuộc is a unit of its own)"));
 		return;
 	}
 	b->parent = rs_lookup_body(r, a->kids->span, a->kids->id);
 	if (b->parent == b) {
-		kh_diag_add(r->diags, KH_ERROR, a->span, "parent-cycle", "'%s' cannot belong to itself", b->id);
+		kh_diag_add(r->diags, KH_ERROR, a->span, "parent-cycle", _("'%s' cannot belong to itself"), b->id);
 		b->parent = NULL;
 	}
 	if (a->key == T_UNITOF)
@@ -387,7 +390,7 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 	static const int single[] = { T_LEVEL, T_PARENT, T_ABBR, T_IS, T_SYSTEM, T_COLLECTIVE, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
-		if (rs_repeated(r, &once, a->key, a, "in this body"))
+		if (rs_repeated(r, &once, a->key, a, _("in this body")))
 			continue;
 		switch (a->key) {
 		case T_LEVEL:
@@ -399,7 +402,7 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 			break;
 		case T_STAFF:
 			if (b->standing == KH_STANDING_UNIT)
-				rs_misplaced(r, a, "on a body declared trực_thuộc (a unit of its own is not a staff organ)");
+				rs_misplaced(r, a, _("on a body declared trực_thuộc (a unit of its own is not a staff organ)"));
 			else
 				set_standing(b, KH_STANDING_STAFF);
 			break;
@@ -422,7 +425,7 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 				b->system = KH_SYSTEM_STATE;
 			else
 				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "undeclared-id",
-					    "'%s' is not a system: write 'hệ đảng' (Party) or 'hệ nhà_nước' (state)",
+					    _("'%s' is not a system: write 'hệ đảng' (Party) or 'hệ nhà_nước' (state)"),
 					    a->kids->id);
 			break;
 		}
@@ -430,8 +433,8 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 			b->collective = true;
 			break;
 		default:
-			rs_misplaced(r, a, "in a body declaration (use cấp, thuộc, trực_thuộc, tham_mưu, là, hệ, tập_thể, "
-				     "viết_tắt, gọi_tắt)");
+			rs_misplaced(r, a, _("in a body declaration (use cấp, thuộc, trực_thuộc, tham_mưu, là, hệ, tập_thể, "
+				     "viết_tắt, gọi_tắt)"));
 		}
 	}
 }
@@ -441,7 +444,7 @@ static void resolve_document(resolver *r, kh_node *n, kh_document *d)
 	static const int single[] = { T_DAY, T_OF, T_TYPE, T_TITLE, T_SHORT, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
-		if (rs_repeated(r, &once, a->key, a, "in this document"))
+		if (rs_repeated(r, &once, a->key, a, _("in this document")))
 			continue;
 		kh_precision p;
 		kh_day s, e;
@@ -450,7 +453,7 @@ static void resolve_document(resolver *r, kh_node *n, kh_document *d)
 			if (rs_resolve_date(r, a->kids, &s, &e, &p) == 1) {
 				if (p != KH_PREC_DAY)
 					kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
-						    "a document is dated with a day (30/8/2019), not a period");
+						    _("a document is dated with a day (30/8/2019), not a period"));
 				d->has_date = true;
 				d->date = s;
 			}
@@ -468,7 +471,7 @@ static void resolve_document(resolver *r, kh_node *n, kh_document *d)
 			d->short_name = a->kids->text;
 			break;
 		default:
-			rs_misplaced(r, a, "in a document declaration (use ngày, của, loại, trích_yếu, gọi_tắt)");
+			rs_misplaced(r, a, _("in a document declaration (use ngày, của, loại, trích_yếu, gọi_tắt)"));
 		}
 	}
 }
@@ -478,7 +481,7 @@ static void resolve_event(resolver *r, kh_node *n, kh_event *ev)
 	static const int single[] = { T_PLANNED, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
-		if (rs_repeated(r, &once, a->key, a, "in this event"))
+		if (rs_repeated(r, &once, a->key, a, _("in this event")))
 			continue;
 		switch (a->key) {
 		case T_PLANNED:
@@ -495,7 +498,7 @@ static void resolve_event(resolver *r, kh_node *n, kh_event *ev)
 			break;
 		}
 		default:
-			rs_misplaced(r, a, "in an event declaration (use dự_kiến, vào)");
+			rs_misplaced(r, a, _("in an event declaration (use dự_kiến, vào)"));
 		}
 	}
 }
@@ -522,7 +525,7 @@ static void compute_depths(resolver *r)
 		}
 		if (l && l->depth == DEPTH_ON_PATH) {
 			kh_diag_add(r->diags, KH_ERROR, l->span, "level-cycle",
-				    "the levels above '%s' form a loop", l->id);
+				    _("the levels above '%s' form a loop"), l->id);
 			l->below = NULL;  /* cut the loop: L becomes a top, and the */
 			for (size_t k = 0; k < path.n; k++) /* walk is done again */
 				KH_VEC_AT(path, kh_level, k)->depth = DEPTH_UNKNOWN;
@@ -615,8 +618,8 @@ static void find_dependency_cycles(resolver *r)
 				kh_buf_puts(&chain, next->id);
 				/* point at the "sau" of the task that closes the cycle */
 				kh_diag_add(r->diags, KH_ERROR, t->span, "dependency-cycle",
-					    "tasks wait for each other in a cycle: %s (each comes after the next); "
-					    "none of them can start", kh_buf_cstr(&chain));
+					    _("tasks wait for each other in a cycle: %s (each comes after the next); "
+					    "none of them can start"), kh_buf_cstr(&chain));
 			}
 		}
 	}
@@ -709,7 +712,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	struct stat st;
 	if (!r.bytes && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		kh_diag_add_path(diags, KH_ERROR, path, "io-error",
-				 "'%s' is a directory, not a plan file", path);
+				 _("'%s' is a directory, not a plan file"), path);
 		*io_error = 1;
 		return NULL;
 	}
@@ -722,7 +725,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		piped = true;
 	}
 	if (!real) {
-		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot open '%s': %s", path,
+		kh_diag_add_path(diags, KH_ERROR, path, "io-error", _("cannot open '%s': %s"), path,
 				 strerror(errno));
 		*io_error = 1;
 		return NULL;
@@ -745,11 +748,11 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	}
 	if (!main_file->root->kids && main_file->src->len == 0)
 		kh_diag_add(diags, KH_ERROR, (kh_span){ main_file->src->id, 0, 0 }, "empty-file",
-			    "the file is empty: a plan file holds a plan (kế_hoạch \"…\" { … }) "
-			    "or declarations");
+			    _("the file is empty: a plan file holds a plan (kế_hoạch \"…\" { … }) "
+			    "or declarations"));
 	else if (!main_file->root->kids && !diags->errors)
 		kh_diag_add(diags, KH_ERROR, (kh_span){ main_file->src->id, 0, 0 }, "empty-file",
-			    "the file holds only comments: a plan file holds a plan or declarations");
+			    _("the file holds only comments: a plan file holds a plan or declarations"));
 	for (size_t i = 0; i < r.files.n; i++) {
 		loaded_file *f = KH_VEC_AT(r.files, loaded_file, i);
 		if (f != main_file)
@@ -764,11 +767,11 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 			if (n->kind == KH_N_PLAN) {
 				if (f != main_file) {
 					kh_diag_add(diags, KH_ERROR, n->span, "plan-in-import",
-						    "an imported file holds declarations only, not a plan");
+						    _("an imported file holds declarations only, not a plan"));
 				} else if (plan_node) {
 					kh_diag *d = kh_diag_add(diags, KH_ERROR, n->span, "second-plan",
-								 "a file holds one plan");
-					kh_diag_note(d, plan_node->span, "the first plan is here");
+								 _("a file holds one plan"));
+					kh_diag_note(d, plan_node->span, _("the first plan is here"));
 				} else {
 					plan_node = n;
 					r.plan = r.prog->plan = KH_NEW(kh_plan);

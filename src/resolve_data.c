@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "resolve_int.h"
 
 /* ------------------------------------------------------------------ */
@@ -61,7 +62,7 @@ static unsigned resolve_parts(resolver *r, kh_node *first)
 			for (size_t i = 0; i < KH_PART__COUNT; i++)
 				kh_buf_printf(&list, "%s%s", i ? ", " : "", part_names[i].names[1]);
 			kh_diag_add(r->diags, KH_ERROR, n->span, "undeclared-id",
-				    "'%s' is not a part of a document; parts are: %s", n->text, list.data);
+				    _("'%s' is not a part of a document; parts are: %s"), n->text, list.data);
 			continue;
 		}
 		bits |= 1u << found;
@@ -77,13 +78,13 @@ void rs_resolve_kind_rule(resolver *r, kh_node *n)
 	static const int single[] = { T_ABBR, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
-		if (rs_repeated(r, &once, a->key, a, "in this document kind"))
+		if (rs_repeated(r, &once, a->key, a, _("in this document kind")))
 			continue;
 		switch (a->key) {
 		case T_ABBR: k->code = a->kids->text; break;
 		case T_REQUIRES: k->required |= resolve_parts(r, a->kids); break;
 		case T_CUSTOMARY: k->customary |= resolve_parts(r, a->kids); break;
-		default: rs_misplaced(r, a, "in a document kind (use viết_tắt, bắt_buộc, thường_có)");
+		default: rs_misplaced(r, a, _("in a document kind (use viết_tắt, bắt_buộc, thường_có)"));
 		}
 	}
 	kh_vec_push(&r->prog->kind_rules, k);
@@ -96,7 +97,7 @@ void rs_resolve_award_right(resolver *r, kh_node *n)
 	w->span = n->span;
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->key != T_GRANTOR) {
-			rs_misplaced(r, a, "in an award right (use trao_bởi AUTHORITY [cấp LEVEL])");
+			rs_misplaced(r, a, _("in an award right (use trao_bởi AUTHORITY [cấp LEVEL])"));
 			continue;
 		}
 		kh_award_grant *g = KH_NEW(kh_award_grant);
@@ -122,8 +123,8 @@ static bool holiday_day(resolver *r, kh_holiday *h, kh_node *a)
 		if (h->kind != KH_HOLIDAY_SOLAR || m < 1 || m > 12 || d < 1 || d > maxd) {
 			kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
 				    h->kind != KH_HOLIDAY_SOLAR
-					    ? "a day off or make-up day is one date: write day/month/year"
-					    : "%s is not a day of the year", rs_span_text(a->kids->span));
+					    ? _("a day off or make-up day is one date: write day/month/year")
+					    : _("%s is not a day of the year"), rs_span_text(a->kids->span));
 			return false;
 		}
 		h->month = m;
@@ -136,13 +137,13 @@ static bool holiday_day(resolver *r, kh_holiday *h, kh_node *a)
 			return false;
 		if (p != KH_PREC_DAY)
 			kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
-				    "a day off or make-up day is one date (3/9/2021)");
+				    _("a day off or make-up day is one date (3/9/2021)"));
 		h->date = s;
 		return true;
 	}
 	kh_diag_add(r->diags, KH_ERROR, a->kids->span, "invalid-date",
-		    "a holiday recurs every year: write day/month without a year (2/9), "
-		    "or declare a one-off 'ngày_nghỉ'");
+		    _("a holiday recurs every year: write day/month without a year (2/9), "
+		    "or declare a one-off 'ngày_nghỉ'"));
 	return false;
 }
 
@@ -159,7 +160,7 @@ void rs_resolve_holiday(resolver *r, kh_node *n)
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		/* ngày and âm_lịch both give the day */
-		if (rs_repeated(r, &once, a->key == T_LUNAR ? T_DAY : a->key, a, "in this holiday"))
+		if (rs_repeated(r, &once, a->key == T_LUNAR ? T_DAY : a->key, a, _("in this holiday")))
 			continue;
 		kh_precision p;
 		kh_day s, e;
@@ -171,14 +172,14 @@ void rs_resolve_holiday(resolver *r, kh_node *n)
 		case T_LENGTH:
 			if (a->kids->n[0] < 1 || a->kids->n[0] > 31)
 				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "number-too-large",
-					    "a holiday lasts 1 to 31 days");
+					    _("a holiday lasts 1 to 31 days"));
 			else
 				h->days = (int)a->kids->n[0];
 			break;
 		case T_BEFORE:
 			if (a->kids->n[0] > 31)
 				kh_diag_add(r->diags, KH_ERROR, a->kids->span, "number-too-large",
-					    "a holiday starts at most 31 days before its day");
+					    _("a holiday starts at most 31 days before its day"));
 			else
 				h->start_before = (int)a->kids->n[0];
 			break;
@@ -195,11 +196,11 @@ void rs_resolve_holiday(resolver *r, kh_node *n)
 			}
 			break;
 		default:
-			rs_misplaced(r, a, "in a holiday (use ngày, âm_lịch, số_ngày, trước, từ, đến)");
+			rs_misplaced(r, a, _("in a holiday (use ngày, âm_lịch, số_ngày, trước, từ, đến)"));
 		}
 	}
 	if (!dated)
-		kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date", "'%s' needs its day (ngày 2/9, âm_lịch 10/3)",
+		kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date", _("'%s' needs its day (ngày 2/9, âm_lịch 10/3)"),
 			    h->name);
 	else
 		kh_vec_push(&r->prog->holidays, h);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "resolve_int.h"
 #include "vn_numbering.h"
 
@@ -111,7 +112,7 @@ static void resolve_sign_line(resolver *r, kh_signature *s, kh_node *a)
 		if (ref->kind == KH_REF_BODY)
 			l->body = ref->body;
 		else
-			rs_misplaced(r, k, "in a signing line (name the body or title it signs for)");
+			rs_misplaced(r, k, _("in a signing line (name the body or title it signs for)"));
 	}
 	if (!s->lines.n) {
 		s->form = l->form;
@@ -126,20 +127,20 @@ void rs_resolve_signature(resolver *r, kh_node *n)
 	s->span = n->span;
 	if (r->plan->signature) {
 		kh_diag *d = kh_diag_add(r->diags, KH_ERROR, n->span, "duplicate-signature",
-					 "the plan is signed twice");
-		kh_diag_note(d, r->plan->signature->span, "the first signature is here");
+					 _("the plan is signed twice"));
+		kh_diag_note(d, r->plan->signature->span, _("the first signature is here"));
 	}
 	r->plan->signature = s;
 	static const int single[] = { T_POSITION, T_SIGNER, T_SIGNED, T_NOTE, 0 };
-	static const char where[] = "in ký (use thay_mặt, ký_thay, thừa_lệnh, thừa_ủy_quyền, quyền, "
-				    "chức_vụ, họ_tên, đã_ký)";
+	const char *where = _("in ký (use thay_mặt, ký_thay, thừa_lệnh, thừa_ủy_quyền, quyền, "
+			      "chức_vụ, họ_tên, đã_ký)");
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind != KH_N_ATTR) {
 			rs_misplaced(r, a, where);
 			continue;
 		}
-		if (rs_repeated(r, &once, a->key, a, "in the signature"))
+		if (rs_repeated(r, &once, a->key, a, _("in the signature")))
 			continue;
 		switch (a->key) {
 		case T_ONBEHALF:

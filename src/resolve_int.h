@@ -71,11 +71,12 @@ char *rs_dir_of(const char *path);
 kh_symbol *rs_lookup(resolver *r, kh_span span, const char *id, unsigned kinds, const char *what);
 kh_level *rs_lookup_level(resolver *r, kh_span span, const char *id);
 kh_body *rs_lookup_body(resolver *r, kh_span span, const char *id);
+/* WHERE, translated, completes "'%s' cannot stand %s": "in a task (use …)". */
 void rs_misplaced(resolver *r, kh_node *n, const char *where);
 /* True when A gives again a single-valued field (KEY: A's keyword token,
  * or the one it stands for) of the block ONCE follows: A is then reported,
  * with a note at the first, and the caller keeps the first value. WHERE
- * names the block ("in the plan"). */
+ * names the block, translated ("in the plan"). */
 bool rs_repeated(resolver *r, rs_once *once, int key, kh_node *a, const char *where);
 kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds);
 void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_kinds);

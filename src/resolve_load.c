@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "resolve_int.h"
 
 const char *rs_real_path(const char *path)
@@ -76,8 +77,8 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 	int relative = !strncmp(spec, "./", 2) || !strncmp(spec, "../", 3);
 	if (spec[0] == '\0' || spec[0] == '/') {
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-outside-root",
-			    "import \"%s\": write a stdlib module (\"vn/hierarchy\") or a path "
-			    "starting with ./ or ../", spec);
+			    _("import \"%s\": write a stdlib module (\"vn/hierarchy\") or a path "
+			    "starting with ./ or ../"), spec);
 		return;
 	}
 	if (relative) {
@@ -87,14 +88,14 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
 			      *p == '/' || *p == '-') || (p[0] == '/' && p[1] == '/')) {
 				kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
-					    "\"%s\" is not a stdlib module name (lower-case words "
-					    "separated by '/'); relative paths start with ./", spec);
+					    _("\"%s\" is not a stdlib module name (lower-case words "
+					    "separated by '/'); relative paths start with ./"), spec);
 				return;
 			}
 		}
 		if (!r->opts->stdlib_dir) {
 			kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
-				    "no stdlib folder is known to import \"%s\" from (use --stdlib DIR)",
+				    _("no stdlib folder is known to import \"%s\" from (use --stdlib DIR)"),
 				    spec);
 			return;
 		}
@@ -103,7 +104,7 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 	const char *real = rs_real_path(candidate);
 	if (!real) {
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
-			    "cannot import \"%s\": %s not found", spec, display_path(candidate));
+			    _("cannot import \"%s\": %s not found"), spec, display_path(candidate));
 		return;
 	}
 	/* A stdlib module stays in the stdlib; a relative path stays in the
@@ -118,9 +119,9 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 		allowed = path_within(real, rs_real_path(r->opts->roots[i]));
 	if (!allowed) {
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-outside-root",
-			    relative ? "import \"%s\" leaves the plan's folder %s; add --root DIR to "
-				       "allow another"
-				     : "import \"%s\" leaves the stdlib folder %s",
+			    relative ? _("import \"%s\" leaves the plan's folder %s; add --root DIR to "
+				       "allow another")
+				     : _("import \"%s\" leaves the stdlib folder %s"),
 			    spec, display_path(relative ? r->main_dir : r->stdlib_real));
 		return;
 	}
@@ -137,7 +138,7 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 				kh_buf_printf(&chain, "%s -> ", s->src->path);
 		}
 		kh_buf_puts(&chain, f->src->path);
-		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-cycle", "import cycle: %s",
+		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-cycle", _("import cycle: %s"),
 			    kh_buf_cstr(&chain));
 		return;
 	}
@@ -146,8 +147,8 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 	if (r->stack.n > KH_MAX_IMPORT_DEPTH || r->files.n + r->stack.n >= KH_MAX_IMPORTS) {
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-limit",
 			    r->stack.n > KH_MAX_IMPORT_DEPTH
-				    ? "imports are nested more than %d deep: \"%s\" is not read"
-				    : "a plan reads at most %d files: \"%s\" is not read",
+				    ? _("imports are nested more than %d deep: \"%s\" is not read")
+				    : _("a plan reads at most %d files: \"%s\" is not read"),
 			    r->stack.n > KH_MAX_IMPORT_DEPTH ? KH_MAX_IMPORT_DEPTH : KH_MAX_IMPORTS, spec);
 		return;
 	}
@@ -156,7 +157,7 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 	if (!rs_load_file(r, candidate, real, &io_error) && io_error) {
 		/* The file exists (realpath found it) but cannot be read. */
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
-			    "cannot read the imported file %s", candidate);
+			    _("cannot read the imported file %s"), candidate);
 	}
 }
 

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "resolve_int.h"
 
 /* "không_cần bc_xa "lý do"": the tasks whose reports this one does not
@@ -19,7 +20,7 @@
 static void resolve_independent(resolver *r, kh_node *a, kh_vec *out, const char **reason)
 {
 	for (kh_node *x = a->kids; x; x = x->next) {
-		kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, "task");
+		kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, _("a task"));
 		if (s)
 			kh_vec_push(out, s->decl);
 	}
@@ -36,10 +37,10 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			continue;
 		}
 		if (a->kind != KH_N_ATTR) {
-			rs_misplaced(r, a, "in a task (use giao, phối_hợp, gửi, qua, hạn, sau, ghi_chú)");
+			rs_misplaced(r, a, _("in a task (use giao, phối_hợp, gửi, qua, hạn, sau, ghi_chú)"));
 			continue;
 		}
-		if (rs_repeated(r, &once, a->key, a, "in this task"))
+		if (rs_repeated(r, &once, a->key, a, _("in this task")))
 			continue;
 		switch (a->key) {
 		case T_ASSIGN:
@@ -57,10 +58,10 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			break;
 		case T_AFTER:
 			for (kh_node *x = a->kids; x; x = x->next) {
-				kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, "task");
+				kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, _("a task"));
 				if (s && s->decl == t)
 					kh_diag_add(r->diags, KH_ERROR, x->span, "dependency-cycle",
-						    "task '%s' cannot come after itself", t->id);
+						    _("task '%s' cannot come after itself"), t->id);
 				else if (s)
 					kh_vec_push(&t->after, s->decl);
 			}
@@ -72,7 +73,7 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			resolve_independent(r, a, &t->independent, &t->independent_reason);
 			break;
 		default:
-			rs_misplaced(r, a, "in a task (use giao, phối_hợp, gửi, qua, hạn, sau, không_cần, ghi_chú)");
+			rs_misplaced(r, a, _("in a task (use giao, phối_hợp, gửi, qua, hạn, sau, không_cần, ghi_chú)"));
 		}
 	}
 }
@@ -126,7 +127,7 @@ static void resolve_groups(resolver *r, kh_node *first, kh_vec *out, kh_level *a
 			g = new_group(KH_GROUP_TEXT, n, at);
 			break;
 		default:
-			rs_misplaced(r, n, "among attendees (use dự, mời, mỗi, nhóm, or a string)");
+			rs_misplaced(r, n, _("among attendees (use dự, mời, mỗi, nhóm, or a string)"));
 			continue;
 		}
 		kh_vec_push(out, g);
@@ -148,11 +149,11 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 			continue;
 		}
 		if (a->kind != KH_N_ATTR) {
-			rs_misplaced(r, a, "in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "
-				  "thời_gian, trực_tuyến, thành_phần)");
+			rs_misplaced(r, a, _("in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "
+				  "thời_gian, trực_tuyến, thành_phần)"));
 			continue;
 		}
-		if (rs_repeated(r, &once, a->key, a, "in this meeting"))
+		if (rs_repeated(r, &once, a->key, a, _("in this meeting")))
 			continue;
 		switch (a->key) {
 		case T_ORGANISER:
@@ -171,7 +172,7 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 			 * knows; nothing lasts no time. */
 			if (a->kids->n[0] < 1 || a->kids->n[0] > 2 * 366) {
 				kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
-					    "a meeting lasts from 1 buổi (half a day) to 366 days (732 buổi), not %s",
+					    _("a meeting lasts from 1 buổi (half a day) to 366 days (732 buổi), not %s"),
 					    rs_span_text(a->kids->span));
 				break;
 			}
@@ -199,8 +200,8 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 			resolve_independent(r, a, &m->independent, &m->independent_reason);
 			break;
 		default:
-			rs_misplaced(r, a, "in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "
-				  "thời_gian, trực_tuyến, thành_phần)");
+			rs_misplaced(r, a, _("in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "
+				  "thời_gian, trực_tuyến, thành_phần)"));
 		}
 	}
 }
@@ -224,10 +225,10 @@ static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 			continue;
 		}
 		if (a->kind != KH_N_ATTR) {
-			rs_misplaced(r, a, "in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)");
+			rs_misplaced(r, a, _("in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)"));
 			continue;
 		}
-		if (rs_repeated(r, &once, a->key, a, "in this award form"))
+		if (rs_repeated(r, &once, a->key, a, _("in this award form")))
 			continue;
 		switch (a->key) {
 		case T_TYPE:
@@ -251,7 +252,7 @@ static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 			f->note = rs_only_string(a)->text;
 			break;
 		default:
-			rs_misplaced(r, a, "in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)");
+			rs_misplaced(r, a, _("in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)"));
 		}
 	}
 }
@@ -295,7 +296,7 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 			break;
 		}
 		case KH_N_ATTR:
-			if (a->key == T_CRITERIA && rs_repeated(r, &r->award_fields, T_CRITERIA, a, "in khen_thưởng"))
+			if (a->key == T_CRITERIA && rs_repeated(r, &r->award_fields, T_CRITERIA, a, _("in khen_thưởng")))
 				break;
 			if (a->key == T_CRITERIA) {
 				p->award_criteria = a->kids ? a->kids->text : NULL;
@@ -304,10 +305,10 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 				it->text = p->award_criteria;
 				break;
 			}
-			rs_misplaced(r, a, "in khen_thưởng (use đối_tượng, hình_thức, tiêu_chuẩn, mục)");
+			rs_misplaced(r, a, _("in khen_thưởng (use đối_tượng, hình_thức, tiêu_chuẩn, mục)"));
 			break;
 		default:
-			rs_misplaced(r, a, "in khen_thưởng (use đối_tượng, hình_thức, tiêu_chuẩn, mục)");
+			rs_misplaced(r, a, _("in khen_thưởng (use đối_tượng, hình_thức, tiêu_chuẩn, mục)"));
 		}
 		if (it)
 			kh_vec_push(items, it);
@@ -324,7 +325,7 @@ static void resolve_budget(resolver *r, kh_node *n, kh_item *item)
 {
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind != KH_N_BUDGET_ITEM && a->kind != KH_N_PARA) {
-			rs_misplaced(r, a, "in kinh_phí (use khoản \"…\" chi_trả …)");
+			rs_misplaced(r, a, _("in kinh_phí (use khoản \"…\" chi_trả …)"));
 			continue;
 		}
 		kh_budget_line *b = KH_NEW(kh_budget_line);
@@ -367,14 +368,14 @@ static void resolve_recipients(resolver *r, kh_node *n)
 	for (kh_node *a = n->kids; a; a = a->next) {
 		kh_recipient *rc = recipient_line(r, a);
 		if (!rc) {
-			rs_misplaced(r, a, "in nơi_nhận (write a body, a level, a string, or lưu …)");
+			rs_misplaced(r, a, _("in nơi_nhận (write a body, a level, a string, or lưu …)"));
 		} else if (a->kind != KH_N_ARCHIVE) {
 			kh_vec_push(&p->recipients, rc);
 		} else {
 			if (p->archive) {
 				kh_diag *d = kh_diag_add(r->diags, KH_ERROR, a->span, "duplicate-archive",
-							 "a document has one archive line ('lưu')");
-				kh_diag_note(d, p->archive->span, "the first one is here");
+							 _("a document has one archive line ('lưu')"));
+				kh_diag_note(d, p->archive->span, _("the first one is here"));
 			}
 			p->archive = rc;
 		}
@@ -387,7 +388,7 @@ static void resolve_addressees(resolver *r, kh_node *n, int top)
 {
 	kh_plan *p = r->plan;
 	if (!top) {
-		rs_misplaced(r, n, "inside a section: kính_gửi belongs to the plan itself");
+		rs_misplaced(r, n, _("inside a section: kính_gửi belongs to the plan itself"));
 		return;
 	}
 	p->has_addressees = true;
@@ -396,7 +397,7 @@ static void resolve_addressees(resolver *r, kh_node *n, int top)
 		if (rc)
 			kh_vec_push(&p->addressees, rc);
 		else
-			rs_misplaced(r, a, "in kính_gửi (write a body, a level or a string; lưu belongs in nơi_nhận)");
+			rs_misplaced(r, a, _("in kính_gửi (write a body, a level or a string; lưu belongs in nơi_nhận)"));
 	}
 }
 
@@ -424,7 +425,7 @@ static void resolve_outline_items(resolver *r, kh_node *first, kh_vec *out)
 		case KH_N_BULLET: it = new_item(KH_ITEM_BULLET, n); break;
 		case KH_N_SUBBULLET: it = new_item(KH_ITEM_SUBBULLET, n); break;
 		default:
-			rs_misplaced(r, n, "inside an outline's parts (use phần, mục, strings, - and + bullets)");
+			rs_misplaced(r, n, _("inside an outline's parts (use phần, mục, strings, - and + bullets)"));
 			continue;
 		}
 		kh_vec_push(out, it);
@@ -436,7 +437,7 @@ static void resolve_outline(resolver *r, kh_node *n, kh_outline *o)
 	static const int single[] = { T_TITLE, T_ATTACHED, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
-		if (a->kind == KH_N_ATTR && rs_repeated(r, &once, a->key, a, "in this outline"))
+		if (a->kind == KH_N_ATTR && rs_repeated(r, &once, a->key, a, _("in this outline")))
 			continue;
 		if (a->kind == KH_N_ATTR && a->key == T_TITLE) {
 			o->title = a->kids->text;
@@ -458,10 +459,10 @@ static void resolve_header(resolver *r, kh_node *a, int top)
 {
 	kh_plan *p = r->plan;
 	if (!top) {
-		rs_misplaced(r, a, "inside a section: it belongs to the plan itself");
+		rs_misplaced(r, a, _("inside a section: it belongs to the plan itself"));
 		return;
 	}
-	if (rs_repeated(r, &r->plan_fields, a->key, a, "in the plan"))
+	if (rs_repeated(r, &r->plan_fields, a->key, a, _("in the plan")))
 		return;
 	switch (a->key) {
 	case T_ISSUER: {
@@ -483,7 +484,7 @@ static void resolve_header(resolver *r, kh_node *a, int top)
 		if (rs_resolve_date(r, a->kids, &s, &e, &prec) == 1) {
 			if (prec != KH_PREC_DAY)
 				kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
-					    "a plan is dated with a day (16/8/2019), not a period");
+					    _("a plan is dated with a day (16/8/2019), not a period"));
 			p->has_date = true;
 			p->date = s;
 		}
@@ -492,13 +493,13 @@ static void resolve_header(resolver *r, kh_node *a, int top)
 	case T_IMPLEMENTS:
 	case T_BASIS:
 		for (kh_node *x = a->kids; x; x = x->next) {
-			kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_DOCUMENT, "document");
+			kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_DOCUMENT, _("a document"));
 			if (s)
 				kh_vec_push(a->key == T_BASIS ? &p->basis : &p->implements, s->decl);
 		}
 		break;
 	default:
-		rs_misplaced(r, a, "in a plan");
+		rs_misplaced(r, a, _("in a plan"));
 	}
 }
 
@@ -584,7 +585,7 @@ static void resolve_plan_block(resolver *r, kh_node *first, kh_vec *items, int t
 			break;
 		case KH_N_ADDRESSEES: resolve_addressees(r, n, top); break;
 		default:
-			rs_misplaced(r, n, "in a plan (use it inside the block it belongs to)");
+			rs_misplaced(r, n, _("in a plan (use it inside the block it belongs to)"));
 		}
 		if (it)
 			kh_vec_push(items, it);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "resolve_int.h"
 
 /* ------------------------------------------------------------------ */
@@ -22,7 +23,7 @@ static int check_year(resolver *r, kh_node *d, long year)
 {
 	if (year < KH_PLAN_YEAR_MIN || year > KH_PLAN_YEAR_MAX) {
 		kh_diag_add(r->diags, KH_ERROR, d->span, "invalid-date",
-			    "year %ld is out of range (%d-%d, the years the calendar knows)", year,
+			    _("year %ld is out of range (%d-%d, the years the calendar knows)"), year,
 			    KH_PLAN_YEAR_MIN, KH_PLAN_YEAR_MAX);
 		return 0;
 	}
@@ -44,7 +45,7 @@ int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_prec
 			return 0;
 		if (!kh_date_valid((int)y, (int)m, (int)x)) {
 			kh_diag_add(r->diags, KH_ERROR, d->span, "invalid-date",
-				    "%s is not a date: %s", rs_span_text(d->span),
+				    _("%s is not a date: %s"), rs_span_text(d->span),
 				    kh_date_problem((int)y, (int)m, (int)x));
 			return 0;
 		}
@@ -56,7 +57,7 @@ int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_prec
 			return 0;
 		if (!kh_window_month((int)y, (int)m, start, end)) {
 			kh_diag_add(r->diags, KH_ERROR, d->span, "invalid-date",
-				    "%s is not a month: month %ld does not exist", rs_span_text(d->span), m);
+				    _("%s is not a month: month %ld does not exist"), rs_span_text(d->span), m);
 			return 0;
 		}
 		return 1;
@@ -66,7 +67,7 @@ int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_prec
 			return 0;
 		if (m < 1 || m > 12 || x < 1 || x > 3) {
 			kh_diag_add(r->diags, KH_ERROR, d->span, "invalid-date",
-				    "%s is not a month: month %ld does not exist", rs_span_text(d->span), m);
+				    _("%s is not a month: month %ld does not exist"), rs_span_text(d->span), m);
 			return 0;
 		}
 		int last = kh_month_days((int)y, (int)m);
@@ -81,7 +82,7 @@ int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_prec
 			return 0;
 		if (!kh_window_quarter((int)y, (int)m, start, end)) {
 			kh_diag_add(r->diags, KH_ERROR, d->span, "invalid-date",
-				    "%s: a year has quarters I to IV", rs_span_text(d->span));
+				    _("%s: a year has quarters I to IV"), rs_span_text(d->span));
 			return 0;
 		}
 		return 1;
@@ -163,10 +164,10 @@ static void resolve_span(resolver *r, kh_node *w, kh_when *wh)
 	kh_precision ap;
 	if (b && b->kind == KH_N_D_DAYMONTH) {
 		const char *eg = r->plan_year ? kh_printf("%d/%d/%d", b->n[1], b->n[0], r->plan_year)
-					      : "day/month/year";
+					      : _("day/month/year");
 		kh_diag_add(r->diags, KH_ERROR, b->span, "invalid-date",
-			    "the last date of '%s' needs its year (%s): the first date takes its "
-			    "year from it", wh->text, eg);
+			    _("the last date of '%s' needs its year (%s): the first date takes its "
+			    "year from it"), wh->text, eg);
 		return;
 	}
 	if (!b || rs_resolve_date(r, b, &bs, &be, &wh->precision) != 1)
@@ -177,7 +178,7 @@ static void resolve_span(resolver *r, kh_node *w, kh_when *wh)
 		return;
 	if (as > be) {
 		kh_diag_add(r->diags, KH_ERROR, w->span, "invalid-date",
-			    "'%s' ends before it starts: %s is before %s", wh->text, day_text(be),
+			    _("'%s' ends before it starts: %s is before %s"), wh->text, day_text(be),
 			    day_text(as));
 		return;
 	}
@@ -220,7 +221,7 @@ static kh_when *resolve_when(resolver *r, kh_node *w)
 				    KH_MAX_OFFSET_DAYS, wh->offset);
 		kh_symbol *sym = arg ? rs_lookup(r, arg->span, arg->id,
 						  KH_SYM_TASK | KH_SYM_EVENT | KH_SYM_MEETING,
-						  "task, meeting or event") : NULL;
+						  _("a task, meeting or event")) : NULL;
 		if (sym) {
 			wh->anchor = arg->id;
 			wh->anchor_decl = sym->decl;
@@ -255,8 +256,8 @@ void rs_resolve_period(resolver *r, kh_node *n)
 		long part = n->n[0], from = n->n[1], to = n->n[2];
 		if (part < 1 || part > 3 || from < 1 || to > 31 || from > to) {
 			kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date",
-				    "a ten-day period runs between days 1 and 31 of a month, first day first "
-				    "(khoảng hạ_tuần 21 31; 31 means the month's end)");
+				    _("a ten-day period runs between days 1 and 31 of a month, first day first "
+				    "(khoảng hạ_tuần 21 31; 31 means the month's end)"));
 			return;
 		}
 		r->decade_from[part - 1] = (int)from;
@@ -269,7 +270,7 @@ void rs_resolve_period(resolver *r, kh_node *n)
 	if (!b || !kh_date_valid(2000, fm, fd) || !kh_date_valid(2000, tm, td) || fm > tm ||
 	    (fm == tm && fd > td)) {
 		kh_diag_add(r->diags, KH_ERROR, n->span, "invalid-date",
-			    "'cuối năm' is a window of days of the year, first day first (khoảng cuối_năm 1/10 31/12)");
+			    _("'cuối năm' is a window of days of the year, first day first (khoảng cuối_năm 1/10 31/12)"));
 		return;
 	}
 	r->year_end_from[0] = fm;

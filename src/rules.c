@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "resolve.h"
 #include "rules.h"
 
@@ -53,15 +54,21 @@ bool kh_rule_config_set(kh_rule_config *c, const char *id, bool enable, kh_diags
 	const kh_rule *r = kh_rule_find(id);
 	if (!r) {
 		const char *s = kh_rule_suggest(id);
-		kh_diag_add_path(d, KH_WARNING, NULL, "unknown-rule",
-				 "--%s %s: no rule has this id, so it has no effect%s%s%s",
-				 enable ? "enable" : "disable", id, s ? "; did you mean '" : "",
-				 s ? s : "", s ? "'?" : " (kehoach help rules lists them)");
+		const char *opt = enable ? "--enable" : "--disable";
+		if (s)
+			kh_diag_add_path(d, KH_WARNING, NULL, "unknown-rule",
+					 _("%s %s: no rule has this id, so it has no effect; did you mean '%s'?"),
+					 opt, id, s);
+		else
+			kh_diag_add_path(d, KH_WARNING, NULL, "unknown-rule",
+					 _("%s %s: no rule has this id, so it has no effect (kehoach help rules "
+					   "lists them)"),
+					 opt, id);
 		return false;
 	}
 	if (!enable && kh_rule_is_core(r)) {
 		kh_diag_add_path(d, KH_WARNING, NULL, "unknown-rule",
-				 "--disable %s has no effect: %s errors stop the checker and cannot be disabled",
+				 _("--disable %s has no effect: %s errors stop the checker and cannot be disabled"),
 				 id, r->family);
 		return false;
 	}

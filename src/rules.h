@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "i18n.h" /* N_ in rules.def */
 
 typedef enum kh_rule_id {
 #define RULE(e, id, sev, fam, sum, expl) e,

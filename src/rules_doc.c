@@ -8,7 +8,9 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "i18n.h"
 #include "rules.h"
 
 #define TEXT_WIDTH 72
@@ -17,16 +19,16 @@
 static const struct family_doc {
 	const char *family, *title, *about;
 } family_docs[] = {
-	{ "input", "Input", "the bytes of the file" },
-	{ "syntax", "Syntax", "the text against the grammar" },
-	{ "names", "Names and declarations", "names, imports, dates and cycles" },
-	{ "structure", "Structure", "what a document of its kind must have" },
-	{ "references", "References", "citations, short names and unused declarations" },
-	{ "time", "Time", "deadlines, dependencies and working days" },
-	{ "people", "People", "assignees, recipients, meetings and signatures" },
-	{ "awards", "Awards", "who may grant which award" },
-	{ "prose", "Prose", "the text of a task or meeting against its data" },
-	{ "config", "Configuration", "command-line options and silencing comments" },
+	{ "input", N_("Input"), N_("the bytes of the file") },
+	{ "syntax", N_("Syntax"), N_("the text against the grammar") },
+	{ "names", N_("Names and declarations"), N_("names, imports, dates and cycles") },
+	{ "structure", N_("Structure"), N_("what a document of its kind must have") },
+	{ "references", N_("References"), N_("citations, short names and unused declarations") },
+	{ "time", N_("Time"), N_("deadlines, dependencies and working days") },
+	{ "people", N_("People"), N_("assignees, recipients, meetings and signatures") },
+	{ "awards", N_("Awards"), N_("who may grant which award") },
+	{ "prose", N_("Prose"), N_("the text of a task or meeting against its data") },
+	{ "config", N_("Configuration"), N_("command-line options and silencing comments") },
 };
 
 static const struct family_doc *family_doc(const char *family)
@@ -60,9 +62,20 @@ static bool family_is_core(const char *family)
 	return false;
 }
 
+/* The same words as the findings' (diag.c), translated alike. */
 static const char *severity_word(kh_severity s)
 {
-	return s == KH_ERROR ? "error" : s == KH_WARNING ? "warning" : "note";
+	return s == KH_ERROR ? _("error") : s == KH_WARNING ? _("warning") : _("note");
+}
+
+/* "59 rules in 10 families", each count with its own plural. */
+static const char *rule_count(size_t nf)
+{
+	const char *rules = kh_printf(kh_ngettext("%d rule", "%d rules", KH_RULE__COUNT),
+				      (int)KH_RULE__COUNT);
+	const char *fams = kh_printf(kh_ngettext("%zu family", "%zu families", nf), nf);
+	/* TRANSLATORS: "59 rules" in "10 families". */
+	return kh_printf(_("%s in %s"), rules, fams);
 }
 
 /* Code points in the N bytes at S (columns, for Vietnamese text). */
@@ -129,24 +142,32 @@ void kh_rules_print_text(kh_buf *out)
 {
 	const char *fams[KH_RULE__COUNT];
 	size_t nf = families(fams);
+	/* TRANSLATORS: %s is "59 rules in 10 families". The text is
+	 * rewrapped at 72 columns: line breaks here do not matter. */
 	const char *intro = kh_printf(
-		"kehoach check knows %d rules in %zu families. Each finding ends with "
-		"its rule id in brackets, e.g. [undeclared-id]. An error makes the run "
-		"exit 1; a warning does too with --fail-on warning; a note never does. "
-		"--disable RULE turns a rule off and --enable RULE turns it back on; "
-		"rules marked 'always on' cannot be disabled. One finding is silenced "
-		"by a comment on its line, or alone on the line above:",
-		(int)KH_RULE__COUNT, nf);
+		_("kehoach check knows %s. Each finding ends with "
+		  "its rule id in brackets, e.g. [undeclared-id]. An error makes the run "
+		  "exit 1; a warning does too with --fail-on warning; a note never does. "
+		  "--disable RULE turns a rule off and --enable RULE turns it back on; "
+		  "rules marked 'always on' cannot be disabled. One finding is silenced "
+		  "by a comment on its line, or alone on the line above:"),
+		rule_count(nf));
 	wrap(out, "", intro, 0, TEXT_WIDTH);
-	kh_buf_puts(out, "\n    # kehoach: ignore RULE -- reason\n\n");
-	wrap(out, "", "The reason is required. 'kehoach help check' has the other options.", 0,
+	kh_buf_printf(out, "\n    %s\n\n", _("# kehoach: ignore RULE -- reason"));
+	wrap(out, "", _("The reason is required. 'kehoach help check' has the other options."), 0,
 	     TEXT_WIDTH);
 
 	for (size_t f = 0; f < nf; f++) {
 		const struct family_doc *fd = family_doc(fams[f]);
 		kh_buf head = { 0 };
-		kh_buf_printf(&head, "%s%s%s%s", fams[f], fd ? ": " : "", fd ? fd->about : "",
-			      family_is_core(fams[f]) ? " (always on)" : "");
+		bool core = family_is_core(fams[f]);
+		if (fd && core)
+			/* TRANSLATORS: a family's heading: its id, what it covers. */
+			kh_buf_printf(&head, _("%s: %s (always on)"), fams[f], _(fd->about));
+		else if (fd)
+			kh_buf_printf(&head, _("%s: %s"), fams[f], _(fd->about));
+		else
+			kh_buf_printf(&head, core ? _("%s (always on)") : "%s", fams[f]);
 		kh_buf_putc(out, '\n');
 		wrap(out, "", kh_buf_cstr(&head), 2, TEXT_WIDTH);
 		for (size_t i = 0; i < KH_RULE__COUNT; i++) {
@@ -155,8 +176,8 @@ void kh_rules_print_text(kh_buf *out)
 				continue;
 			kh_buf_putc(out, '\n');
 			const char *lead = kh_printf("  %s (%s): ", r->id, severity_word(r->severity));
-			wrap(out, lead, r->summary, 4, TEXT_WIDTH);
-			wrap(out, "      ", r->explanation, 6, TEXT_WIDTH);
+			wrap(out, lead, _(r->summary), 4, TEXT_WIDTH);
+			wrap(out, "      ", _(r->explanation), 6, TEXT_WIDTH);
 		}
 	}
 }
@@ -175,29 +196,37 @@ static void md_text(kh_buf *out, const char *text)
 	}
 }
 
-/* GitHub's heading anchor: lower case, spaces to '-', other punctuation
- * dropped (ids and titles here are ASCII). */
+/* GitHub's heading anchor: lower case (Vietnamese letters too: "Đầu
+ * vào" is #đầu-vào), spaces to '-', other ASCII punctuation dropped. */
 static void md_anchor(kh_buf *out, const char *heading)
 {
-	for (const char *p = heading; *p; p++) {
-		char c = *p;
-		if (c >= 'A' && c <= 'Z')
-			kh_buf_putc(out, (char)(c - 'A' + 'a'));
-		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-			 ((unsigned char)c & 0x80))
-			kh_buf_putc(out, c);
-		else if (c == ' ')
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)heading;
+	while (*p) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0)
+			break;
+		p += n;
+		if (c == ' ')
 			kh_buf_putc(out, '-');
+		else if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9') || c == '-' || c == '_') {
+			utf8proc_uint8_t enc[4];
+			kh_buf_put(out, (const char *)enc,
+				   (size_t)utf8proc_encode_char(utf8proc_tolower(c), enc));
+		}
 	}
 }
 
 static const char *family_title(const char *family)
 {
 	const struct family_doc *fd = family_doc(family);
-	return fd ? fd->title : family;
+	return fd ? _(fd->title) : family;
 }
 
-static const char md_intro[] =
+/* TRANSLATORS: Markdown (docs/RULES.vi.md): keep the backquotes, the
+ * **bold**, the list marks and the code block as they are. */
+static const char md_intro[] = N_(
 	"`kehoach check` names the rule behind each finding, as in\n"
 	"`plan.kh:14:5: error: 'btv_tinh_u' is not declared [undeclared-id]`.\n"
 	"This page lists every rule with its default severity and what it checks.\n"
@@ -238,18 +267,19 @@ static const char md_intro[] =
 	"(`suppression-without-reason`), and a comment that silences nothing is\n"
 	"reported (`unused-suppression`), so a plan is never silently quiet.\n"
 	"A silenced finding does not count towards the exit status and is not\n"
-	"printed as text; the JSON and SARIF outputs keep it, with the reason.\n";
+	"printed as text; the JSON and SARIF outputs keep it, with the reason.\n");
 
 void kh_rules_print_markdown(kh_buf *out)
 {
 	const char *fams[KH_RULE__COUNT];
 	size_t nf = families(fams);
 
-	kh_buf_puts(out, "# kehoach rules\n\n"
-			 "<!-- Generated from src/rules.def by src/rules_doc.c: edit those, not this file. -->\n\n");
-	kh_buf_puts(out, md_intro);
+	kh_buf_puts(out, _("# kehoach rules\n\n"
+			   "<!-- Generated from src/rules.def by src/rules_doc.c: edit those, not this file. -->\n\n"));
+	kh_buf_puts(out, _(md_intro));
 
-	kh_buf_printf(out, "\n## Contents\n\n%d rules in %zu families.\n\n", (int)KH_RULE__COUNT, nf);
+	/* TRANSLATORS: %s is "59 rules in 10 families". */
+	kh_buf_printf(out, _("\n## Contents\n\n%s.\n\n"), rule_count(nf));
 	for (size_t f = 0; f < nf; f++) {
 		const struct family_doc *fd = family_doc(fams[f]);
 		kh_buf_printf(out, "- [%s](#", family_title(fams[f]));
@@ -257,7 +287,7 @@ void kh_rules_print_markdown(kh_buf *out)
 		kh_buf_puts(out, ")");
 		if (fd) {
 			kh_buf_puts(out, ": ");
-			md_text(out, fd->about);
+			md_text(out, _(fd->about));
 		}
 		kh_buf_putc(out, '\n');
 		for (size_t i = 0; i < KH_RULE__COUNT; i++) {
@@ -267,7 +297,7 @@ void kh_rules_print_markdown(kh_buf *out)
 			kh_buf_printf(out, "  - [`%s`](#", r->id);
 			md_anchor(out, r->id);
 			kh_buf_printf(out, ") (%s): ", severity_word(r->severity));
-			md_text(out, r->summary);
+			md_text(out, _(r->summary));
 			kh_buf_putc(out, '\n');
 		}
 	}
@@ -275,22 +305,28 @@ void kh_rules_print_markdown(kh_buf *out)
 	for (size_t f = 0; f < nf; f++) {
 		const struct family_doc *fd = family_doc(fams[f]);
 		kh_buf_printf(out, "\n## %s\n\n", family_title(fams[f]));
-		kh_buf_printf(out, "Family `%s`", fams[f]);
-		if (fd) {
-			kh_buf_puts(out, ": ");
-			md_text(out, fd->about);
-		}
-		kh_buf_puts(out, family_is_core(fams[f]) ? ". Always on.\n" : ".\n");
+		bool core = family_is_core(fams[f]);
+		kh_buf about = { 0 };
+		if (fd)
+			md_text(&about, _(fd->about));
+		if (fd && core)
+			/* TRANSLATORS: Markdown: the family's id, what it covers. */
+			kh_buf_printf(out, _("Family `%s`: %s. Always on.\n"), fams[f], kh_buf_cstr(&about));
+		else if (fd)
+			kh_buf_printf(out, _("Family `%s`: %s.\n"), fams[f], kh_buf_cstr(&about));
+		else
+			kh_buf_printf(out, core ? _("Family `%s`. Always on.\n") : _("Family `%s`.\n"),
+				      fams[f]);
 		for (size_t i = 0; i < KH_RULE__COUNT; i++) {
 			const kh_rule *r = &kh_rules[i];
 			if (strcmp(r->family, fams[f]))
 				continue;
 			kh_buf_printf(out, "\n### `%s`\n\n", r->id);
-			kh_buf_printf(out, "- Default severity: **%s**\n- Summary: ",
+			kh_buf_printf(out, _("- Default severity: **%s**\n- Summary: "),
 				      severity_word(r->severity));
-			md_text(out, r->summary);
+			md_text(out, _(r->summary));
 			kh_buf_puts(out, "\n\n");
-			md_text(out, r->explanation);
+			md_text(out, _(r->explanation));
 			kh_buf_putc(out, '\n');
 		}
 	}

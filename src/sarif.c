@@ -21,6 +21,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "i18n.h"
 #include "rules.h"
 #include "source.h"
 
@@ -397,9 +398,9 @@ static void put_rules(jw *w)
 		jw_open(w, '{');
 		jw_kstr(w, "id", r->id);
 		jw_kstr(w, "name", pascal_case(r->id));
-		jw_ktext(w, "shortDescription", r->summary);
-		jw_ktext(w, "fullDescription", r->explanation);
-		jw_ktext(w, "help", r->explanation);
+		jw_ktext(w, "shortDescription", _(r->summary));
+		jw_ktext(w, "fullDescription", _(r->explanation));
+		jw_ktext(w, "help", _(r->explanation));
 		jw_kobj(w, "defaultConfiguration");
 		jw_kstr(w, "level", level_word(r->severity));
 		jw_close(w, '}');
@@ -504,6 +505,13 @@ void kh_diags_print_sarif(const kh_diags *d, kh_buf *out, const char *tool_versi
 	jw_close(&w, ']');
 
 	jw_kstr(&w, "columnKind", "unicodeCodePoints");
+	/* The messages are in the user's language; SARIF says which (its
+	 * default, en-US, is left implicit so English logs stay as they were). */
+	/* TRANSLATORS: the RFC 5646 tag of this translation's language
+	 * (SARIF's run.language), such as vi-VN. */
+	const char *lang = _("en-US");
+	if (strcmp(lang, "en-US"))
+		jw_kstr(&w, "language", lang);
 
 	jw_karr(&w, "artifacts");
 	for (size_t i = 0; i < a.n; i++) {

@@ -6,6 +6,10 @@
 set -u
 cd "$(dirname "$0")/.."
 [ $# -gt 0 ] || set -- build
+# Messages are in English unless a test asks otherwise (tests/i18n): the
+# machine's own language must not change the transcripts.
+export LC_ALL=C.UTF-8
+unset LANGUAGE LC_MESSAGES KEHOACH_LOCALEDIR
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 pass=0 fail=0
@@ -44,12 +48,18 @@ for BUILD in "$@"; do
 	suite "$BUILD: rules" /usr/bin/python3 tests/rules/run.py "$BUILD/kehoach"
 	suite "$BUILD: hardening" /usr/bin/python3 tests/hardening/run.py "$BUILD/kehoach"
 	suite "$BUILD: limits" /usr/bin/python3 tests/limits/run.py "$BUILD/kehoach"
+	suite "$BUILD: i18n" env KEHOACH="$BUILD/kehoach" tests/i18n/run.sh
 done
 # The SARIF of every example and rule case, against the SARIF 2.1.0 schema.
 sarif_dir=$(mktemp -d)
 for f in examples/*.kh tests/rules/*/*.kh; do
 	n=${f//\//_}
 	build/kehoach check --format sarif -o "$sarif_dir/${n%.kh}.sarif" "$f" >/dev/null 2>&1
+done
+# ... and in Vietnamese (translated messages and rule texts, run.language).
+for f in examples/*.kh; do
+	n=${f//\//_}
+	build/kehoach --lang vi check --format sarif -o "$sarif_dir/${n%.kh}-vi.sarif" "$f" >/dev/null 2>&1
 done
 suite sarif-schema /usr/bin/python3 tests/sarif/validate.py "$sarif_dir"/*.sarif
 rm -rf "$sarif_dir"

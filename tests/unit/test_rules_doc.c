@@ -2,7 +2,7 @@
  * test_rules_doc.c - the rule registry and its documentation: ids unique
  * and lower-case-hyphenated, every rule documented, `kehoach help rules`
  * within 80 columns (code points) and valid UTF-8, docs/RULES.md with a
- * working table of contents.
+ * working table of contents; the same in Vietnamese (docs/RULES.vi.md).
  * Part of kehoach; see README.md for the licence.
  */
 #include <setjmp.h>
@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "rules.h"
 #include "rules_doc.h"
 
@@ -109,10 +110,8 @@ static void test_text_lists_every_rule(void **state)
 }
 
 /* At most 80 code points a line, no trailing spaces, valid UTF-8. */
-static void test_text_fits_80_columns(void **state)
+static void fits_80_columns(const char *t)
 {
-	(void)state;
-	const char *t = text_doc();
 	assert_true(valid_utf8(t));
 	size_t n = strlen(t);
 	assert_true(n > 0 && t[n - 1] == '\n');
@@ -133,19 +132,55 @@ static void test_text_fits_80_columns(void **state)
 	}
 }
 
-/* GitHub's anchor for a heading of ASCII words. */
+static void test_text_fits_80_columns(void **state)
+{
+	(void)state;
+	fits_80_columns(text_doc());
+}
+
+/* GitHub's anchor for a heading: letters lower-cased (Vietnamese ones
+ * too), spaces to '-', ASCII punctuation but '-' and '_' dropped. */
 static const char *anchor(const char *heading)
 {
 	kh_buf b = { 0 };
-	for (const char *p = heading; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			kh_buf_putc(&b, (char)(*p - 'A' + 'a'));
-		else if (*p == ' ')
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)heading;
+	utf8proc_int32_t c;
+	for (utf8proc_ssize_t n; *p && (n = utf8proc_iterate(p, -1, &c)) > 0; p += n) {
+		if (c == ' ')
 			kh_buf_putc(&b, '-');
-		else if (*p != '`')
-			kh_buf_putc(&b, *p);
+		else if (c >= 0x80 || c == '-' || c == '_' || (c >= '0' && c <= '9') ||
+			 ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+			utf8proc_uint8_t u[4];
+			kh_buf_put(&b, (const char *)u, (size_t)utf8proc_encode_char(utf8proc_tolower(c), u));
+		}
 	}
 	return kh_buf_cstr(&b);
+}
+
+/* Every link of the contents after TOC leads to a heading of MD; returns how many. */
+static unsigned contents_links(const char *md, const char *toc)
+{
+	unsigned links = 0;
+	for (const char *p = strstr(toc, "](#"); p; p = strstr(p + 1, "](#")) {
+		const char *e = strchr(p, ')');
+		assert_non_null(e);
+		const char *target = kh_strndup(p + 3, (size_t)(e - p - 3));
+		bool found = false;
+		for (const char *h = strstr(md, "\n#"); h && !found; h = strstr(h + 1, "\n#")) {
+			const char *t = h + 1;
+			while (*t == '#')
+				t++;
+			if (*t != ' ')
+				continue;
+			const char *he = strchr(t, '\n');
+			const char *title = kh_strndup(t + 1, (size_t)(he - t - 1));
+			found = !strcmp(anchor(title), target);
+		}
+		if (!found)
+			fail_msg("contents link #%s has no heading", target);
+		links++;
+	}
+	return links;
 }
 
 static void test_markdown_sections_and_contents(void **state)
@@ -176,27 +211,7 @@ static void test_markdown_sections_and_contents(void **state)
 		assert_non_null(strstr(sec, "Default severity: **"));
 	}
 	/* every link of the contents leads to a heading */
-	unsigned links = 0;
-	for (const char *p = strstr(toc, "](#"); p; p = strstr(p + 1, "](#")) {
-		const char *e = strchr(p, ')');
-		assert_non_null(e);
-		const char *target = kh_strndup(p + 3, (size_t)(e - p - 3));
-		bool found = false;
-		for (const char *h = strstr(md, "\n#"); h && !found; h = strstr(h + 1, "\n#")) {
-			const char *t = h + 1;
-			while (*t == '#')
-				t++;
-			if (*t != ' ')
-				continue;
-			const char *he = strchr(t, '\n');
-			const char *title = kh_strndup(t + 1, (size_t)(he - t - 1));
-			found = !strcmp(anchor(title), target);
-		}
-		if (!found)
-			fail_msg("contents link #%s has no heading", target);
-		links++;
-	}
-	assert_true(links > KH_RULE__COUNT); /* the rules and their families */
+	assert_true(contents_links(md, toc) > KH_RULE__COUNT); /* the rules and their families */
 }
 
 /* Text such as '/\*' or \\n in an explanation is escaped, not markup. */
@@ -212,6 +227,33 @@ static void test_markdown_escapes(void **state)
 		assert_non_null(strstr(md, "\\\\n"));
 }
 
+/* In Vietnamese (docs/RULES.vi.md, `kehoach --lang vi help rules`): the
+ * same 80 columns, every rule and its explanation translated, working
+ * links between Vietnamese headings. */
+static void test_vietnamese(void **state)
+{
+	(void)state;
+	kh_i18n_init("vi");
+	const char *t = text_doc(), *md = markdown_doc();
+	fits_80_columns(t);
+	assert_non_null(strstr(t, "# kehoach: ignore QUY_TẮC -- lý do"));
+	assert_true(valid_utf8(md));
+	const char *toc = strstr(md, "\n## Mục lục\n");
+	assert_non_null(toc);
+	for (size_t i = 0; i < KH_RULE__COUNT; i++) {
+		const kh_rule *r = &kh_rules[i];
+		if (!strcmp(_(r->explanation), r->explanation) || !strcmp(_(r->summary), r->summary))
+			fail_msg("rule '%s' is not translated", r->id);
+		const char *sev = r->severity == KH_ERROR ? "lỗi" : r->severity == KH_WARNING ? "cảnh báo"
+													  : "ghi chú";
+		assert_non_null(strstr(t, kh_printf("\n  %s (%s): ", r->id, sev)));
+		assert_non_null(strstr(md, kh_printf("\n### `%s`\n", r->id)));
+	}
+	assert_true(contents_links(md, toc) > KH_RULE__COUNT);
+	assert_non_null(strstr(md, "](#đầu-vào)")); /* a Vietnamese anchor, lower-cased */
+	kh_i18n_init("en");
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -221,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_text_fits_80_columns),
 		cmocka_unit_test(test_markdown_sections_and_contents),
 		cmocka_unit_test(test_markdown_escapes),
+		cmocka_unit_test(test_vietnamese),
 	};
 	return cmocka_run_group_tests_name("rules_doc", tests, NULL, NULL);
 }
