@@ -3,6 +3,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include "alloc.h"
+#include "i18n.h"
 #include "unichar.h"
 
 kh_char_class kh_char_classify(int32_t c)
@@ -34,18 +35,19 @@ const char *kh_char_rule(kh_char_class k)
 	}
 }
 
+/* Translated here: the loader and the scanner pass it on as "%s". */
 const char *kh_char_problem(int32_t cp, kh_char_class k)
 {
 	switch (k) {
 	case KH_CHAR_CONTROL:
-		return kh_printf("control character U+%04X: it can drive a terminal or break a "
-				 "page; remove it", (unsigned)cp);
+		return kh_printf(_("control character U+%04X: it can drive a terminal or break a "
+				   "page; remove it"), (unsigned)cp);
 	case KH_CHAR_BIDI:
-		return kh_printf("bidirectional control U+%04X: the text would read differently "
-				 "from how it displays (Trojan Source); remove it", (unsigned)cp);
+		return kh_printf(_("bidirectional control U+%04X: the text would read differently "
+				   "from how it displays (Trojan Source); remove it"), (unsigned)cp);
 	case KH_CHAR_INVISIBLE:
-		return kh_printf("invisible character U+%04X: two names that look the same would "
-				 "be different names; remove it", (unsigned)cp);
+		return kh_printf(_("invisible character U+%04X: two names that look the same would "
+				   "be different names; remove it"), (unsigned)cp);
 	default:
 		return "";
 	}
