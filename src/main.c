@@ -19,6 +19,7 @@
 #include "emit.h"
 #include "emit_json.h"
 #include "fmt.h"
+#include "init.h"
 #include "output.h"
 #include "pdf.h"
 #include "resolve.h"
@@ -149,6 +150,19 @@ static const command commands[] = {
 	  "PDF files are binary: they go to -o FILE, or to standard output when that\n"
 	  "is not a terminal. The Word file's dates are the plan's, or\n"
 	  "SOURCE_DATE_EPOCH when set, so the same plan gives the same bytes." },
+	{ "init", NULL, /* reads its own options: src/init.c */
+	  "kehoach init [--kind plan|guidance|letter] [--family state|party] [--level tỉnh|huyện|xã]\n"
+	  "                     [--date D/M/YYYY] [-o FILE [--force]]",
+	  "Writes a starting plan that checks clean (kehoach check --fail-on warning):\n"
+	  "a Kế hoạch (default), Hướng dẫn or Công văn of a State (default) or Party\n"
+	  "body at the province (default), district or commune level, with the\n"
+	  "header forms of its family, purposes and requirements, three tasks that\n"
+	  "bring a report up one level, recipients and a signature, commented in\n"
+	  "Vietnamese. Its bodies come from stdlib vn/bodies; it is dated today (or\n"
+	  "SOURCE_DATE_EPOCH, or --date), its deadlines on working days. A district\n"
+	  "plan is dated while the district level existed (until 30/6/2025). It goes\n"
+	  "to standard output, or to -o FILE, which must not exist (--force replaces\n"
+	  "it)." },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -644,6 +658,8 @@ static int run_command(int argc, char **argv)
 	const command *cmd = find_command(name);
 	if (!cmd)
 		return usage_error("unknown command '%s'", name);
+	if (!cmd->run)
+		return kh_init_main(argc - 2, argv + 2, cmd->usage, cmd->help, default_stdlib());
 
 	options o = { 0 };
 	o.color = isatty(STDERR_FILENO);
