@@ -12,6 +12,12 @@
  * off on the next Monday-Friday that is not itself such a holiday day, in
  * date order. One-off DAY_OFF entries do not push it further, so a declared
  * nghỉ bù on that same day is not counted twice.
+ *
+ * A DAY_OFF may span days (số_ngày): a year's notice gives a whole break
+ * ("from Thursday 8/2 to Wednesday 14/2/2024"), which already holds the
+ * compensatory days it grants. A holiday day on a weekend inside such a
+ * break therefore gives none of its own: Tết 2024 computed as 9-13/2 would
+ * put its days in lieu on 14 and 15/2, where the notice worked on the 15th.
  * Part of kehoach; see README.md for the licence.
  */
 #include "calendar.h"
@@ -136,7 +142,7 @@ static void mark_recurring(window *w, const kh_holiday *h, int year)
 }
 
 /* Holiday days on a weekend give, in date order, the next weekday that is
- * not a holiday day. */
+ * not a holiday day; none for those inside a declared break (F_OFF). */
 static void mark_compensatory(window *w)
 {
 	const kh_holiday *queue[WIN_MAX];
@@ -144,12 +150,34 @@ static void mark_compensatory(window *w)
 	for (long j = 0; j < w->n; j++) {
 		bool weekend = is_weekend(w->w0 + j);
 		if (w->flag[j] & F_HOLIDAY) {
-			if (weekend)
+			if (weekend && !(w->flag[j] & F_OFF))
 				queue[tail++] = w->who[j];
 		} else if (!weekend && head < tail) {
 			w->flag[j] |= F_COMP;
 			w->who[j] = queue[head++];
 		}
+	}
+}
+
+/* A declared day off (each day of its span) or make-up working day, over
+ * the whole window: a break near New Year bounds the days in lieu of both
+ * years alike. */
+static void mark_one_off(window *w, const kh_holiday *h)
+{
+	if (!in_force(h, h->date) || h->date < w->w0 - SPAN_MAX || h->date >= w->w0 + w->n)
+		return;
+	int days = clamp(h->days, 1, SPAN_MAX);
+	for (int i = 0; i < days; i++) {
+		long j = h->date + i - w->w0;
+		if (j < 0 || j >= w->n)
+			continue;
+		if (h->kind == KH_HOLIDAY_WORKDAY) {
+			w->flag[j] |= F_WORK;
+			continue;
+		}
+		w->flag[j] |= F_OFF;
+		if (!w->who[j])
+			w->who[j] = h;
 	}
 }
 
@@ -164,22 +192,12 @@ static cal_year *compute_year(const kh_calendar *c, int year)
 	for (size_t i = 0; i < c->n; i++)
 		if (c->hol[i]->kind == KH_HOLIDAY_SOLAR || c->hol[i]->kind == KH_HOLIDAY_LUNAR)
 			mark_recurring(w, c->hol[i], year);
+	/* one-off days before the days in lieu, whose breaks they bound; they
+	 * are the government's word for that year, so nothing overrides them */
+	for (size_t i = 0; i < c->n; i++)
+		if (c->hol[i]->kind == KH_HOLIDAY_DAY_OFF || c->hol[i]->kind == KH_HOLIDAY_WORKDAY)
+			mark_one_off(w, c->hol[i]);
 	mark_compensatory(w);
-	/* one-off days last: they are the government's word for that year */
-	for (size_t i = 0; i < c->n; i++) {
-		const kh_holiday *h = c->hol[i];
-		if ((h->kind != KH_HOLIDAY_DAY_OFF && h->kind != KH_HOLIDAY_WORKDAY) ||
-		    h->date < cy->start || h->date >= cy->start + cy->ndays || !in_force(h, h->date))
-			continue;
-		long j = PAD + (h->date - cy->start);
-		if (h->kind == KH_HOLIDAY_DAY_OFF) {
-			w->flag[j] |= F_OFF;
-			if (!w->who[j])
-				w->who[j] = h;
-		} else {
-			w->flag[j] |= F_WORK;
-		}
-	}
 	for (int i = 0; i < cy->ndays; i++) {
 		long j = PAD + i;
 		bool off = (w->flag[j] & (F_HOLIDAY | F_COMP | F_OFF)) || is_weekend(cy->start + i);

@@ -95,6 +95,19 @@ static const struct command_doc {
 	     "PDF files are binary: they go to -o FILE, or to standard output when that\n"
 	     "is not a terminal. The Word file's dates are the plan's, or\n"
 	     "SOURCE_DATE_EPOCH when set, so the same plan gives the same bytes.") },
+	{ "init",
+	  N_("kehoach init [--kind plan|guidance|letter] [--family state|party] [--level tỉnh|huyện|xã]\n"
+	     "                     [--date D/M/YYYY] [-o FILE [--force]]"),
+	  N_("Writes a starting plan that checks clean (kehoach check --fail-on warning):\n"
+	     "a Kế hoạch (default), Hướng dẫn or Công văn of a State (default) or Party\n"
+	     "body at the province (default), district or commune level, with the\n"
+	     "header forms of its family, purposes and requirements, three tasks that\n"
+	     "bring a report up one level, recipients and a signature, commented in\n"
+	     "Vietnamese. Its bodies come from stdlib vn/bodies; it is dated today (or\n"
+	     "SOURCE_DATE_EPOCH, or --date), its deadlines on working days. A district\n"
+	     "plan is dated while the district level existed (until 30/6/2025). It goes\n"
+	     "to standard output, or to -o FILE, which must not exist (--force replaces\n"
+	     "it).") },
 };
 
 void kh_print_usage(FILE *to)

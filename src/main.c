@@ -21,6 +21,7 @@
 #include "fmt.h"
 #include "help.h"
 #include "i18n.h"
+#include "init.h"
 #include "output.h"
 #include "pdf.h"
 #include "resolve.h"
@@ -80,6 +81,7 @@ static const command commands[] = {
 	{ "fmt", cmd_fmt },
 	{ "outline", cmd_outline },
 	{ "render", cmd_render },
+	{ "init", NULL }, /* reads its own options: src/init.c */
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -612,6 +614,8 @@ static int run_command(int argc, char **argv)
 	const command *cmd = find_command(name);
 	if (!cmd)
 		return usage_error(_("unknown command '%s'"), name);
+	if (!cmd->run)
+		return kh_init_main(argc - 2, argv + 2, default_stdlib());
 
 	options o = { 0 };
 	o.color = isatty(STDERR_FILENO);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "output.h"
 #include "i18n.h"
 
@@ -97,6 +98,21 @@ static const char *folder_of(const char *path)
 	return kh_strndup(path, (size_t)(slash - path));
 }
 
+/* Puts the finished temporary file at PATH only if nothing is there: a
+ * hard link fails on an existing name, where rename would replace it.
+ * Where the file system has no hard links, rename (the name was free a
+ * moment ago). Returns 0 or an errno. */
+static int link_new(const char *path)
+{
+	if (link(tmp_name, path) == 0) {
+		unlink(tmp_name);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return EEXIST;
+	return rename(tmp_name, path) == 0 ? 0 : errno;
+}
+
 /* Replaces the regular file PATH (or creates it) atomically. ST is its
  * status, or NULL when it does not exist yet. */
 static int replace_atomically(const char *path, const struct stat *st, const char *data,
@@ -145,8 +161,17 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 		e = errno;
 	if (close(fd) != 0 && !e)
 		e = errno;
-	if (!e && rename(tmp_name, path) != 0)
+	if (!e && !st && (flags & KH_OUT_NO_CLOBBER))
+		e = link_new(path);
+	else if (!e && rename(tmp_name, path) != 0)
 		e = errno;
+	if (e == EEXIST && !st) {
+		unlink(tmp_name);
+		tmp_live = 0;
+		fprintf(stderr, _("kehoach: error: '%s' appeared while it was being written; "
+				  "not overwritten\n"), path);
+		return -1;
+	}
 	if (e) {
 		unlink(tmp_name);
 		tmp_live = 0;
@@ -203,6 +228,11 @@ int kh_write_file(const char *path, const char *data, size_t len, const char *co
 					"nothing written\n"), path);
 		else
 			fail(path, errno);
+		return -1;
+	}
+	if ((flags & KH_OUT_NO_CLOBBER) && S_ISREG(st.st_mode)) {
+		fprintf(stderr, _("kehoach: error: '%s' exists; not overwritten (--force "
+				  "replaces it)\n"), path);
 		return -1;
 	}
 	if ((flags & KH_OUT_REFUSE_READONLY) && S_ISREG(st.st_mode) &&

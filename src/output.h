@@ -16,6 +16,7 @@
 enum {
 	KH_OUT_NOTE_LINKS = 1,    /* say when the replaced file had other hard links */
 	KH_OUT_REFUSE_READONLY = 2, /* refuse a file without write permission */
+	KH_OUT_NO_CLOBBER = 4,    /* refuse a file that exists (devices and FIFOs are written) */
 };
 
 /* Writes LEN bytes of DATA to PATH (NULL or "-": standard output). PATH may

@@ -111,8 +111,9 @@ void rs_resolve_award_right(resolver *r, kh_node *n)
 	kh_vec_push(&r->prog->award_rights, w);
 }
 
-/* A holiday's ngày or âm_lịch: a day of the year (2/9), or the one date of
- * a day off or make-up day. True when it gave the holiday its day. */
+/* A holiday's ngày or âm_lịch: a day of the year (2/9), or the first date
+ * of a day off or make-up day (số_ngày makes it a break of several days).
+ * True when it gave the holiday its day. */
 static bool holiday_day(resolver *r, kh_holiday *h, kh_node *a)
 {
 	kh_precision p;
@@ -137,7 +138,8 @@ static bool holiday_day(resolver *r, kh_holiday *h, kh_node *a)
 			return false;
 		if (p != KH_PREC_DAY)
 			kh_diag_add(r->diags, KH_ERROR, a->span, "invalid-date",
-				    _("a day off or make-up day is one date (3/9/2021)"));
+				    _("a day off or make-up day starts on one date (3/9/2021); "
+				      "số_ngày gives a break of several days"));
 		h->date = s;
 		return true;
 	}

@@ -87,6 +87,15 @@ for f in tests/window/*.kh; do
 	run "window/$n-checklist.md" "$BIN" checklist "$f"
 	run "window/$n-checklist.csv" "$BIN" checklist --csv "$f"
 done
+# kehoach init: every kind of starting plan, on one day (1/12/2025, after
+# the district level ended: a district plan is dated before, with a note).
+for k in plan guidance letter; do
+	for fam in state party; do
+		for l in tinh huyen xa; do
+			SOURCE_DATE_EPOCH=1764547200 run "init/$k-$fam-$l.kh" "$BIN" init --kind $k --family $fam --level $l
+		done
+	done
+done
 for f in tests/bad/*.kh; do
 	n=$(basename "$f" .kh)
 	run "bad/$n.txt" "$BIN" check --no-color "$f"

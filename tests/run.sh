@@ -127,6 +127,10 @@ else
 fi
 # One date model: json, schedule --csv and schedule --ics give the same days.
 suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh tests/window/*.kh
+# The yearly notices of stdlib vn/holidays, day by day, 2015-2026.
+suite notices /usr/bin/python3 tests/dates/notices.py build/kehoach
+# kehoach init: every kind, family and level of starting plan checks clean.
+suite init /usr/bin/python3 tests/init/run.py build/kehoach
 # The printed document is the plan: every fact of json on the HTML page and in the .docx.
 suite render-facts /usr/bin/python3 tests/render/facts.py build/kehoach --docx examples/*.kh tests/rules/deadline-order/fires-consumers.kh tests/rules/dependency-order/fires-work.kh tests/window/from-to.kh tests/render/quota.kh
 # docs/LANGUAGE.md's keyword index is keywords.def, every spelling.

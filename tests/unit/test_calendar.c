@@ -161,6 +161,35 @@ static void test_one_off_days(void **state)
 	assert_true(working(D(2017, 12, 29)));
 }
 
+/* A notice's break (a day off of several days) holds its own days in
+ * lieu: Tết 2024 computed as Fri 9/2 - Tue 13/2 would put those of the
+ * weekend 10-11/2 on 14 and 15/2; the break 8/2-14/2 works on the 15th. */
+static void test_notice_break(void **state)
+{
+	(void)state;
+	kh_program p = { 0 };
+	add(&p, "Tết Nguyên đán", KH_HOLIDAY_LUNAR, 1, 1, 5, 1);
+	add(&p, "Quốc khánh", KH_HOLIDAY_SOLAR, 9, 2, 1, 0);
+	kh_holiday *brk = add_day(&p, "Nghỉ Tết Giáp Thìn", KH_HOLIDAY_DAY_OFF, D(2024, 2, 8));
+	brk->days = 7;
+	kh_calendar *c = kh_calendar_build(&p);
+	assert_true(kh_calendar_is_working_day(c, D(2024, 2, 7)));
+	for (int d = 8; d <= 14; d++)
+		assert_false(kh_calendar_is_working_day(c, D(2024, 2, d)));
+	assert_ptr_equal(kh_calendar_holiday(c, D(2024, 2, 8)), brk);
+	assert_true(kh_calendar_is_working_day(c, D(2024, 2, 15)));
+	assert_int_equal(kh_calendar_prev_working_day(c, D(2024, 2, 10)), D(2024, 2, 7));
+	/* outside the break the rule of art. 111(3) still holds: Quốc khánh
+	 * on Sunday 2/9/2018 gives Monday 3/9, and without the break Tết 2024
+	 * would give 14 and 15/2 */
+	assert_false(kh_calendar_is_working_day(c, D(2018, 9, 3)));
+	brk->days = 1;
+	brk->date = D(2024, 2, 7);
+	c = kh_calendar_build(&p);
+	assert_false(kh_calendar_is_working_day(c, D(2024, 2, 15)));
+	assert_true(kh_calendar_is_working_day(c, D(2024, 2, 16)));
+}
+
 static void test_prev_working_day(void **state)
 {
 	(void)state;
@@ -254,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_gio_to_compensatory),
 		cmocka_unit_test(test_tet),
 		cmocka_unit_test(test_one_off_days),
+		cmocka_unit_test(test_notice_break),
 		cmocka_unit_test(test_prev_working_day),
 		cmocka_unit_test(test_working_days_between),
 		cmocka_unit_test(test_out_of_range),

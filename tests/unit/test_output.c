@@ -2,7 +2,7 @@
  * test_output.c - the JSON writer at any depth, and -o: a regular file
  * replaced atomically with its mode kept, a FIFO written through (not
  * replaced), a symbolic link's target replaced, an input refused, a
- * dangling link and a folder refused.
+ * dangling link and a folder refused, an existing file kept when asked.
  * Part of kehoach; see README.md for the licence.
  */
 #include <setjmp.h>
@@ -184,6 +184,25 @@ static void test_refusals(void **state)
 	assert_int_equal(kh_write_output(dir, "x", 1), -1);
 }
 
+/* KH_OUT_NO_CLOBBER (init -o): a new file is made, an existing one (or a
+ * link to one) refused and left as it was, a device still written. */
+static void test_no_clobber(void **state)
+{
+	(void)state;
+	const char *mine = in_dir("mine.kh"), *made = in_dir("made.kh"), *link = in_dir("to-mine");
+	put(mine, "mine");
+	assert_int_equal(symlink("mine.kh", link), 0);
+	assert_int_equal(kh_write_file(mine, "new", 3, NULL, 0, KH_OUT_NO_CLOBBER), -1);
+	assert_int_equal(kh_write_file(link, "new", 3, NULL, 0, KH_OUT_NO_CLOBBER), -1);
+	assert_string_equal(slurp(mine), "mine");
+	assert_int_equal(kh_write_file(made, "new", 3, NULL, 0, KH_OUT_NO_CLOBBER), 0);
+	assert_string_equal(slurp(made), "new");
+	assert_int_equal(kh_write_file("/dev/null", "x", 1, NULL, 0, KH_OUT_NO_CLOBBER), 0);
+	/* without the flag (init -o --force) it is replaced */
+	assert_int_equal(kh_write_file(mine, "new", 3, NULL, 0, 0), 0);
+	assert_string_equal(slurp(mine), "new");
+}
+
 static void test_dev_full_fails(void **state)
 {
 	(void)state;
@@ -207,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_symlink_target_replaced),
 		cmocka_unit_test(test_fifo_written_through),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_no_clobber),
 		cmocka_unit_test(test_dev_full_fails),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
