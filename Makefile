@@ -28,10 +28,18 @@ DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libc
             clang libclang-rt-14-dev \
             libzip-dev libxml2-dev \
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
-            python3-docx libxml2-utils unzip gettext libc-l10n
+            python3-docx libxml2-utils unzip gettext libc-l10n groff-base man-db
 
-.PHONY: all deps demo test unit asan unit-asan bench bench-attacks clean fuzz fuzz-build fuzz-replay afl afl-build fault fault-full pot
-all: $(BIN) $(MO)
+.PHONY: all deps demo test unit asan unit-asan bench bench-attacks clean fuzz fuzz-build fuzz-replay afl afl-build \
+        fault fault-full pot editors install uninstall fuzz-lsp
+all: $(BIN) $(MO) editors
+
+# The editors' keyword lists are made from src/keywords.def (tests/editors
+# fails when the committed files differ from what it gives).
+EDITOR_GEN := editors/vscode/syntaxes/kehoach.tmLanguage.json editors/vim/syntax/kehoach.vim
+editors: $(EDITOR_GEN)
+$(EDITOR_GEN) &: src/keywords.def tools/gen_editors.py
+	/usr/bin/python3 tools/gen_editors.py
 
 # Installs the Debian packages that are missing (needs root; skipped when all are there).
 deps:
@@ -95,6 +103,37 @@ $(BUILD)/tests/test_fuzz_props: tests/unit/test_fuzz_props.c $(FUZZ_PROPS) $(FUZ
 
 clean:
 	rm -rf build out
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, which finds its
+# stdlib at ../share/kehoach/stdlib wherever the tree is moved; the stdlib;
+# the compiled messages there are (build/locale/LANG/LC_MESSAGES/kehoach.mo); the
+# man pages; bash completion; the editor files. make uninstall removes
+# exactly these files (and the folders under share/kehoach left empty).
+PREFIX  ?= /usr/local
+DEST    = $(DESTDIR)$(PREFIX)
+STDLIB_FILES := $(shell find stdlib -type f | LC_ALL=C sort)
+EDITOR_FILES := $(shell find editors -type f -not -path '*/node_modules/*' | LC_ALL=C sort)
+LOCALE_DIR ?= $(BUILD)/locale
+LOCALE_MOS = $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/kehoach.mo)
+install: all
+	install -d "$(DEST)/bin"
+	install -m 755 $(BIN) "$(DEST)/bin/kehoach"
+	@for f in $(STDLIB_FILES) $(EDITOR_FILES); do \
+	  install -D -m 644 "$$f" "$(DEST)/share/kehoach/$$f" || exit 1; done
+	@for mo in $(LOCALE_MOS); do \
+	  lang=$${mo#$(LOCALE_DIR)/}; lang=$${lang%%/*}; \
+	  install -D -m 644 "$$mo" "$(DEST)/share/locale/$$lang/LC_MESSAGES/kehoach.mo" || exit 1; done
+	install -D -m 644 man/kehoach.1 "$(DEST)/share/man/man1/kehoach.1"
+	install -D -m 644 man/vi/kehoach.1 "$(DEST)/share/man/vi/man1/kehoach.1"
+	install -D -m 644 completions/kehoach.bash "$(DEST)/share/bash-completion/completions/kehoach"
+	@echo "installed kehoach in $(DEST)"
+
+uninstall:
+	rm -f "$(DEST)/bin/kehoach" "$(DEST)/share/man/man1/kehoach.1" \
+	  "$(DEST)/share/man/vi/man1/kehoach.1" "$(DEST)/share/bash-completion/completions/kehoach"
+	rm -f "$(DEST)"/share/locale/*/LC_MESSAGES/kehoach.mo
+	@for f in $(STDLIB_FILES) $(EDITOR_FILES); do rm -f "$(DEST)/share/kehoach/$$f"; done
+	@if [ -d "$(DEST)/share/kehoach" ]; then find "$(DEST)/share/kehoach" -depth -type d -empty -delete; fi
 
 unit: $(UNIT_BINS)
 
@@ -175,9 +214,14 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 fuzz-build:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
-	  EXTRA_CFLAGS="-DKH_NO_GC -DKH_ALLOC_TRACK" build/fuzz/fuzz_plan
+	  EXTRA_CFLAGS="-DKH_NO_GC -DKH_ALLOC_TRACK" build/fuzz/fuzz_plan build/fuzz/fuzz_lsp
 
 $(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS)
+
+# The language server's target (tests/fuzz/fuzz_lsp.c): bytes as the editor's
+# messages. `make fuzz-lsp` runs it; `make test` replays tests/fuzz/lsp-corpus.
+$(BUILD)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS)
 
 # The command line driven by a file (tests/fuzz/afl_cli.c): main() is
@@ -212,6 +256,11 @@ fuzz: deps fuzz-build
 	# the checker and every emitter (the examples are longer than max_len).
 	build/fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=4096 -timeout=10 -close_fd_mask=2 \
 	  -dict=tests/fuzz/kehoach.dict build/fuzz-corpus tests/fuzz/corpus examples tests/bad tests/rules/*/ tests/fmt
+
+fuzz-lsp: deps fuzz-build
+	@mkdir -p build/fuzz-lsp-corpus
+	build/fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 -timeout=10 \
+	  -close_fd_mask=2 -dict=tests/fuzz/lsp.dict build/fuzz-lsp-corpus tests/fuzz/lsp-corpus
 
 fuzz-replay: fuzz-build
 	build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/ tests/fmt

@@ -108,6 +108,11 @@ static const struct command_doc {
 	     "plan is dated while the district level existed (until 30/6/2025). It goes\n"
 	     "to standard output, or to -o FILE, which must not exist (--force replaces\n"
 	     "it).") },
+	{ "lsp", N_("kehoach lsp [--stdlib DIR] [--root DIR]"),
+	  N_("Runs a language server (LSP) for editors on standard input and output:\n"
+	     "check's findings as documents are typed, completion, hover and\n"
+	     "go-to-definition (README.md: VS Code, Vim). Exit status: 0 after the\n"
+	     "editor's shutdown request, 1 otherwise.") },
 };
 
 void kh_print_usage(FILE *to)

@@ -5,12 +5,14 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -22,6 +24,7 @@
 #include "help.h"
 #include "i18n.h"
 #include "init.h"
+#include "lsp.h"
 #include "output.h"
 #include "pdf.h"
 #include "resolve.h"
@@ -72,6 +75,7 @@ static int cmd_render(options *o);
 static int cmd_schedule(options *o);
 static int cmd_fmt(options *o);
 static int cmd_checklist(options *o);
+static int cmd_lsp(options *o);
 
 static const command commands[] = {
 	{ "check", cmd_check },
@@ -82,6 +86,7 @@ static const command commands[] = {
 	{ "outline", cmd_outline },
 	{ "render", cmd_render },
 	{ "init", NULL }, /* reads its own options: src/init.c */
+	{ "lsp", cmd_lsp },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -96,11 +101,24 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* $KEHOACH_STDLIB; else <bin>/../share/kehoach/stdlib (an installed tree,
+ * wherever it is moved); else the build tree's. Allocates nothing. */
 static const char *default_stdlib(void)
 {
+	static char dir[PATH_MAX];
 	const char *env = getenv("KEHOACH_STDLIB");
 	if (env && *env)
 		return env;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	char *slash = strrchr(exe, '/');
+	struct stat st;
+	if (slash && (size_t)(slash - exe) + sizeof "/../share/kehoach/stdlib" <= sizeof exe) {
+		strcpy(slash, "/../share/kehoach/stdlib");
+		if (realpath(exe, dir) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return dir;
+	}
 	return KH_STDLIB_DIR;
 }
 
@@ -484,6 +502,14 @@ static int cmd_render(options *o)
 		return write_or_fail(o, rc, &out);
 	kh_buf pdf = { 0 };
 	return write_or_fail(o, kh_pdf_from_docx(out.data, out.len, &pdf), &pdf);
+}
+
+static int cmd_lsp(options *o)
+{
+	if (o->nfiles || o->format || o->output)
+		return usage_error("%s", _("lsp reads its documents from the editor: no FILE, "
+					   "--format or -o"));
+	return kh_lsp_serve(&o->resolve, KH_VERSION, STDIN_FILENO, STDOUT_FILENO);
 }
 
 static const command *find_command(const char *name)

@@ -216,6 +216,22 @@ const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds)
 	return best;
 }
 
+/* A kind of name as a noun, translated: "body", "event" (hover texts). */
+const char *kh_sym_kind_name(kh_sym_kind k)
+{
+	switch (k) {
+	case KH_SYM_LEVEL: return _("level");
+	case KH_SYM_BODY: return _("body");
+	case KH_SYM_DOCUMENT: return _("document");
+	case KH_SYM_EVENT: return _("event");
+	case KH_SYM_TASK: return _("task");
+	case KH_SYM_MEETING: return _("meeting");
+	case KH_SYM_AWARD: return _("award form");
+	case KH_SYM_OUTLINE: return _("outline");
+	}
+	return _("name");
+}
+
 /* A kind of name with its article, translated: "a body", "an event". */
 const char *kh_sym_kind_phrase(kh_sym_kind k)
 {

@@ -37,6 +37,8 @@ kh_symbol *kh_scope_find(const kh_scope *s, const char *id);
 const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds);
 /* The kind with its article, translated, for messages: "a body", "an event". */
 const char *kh_sym_kind_phrase(kh_sym_kind k);
+/* The same as a bare noun: "body", "event". */
+const char *kh_sym_kind_name(kh_sym_kind k);
 
 /* S case-folded (Unicode) and keyed like names ("Phó Bí thư" and "PHÓ BÍ THƯ"
  * fold the same; "uỷ" and "ủy" too): for comparing words of prose. */

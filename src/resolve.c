@@ -716,7 +716,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		*io_error = 1;
 		return NULL;
 	}
-	const char *real = r.bytes ? kh_printf("%s/%s", rs_real_path("."), path) : rs_real_path(path);
+	const char *real = r.bytes ? rs_bytes_real_path(path) : rs_real_path(path);
 	bool piped = false;
 	if (!real && !r.bytes && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		/* A pipe (/dev/stdin, <(…)) has no real path: its relative

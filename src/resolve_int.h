@@ -82,6 +82,8 @@ kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds);
 void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_kinds);
 kh_node *rs_only_string(kh_node *a);
 const char *rs_real_path(const char *path);
+/* The real path text in memory named PATH stands at (resolve_load.c). */
+const char *rs_bytes_real_path(const char *path);
 void rs_load_import(resolver *r, loaded_file *from, kh_node *imp);
 loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *io_error);
 int rs_resolve_date(resolver *r, kh_node *d, kh_day *start, kh_day *end, kh_precision *prec);

@@ -24,6 +24,18 @@ const char *rs_real_path(const char *path)
 
 static int path_within(const char *path, const char *root);
 
+/* Where text given in memory stands: PATH in its folder's real path (an
+ * editor's buffer names its file, which may not exist yet), so that its
+ * relative imports are confined to that folder. */
+const char *rs_bytes_real_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dir = rs_real_path(slash ? rs_dir_of(path) : ".");
+	if (dir)
+		return kh_printf("%s/%s", strcmp(dir, "/") ? dir : "", slash ? slash + 1 : path);
+	return path[0] == '/' ? path : kh_printf("%s/%s", rs_real_path("."), path);
+}
+
 /* A path as shown to the user: relative to the working folder when it lies
  * inside it, so messages and JSON do not depend on where the repository is. */
 static const char *display_path(const char *path)

@@ -49,6 +49,8 @@ for BUILD in "$@"; do
 	suite "$BUILD: hardening" /usr/bin/python3 tests/hardening/run.py "$BUILD/kehoach"
 	suite "$BUILD: limits" /usr/bin/python3 tests/limits/run.py "$BUILD/kehoach"
 	suite "$BUILD: i18n" env KEHOACH="$BUILD/kehoach" tests/i18n/run.sh
+	# The language server, through a scripted editor (tests/lsp/client.py).
+	suite "$BUILD: lsp" /usr/bin/python3 tests/lsp/client.py "$BUILD/kehoach"
 done
 # The SARIF of every example and rule case, against the SARIF 2.1.0 schema.
 sarif_dir=$(mktemp -d)
@@ -113,6 +115,13 @@ if [ -x build/fuzz/fuzz_plan ]; then
 		echo "$out" | tail -n 3;
 		if [ $rc = 0 ]; then echo "fuzz replay: ${n:-0} passed, 0 failed"; else echo "fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
 fi
+if [ -x build/fuzz/fuzz_lsp ]; then
+	# The language server's seeds and kept finds, through its fuzz target.
+	suite lsp-fuzz-replay bash -c 'out=$(build/fuzz/fuzz_lsp -runs=0 tests/fuzz/lsp-corpus 2>&1); rc=$?;
+		n=$(echo "$out" | grep -Eo "Done [0-9]+ runs" | grep -Eo "[0-9]+");
+		echo "$out" | tail -n 2;
+		if [ $rc = 0 ]; then echo "lsp fuzz replay: ${n:-0} passed, 0 failed"; else echo "lsp fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
+fi
 if [ -x "$2/afl_cli" ]; then
 	# The whole command line: every command on every small rule case and the
 	# kept AFL++ finds, with the promises about files checked after each run.
@@ -135,6 +144,13 @@ suite init /usr/bin/python3 tests/init/run.py build/kehoach
 suite render-facts /usr/bin/python3 tests/render/facts.py build/kehoach --docx examples/*.kh tests/rules/deadline-order/fires-consumers.kh tests/rules/dependency-order/fires-work.kh tests/window/from-to.kh tests/render/quota.kh
 # docs/LANGUAGE.md's keyword index is keywords.def, every spelling.
 suite keyword-index /usr/bin/python3 tests/docs/keywords.py
+# The editor files are what keywords.def gives, and load (VS Code, Vim);
+# the man pages render without warnings and cover every command; bash
+# completion completes; make install gives a tree that finds its own stdlib.
+suite editors /usr/bin/python3 tests/editors/run.py
+suite man /usr/bin/python3 tests/man/run.py "$1/kehoach"
+suite completion /usr/bin/python3 tests/completion/run.py "$1/kehoach"
+suite install /usr/bin/python3 tests/install/run.py "$1"
 # The plan in README.md's tour must check clean, as the README says.
 suite readme-tour bash -c 'f=$(mktemp --suffix=.kh); awk "/^\`\`\`\$/{c++; next} c==1" README.md > "$f";
 	if build/kehoach check --no-color --fail-on warning "$f"; then echo "readme tour: 1 passed, 0 failed"; else echo "readme tour: 0 passed, 1 failed"; fi; rm -f "$f"'

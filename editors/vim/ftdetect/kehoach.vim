@@ -1,0 +1,2 @@
+" kehoach plan files (Vietnamese administrative plans): *.kh
+autocmd BufRead,BufNewFile *.kh setfiletype kehoach
