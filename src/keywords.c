@@ -61,6 +61,18 @@ int kh_keyword(const char *s, size_t len, int *value)
 	return 0;
 }
 
+size_t kh_keyword_count(void)
+{
+	return NKEYWORDS;
+}
+
+const char *kh_keyword_at(size_t i, int *token, int *value)
+{
+	*token = keywords[i].token;
+	*value = keywords[i].value;
+	return keywords[i].spelling;
+}
+
 /* The Vietnamese spelling (the first one with diacritics) and the English
  * one, as "'hạn' (due)"; NULL for tokens that are not keywords. */
 const char *kh_token_english(int token)

@@ -21,6 +21,8 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "encoding.h"
+#include "i18n.h"
 #include "unichar.h"
 
 #define KH_MB (1024u * 1024u)
@@ -173,6 +175,7 @@ typedef struct checker {
 	size_t suppressed;
 	kh_diag *last;          /* the last finding reported (for the "more" note) */
 	kh_diag *first_utf8;    /* the first invalid-utf8 finding (for the hint) */
+	bool legacy;            /* the file is in a legacy encoding: said once, all said */
 } checker;
 
 /* Reports one content finding unless the cap is reached. */
@@ -190,6 +193,36 @@ static kh_diag *finding(checker *c, size_t start, size_t end, const char *rule, 
 }
 
 /*
+ * The first byte that is not UTF-8 is at [I, I + N): is the file in a
+ * legacy Vietnamese encoding? Then that is the one finding, with the
+ * line read in that encoding, so the clerk sees it is the right guess.
+ */
+static bool legacy_encoding(checker *c, size_t i, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)c->src->text;
+	kh_encoding enc = kh_detect_legacy(t, c->src->len);
+	if (enc == KH_ENC_UTF8)
+		return false;
+	kh_span at = { c->src->id, (unsigned)i, (unsigned)(i + n) };
+	kh_diag *x;
+	if (enc == KH_ENC_CP1258)
+		x = kh_diag_add(c->diags, KH_ERROR, at, "wrong-encoding",
+				_("this file is in Windows-1258, an old Vietnamese encoding, not "
+				  "UTF-8: open it in Notepad or Word and save it as UTF-8"));
+	else
+		x = kh_diag_add(c->diags, KH_ERROR, at, "wrong-encoding",
+				_("this file is in TCVN3 (ABC, the .Vn fonts), an old Vietnamese "
+				  "encoding, not UTF-8: convert it to Unicode (UniKey's converter: "
+				  "TCVN3 to Unicode) and save it as UTF-8"));
+	unsigned line, col;
+	kh_source_locate(c->src, i, &line, &col);
+	size_t st = c->src->line_starts[line - 1], en = line_end(c->src, line - 1);
+	kh_diag_note(x, (kh_span){ -1, 0, 0 }, _("read as %s, line %u says: %s"),
+		     kh_encoding_name(enc), line, kh_legacy_decode(enc, t + st, en - st, 80));
+	return true;
+}
+
+/*
  * Runs the content checks on the raw (registered) source, one line at a
  * time: at most one NUL and one UTF-8 finding per line (the first bad
  * byte; the rest of the line usually fails the same way), and at most
@@ -197,7 +230,7 @@ static kh_diag *finding(checker *c, size_t start, size_t end, const char *rule, 
  */
 static size_t check_content(kh_source *s, kh_diags *diags)
 {
-	checker c = { s, diags, 0, 0, NULL, NULL };
+	checker c = { s, diags, 0, 0, NULL, NULL, false };
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t problems = 0;
 
@@ -231,6 +264,10 @@ static size_t check_content(kh_source *s, kh_diags *diags)
 				}
 				i += n;
 				continue;
+			}
+			if (!c.first_utf8 && !c.legacy && legacy_encoding(&c, i, n)) {
+				c.legacy = true;
+				return problems + 1;
 			}
 			if (!seen_utf8) {
 				problems++;
@@ -369,6 +406,16 @@ static char *size_in_mb(unsigned long long bytes)
 static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 			  kh_diags *diags)
 {
+	bool bom; /* with or without one, the advice is the same */
+	kh_encoding enc = kh_detect_utf16((const unsigned char *)text, len, &bom);
+	if (enc != KH_ENC_UTF8) {
+		/* Every line would be garbage: one finding for the file. */
+		kh_diag_add_path(diags, KH_ERROR, path ? path : "<input>", "wrong-encoding",
+				 _("this file is %s, not UTF-8: save it as UTF-8 (in Notepad: File "
+				   "> Save As, Encoding: UTF-8)"),
+				 kh_encoding_name(enc));
+		return NULL;
+	}
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
 		memmove(text, text + 3, len - 3);
 		len -= 3;
