@@ -70,6 +70,7 @@ typedef struct brace {
 	unsigned line;   /* 0-based */
 	bool open;
 	bool mended;     /* a '}' is put in for it */
+	bool closed_here; /* a '{' whose '}' is on its own line ("ký { … }") */
 	int match;       /* the index of the other brace of the pair, -1: none */
 } brace;
 
@@ -98,7 +99,7 @@ static void add_brace(scan *s, size_t off, unsigned line)
 		s->capb = s->capb ? 2 * s->capb : 64;
 		s->b = KH_GROW_N(s->b, brace, s->capb);
 	}
-	s->b[s->nb++] = (brace){ (unsigned)off, line, s->text[off] == '{', false, -1 };
+	s->b[s->nb++] = (brace){ (unsigned)off, line, s->text[off] == '{', false, false, -1 };
 }
 
 static bool is_line_end(const char *t, size_t len, size_t i)
@@ -149,15 +150,43 @@ static void scan_text(scan *s, bool lines)
 	}
 }
 
-/* Pairs the braces as the parser will; counts what is left over. */
+/* Does every '}' close a '{', and every '{' get its '}'? */
+static bool balanced(const char *text, size_t len)
+{
+	size_t depth = 0;
+	for (size_t i = 0; i < len;) {
+		size_t j = kh_skip_literal(text, len, i);
+		if (j > i) {
+			i = j;
+			continue;
+		}
+		if (text[i] == '{')
+			depth++;
+		else if (text[i] == '}' && depth-- == 0)
+			return false;
+		i++;
+	}
+	return depth == 0;
+}
+
+/* Pairs the braces as the parser will; counts what is left over. Marks
+ * the blocks that close on the line they open, pairing each line's
+ * braces by themselves (one pass: a line of a million braces stays cheap). */
 static void match_braces(scan *s)
 {
-	int *stack = KH_NEW_N(int, s->nb + 1);
-	size_t depth = 0;
+	int *stack = KH_NEW_N(int, s->nb + 1), *local = KH_NEW_N(int, s->nb + 1);
+	size_t depth = 0, ldepth = 0;
 	for (size_t i = 0; i < s->nb; i++) {
+		if (i > 0 && s->b[i].line != s->b[i - 1].line)
+			ldepth = 0;
 		if (s->b[i].open) {
 			stack[depth++] = (int)i;
-		} else if (depth) {
+			local[ldepth++] = (int)i;
+			continue;
+		}
+		if (ldepth)
+			s->b[local[--ldepth]].closed_here = true;
+		if (depth) {
 			int o = stack[--depth];
 			s->b[o].match = (int)i;
 			s->b[i].match = o;
@@ -188,18 +217,6 @@ static void index_lines(scan *s)
 	}
 }
 
-/* Does the block of brace BI close on the line it opens ("ký { … }")? */
-static bool closed_on_its_line(const scan *s, size_t bi)
-{
-	int depth = 0;
-	for (size_t i = bi; i < s->nb && s->b[i].line == s->b[bi].line; i++) {
-		depth += s->b[i].open ? 1 : -1;
-		if (depth == 0)
-			return true;
-	}
-	return false;
-}
-
 /* Where the indentation says the block of brace BI ends without its '}':
  * the first later line indented no deeper than the line that opens it,
  * when that line is not the '}'. *BEFORE is that line (-1: the end of
@@ -209,7 +226,7 @@ static bool closed_on_its_line(const scan *s, size_t bi)
 static int missing_before(const scan *s, size_t bi, int *before)
 {
 	int c = s->line_cl[s->b[bi].line];
-	if (c < 0 || closed_on_its_line(s, bi))
+	if (c < 0 || s->b[bi].closed_here)
 		return 0;
 	const code_line *open = &s->cl[c];
 	if ((size_t)c + 1 < s->ncl && s->cl[c + 1].indent <= open->indent)
@@ -379,6 +396,8 @@ static void mend_extra(scan *s, bool lines)
 
 void kh_braces_mend(kh_parse_ctx *ctx)
 {
+	if (balanced(ctx->src->text, ctx->src->len))
+		return; /* the usual case: nothing kept, nothing to say */
 	scan s = { .ctx = ctx, .text = ctx->src->text, .len = ctx->src->len };
 	scan_text(&s, false);
 	match_braces(&s);
