@@ -38,13 +38,15 @@ typedef struct kh_loc {
 %code provides {
 int kh_scan(KH_YYSTYPE *lval, kh_loc *lloc, void *scanner);
 void kh_scan_restore(void *scanner);
+/* The scanner's tokens as braces.c mended them (parse.c). */
+int kh_parse_token(KH_YYSTYPE *lval, kh_loc *lloc, kh_parse_ctx *ctx);
 const char *kh_token_name(int token);
 }
 
 %code {
-#include <limits.h>
 #include <string.h>
 #include "alloc.h"
+#include "i18n.h"
 
 /* Past its first 200 entries bison moves its stacks to YYMALLOC memory,
  * which the collector must scan: the AST is only referenced from there
@@ -57,7 +59,7 @@ const char *kh_token_name(int token);
 static int kh_yylex(KH_YYSTYPE *lval, kh_loc *lloc, kh_parse_ctx *ctx)
 {
 	if (!ctx->stop)
-		return kh_scan(lval, lloc, ctx->scanner);
+		return kh_parse_token(lval, lloc, ctx);
 	lloc->file = ctx->src->id;
 	lloc->start = lloc->end = ctx->offset;
 	return 0;
@@ -139,63 +141,10 @@ static kh_node *ref_id(kh_node *id)
 	return id;
 }
 
-/* A keyword written as an id: an IDENT spelt as written, with '_' for the
- * spaces of a keyword of several words ("thông báo" is 'thông_báo'). */
-static kh_node *kw_id(kh_parse_ctx *ctx, kh_loc l)
-{
-	kh_buf b = { 0 };
-	const char *text = ctx->src->text;
-	for (unsigned i = l.start; i < l.end; i++) {
-		if (text[i] != ' ' && text[i] != '\t')
-			kh_buf_putc(&b, text[i]);
-		else if (text[i - 1] != ' ' && text[i - 1] != '\t')
-			kh_buf_putc(&b, '_');
-	}
-	kh_node *n = node(KH_N_IDENT, l);
-	n->id = kh_buf_cstr(&b);
-	if (!strcmp(n->id, "½") && !ctx->stop) /* the one keyword that is not a word */
-		kh_diag_add(ctx->diags, KH_ERROR, SP(l), "syntax-error",
-			    "unexpected '½'; expected an identifier");
-	return n;
-}
+#define WHY_REF N_("where a body or level is named it keeps its meaning as a keyword ('cấp huyện', 'cấp_trên')")
+#define WHY_DATE N_("after 'trước' it starts a date")
+#define WHY_LINE N_("a line of nơi_nhận that starts with it reads as the keyword")
 
-#define WHY_REF "where a body or level is named it keeps its meaning as a keyword ('cấp huyện', 'cấp_trên')"
-#define WHY_DATE "after 'trước' it starts a date"
-#define WHY_LINE "a line of nơi_nhận that starts with it reads as the keyword"
-
-/* A keyword that cannot be an id here: one error, and the id kept so that
- * the statement, and the references to it, read on without more errors. */
-static kh_node *kw_refused(kh_parse_ctx *ctx, kh_loc l, const char *what, const char *why)
-{
-	kh_node *n = kw_id(ctx, l);
-	if (!ctx->stop)
-		kh_diag_add(ctx->diags, KH_ERROR, SP(l), "keyword-as-id",
-			    "%s; it cannot be %s, since %s: rename it, e.g. '%s'",
-			    kh_keyword_describe(n->id), what, why, kh_keyword_rename(n->id));
-	return n;
-}
-
-/* "a " "b" is "a b". The joined text grows in place, its length and room
- * kept in n[0] and n[1] (unused by strings otherwise), so thousands of
- * adjacent strings cost linear time, not the square. */
-static kh_node *concat(kh_node *a, kh_node *b)
-{
-	size_t la = a->n[1] ? (size_t)a->n[0] : strlen(a->text), lb = strlen(b->text);
-	if (la + lb + 1 > (size_t)a->n[1] || !a->n[1]) {
-		size_t cap = 2 * (la + lb + 1) + 64;
-		if (cap > INT_MAX)
-			kh_oom(cap);
-		char *t = a->n[1] ? kh_realloc_atomic((char *)a->text, cap) : kh_alloc_atomic(cap);
-		if (!a->n[1])
-			memcpy(t, a->text, la + 1);
-		a->text = t;
-		a->n[1] = (int)cap;
-	}
-	memcpy((char *)a->text + la, b->text, lb + 1);
-	a->n[0] = (int)(la + lb);
-	a->span = kh_span_join(a->span, b->span);
-	return a;
-}
 }
 
 %union {
@@ -229,6 +178,7 @@ file
 	| file ';'
 	| file top_item ';'     { kh_node_add(ctx->root, $2); }
 	| file error ';'        { yyerrok; }
+	| file error block ';'  { yyerrok; } /* a bad line that opens a block: skip the block */
 	;
 
 top_item
@@ -342,6 +292,7 @@ stmts
 	| stmts ';'
 	| stmts stmt ';'        { $$ = kh_node_add($1, $2); }
 	| stmts error ';'       { $$ = $1; yyerrok; }
+	| stmts error block ';' { $$ = $1; yyerrok; } /* its lines are not the outer block's */
 	;
 
 stmt
@@ -430,7 +381,7 @@ stmt
 
 string
 	: STRING
-	| string STRING         { $$ = concat($1, $2); }
+	| string STRING         { $$ = kh_string_concat($1, $2); }
 	;
 
 opt_string
@@ -461,7 +412,7 @@ rcpt_list
 
 rcpt_ref
 	: ID                    { $$ = ref_id($1); }
-	| kw_plain              { $$ = ref_id(kw_id(ctx, @1)); }
+	| kw_plain              { $$ = ref_id(kh_kw_id(ctx, SP(@1))); }
 	| LEVEL id              { $$ = node(KH_N_REF_LEVEL, @$); $$->id = $2->id; }
 	| SUPERIOR              { $$ = node(KH_N_REF_SUPERIOR, @$); }
 	| ORGLEVEL              { $$ = node(KH_N_REF_ORGLEVEL, @$); }
@@ -484,22 +435,22 @@ rcpt_ref
  */
 name
 	: ID
-	| kw_plain              { $$ = kw_id(ctx, @1); }
-	| kw_stmt               { $$ = kw_id(ctx, @1); }
+	| kw_plain              { $$ = kh_kw_id(ctx, SP(@1)); }
+	| kw_stmt               { $$ = kh_kw_id(ctx, SP(@1)); }
 	;
 
 id
 	: name
-	| kw_refword            { $$ = kw_refused(ctx, @1, "an id", WHY_REF); }
-	| kw_dateword           { $$ = kw_refused(ctx, @1, "an id", WHY_DATE); }
+	| kw_refword            { $$ = kh_kw_refused(ctx, SP(@1), N_("an id"), WHY_REF); }
+	| kw_dateword           { $$ = kh_kw_refused(ctx, SP(@1), N_("an id"), WHY_DATE); }
 	;
 
 body_name
 	: ID
-	| kw_plain              { $$ = kw_id(ctx, @1); }
-	| kw_stmt               { $$ = kw_refused(ctx, @1, "a body's id", WHY_LINE); }
-	| kw_refword            { $$ = kw_refused(ctx, @1, "an id", WHY_REF); }
-	| kw_dateword           { $$ = kw_refused(ctx, @1, "an id", WHY_DATE); }
+	| kw_plain              { $$ = kh_kw_id(ctx, SP(@1)); }
+	| kw_stmt               { $$ = kh_kw_refused(ctx, SP(@1), N_("a body's id"), WHY_LINE); }
+	| kw_refword            { $$ = kh_kw_refused(ctx, SP(@1), N_("an id"), WHY_REF); }
+	| kw_dateword           { $$ = kh_kw_refused(ctx, SP(@1), N_("an id"), WHY_DATE); }
 	;
 
 kw_plain
@@ -664,7 +615,7 @@ static void kh_yyerror(kh_loc *loc, kh_parse_ctx *ctx, const char *msg)
 		return;
 	kh_span sp = { loc->file, loc->start, loc->end };
 	/* Bison calls this only for "memory exhausted": the stack limit. */
-	kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", "%s (the file is too deeply nested)", msg);
+	kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", _("%s (the file is too deeply nested)"), msg);
 	ctx->stop = 1;
 }
 
@@ -682,6 +633,32 @@ static int keyword_token(yysymbol_kind_t sym)
 	return 0;
 }
 
+/* The tokens' aliases (%token above) as a person reads them, translated:
+ * with an article where something is expected, bare where it was found. */
+static const struct symbol_words {
+	const char *alias, *expected, *found;
+} symbol_words[] = {
+	{ "identifier", N_("an identifier"), N_("identifier") },
+	{ "string", N_("a string"), N_("string") },
+	{ "number", N_("a number"), N_("number") },
+	{ "date", N_("a date"), N_("date") },
+	{ "month/year", N_("a month/year"), N_("month/year") },
+	{ "day/month", N_("a day/month"), N_("day/month") },
+	{ "quarter", N_("a quarter"), N_("quarter") },
+	{ "document kind", N_("a document kind"), N_("document kind") },
+	{ "ten-day period", N_("a ten-day period"), N_("ten-day period") },
+	{ "recurrence", N_("a recurrence"), N_("recurrence") },
+	{ "signing form", N_("a signing form"), N_("signing form") },
+};
+
+static const struct symbol_words *symbol_words_of(const char *alias)
+{
+	for (size_t i = 0; i < sizeof symbol_words / sizeof *symbol_words; i++)
+		if (!strcmp(symbol_words[i].alias, alias))
+			return &symbol_words[i];
+	return NULL;
+}
+
 /* How to name an expected symbol to a person: a keyword by its own
  * Vietnamese spelling, punctuation quoted, the rest by its alias. */
 static const char *symbol_desc(yysymbol_kind_t sym)
@@ -689,17 +666,11 @@ static const char *symbol_desc(yysymbol_kind_t sym)
 	int t = keyword_token(sym);
 	if (t)
 		return kh_token_english(t);
-	const char *name = yysymbol_name(sym);
 	if (sym == YYSYMBOL_YYEOF)
-		return "end of file";
-	if (name[0] == '\'' || name[0] == '"')
-		return name;
-	if (!strcmp(name, "identifier") || !strcmp(name, "string") || !strcmp(name, "number") ||
-	    !strcmp(name, "date") || !strcmp(name, "month/year") || !strcmp(name, "quarter") ||
-	    !strcmp(name, "document kind") || !strcmp(name, "ten-day period") ||
-	    !strcmp(name, "recurrence"))
-		return kh_printf("%s %s", strchr("aeiou", name[0]) ? "an" : "a", name);
-	return name;
+		return _("end of file");
+	const char *name = yysymbol_name(sym);
+	const struct symbol_words *w = symbol_words_of(name);
+	return w ? _(w->expected) : name;
 }
 
 /* kw_refword and kw_dateword of the grammar: the keywords that are never
@@ -718,9 +689,9 @@ static int is_never_id(int t)
 	return 0;
 }
 
-/* "; expected an identifier or 'cấp' (level)": what would fit, when that
- * is a short list, without the keywords that would only fit as ids. */
-static void put_expected(kh_buf *msg, const yypcontext_t *yyctx)
+/* "an identifier or 'cấp' (level)": what would fit, when that is a short
+ * list, without the keywords that would only fit as ids; NULL otherwise. */
+static const char *expected_list(const yypcontext_t *yyctx)
 {
 	enum { MAX_EXPECTED = 6 };
 	yysymbol_kind_t all[YYNTOKENS], shown[MAX_EXPECTED];
@@ -736,36 +707,87 @@ static void put_expected(kh_buf *msg, const yypcontext_t *yyctx)
 		if (wants_id && t && (!is_never_id(t) || nnever == NNEVER))
 			continue;
 		if (k == MAX_EXPECTED - 1)
-			return; /* too many to be of help */
+			return NULL; /* too many to be of help */
 		shown[k++] = all[i];
 	}
 	if (k == 0)
-		return;
-	kh_buf_puts(msg, "; expected ");
-	for (int i = 0; i < k; i++) {
-		if (i)
-			kh_buf_puts(msg, i == k - 1 ? " or " : ", ");
-		kh_buf_puts(msg, symbol_desc(shown[i]));
-	}
+		return NULL;
+	/* A list as CLDR joins one: "A, B" for the middle, "A or B" last. */
+	const char *list = symbol_desc(shown[k - 1]);
+	if (k >= 2)
+		list = kh_printf(_("%s or %s"), symbol_desc(shown[k - 2]), list);
+	for (int i = k - 3; i >= 0; i--)
+		list = kh_printf(_("%s, %s"), symbol_desc(shown[i]), list);
+	return list;
 }
 
 /* "giao cap" or "trước ngay": an id that is a keyword which keeps its
  * meaning there. Said when the error comes right after such a keyword
  * typed without diacritics, since that is how an id is usually spelt. */
-static void put_keyword_hint(kh_buf *msg, kh_parse_ctx *ctx)
+static const char *with_keyword_hint(const char *msg, kh_parse_ctx *ctx)
 {
 	if (!is_never_id(ctx->prev_tok) || ctx->prev_end > ctx->last_start)
-		return;
+		return msg;
 	const char *word = kh_strndup(ctx->src->text + ctx->prev_start, ctx->prev_end - ctx->prev_start);
 	for (const char *p = word; *p; p++)
 		if ((unsigned char)*p >= 0x80 || *p == ' ' || *p == '\t')
-			return;
-	kh_buf_printf(msg, " (%s; if it is meant as an id, rename it, e.g. '%s')",
-		      kh_keyword_describe(word), kh_keyword_rename(word));
+			return msg;
+	return kh_printf(_("%s (%s; if it is meant as an id, rename it, e.g. '%s')"), msg,
+			 kh_keyword_describe(word), kh_keyword_rename(word));
 }
 
-/* "unexpected 'gửi'; expected a string or '}'" with the user's own spelling
- * of the token, and a pointer to an unclosed '{' at end of file. */
+/* An id where only keywords fit ("hạn trươc 30/8/2019"): the keyword it
+ * was meant to be, when one of those is close. */
+static int report_guess(const yypcontext_t *yyctx, kh_parse_ctx *ctx, kh_span sp)
+{
+	yysymbol_kind_t all[YYNTOKENS];
+	int tokens[YYNTOKENS];
+	size_t k = 0;
+	int n = yypcontext_expected_tokens(yyctx, all, YYNTOKENS);
+	for (int i = 0; i < n; i++) {
+		int t = keyword_token(all[i]);
+		if (t)
+			tokens[k++] = t;
+	}
+	if (!k || ctx->guesses >= KH_MAX_GUESSES)
+		return 0;
+	ctx->guesses++;
+	const char *word = ctx->src->text + sp.start;
+	size_t len = sp.end - sp.start;
+	kh_kw_guess g = kh_keyword_guess(word, len, tokens, k);
+	if (!g.n)
+		return 0;
+	kh_report_guess(ctx, sp, kh_strndup(word, len), &g);
+	return 1;
+}
+
+/* What was found where the error is: "unexpected 'gửi'", in the user's
+ * own spelling of the token. */
+static const char *unexpected(const yypcontext_t *yyctx, kh_parse_ctx *ctx)
+{
+	const kh_loc *loc = yypcontext_location(yyctx);
+	yysymbol_kind_t tok = yypcontext_token(yyctx);
+	const char *text = ctx->src->text + loc->start;
+	unsigned len = loc->end - loc->start;
+	if (tok == YYSYMBOL_YYEOF)
+		return _("unexpected end of file");
+	if (tok == YYSYMBOL_YYUNDEF || tok == YYSYMBOL_YYerror)
+		return _("unexpected input");
+	if (tok == YYTRANSLATE(';') && loc->start >= ctx->src->len)
+		return _("unexpected end of file");
+	if (tok == YYTRANSLATE(';') && len == 0)
+		return _("unexpected end of line"); /* a ';' braces.c put in */
+	if (tok == YYTRANSLATE(';') && text[0] != ';') /* ';' put in at a line end */
+		return _("unexpected end of line");
+	if (len > 0 && len <= 60 && tok != YYSYMBOL_STRING)
+		return kh_printf(_("unexpected '%.*s'"), (int)len, text);
+	const struct symbol_words *w = symbol_words_of(yysymbol_name(tok));
+	return kh_printf(_("unexpected %s"), w ? _(w->found) : yysymbol_name(tok));
+}
+
+/* "unexpected 'gửi'; expected a string or '}'", a mistyped keyword named
+ * as such, and a pointer to an unclosed '{' at end of file (unless
+ * braces.c, which reads the indentation, has said which). */
 static int yyreport_syntax_error(const yypcontext_t *yyctx, kh_parse_ctx *ctx)
 {
 	if (ctx->stop)
@@ -773,39 +795,26 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, kh_parse_ctx *ctx)
 	const kh_loc *loc = yypcontext_location(yyctx);
 	kh_span sp = { loc->file, loc->start, loc->end };
 	yysymbol_kind_t tok = yypcontext_token(yyctx);
-	if (++ctx->syntax_errors > KH_MAX_SYNTAX_ERRORS) {
+	if (ctx->syntax_errors >= KH_MAX_SYNTAX_ERRORS) {
 		kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error",
-			    "too many syntax errors; the rest of the file is not checked");
+			    _("too many syntax errors; the rest of the file is not checked"));
 		ctx->stop = 1;
 		return 0;
 	}
-	kh_buf msg = { 0 };
-	if (tok == YYSYMBOL_YYEOF) {
-		if (ctx->depth > 0) {
-			unsigned line, col;
-			kh_source_locate(ctx->src, ctx->brace_at[ctx->depth - 1], &line, &col);
-			kh_buf_printf(&msg, "unexpected end of file: the '{' on line %u is not closed",
-				      line);
-			kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", "%s", kh_buf_cstr(&msg));
+	if (tok == YYSYMBOL_YYEOF && ctx->depth > 0) {
+		if (ctx->braces_reported)
 			return 0;
-		}
-		kh_buf_puts(&msg, "unexpected end of file");
-	} else if (tok == YYSYMBOL_YYUNDEF || tok == YYSYMBOL_YYerror) {
-		kh_buf_puts(&msg, "unexpected input");
-	} else {
-		const char *text = ctx->src->text + loc->start;
-		unsigned len = loc->end - loc->start;
-		if (tok == YYTRANSLATE(';') && loc->start >= ctx->src->len)
-			kh_buf_puts(&msg, "unexpected end of file");
-		else if (tok == YYTRANSLATE(';') && text[0] != ';') /* ';' put in at a line end */
-			kh_buf_puts(&msg, "unexpected end of line");
-		else if (len > 0 && len <= 60 && tok != YYSYMBOL_STRING)
-			kh_buf_printf(&msg, "unexpected '%.*s'", (int)len, text);
-		else
-			kh_buf_printf(&msg, "unexpected %s", yysymbol_name(tok));
+		unsigned line, col;
+		kh_source_locate(ctx->src, ctx->brace_at[ctx->depth - 1], &line, &col);
+		kh_syntax_error(ctx, sp, "syntax-error",
+				_("unexpected end of file: the '{' on line %u is not closed"), line);
+		return 0;
 	}
-	put_expected(&msg, yyctx);
-	put_keyword_hint(&msg, ctx);
-	kh_diag_add(ctx->diags, KH_ERROR, sp, "syntax-error", "%s", kh_buf_cstr(&msg));
+	if (tok == YYSYMBOL_ID && report_guess(yyctx, ctx, sp))
+		return 0;
+	const char *msg = unexpected(yyctx, ctx), *list = expected_list(yyctx);
+	if (list)
+		msg = kh_printf(_("%s; expected %s"), msg, list);
+	kh_syntax_error(ctx, sp, "syntax-error", "%s", with_keyword_hint(msg, ctx));
 	return 0;
 }

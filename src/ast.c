@@ -2,6 +2,9 @@
  * ast.c - constructors for the raw syntax tree.
  * Part of kehoach; see README.md for the licence.
  */
+#include <limits.h>
+#include <string.h>
+
 #include "ast.h"
 #include "alloc.h"
 
@@ -64,3 +67,25 @@ kh_span kh_span_join(kh_span a, kh_span b)
 }
 /* There is a node per token: memory for a 100,000-task plan is mostly nodes. */
 _Static_assert(sizeof(kh_node) <= 80, "kh_node stays small");
+
+/* "a " "b" is "a b". The joined text grows in place, its length and room
+ * kept in n[0] and n[1] (unused by strings otherwise), so thousands of
+ * adjacent strings cost linear time, not the square. */
+kh_node *kh_string_concat(kh_node *a, kh_node *b)
+{
+	size_t la = a->n[1] ? (size_t)a->n[0] : strlen(a->text), lb = strlen(b->text);
+	if (la + lb + 1 > (size_t)a->n[1] || !a->n[1]) {
+		size_t cap = 2 * (la + lb + 1) + 64;
+		if (cap > INT_MAX)
+			kh_oom(cap);
+		char *t = a->n[1] ? kh_realloc_atomic((char *)a->text, cap) : kh_alloc_atomic(cap);
+		if (!a->n[1])
+			memcpy(t, a->text, la + 1);
+		a->text = t;
+		a->n[1] = (int)cap;
+	}
+	memcpy((char *)a->text + la, b->text, lb + 1);
+	a->n[0] = (int)(la + lb);
+	a->span = kh_span_join(a->span, b->span);
+	return a;
+}

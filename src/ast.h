@@ -62,5 +62,7 @@ kh_node *kh_node_add(kh_node *n, kh_node *child);
 /* Joins two sibling lists; either may be NULL. */
 kh_node *kh_list_append(kh_node *list, kh_node *item);
 kh_span kh_span_join(kh_span a, kh_span b);
+/* Adjacent strings: B's text appended to A's, in amortised linear time. */
+kh_node *kh_string_concat(kh_node *a, kh_node *b);
 
 #endif

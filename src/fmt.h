@@ -1,9 +1,11 @@
 /*
  * fmt.h - canonical layout of a plan file (kehoach fmt): every line
  * indented two spaces per open brace, no trailing blanks, runs of blank
- * lines cut to one, LF line ends, one final newline. Only whitespace
- * between lines and at their ends changes: tokens, comments and strings
- * are kept byte for byte, so nothing the user wrote is lost.
+ * lines cut to one, LF line ends, one final newline, a '{' on the line
+ * of its statement. Only whitespace between lines and at their ends
+ * changes: tokens, comments and strings are kept byte for byte, so
+ * nothing the user wrote is lost (but for kh_format_repair's quotes and
+ * spaces, which `fmt` applies to a file they are the only errors of).
  * Part of kehoach; see README.md for the licence.
  */
 #ifndef KH_FMT_H
@@ -17,6 +19,15 @@
 
 /* TEXT: the file's UTF-8 (already NFC, as the loader makes it). */
 void kh_format_text(const char *text, size_t len, kh_buf *out);
+
+/* TEXT with what a word processor leaves outside strings and comments
+ * written as the language has it (“…” as "…", a no-break or other odd
+ * space as a space, U+2028 as a line end), into OUT; returns how many
+ * characters changed. */
+size_t kh_format_repair(const char *text, size_t len, kh_buf *out);
+/* PROG's main file so repaired, read again: its program when that reads
+ * without error, else NULL (nothing to repair, or other errors). */
+kh_program *kh_format_repaired(const kh_program *prog, const kh_resolve_opts *opts);
 
 /*
  * Lays out PROG's main file into OUT and reads the result back (with

@@ -8,6 +8,7 @@
 #include "parse.h"
 #include "parser.h"
 #include "alloc.h"
+#include "i18n.h"
 
 typedef struct keyword {
 	const char *spelling;
@@ -61,6 +62,18 @@ int kh_keyword(const char *s, size_t len, int *value)
 	return 0;
 }
 
+size_t kh_keyword_count(void)
+{
+	return NKEYWORDS;
+}
+
+const char *kh_keyword_at(size_t i, int *token, int *value)
+{
+	*token = keywords[i].token;
+	*value = keywords[i].value;
+	return keywords[i].spelling;
+}
+
 /* The Vietnamese spelling (the first one with diacritics) and the English
  * one, as "'hạn' (due)"; NULL for tokens that are not keywords. */
 const char *kh_token_english(int token)
@@ -82,13 +95,13 @@ const char *kh_token_english(int token)
 	if (!en)
 		return NULL;
 	if (token == T_KIND)
-		return "a document kind such as 'kế_hoạch'";
+		return _("a document kind such as 'kế_hoạch'");
 	if (token == T_DECADE)
-		return "'thượng/trung/hạ tuần'";
+		return _("'thượng/trung/hạ tuần'");
 	if (token == T_RECUR)
-		return "a recurrence such as 'thường_xuyên'";
+		return _("a recurrence such as 'thường_xuyên'");
 	if (token == T_SIGNFORM)
-		return "a signing line such as 'ký_thay'";
+		return _("a signing line such as 'ký_thay'");
 	if (!vi || vi == en)
 		return kh_printf("'%s'", en);
 	return kh_printf("'%s' (%s)", vi, en);
@@ -122,12 +135,12 @@ const char *kh_keyword_describe(const char *spelling)
 			after_vi = vi != NULL;
 	}
 	if (!tok)
-		return kh_printf("'%s' is not a keyword", spelling);
+		return kh_printf(_("'%s' is not a keyword"), spelling);
 	if (has_diacritics(spelling) || !vi)
-		return kh_printf("'%s' is a keyword (%s)", spelling, en);
+		return kh_printf(_("'%s' is a keyword (%s)"), spelling, en);
 	if (after_vi)
-		return kh_printf("'%s' is the keyword '%s' written without diacritics", spelling, vi);
-	return kh_printf("'%s' is the keyword '%s' in English", spelling, vi);
+		return kh_printf(_("'%s' is the keyword '%s' written without diacritics"), spelling, vi);
+	return kh_printf(_("'%s' is the keyword '%s' in English"), spelling, vi);
 }
 
 /* A name to suggest instead: the initials of a keyword of several words

@@ -389,6 +389,33 @@ static int cmd_checklist(options *o)
 	return write_or_fail(o, rc, &out);
 }
 
+/* Reads PATH for fmt: its program, or NULL with the findings printed and
+ * *STATUS raised. A file whose only errors are a word processor's quotes
+ * and spaces is read as repaired (*ORIG: the text as it is on disk). */
+static kh_program *fmt_load(options *o, const char *path, const kh_source **orig, int *status)
+{
+	kh_diags d = { 0 };
+	int io = 0;
+	kh_program *prog = kh_resolve_file(path, &o->resolve, &d, &io);
+	kh_program *fixed = prog && d.errors ? kh_format_repaired(prog, &o->resolve) : NULL;
+	*orig = prog ? prog->main : NULL;
+	if (fixed)
+		return fixed;
+	options text = *o;
+	text.format = "text";
+	int io_failed = 0;
+	unsigned errors = report(&d, &text, &io_failed);
+	if (io) {
+		*status = EXIT_USAGE;
+		return NULL;
+	}
+	if (prog && errors)
+		fprintf(stderr, _("kehoach: %s has errors: not formatted\n"), path);
+	if ((!prog || errors) && *status == EXIT_CLEAN)
+		*status = EXIT_FINDINGS;
+	return errors ? NULL : prog;
+}
+
 static int cmd_fmt(options *o)
 {
 	if (o->nfiles == 0)
@@ -402,29 +429,10 @@ static int cmd_fmt(options *o)
 	int status = EXIT_CLEAN;
 	for (int i = 0; i < o->nfiles; i++) {
 		const char *path = o->files[i];
-		kh_diags d = { 0 };
-		int io = 0;
-		kh_program *prog = kh_resolve_file(path, &o->resolve, &d, &io);
-		options text = *o;
-		text.format = "text";
-		int io_failed = 0;
-		unsigned errors = report(&d, &text, &io_failed);
-		if (io) {
-			status = EXIT_USAGE;
+		const kh_source *src;
+		kh_program *prog = fmt_load(o, path, &src, &status);
+		if (!prog)
 			continue;
-		}
-		if (!prog) {
-			if (status == EXIT_CLEAN)
-				status = EXIT_FINDINGS;
-			continue;
-		}
-		if (errors) {
-			fprintf(stderr, _("kehoach: %s has errors: not formatted\n"), path);
-			if (status == EXIT_CLEAN)
-				status = EXIT_FINDINGS;
-			continue;
-		}
-		const kh_source *src = prog->main;
 		kh_buf out = { 0 };
 		if (!kh_format_program(prog, &o->resolve, &out)) {
 			fprintf(stderr, _("kehoach: internal error: the new layout of %s would read "

@@ -1,12 +1,153 @@
 /*
  * parse.c - runs the reentrant scanner and parser over one loaded source.
  * The context lives on this function's stack, like PostgreSQL's
- * raw_parser(), so nothing global survives a parse.
+ * raw_parser(), so nothing global survives a parse. Syntax errors from
+ * both go through kh_syntax_error, which keeps one mistake to one error.
  * Part of kehoach; see README.md for the licence.
  */
+#include <string.h>
+
+#include "braces.h"
+#include "i18n.h"
 #include "parse.h"
 #include "parser.h"
 #include "lexer.h"
+
+kh_diag *kh_syntax_error(kh_parse_ctx *ctx, kh_span span, const char *rule, const char *fmt, ...)
+{
+	if (ctx->stop)
+		return NULL;
+	/* The scanner's errors count with the parser's: 25 at most. */
+	if (ctx->syntax_errors >= KH_MAX_SYNTAX_ERRORS) {
+		kh_diag_add(ctx->diags, KH_ERROR, span, "syntax-error",
+			    _("too many syntax errors; the rest of the file is not checked"));
+		ctx->stop = 1;
+		return NULL;
+	}
+	unsigned line, col;
+	kh_source_locate(ctx->src, span.start, &line, &col);
+	/* What follows a mistake on its line (the words after a stray
+	 * quote, the end of a statement cut short) is its consequence. */
+	if (!ctx->in_string) {
+		if (line == ctx->error_line)
+			return NULL;
+		ctx->error_line = line;
+	}
+	unsigned d = ctx->depth;
+	if (++ctx->block_errors[d] > KH_MAX_BLOCK_ERRORS) {
+		ctx->block_hidden[d]++;
+		return NULL;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	kh_diag *x = kh_diag_addv(ctx->diags, KH_ERROR, span, rule, fmt, ap);
+	va_end(ap);
+	ctx->syntax_errors++;
+	ctx->block_last[d] = x;
+	return x;
+}
+
+void kh_syntax_block_closed(kh_parse_ctx *ctx)
+{
+	unsigned d = ctx->depth, n = ctx->block_hidden[d];
+	if (n && ctx->block_last[d])
+		kh_diag_note(ctx->block_last[d], (kh_span){ -1, 0, 0 },
+			     kh_ngettext("%u more error in this block is not shown",
+					 "%u more errors in this block are not shown", n),
+			     n);
+	ctx->block_errors[d] = ctx->block_hidden[d] = 0;
+	ctx->block_last[d] = NULL;
+}
+
+/* The scanner's next token, without the '}'s braces.c found extra. */
+static int scan_mended(KH_YYSTYPE *lval, kh_loc *lloc, kh_parse_ctx *ctx)
+{
+	for (;;) {
+		unsigned depth = ctx->depth;
+		int t = kh_scan(lval, lloc, ctx->scanner);
+		while (ctx->next_drop < ctx->ndrop && ctx->drop_at[ctx->next_drop] < lloc->start)
+			ctx->next_drop++;
+		if (t == '}' && ctx->next_drop < ctx->ndrop && ctx->drop_at[ctx->next_drop] == lloc->start) {
+			ctx->next_drop++;
+			ctx->depth = depth;
+			continue;
+		}
+		return t;
+	}
+}
+
+/* The scanner's tokens as braces.c mended them: a '}' and a ';' (the
+ * line it closes ends there) before the first token at each place where
+ * a '}' is missing; the token read meanwhile waits in CTX. */
+int kh_parse_token(KH_YYSTYPE *lval, kh_loc *lloc, kh_parse_ctx *ctx)
+{
+	_Static_assert(sizeof ctx->saved_val == sizeof *lval, "the parser's %union");
+	int t;
+	if (ctx->queued == 2) {
+		ctx->queued = 1;
+		*lloc = (kh_loc){ ctx->src->id, ctx->saved_start, ctx->saved_start };
+		return ';';
+	}
+	if (ctx->queued == 1) {
+		ctx->queued = 0;
+		memcpy(lval, &ctx->saved_val, sizeof *lval);
+		*lloc = (kh_loc){ ctx->src->id, ctx->saved_start, ctx->saved_end };
+		t = ctx->saved_tok;
+	} else {
+		t = scan_mended(lval, lloc, ctx);
+	}
+	if (ctx->next_close < ctx->nclose && lloc->start >= ctx->close_at[ctx->next_close]) {
+		unsigned at = ctx->close_at[ctx->next_close++];
+		ctx->saved_tok = t;
+		memcpy(&ctx->saved_val, lval, sizeof *lval);
+		ctx->saved_start = lloc->start;
+		ctx->saved_end = lloc->end;
+		ctx->queued = 2;
+		if (t == '{' && ctx->depth >= 2) { /* the block read meanwhile stays open */
+			ctx->block_tok[ctx->depth - 2] = ctx->block_tok[ctx->depth - 1];
+			ctx->brace_at[ctx->depth - 2] = ctx->brace_at[ctx->depth - 1];
+		} else if (t != '{') {
+			kh_syntax_block_closed(ctx);
+		}
+		if (ctx->depth > 0)
+			ctx->depth--;
+		*lloc = (kh_loc){ ctx->src->id, at, at };
+		return '}';
+	}
+	return t;
+}
+
+/* A keyword written as an id: an IDENT spelt as written, with '_' for the
+ * spaces of a keyword of several words ("thông báo" is 'thông_báo'). */
+kh_node *kh_kw_id(kh_parse_ctx *ctx, kh_span l)
+{
+	kh_buf b = { 0 };
+	const char *text = ctx->src->text;
+	for (unsigned i = l.start; i < l.end; i++) {
+		if (text[i] != ' ' && text[i] != '\t')
+			kh_buf_putc(&b, text[i]);
+		else if (text[i - 1] != ' ' && text[i - 1] != '\t')
+			kh_buf_putc(&b, '_');
+	}
+	kh_node *n = kh_node_new(KH_N_IDENT, l);
+	n->id = kh_buf_cstr(&b);
+	if (!strcmp(n->id, "½") && !ctx->stop) /* the one keyword that is not a word */
+		kh_diag_add(ctx->diags, KH_ERROR, l, "syntax-error",
+			    _("unexpected '½'; expected an identifier"));
+	return n;
+}
+
+/* A keyword that cannot be an id here: one error, and the id kept so that
+ * the statement, and the references to it, read on without more errors. */
+kh_node *kh_kw_refused(kh_parse_ctx *ctx, kh_span l, const char *what, const char *why)
+{
+	kh_node *n = kh_kw_id(ctx, l);
+	if (!ctx->stop)
+		kh_diag_add(ctx->diags, KH_ERROR, l, "keyword-as-id",
+			    _("%s; it cannot be %s, since %s: rename it, e.g. '%s'"),
+			    kh_keyword_describe(n->id), _(what), _(why), kh_keyword_rename(n->id));
+	return n;
+}
 
 kh_node *kh_parse(kh_source *src, kh_diags *diags)
 {
@@ -14,6 +155,9 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	ctx.src = src;
 	ctx.diags = diags;
 	ctx.root = kh_node_new(KH_N_FILE, (kh_span){ src->id, 0, (unsigned)src->len });
+	/* Unbalanced braces are found, reported and mended first, so the
+	 * parser reads the blocks the indentation shows. */
+	kh_braces_mend(&ctx);
 
 	yyscan_t scanner;
 	if (kh_yylex_init_extra(&ctx, &scanner) != 0)
@@ -27,6 +171,12 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	if (!buf)
 		kh_oom(src->len);
 	kh_yyparse(&ctx);
+	for (;;) { /* notes for the blocks still open at the end */
+		kh_syntax_block_closed(&ctx);
+		if (ctx.depth == 0)
+			break;
+		ctx.depth--;
+	}
 	kh_scan_restore(scanner);
 	kh_yy_delete_buffer(buf, scanner);
 	kh_yylex_destroy(scanner);

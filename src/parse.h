@@ -12,6 +12,8 @@
 
 #define KH_MAX_NESTING 256        /* deeper blocks are an error, not a crash */
 #define KH_MAX_SYNTAX_ERRORS 25   /* per file; then the parser stops reporting */
+#define KH_MAX_BLOCK_ERRORS 5     /* per block; the rest are counted in a note */
+#define KH_MAX_GUESSES 256        /* keyword guesses per file (each reads the whole table) */
 
 typedef struct kh_parse_ctx {
 	kh_source *src;
@@ -26,11 +28,45 @@ typedef struct kh_parse_ctx {
 	unsigned prev_start, prev_end; /* error right after a keyword may */
 	unsigned last_start, last_end; /* mean the keyword was meant as an id */
 	int pending_eof;          /* a ';' was inserted before end of file */
+	int stmt_tok;             /* the first token of the current statement */
 	unsigned depth;           /* open '{' */
 	unsigned brace_at[KH_MAX_NESTING + 1]; /* offsets of the open braces */
+	int block_tok[KH_MAX_NESTING + 1];     /* the statement that opened each */
 	unsigned comment_start;
+	unsigned guesses;         /* keyword guesses made (KH_MAX_GUESSES) */
+	/* one error per line, and at most KH_MAX_BLOCK_ERRORS per block */
+	unsigned error_line;      /* 1-based line of the last error; 0: none */
+	int in_string;            /* a string's own errors (escapes) derail nothing */
+	unsigned block_errors[KH_MAX_NESTING + 1];
+	unsigned block_hidden[KH_MAX_NESTING + 1];
+	kh_diag *block_last[KH_MAX_NESTING + 1]; /* its last error shown, for the note */
+	/* the braces' repairs (braces.c), applied between scanner and parser */
+	const unsigned *close_at; /* a '}' is read before the token at each offset */
+	size_t nclose, next_close;
+	const unsigned *drop_at;  /* the '}' at each offset is not read */
+	size_t ndrop, next_drop;
+	int braces_reported;      /* braces.c reported the file's unbalanced braces */
+	int queued;               /* tokens waiting: 2 = ';' then the saved one, 1 = saved */
+	int saved_tok;
+	union { kh_node *node; int ival; } saved_val; /* the parser's %union */
+	unsigned saved_start, saved_end;
 	void *scanner;
 } kh_parse_ctx;
+
+/* A syntax error at SPAN unless one was reported on its line already
+ * (the rest of a bad line is its consequence); counts it. NULL when not
+ * reported. */
+kh_diag *kh_syntax_error(kh_parse_ctx *ctx, kh_span span, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Closes the block at the scanner's depth: its hidden errors get a note. */
+void kh_syntax_block_closed(kh_parse_ctx *ctx);
+
+/* A keyword at SPAN written where an id belongs: the IDENT it spells, '_'
+ * for the blanks of a keyword of several words ("thông báo" is
+ * 'thông_báo'). kh_kw_refused: the same, where it cannot be one, with the
+ * error that says WHAT it cannot be and WHY. */
+kh_node *kh_kw_id(kh_parse_ctx *ctx, kh_span span);
+kh_node *kh_kw_refused(kh_parse_ctx *ctx, kh_span span, const char *what, const char *why);
 
 /* Parses SRC; returns its FILE node (possibly partial when errors were
  * reported to DIAGS). Never NULL. */
@@ -46,5 +82,28 @@ const char *kh_token_english(int token);
  * name to use instead ("bc_…"). */
 const char *kh_keyword_describe(const char *spelling);
 const char *kh_keyword_rename(const char *spelling);
+/* keywords.def's lines, in order: I < kh_keyword_count(). */
+size_t kh_keyword_count(void);
+const char *kh_keyword_at(size_t i, int *token, int *value);
+
+/* The keyword a mistyped word was meant to be (keyword_guess.c). */
+typedef struct kh_kw_guess {
+	int n;                    /* meanings found: 0, 1, or 2 when two fit as well */
+	const char *spelling[2];  /* the spelling of each closest to the word */
+	int token, value;         /* the first one's meaning */
+	int case_only;            /* the word is that spelling but for capitals */
+} kh_kw_guess;
+/* The keyword WORD (LEN bytes, spaces allowed between words) is closest
+ * to once capitals and diacritics are set aside, within a small edit
+ * distance; among TOKENS only (NTOKENS of them), or any keyword when
+ * TOKENS is NULL. */
+kh_kw_guess kh_keyword_guess(const char *word, size_t len, const int *tokens, size_t ntokens);
+/* The error for WORD at SPAN, a mistyped keyword G guesses. */
+kh_diag *kh_report_guess(kh_parse_ctx *ctx, kh_span span, const char *word, const kh_kw_guess *g);
+/* WORD without diacritics or capitals, '_' between words: "nhiem_vu". */
+const char *kh_keyword_fold(const char *word, size_t len);
+/* The keyword tokens that start a statement (a declaration, a block's
+ * line): *TOKENS, and how many. */
+size_t kh_statement_tokens(const int **tokens);
 
 #endif

@@ -64,6 +64,7 @@ typedef struct resolver {
 	const char *bytes;       /* the main file's text, when given in memory */
 	size_t nbytes;
 	int order;
+	unsigned guesses;        /* keyword guesses made (each reads the whole table) */
 } resolver;
 
 const char *rs_span_text(kh_span sp);

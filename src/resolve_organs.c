@@ -21,6 +21,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "resolve_int.h"
 
 /* Comparisons are budgeted so that a huge generated file stays linear. */
@@ -189,7 +190,7 @@ static void cut_parent_loops(resolver *r)
 		}
 		if (x && x->walk == 1) {
 			kh_diag_add(r->diags, KH_ERROR, last->span, "parent-cycle",
-				    "'%s' cannot belong to '%s', which belongs to it (a thuộc loop)",
+				    _("'%s' cannot belong to '%s', which belongs to it (a thuộc loop)"),
 				    last->id, x->id);
 			last->parent = NULL;
 		}
@@ -234,8 +235,8 @@ void rs_check_ancestry(resolver *r)
 		    (b->is_a && ancestors(b->is_a) > KH_MAX_ANCESTORS))
 			continue;
 		kh_diag_add(r->diags, KH_ERROR, b->span, "body-too-deep",
-			    "'%s' reaches more than %d bodies through thuộc and là (its parent, what it "
-			    "is, and theirs); a plan's hierarchy needs a handful",
+			    _("'%s' reaches more than %d bodies through thuộc and là (its parent, what it "
+			    "is, and theirs); a plan's hierarchy needs a handful"),
 			    b->id, KH_MAX_ANCESTORS);
 	}
 }

@@ -338,13 +338,39 @@ static void resolve_budget(resolver *r, kh_node *n, kh_item *item)
 	}
 }
 
+/* A line of nơi_nhận that starts with a name no one declared, close to a
+ * keyword that starts a statement ("Lưu \"VT\""): the keyword was meant,
+ * and that is the one error. */
+static bool mistyped_keyword(resolver *r, kh_node *a)
+{
+	kh_node *first = a->kids;
+	if (!first || first->kind != KH_N_REF_ID || kh_scope_find(&r->scope, first->id) ||
+	    r->guesses++ >= KH_MAX_GUESSES)
+		return false;
+	const int *tokens;
+	size_t n = kh_statement_tokens(&tokens);
+	kh_kw_guess g = kh_keyword_guess(first->id, strlen(first->id), tokens, n);
+	if (g.n != 1)
+		return false;
+	kh_diag_add(r->diags, KH_ERROR, first->span, "misspelt-keyword",
+		    _("'%s' is not declared; did you mean the keyword '%s'?"), first->id,
+		    g.spelling[0]);
+	return true;
+}
+
 /* A line of nơi_nhận or kính_gửi: bodies and levels with a purpose, or
  * text as written. NULL for anything else. */
 static kh_recipient *recipient_line(resolver *r, kh_node *a)
 {
 	kh_recipient *rc = KH_NEW(kh_recipient);
 	rc->span = a->span;
-	if (a->kind == KH_N_RECIPIENT) {
+	if (a->kind == KH_N_RECIPIENT && mistyped_keyword(r, a)) {
+		kh_ref *t = KH_NEW(kh_ref); /* kept as text: no second error */
+		t->kind = KH_REF_TEXT;
+		t->text = a->text ? a->text : "";
+		t->span = a->span;
+		kh_vec_push(&rc->refs, t);
+	} else if (a->kind == KH_N_RECIPIENT) {
 		rs_resolve_refs(r, a->kids, &rc->refs, 0);
 		rc->purpose = a->text;
 	} else if (a->kind == KH_N_PARA || (a->kind == KH_N_ARCHIVE && a->text)) {

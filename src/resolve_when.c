@@ -217,7 +217,7 @@ static kh_when *resolve_when(resolver *r, kh_node *w)
 		wh->working_days = w->n[1] == 1;
 		if (wh->offset > KH_MAX_OFFSET_DAYS)
 			kh_diag_add(r->diags, KH_ERROR, w->span, "number-too-large",
-				    "an offset is at most %d days (ten years), not %ld",
+				    _("an offset is at most %d days (ten years), not %ld"),
 				    KH_MAX_OFFSET_DAYS, wh->offset);
 		kh_symbol *sym = arg ? rs_lookup(r, arg->span, arg->id,
 						  KH_SYM_TASK | KH_SYM_EVENT | KH_SYM_MEETING,

@@ -21,6 +21,8 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "encoding.h"
+#include "i18n.h"
 #include "unichar.h"
 
 #define KH_MB (1024u * 1024u)
@@ -121,37 +123,37 @@ static const char *utf8_check(const unsigned char *t, size_t i, size_t end, size
 
 	*len = 1;
 	if (b < 0xC0)
-		return "a continuation byte without a lead byte";
+		return N_("a continuation byte without a lead byte");
 	if (b < 0xC2) {
 		need = 1;
 		lo = 0xFF; /* any second byte: C0 and C1 only make overlongs */
-		range_why = "overlong encoding";
+		range_why = N_("overlong encoding");
 	} else if (b < 0xE0) {
 		need = 1;
 	} else if (b < 0xF0) {
 		need = 2;
 		if (b == 0xE0) {
 			lo = 0xA0;
-			range_why = "overlong encoding";
+			range_why = N_("overlong encoding");
 		} else if (b == 0xED) {
 			hi = 0x9F;
-			range_why = "a UTF-16 surrogate, not a character";
+			range_why = N_("a UTF-16 surrogate, not a character");
 		}
 	} else if (b < 0xF5) {
 		need = 3;
 		if (b == 0xF0) {
 			lo = 0x90;
-			range_why = "overlong encoding";
+			range_why = N_("overlong encoding");
 		} else if (b == 0xF4) {
 			hi = 0x8F;
-			range_why = "above U+10FFFF";
+			range_why = N_("above U+10FFFF");
 		}
 	} else if (b < 0xF8) {
 		need = 3;
 		lo = 0xFF;
-		range_why = "above U+10FFFF";
+		range_why = N_("above U+10FFFF");
 	} else {
-		return "a byte never used in UTF-8";
+		return N_("a byte never used in UTF-8");
 	}
 
 	size_t k = 0; /* continuation bytes present */
@@ -161,8 +163,8 @@ static const char *utf8_check(const unsigned char *t, size_t i, size_t end, size
 	if (lo == 0xFF || (k > 0 && (t[i + 1] < lo || t[i + 1] > hi)))
 		return range_why;
 	if (k < need)
-		return i + 1 + k >= file_end ? "a sequence cut short by the end of the file"
-					: "a sequence cut short";
+		return i + 1 + k >= file_end ? N_("a sequence cut short by the end of the file")
+					: N_("a sequence cut short");
 	return NULL;
 }
 
@@ -173,6 +175,7 @@ typedef struct checker {
 	size_t suppressed;
 	kh_diag *last;          /* the last finding reported (for the "more" note) */
 	kh_diag *first_utf8;    /* the first invalid-utf8 finding (for the hint) */
+	bool legacy;            /* the file is in a legacy encoding: said once, all said */
 } checker;
 
 /* Reports one content finding unless the cap is reached. */
@@ -190,6 +193,36 @@ static kh_diag *finding(checker *c, size_t start, size_t end, const char *rule, 
 }
 
 /*
+ * The first byte that is not UTF-8 is at [I, I + N): is the file in a
+ * legacy Vietnamese encoding? Then that is the one finding, with the
+ * line read in that encoding, so the clerk sees it is the right guess.
+ */
+static bool legacy_encoding(checker *c, size_t i, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)c->src->text;
+	kh_encoding enc = kh_detect_legacy(t, c->src->len);
+	if (enc == KH_ENC_UTF8)
+		return false;
+	kh_span at = { c->src->id, (unsigned)i, (unsigned)(i + n) };
+	kh_diag *x;
+	if (enc == KH_ENC_CP1258)
+		x = kh_diag_add(c->diags, KH_ERROR, at, "wrong-encoding",
+				_("this file is in Windows-1258, an old Vietnamese encoding, not "
+				  "UTF-8: open it in Notepad or Word and save it as UTF-8"));
+	else
+		x = kh_diag_add(c->diags, KH_ERROR, at, "wrong-encoding",
+				_("this file is in TCVN3 (ABC, the .Vn fonts), an old Vietnamese "
+				  "encoding, not UTF-8: convert it to Unicode (UniKey's converter: "
+				  "TCVN3 to Unicode) and save it as UTF-8"));
+	unsigned line, col;
+	kh_source_locate(c->src, i, &line, &col);
+	size_t st = c->src->line_starts[line - 1], en = line_end(c->src, line - 1);
+	kh_diag_note(x, (kh_span){ -1, 0, 0 }, _("read as %s, line %u says: %s"),
+		     kh_encoding_name(enc), line, kh_legacy_decode(enc, t + st, en - st, 80));
+	return true;
+}
+
+/*
  * Runs the content checks on the raw (registered) source, one line at a
  * time: at most one NUL and one UTF-8 finding per line (the first bad
  * byte; the rest of the line usually fails the same way), and at most
@@ -197,7 +230,7 @@ static kh_diag *finding(checker *c, size_t start, size_t end, const char *rule, 
  */
 static size_t check_content(kh_source *s, kh_diags *diags)
 {
-	checker c = { s, diags, 0, 0, NULL, NULL };
+	checker c = { s, diags, 0, 0, NULL, NULL, false };
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t problems = 0;
 
@@ -209,7 +242,7 @@ static size_t check_content(kh_source *s, kh_diags *diags)
 				if (!seen_nul) {
 					problems++;
 					finding(&c, i, i + 1, "nul-byte",
-						"NUL byte in the file; plan files are text");
+						_("NUL byte in the file; plan files are text"));
 				}
 				seen_nul = 1;
 				i++;
@@ -232,9 +265,13 @@ static size_t check_content(kh_source *s, kh_diags *diags)
 				i += n;
 				continue;
 			}
+			if (!c.first_utf8 && !c.legacy && legacy_encoding(&c, i, n)) {
+				c.legacy = true;
+				return problems + 1;
+			}
 			if (!seen_utf8) {
 				problems++;
-				char *msg = kh_printf("invalid UTF-8 byte 0x%02X (%s)", t[i], why);
+				char *msg = kh_printf(_("invalid UTF-8 byte 0x%02X (%s)"), t[i], _(why));
 				kh_diag *x = finding(&c, i, i + n, "invalid-utf8", msg);
 				if (x && !c.first_utf8)
 					c.first_utf8 = x;
@@ -244,18 +281,18 @@ static size_t check_content(kh_source *s, kh_diags *diags)
 		}
 		if (en - st > KH_MAX_LINE_BYTES) {
 			problems++;
-			char *msg = kh_printf("line is %zu bytes long; the limit is %u", en - st,
+			char *msg = kh_printf(_("line is %zu bytes long; the limit is %u"), en - st,
 					      KH_MAX_LINE_BYTES);
 			finding(&c, st, st, "line-too-long", msg);
 		}
 	}
 	if (c.first_utf8)
 		kh_diag_note(c.first_utf8, (kh_span){ -1, 0, 0 },
-			     "plan files must be saved as UTF-8; legacy Vietnamese encodings "
-			     "(TCVN3, VNI, Windows-1258) are not supported");
+			     _("plan files must be saved as UTF-8; legacy Vietnamese encodings "
+			     "(TCVN3, VNI, Windows-1258) are not supported"));
 	if (c.suppressed)
 		kh_diag_note(c.last, (kh_span){ -1, 0, 0 },
-			     "stopped after %u such errors; %zu more not shown",
+			     _("stopped after %u such errors; %zu more not shown"),
 			     KH_MAX_CONTENT_FINDINGS, c.suppressed);
 	return problems;
 }
@@ -382,6 +419,16 @@ static char *size_in_mb(unsigned long long bytes)
 static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 			  kh_diags *diags)
 {
+	bool bom; /* with or without one, the advice is the same */
+	kh_encoding enc = kh_detect_utf16((const unsigned char *)text, len, &bom);
+	if (enc != KH_ENC_UTF8) {
+		/* Every line would be garbage: one finding for the file. */
+		kh_diag_add_path(diags, KH_ERROR, path ? path : "<input>", "wrong-encoding",
+				 _("this file is %s, not UTF-8: save it as UTF-8 (in Notepad: File "
+				   "> Save As, Encoding: UTF-8)"),
+				 kh_encoding_name(enc));
+		return NULL;
+	}
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
 		memmove(text, text + 3, len - 3);
 		len -= 3;
@@ -402,7 +449,7 @@ static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 		build_lines(s);
 		registry_add(s);
 		kh_diag_add(diags, KH_ERROR, (kh_span){ s->id, (unsigned)past, (unsigned)past },
-			    "line-too-long", "the file has more than %u lines; the limit is %u",
+			    "line-too-long", _("the file has more than %u lines; the limit is %u"),
 			    KH_MAX_LINES, KH_MAX_LINES);
 		return NULL;
 	}
@@ -418,7 +465,7 @@ kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
 				kh_diags *diags)
 {
 	if (len > KH_MAX_FILE_BYTES) {
-		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "file is %s; the limit is %u MB",
+		kh_diag_add_path(diags, KH_ERROR, path, "io-error", _("file is %s; the limit is %u MB"),
 				 size_in_mb(len), KH_MAX_FILE_BYTES / KH_MB);
 		return NULL;
 	}
@@ -477,7 +524,7 @@ static FILE *open_plan(const char *path, bool regular_only, struct stat *st, kh_
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot open '%s': %s", path,
+		kh_diag_add_path(diags, KH_ERROR, path, "io-error", _("cannot open '%s': %s"), path,
 				 strerror(errno));
 		return NULL;
 	}
@@ -487,17 +534,17 @@ static FILE *open_plan(const char *path, bool regular_only, struct stat *st, kh_
 	} else if (S_ISDIR(st->st_mode)) {
 		close(fd);
 		kh_diag_add_path(diags, KH_ERROR, path, "io-error",
-				 "'%s' is a directory, not a plan file", path);
+				 _("'%s' is a directory, not a plan file"), path);
 		return NULL;
 	} else if (regular_only && !S_ISREG(st->st_mode)) {
-		why = "it is not a regular file (a FIFO or a device): imports are read from files only";
+		why = _("it is not a regular file (a FIFO or a device): imports are read from files only");
 	}
 	int flags = why ? 0 : fcntl(fd, F_GETFL);
 	if (!why && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0))
 		why = strerror(errno);
 	FILE *f = why ? NULL : fdopen(fd, "rb");
 	if (!f) {
-		kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot read '%s': %s", path,
+		kh_diag_add_path(diags, KH_ERROR, path, "io-error", _("cannot read '%s': %s"), path,
 				 why ? why : strerror(errno));
 		close(fd);
 	}
@@ -522,7 +569,7 @@ kh_source *kh_source_load_file(const char *path, bool regular_only, kh_diags *di
 		if ((unsigned long long)st.st_size > KH_MAX_FILE_BYTES) {
 			fclose(f);
 			kh_diag_add_path(diags, KH_ERROR, path, "io-error",
-					 "file is %s; the limit is %u MB",
+					 _("file is %s; the limit is %u MB"),
 					 size_in_mb((unsigned long long)st.st_size),
 					 KH_MAX_FILE_BYTES / KH_MB);
 			return NULL;
@@ -538,9 +585,9 @@ kh_source *kh_source_load_file(const char *path, bool regular_only, kh_diags *di
 	if (!text) {
 		if (too_big)
 			kh_diag_add_path(diags, KH_ERROR, path, "io-error",
-					 "file is over the %u MB limit", KH_MAX_FILE_BYTES / KH_MB);
+					 _("file is over the %u MB limit"), KH_MAX_FILE_BYTES / KH_MB);
 		else
-			kh_diag_add_path(diags, KH_ERROR, path, "io-error", "cannot read '%s': %s",
+			kh_diag_add_path(diags, KH_ERROR, path, "io-error", _("cannot read '%s': %s"),
 					 path, strerror(e ? e : EIO));
 		return NULL;
 	}

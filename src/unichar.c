@@ -2,9 +2,28 @@
  * unichar.c - see unichar.h.
  * Part of kehoach; see README.md for the licence.
  */
+#include <unicode/uchar.h>
+
 #include "alloc.h"
 #include "i18n.h"
 #include "unichar.h"
+
+/* Unicode's own name (ICU's table, not one of ours), "" when it has none. */
+const char *kh_char_name(int32_t cp)
+{
+	char buf[128];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n = u_charName(cp, U_UNICODE_CHAR_NAME, buf, (int32_t)sizeof buf, &err);
+	if (U_FAILURE(err) || n <= 0 || n >= (int32_t)sizeof buf)
+		return "";
+	return kh_strndup(buf, (size_t)n);
+}
+
+int kh_char_is_space(int32_t cp)
+{
+	return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000;
+}
 
 kh_char_class kh_char_classify(int32_t c)
 {
@@ -43,11 +62,13 @@ const char *kh_char_problem(int32_t cp, kh_char_class k)
 		return kh_printf(_("control character U+%04X: it can drive a terminal or break a "
 				   "page; remove it"), (unsigned)cp);
 	case KH_CHAR_BIDI:
-		return kh_printf(_("bidirectional control U+%04X: the text would read differently "
-				   "from how it displays (Trojan Source); remove it"), (unsigned)cp);
+		return kh_printf(_("bidirectional control U+%04X %s: the text would read "
+				   "differently from how it displays (Trojan Source); remove it"),
+				 (unsigned)cp, kh_char_name(cp));
 	case KH_CHAR_INVISIBLE:
-		return kh_printf(_("invisible character U+%04X: two names that look the same would "
-				   "be different names; remove it"), (unsigned)cp);
+		return kh_printf(_("invisible character U+%04X %s: two names that look the same "
+				   "would be different names; remove it"),
+				 (unsigned)cp, kh_char_name(cp));
 	default:
 		return "";
 	}

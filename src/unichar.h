@@ -24,5 +24,10 @@ kh_char_class kh_char_classify(int32_t cp);
 const char *kh_char_rule(kh_char_class k);
 /* What is wrong with CP, for a message: "control character U+001B". */
 const char *kh_char_problem(int32_t cp, kh_char_class k);
+/* CP's Unicode name ("NO-BREAK SPACE"), "" when it has none. */
+const char *kh_char_name(int32_t cp);
+/* A space other than U+0020 (no-break, em, ideographic …): what a word
+ * processor or a web page leaves where a plain space was meant. */
+int kh_char_is_space(int32_t cp);
 
 #endif

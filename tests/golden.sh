@@ -190,6 +190,11 @@ run "fmt/check-examples.txt" "$BIN" fmt --check examples/250-KH-TU-2019.kh examp
 run "fmt/check-messy.txt" "$BIN" fmt --check tests/fmt/messy.kh
 run "fmt/broken.txt" "$BIN" fmt --no-color tests/bad/undeclared-id.kh
 run "fmt/two-files-to-stdout.txt" "$BIN" fmt tests/fmt/messy.kh examples/250-KH-TU-2019.kh
+# What a word processor leaves, mended: a '{' on the line after its
+# statement moved up, curly quotes and a no-break space outside strings.
+for n in brace-next-line curly-quotes no-break-space; do
+	run "fmt/$n.txt" "$BIN" fmt tests/bad/$n.kh
+done
 cp tests/fmt/messy.kh "$MADE/fmt-w.kh"
 chmod 640 "$MADE/fmt-w.kh"
 if "$BIN" fmt -w "$MADE/fmt-w.kh" 2>/dev/null && "$BIN" fmt tests/fmt/messy.kh | cmp -s - "$MADE/fmt-w.kh" &&

@@ -231,16 +231,31 @@ def _(d):
                                           "blocks are nested more than 256 deep"))
 
 
-@case("syntax errors: 25 reported; the 26th (parser's or scanner's) stops the file")
+def bad_blocks(bad, n):
+    """N bad lines, five to a section (a block reports five at most), and
+    the body line of the last one."""
+    lines = []
+    for i in range(n):
+        if i % 5 == 0:
+            lines.append('  mục "M%d" {' % i)
+        lines.append("    " + bad)
+        last = len(lines)
+        if i % 5 == 4 or i == n - 1:
+            lines.append("  }")
+    return "\n".join(lines) + "\n", last - 1
+
+
+@case("syntax errors: 25 reported, five a block; the 26th (parser's or scanner's) stops the file")
 def _(d):
     for bad, rule in (("nhiệm_vụ 5", "syntax-error"), (")", "unexpected-character")):
         for n in (25, 26):
-            text = plan(body="  %s\n" % bad * n + '  nhiệm_vụ t "T" { giao khong_co }\n')
+            body, last_at = bad_blocks(bad, n)
+            text = plan(body=body + '  nhiệm_vụ t "T" { giao khong_co }\n')
             p = write(d, "s.kh", text)
             r = run("check", p)
             err = r.stderr.decode()
             rules = re.findall(r"^%s:\d+:\d+: error: .*\[([a-z-]+)\]$" % re.escape(p), err, re.M)
-            last = body_line() + n - 1
+            last = body_line() + last_at
             if crashed(r) or r.returncode != 1 or rules[:25] != [rule] * 25:
                 return "%d × %r: exit %d, %s" % (n, bad, r.returncode, rules)
             if n == 25 and rules[25:] != ["undeclared-id"]:

@@ -1,7 +1,8 @@
 /*
  * test_fmt.c - the canonical layout: indentation by braces (not those in
  * strings or comments), blank lines, line ends, byte-order mark, block
- * comments kept as written, and idempotence on every example.
+ * comments kept as written, a '{' moved up to its statement, a word
+ * processor's quotes and spaces repaired, and idempotence on every example.
  * Part of kehoach; see README.md for the licence.
  */
 #include <setjmp.h>
@@ -64,6 +65,43 @@ static void test_unbalanced_input_does_not_go_negative(void **state)
 	assert_string_equal(fmt("}\n}\na\n"), "}\n}\na\n");
 }
 
+/* A '{' alone on its line goes up to its statement's line, across blank
+ * lines; not after a comment (it would be commented out), nor in one. */
+static void test_brace_moves_up(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt("a \"x\"\n{\n  b\n}\n"), "a \"x\" {\n  b\n}\n");
+	assert_string_equal(fmt("a {\n  m \"x\"\n\n  {\n  }\n}\n"), "a {\n  m \"x\" {\n  }\n}\n");
+	assert_string_equal(fmt("a # c\n{\n}\n"), "a # c\n{\n}\n");
+	assert_string_equal(fmt("/* a\n{\n*/\n"), "/* a\n{\n*/\n");
+	assert_string_equal(fmt("{\n}\n"), "{\n}\n");
+	assert_string_equal(fmt("a\n{ b }\n"), "a\n{ b }\n");
+}
+
+static const char *repair(const char *in, size_t *changed)
+{
+	kh_buf out = { 0 };
+	*changed = kh_format_repair(in, strlen(in), &out);
+	return kh_buf_cstr(&out);
+}
+
+/* Curly-quoted strings and odd spaces outside strings and comments are
+ * written as the language has them; inside, they are text. */
+static void test_repair(void **state)
+{
+	(void)state;
+	size_t n;
+	assert_string_equal(repair("a “x y” ‘z’\n", &n), "a \"x y\" \"z\"\n");
+	assert_int_equal(n, 4);
+	assert_string_equal(repair("a\xC2\xA0" "b\xE3\x80\x80\"c\xC2\xA0" "d\"\xE2\x80\xA8", &n),
+			    "a b \"c\xC2\xA0" "d\"\n");
+	assert_int_equal(n, 3);
+	assert_string_equal(repair("\"“a”\" # “b”\xC2\xA0\n", &n), "\"“a”\" # “b”\xC2\xA0\n");
+	assert_int_equal(n, 0);
+	assert_string_equal(repair("a “b\n", &n), "a “b\n"); /* not closed on its line */
+	assert_int_equal(n, 0);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -113,6 +151,8 @@ int main(void)
 		cmocka_unit_test(test_block_comments_keep_their_layout),
 		cmocka_unit_test(test_blank_lines_and_line_ends),
 		cmocka_unit_test(test_unbalanced_input_does_not_go_negative),
+		cmocka_unit_test(test_brace_moves_up),
+		cmocka_unit_test(test_repair),
 		cmocka_unit_test(test_examples_and_idempotence),
 	};
 	return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);

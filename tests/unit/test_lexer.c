@@ -175,6 +175,38 @@ static void test_from_to_window(void **state)
 }
 
 /* A line end ends a statement, but not after '{', ',' or '+'. */
+/* The other spellings of a quarter; a '{' on the next line does not end
+ * the statement above it. */
+static void test_spellings_and_next_line_brace(void **state)
+{
+	(void)state;
+	scanned s;
+	scan("quí II/2024 qui 3/2025", &s);
+	assert_int_equal(s.tok[0], T_QUARTER);
+	assert_int_equal(s.val[0].node->n[1], 2);
+	assert_int_equal(s.tok[1], T_QUARTER);
+	assert_int_equal(s.val[1].node->n[0], 2025);
+	const int want[] = { T_SECTION, T_STRING, '{', T_STRING, ';', '}', ';', T_SIGN, '{', '}', ';' };
+	expect_tokens("mục \"a\"\n\n  {\n  \"p\"\n}\nkí\n{ }", want, (int)(sizeof want / sizeof want[0]));
+}
+
+/* What a word processor leaves: a curly-quoted string is a string (with
+ * one error), a no-break space an error and no token. */
+static void test_word_processor_text(void **state)
+{
+	(void)state;
+	scanned s;
+	scan("trích_yếu “Tổng kết”\xC2\xA0", &s);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.tok[1], T_STRING);
+	assert_string_equal(s.val[1].node->text, "Tổng kết");
+	assert_int_equal(s.diags.errors, 1); /* the quotes; the space is on their line */
+	scan("a\xC2\xA0" "b", &s);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.diags.errors, 1);
+	assert_non_null(strstr(s.diags.first->message, "U+00A0 NO-BREAK SPACE"));
+}
+
 static void test_line_ends(void **state)
 {
 	(void)state;
@@ -258,6 +290,8 @@ int main(void)
 		cmocka_unit_test(test_date_forms),
 		cmocka_unit_test(test_multiword_keywords),
 		cmocka_unit_test(test_from_to_window),
+		cmocka_unit_test(test_spellings_and_next_line_brace),
+		cmocka_unit_test(test_word_processor_text),
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_nfc_and_nfd_are_the_same),
 		cmocka_unit_test(test_string_escapes),

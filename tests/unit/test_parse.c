@@ -73,6 +73,24 @@ static int starts_statement(int t)
 	return 0;
 }
 
+/* The keywords the scanner guesses at the start of a statement
+ * (kh_statement_tokens) are those above and what starts a top-level line. */
+static void test_statement_tokens(void **state)
+{
+	(void)state;
+	const int *tokens;
+	size_t n = kh_statement_tokens(&tokens);
+	for (size_t i = 0; i < n; i++)
+		assert_true(starts_statement(tokens[i]) || tokens[i] == T_KIND ||
+			    tokens[i] == T_LEVEL || tokens[i] == T_IMPORT);
+	for (int t = 258; t < 258 + 200; t++) {
+		int found = 0;
+		for (size_t i = 0; i < n; i++)
+			found |= tokens[i] == t;
+		assert_true(!starts_statement(t) || found);
+	}
+}
+
 /* The case: "nhiệm_vụ bao_cao" and "sau noi_dung" parse as ids. */
 static void test_keyword_ids_parse(void **state)
 {
@@ -225,6 +243,7 @@ int main(void)
 {
 	kh_alloc_init();
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_statement_tokens),
 		cmocka_unit_test(test_keyword_ids_parse),
 		cmocka_unit_test(test_multiword_keyword_id),
 		cmocka_unit_test(test_every_keyword_as_task_id),

@@ -434,6 +434,19 @@ static void test_time_vocabulary(void **state)
 
 /* What each body is to its parent: as declared, else inferred from its
  * kind, its level, what it is, its name; plain thuộc a part of it. */
+/* A line of nơi_nhận that starts with an undeclared name close to a
+ * keyword: the keyword is named, once; a declared body is no mistake. */
+static void test_recipient_line_mistyped_keyword(void **state)
+{
+	(void)state;
+	kh_diags d;
+	resolve_text("cơ_quan ubt \"UB\"\ncơ_quan Giao \"Ban Giao\"\n"
+		     "kế_hoạch { nơi_nhận { ubt \"để biết\"; Lưu \"VT\"; Giao } }\n", &d);
+	assert_int_equal(d.errors, 1);
+	assert_true(has_rule(&d, "misspelt-keyword",
+			     "'Lưu' is not declared; did you mean the keyword 'lưu'?"));
+}
+
 static void test_standing(void **state)
 {
 	(void)state;
@@ -511,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_data_declaration_errors),
 		cmocka_unit_test(test_time_vocabulary),
 		cmocka_unit_test(test_standing),
+		cmocka_unit_test(test_recipient_line_mistyped_keyword),
 	};
 	return cmocka_run_group_tests_name("resolve", tests, make_dir, remove_dir);
 }

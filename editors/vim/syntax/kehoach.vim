@@ -33,7 +33,7 @@ syn keyword khStatement   kết_thúc ket_thuc superior_line cơ_quan_chủ_qu�
 syn keyword khStatement   purpose mục_đích muc_dich requirement yêu_cầu yeu_cau content nội_dung
 syn keyword khStatement   noi_dung part phần phan section mục muc line dòng dong task nhiệm_vụ
 syn keyword khStatement   nhiem_vu meeting hội_nghị hoi_nghi awards khen_thưởng khen_thuong
-syn keyword khStatement   budget kinh_phí kinh_phi recipients nơi_nhận noi_nhan sign ký ky
+syn keyword khStatement   budget kinh_phí kinh_phi recipients nơi_nhận noi_nhan sign ký ky kí ki
 syn keyword khStatement   outline đề_cương de_cuong attached kèm_theo kem_theo note ghi_chú
 syn keyword khStatement   ghi_chu assign giao with phối_hợp phoi_hop send gửi gui via qua due
 syn keyword khStatement   hạn han after sau independent_of không_cần khong_can before trước
@@ -47,16 +47,16 @@ syn keyword khStatement   granted_by trao_bởi trao_boi criteria tiêu_chuẩn 
 syn keyword khStatement   số_lượng so_luong item khoản khoan paid_by chi_trả chi_tra
 syn keyword khStatement   organising_level cấp_tổ_chức cap_to_chuc archive lưu luu on_behalf_of
 syn keyword khStatement   thay_mặt thay_mat position chức_vụ chuc_vu signer họ_tên ho_ten signed
-syn keyword khStatement   đã_ký da_ky in_place_of ký_thay ky_thay by_order_of thừa_lệnh
-syn keyword khStatement   thua_lenh by_authority_of thừa_ủy_quyền thua_uy_quyen acting quyền
-syn keyword khStatement   quyen to kính_gửi kinh_gui
+syn keyword khStatement   đã_ký da_ky đã_kí da_ki in_place_of ký_thay ky_thay kí_thay ki_thay
+syn keyword khStatement   by_order_of thừa_lệnh thua_lenh by_authority_of thừa_ủy_quyền
+syn keyword khStatement   thua_uy_quyen thừa_uỷ_quyền acting quyền quyen to kính_gửi kinh_gui
 syn keyword khTime        month tháng thang year năm nam early thượng_tuần thuong_tuan mid
 syn keyword khTime        trung_tuần trung_tuan late hạ_tuần ha_tuan year_end cuối_năm cuoi_nam
 syn keyword khTime        continuous thường_xuyên thuong_xuyen monthly hằng_tháng hàng_tháng
 syn keyword khTime        hang_thang yearly hằng_năm hàng_năm hang_nam periodic định_kỳ dinh_ky
-syn keyword khTime        theo_định_kỳ theo_dinh_ky planned dự_kiến du_kien tba thông_báo_sau
-syn keyword khTime        thong_bao_sau half nửa nua session sessions buổi buoi working_days
-syn keyword khTime        ngày_làm_việc ngay_lam_viec
+syn keyword khTime        theo_định_kỳ theo_dinh_ky định_kì dinh_ki theo_định_kì theo_dinh_ki
+syn keyword khTime        planned dự_kiến du_kien tba thông_báo_sau thong_bao_sau half nửa nua
+syn keyword khTime        session sessions buổi buoi working_days ngày_làm_việc ngay_lam_viec
 
 " A keyword of several words may be typed with spaces ("trung tuần").
 syn match   khDeclaration "\<cơ\%(_\|\s\+\)quan\>"
@@ -216,15 +216,20 @@ syn match   khStatement   "\<họ\%(_\|\s\+\)tên\>"
 syn match   khStatement   "\<ho\%(_\|\s\+\)ten\>"
 syn match   khStatement   "\<đã\%(_\|\s\+\)ký\>"
 syn match   khStatement   "\<da\%(_\|\s\+\)ky\>"
+syn match   khStatement   "\<đã\%(_\|\s\+\)kí\>"
+syn match   khStatement   "\<da\%(_\|\s\+\)ki\>"
 syn match   khStatement   "\<in\%(_\|\s\+\)place\%(_\|\s\+\)of\>"
 syn match   khStatement   "\<ký\%(_\|\s\+\)thay\>"
 syn match   khStatement   "\<ky\%(_\|\s\+\)thay\>"
+syn match   khStatement   "\<kí\%(_\|\s\+\)thay\>"
+syn match   khStatement   "\<ki\%(_\|\s\+\)thay\>"
 syn match   khStatement   "\<by\%(_\|\s\+\)order\%(_\|\s\+\)of\>"
 syn match   khStatement   "\<thừa\%(_\|\s\+\)lệnh\>"
 syn match   khStatement   "\<thua\%(_\|\s\+\)lenh\>"
 syn match   khStatement   "\<by\%(_\|\s\+\)authority\%(_\|\s\+\)of\>"
 syn match   khStatement   "\<thừa\%(_\|\s\+\)ủy\%(_\|\s\+\)quyền\>"
 syn match   khStatement   "\<thua\%(_\|\s\+\)uy\%(_\|\s\+\)quyen\>"
+syn match   khStatement   "\<thừa\%(_\|\s\+\)uỷ\%(_\|\s\+\)quyền\>"
 syn match   khStatement   "\<kính\%(_\|\s\+\)gửi\>"
 syn match   khStatement   "\<kinh\%(_\|\s\+\)gui\>"
 syn match   khTime        "\<thượng\%(_\|\s\+\)tuần\>"
@@ -248,6 +253,10 @@ syn match   khTime        "\<định\%(_\|\s\+\)kỳ\>"
 syn match   khTime        "\<dinh\%(_\|\s\+\)ky\>"
 syn match   khTime        "\<theo\%(_\|\s\+\)định\%(_\|\s\+\)kỳ\>"
 syn match   khTime        "\<theo\%(_\|\s\+\)dinh\%(_\|\s\+\)ky\>"
+syn match   khTime        "\<định\%(_\|\s\+\)kì\>"
+syn match   khTime        "\<dinh\%(_\|\s\+\)ki\>"
+syn match   khTime        "\<theo\%(_\|\s\+\)định\%(_\|\s\+\)kì\>"
+syn match   khTime        "\<theo\%(_\|\s\+\)dinh\%(_\|\s\+\)ki\>"
 syn match   khTime        "\<dự\%(_\|\s\+\)kiến\>"
 syn match   khTime        "\<du\%(_\|\s\+\)kien\>"
 syn match   khTime        "\<thông\%(_\|\s\+\)báo\%(_\|\s\+\)sau\>"
