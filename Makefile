@@ -96,7 +96,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(OBJS) $(MO)
 
 # The fuzz target's output validators (tests/fuzz/props.h), and their test.
 FUZZ_PROPS := $(wildcard tests/fuzz/props*.c)
-FUZZ_PROPS_H := $(wildcard tests/fuzz/props*.h)
+FUZZ_PROPS_H := $(wildcard tests/fuzz/props*.h) tests/fuzz/between_inputs.h
 $(BUILD)/tests/test_fuzz_props: tests/unit/test_fuzz_props.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS) -lcmocka

@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "date.h"
 #include "i18n.h"
@@ -225,4 +226,18 @@ const char *kh_date_problem(int y, int m, int d)
 {
 	static char buf[80];
 	return kh_date_problem_buf(y, m, d, buf, sizeof buf);
+}
+
+bool kh_source_date_epoch(kh_day *day, long *seconds)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	if (!env || !*env)
+		return false;
+	char *end;
+	long long v = strtoll(env, &end, 10);
+	if (*end || v < 0 || v >= 253402300800LL)
+		return false;
+	*day = (kh_day)(v / 86400);
+	*seconds = (long)(v % 86400);
+	return true;
 }

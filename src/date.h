@@ -29,6 +29,9 @@ void kh_date_split(kh_day d, int *year, int *month, int *day);
 int kh_weekday(kh_day d);                          /* 0 = Monday .. 6 = Sunday (ISO) */
 /* "YYYY-MM-DD" into BUF (at least 11 bytes). */
 void kh_date_iso(kh_day d, char *buf);
+/* SOURCE_DATE_EPOCH (reproducible builds) as a day and the seconds into
+ * it (UTC); false when it is unset or not a time before year 10000. */
+bool kh_source_date_epoch(kh_day *day, long *seconds);
 
 /*
  * Adding months: the day of month is kept, and when the target month is

@@ -12,6 +12,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include "i18n.h"
+#include "install_path.h"
 
 #include <libintl.h>
 #include <limits.h>
@@ -21,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #define KH_DOMAIN "kehoach"
 #ifndef KH_LOCALEDIR
@@ -103,18 +103,8 @@ static const char *locale_dir(void)
 	const char *env = getenv("KEHOACH_LOCALEDIR");
 	if (env && *env)
 		return env;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			int k = snprintf(dir, sizeof dir, "%s/../share/locale", exe);
-			if (k > 0 && (size_t)k < sizeof dir && has_catalogue(dir))
-				return dir;
-		}
-	}
+	if (kh_beside_program("../share/locale", dir, sizeof dir) && has_catalogue(dir))
+		return dir;
 	return KH_LOCALEDIR;
 }
 

@@ -527,13 +527,10 @@ static int parse_args(init_args *a, int argc, char **argv)
  * builds and tests can fix it. */
 static kh_day today(void)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	if (env && *env) {
-		char *end;
-		long long v = strtoll(env, &end, 10);
-		if (!*end && v >= 0 && v < 253402300800LL)
-			return (kh_day)(v / 86400);
-	}
+	kh_day day;
+	long seconds;
+	if (kh_source_date_epoch(&day, &seconds))
+		return day;
 	time_t now = time(NULL);
 	struct tm tm;
 	if (!localtime_r(&now, &tm))

@@ -24,6 +24,7 @@
 #include "help.h"
 #include "i18n.h"
 #include "init.h"
+#include "install_path.h"
 #include "lsp.h"
 #include "output.h"
 #include "pdf.h"
@@ -109,16 +110,11 @@ static const char *default_stdlib(void)
 	const char *env = getenv("KEHOACH_STDLIB");
 	if (env && *env)
 		return env;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	exe[n > 0 ? n : 0] = '\0';
-	char *slash = strrchr(exe, '/');
+	char beside[PATH_MAX];
 	struct stat st;
-	if (slash && (size_t)(slash - exe) + sizeof "/../share/kehoach/stdlib" <= sizeof exe) {
-		strcpy(slash, "/../share/kehoach/stdlib");
-		if (realpath(exe, dir) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-			return dir;
-	}
+	if (kh_beside_program("../share/kehoach/stdlib", beside, sizeof beside) &&
+	    realpath(beside, dir) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
 	return KH_STDLIB_DIR;
 }
 
@@ -298,16 +294,9 @@ static int find_for_body(const options *o, const kh_program *prog, const kh_body
 static kh_docx_opts output_time(const kh_program *prog)
 {
 	kh_docx_opts t = { false, 0, 0 };
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	if (env && *env) {
-		char *end;
-		long long v = strtoll(env, &end, 10);
-		if (!*end && v >= 0 && v < 253402300800LL) {
-			t.dated = true;
-			t.day = (kh_day)(v / 86400);
-			t.seconds = (long)(v % 86400);
-			return t;
-		}
+	if (kh_source_date_epoch(&t.day, &t.seconds)) {
+		t.dated = true;
+		return t;
 	}
 	if (prog->plan && prog->plan->has_date) {
 		t.dated = true;

@@ -216,36 +216,39 @@ const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds)
 	return best;
 }
 
-/* A kind of name as a noun, translated: "body", "event" (hover texts). */
-const char *kh_sym_kind_name(kh_sym_kind k)
+/* Each kind of name as a bare noun (hover texts) and with its article
+ * (messages), stored untranslated and translated when asked for. */
+static const struct sym_words {
+	kh_sym_kind kind;
+	const char *noun, *phrase;
+} sym_words[] = {
+	{ KH_SYM_LEVEL, N_("level"), N_("a level") },
+	{ KH_SYM_BODY, N_("body"), N_("a body") },
+	{ KH_SYM_DOCUMENT, N_("document"), N_("a document") },
+	{ KH_SYM_EVENT, N_("event"), N_("an event") },
+	{ KH_SYM_TASK, N_("task"), N_("a task") },
+	{ KH_SYM_MEETING, N_("meeting"), N_("a meeting") },
+	{ KH_SYM_AWARD, N_("award form"), N_("an award form") },
+	{ KH_SYM_OUTLINE, N_("outline"), N_("an outline") },
+	{ 0, N_("name"), N_("a name") }, /* last: anything else */
+};
+
+static const struct sym_words *sym_words_of(kh_sym_kind k)
 {
-	switch (k) {
-	case KH_SYM_LEVEL: return _("level");
-	case KH_SYM_BODY: return _("body");
-	case KH_SYM_DOCUMENT: return _("document");
-	case KH_SYM_EVENT: return _("event");
-	case KH_SYM_TASK: return _("task");
-	case KH_SYM_MEETING: return _("meeting");
-	case KH_SYM_AWARD: return _("award form");
-	case KH_SYM_OUTLINE: return _("outline");
-	}
-	return _("name");
+	const struct sym_words *w = sym_words;
+	while (w->kind && w->kind != k)
+		w++;
+	return w;
 }
 
-/* A kind of name with its article, translated: "a body", "an event". */
+const char *kh_sym_kind_name(kh_sym_kind k)
+{
+	return _(sym_words_of(k)->noun);
+}
+
 const char *kh_sym_kind_phrase(kh_sym_kind k)
 {
-	switch (k) {
-	case KH_SYM_LEVEL: return _("a level");
-	case KH_SYM_BODY: return _("a body");
-	case KH_SYM_DOCUMENT: return _("a document");
-	case KH_SYM_EVENT: return _("an event");
-	case KH_SYM_TASK: return _("a task");
-	case KH_SYM_MEETING: return _("a meeting");
-	case KH_SYM_AWARD: return _("an award form");
-	case KH_SYM_OUTLINE: return _("an outline");
-	}
-	return _("a name");
+	return _(sym_words_of(k)->phrase);
 }
 
 const char *kh_text_fold(const char *s)

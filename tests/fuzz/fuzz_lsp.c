@@ -21,6 +21,7 @@
 #include "prose_words.h"
 #include "props.h"
 #include "source.h"
+#include "between_inputs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -91,11 +92,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(text);
 	fclose(in);
 	fclose(out);
-#ifdef KH_ALLOC_TRACK
-	/* Nothing of this input may be read by the next one. */
-	kh_word_fold_forget();
-	kh_source_forget();
-	kh_alloc_release_all();
-#endif
+	kh_fuzz_between_inputs();
 	return 0;
 }

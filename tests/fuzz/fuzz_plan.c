@@ -28,6 +28,7 @@
 #include "resolve.h"
 #include "sarif.h"
 #include "source.h"
+#include "between_inputs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -139,11 +140,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_outputs(p);
 		check_fmt(p, &opts);
 	}
-#ifdef KH_ALLOC_TRACK
-	/* Nothing of this input may be read by the next one. */
-	kh_word_fold_forget();
-	kh_source_forget();
-	kh_alloc_release_all();
-#endif
+	kh_fuzz_between_inputs();
 	return 0;
 }
