@@ -101,9 +101,19 @@ typedef struct guess_ctx {
 	size_t ntokens;
 } guess_ctx;
 
+static bool has_marks(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
 /* How far keyword I is from the word: the distance of the folds first
- * (what was meant), then of the spellings (which spelling to show);
- * SIZE_MAX when it is too far or not wanted here. */
+ * (what was meant), then whether the spelling is written as the word is,
+ * with diacritics or without ('kê_hoach' means 'kế_hoạch', not
+ * 'ke_hoach'), then the distance of the spellings (which spelling to
+ * show); SIZE_MAX when it is too far or not wanted here. */
 static size_t score(const guess_ctx *g, size_t i)
 {
 	int tok, val;
@@ -113,7 +123,8 @@ static size_t score(const guess_ctx *g, size_t i)
 	size_t d = kh_edit_distance(g->folded, folded_keywords()[i], g->limit);
 	if (d > g->limit)
 		return SIZE_MAX;
-	return d * 1000 + kh_edit_distance(g->lower, s, 999);
+	size_t other_script = has_marks(g->lower) != has_marks(s);
+	return d * 100000 + other_script * 1000 + kh_edit_distance(g->lower, s, 999);
 }
 
 /* The closest keyword, skipping meaning (SKIP_TOK, SKIP_VAL) when

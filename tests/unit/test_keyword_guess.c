@@ -59,6 +59,12 @@ static void test_marks_and_capitals(void **state)
 	expect_guess("mục_dích", T_PURPOSE, "mục_đích", 0);
 	expect_guess("trươc", T_BEFORE, "trước", 0);
 	expect_guess("Kế_hoạch", T_KIND, "kế_hoạch", 1);
+	/* Marks typed, some wrong: the spelling with marks, though the plain
+	 * one is as near ('kê_hoach' is one slip from 'ke_hoach', two from
+	 * 'kế_hoạch'); no marks typed: the plain one. */
+	expect_guess("kê_hoach", T_KIND, "kế_hoạch", 0);
+	expect_guess("nhiêm_vu", T_TASK, "nhiệm_vụ", 0);
+	expect_guess("ke_hoachh", T_KIND, "ke_hoach", 0);
 }
 
 /* Past the marks, one slip is allowed from five letters, two from nine;
