@@ -164,12 +164,18 @@ static kh_node *ref_id(kh_node *id)
 %token CRITERIA QUOTA ITEM PAYER ORGLEVEL ARCHIVE ONBEHALF POSITION SIGNER SIGNED MONTH YEAR
 %token YEAR_END PLANNED TBA SESSION WORKDAYS INDEPENDENT ADDRESSEES SUPERIORLINE
 %token HOLIDAY DAYOFF MAKEUPDAY LUNAR LENGTH KINDRULE REQUIRES CUSTOMARY AWARDRIGHT IS SYSTEM PERIOD
+%token ATTRIBUTE CRITRULE UNLESS EXCLUDE BYLAW RANKBY AND OR NOT CONSEC ATLEAST NOTAWARDED
+%token <ival> ORDER "'tăng' or 'giảm'"
+%token LE "'<='" GE "'>='" NE "'!='"
 
 %type <node> string opt_string top_item decl decl_attrs decl_attr opt_decl_block decl_stmts
 %type <node> plan block opt_block stmts stmt ref ref_list id_list when_list when_item when_core
 %type <node> string_list decl_stmt
 %type <node> date_spec window_start window_end duration excepts targets target guest_target via_chain
 %type <node> id name body_name rcpt_ref rcpt_list quota_list quota_item
+%type <node> attr_types rank_list rank_key expr and_expr not_expr cmp_expr value value_list
+%type <node> count_expr count_test opt_until quota_excepts quota_except_list
+%type <ival> cmp_op
 
 %%
 
@@ -364,6 +370,18 @@ stmt
 	| CRITERIA TBA opt_string
 				{ $$ = attr(T_CRITERIA, @$, $3); $$->flag = 1; }
 	| QUOTA quota_list      { $$ = adopt(attr(T_QUOTA, @$, NULL), $2); }
+	| QUOTA EACH ID NUMBER quota_excepts
+				{ $$ = adopt(kh_node_add(named(KH_N_QUOTA_EACH, @$, $3, NULL), $4), $5); }
+	| CRITERIA block        { $$ = adopt(node(KH_N_CRITERIA, @1), $2); }
+	| CRITERIA BYLAW        { $$ = attr(T_CRITERIA, @$, NULL); $$->flag = 2; }
+	| ATTRIBUTE ID string attr_types
+				{ $$ = adopt(named(KH_N_ATTRIBUTE, @2, $2, $3), $4); }
+	| CRITRULE string expr  { $$ = kh_node_add(named(KH_N_CRIT_RULE, @$, NULL, $2), $3); }
+	| CRITRULE string expr UNLESS string expr
+				{ $$ = kh_node_add(kh_node_add(named(KH_N_CRIT_RULE, @$, NULL, $2), $3),
+						   kh_node_add(named(KH_N_EXCEPT, @4, NULL, $5), $6)); }
+	| EXCLUDE string expr   { $$ = kh_node_add(named(KH_N_CRIT_EXCLUDE, @$, NULL, $2), $3); }
+	| RANKBY rank_list      { $$ = adopt(node(KH_N_RANK, @$), $2); }
 	| ITEM string           { $$ = named(KH_N_BUDGET_ITEM, @$, NULL, $2); }
 	| ITEM string PAYER ref { $$ = kh_node_add(named(KH_N_BUDGET_ITEM, @$, NULL, $2), $4); }
 	| ARCHIVE ref_list      { $$ = adopt(node(KH_N_ARCHIVE, @$), $2); }
@@ -457,7 +475,8 @@ kw_plain
 	: IMPORT | PARENT | ABBR | BELOW | FROM | UNTIL | OF | SHORT | KIND | VIA | BEFORE
 	| WITHIN | ON | EXCEPT | COLLECTIVE | INDIVIDUAL | PAYER | PLANNED | TBA | HALF
 	| SESSION | WORKDAYS | LUNAR | LENGTH | REQUIRES | CUSTOMARY | IS | SYSTEM | RECUR
-	| STAFF | UNITOF
+	| STAFF | UNITOF | UNLESS | BYLAW | AND | OR | NOT | CONSEC | ATLEAST | NOTAWARDED
+	| ORDER
 	;
 
 kw_stmt
@@ -468,7 +487,7 @@ kw_stmt
 	| AFTER | CHAIR | ORGANISER | DURATION | WHEN | ONLINE | ATTENDEES | ATTEND | GUEST
 	| EACH | GROUP | TARGET | FORM | TYPE | GRANTOR | CRITERIA | QUOTA | ITEM | ARCHIVE
 	| ONBEHALF | POSITION | SIGNER | SIGNED | INDEPENDENT | SIGNFORM | ADDRESSEES
-	| SUPERIORLINE
+	| SUPERIORLINE | ATTRIBUTE | CRITRULE | EXCLUDE | RANKBY
 	;
 
 kw_refword
@@ -490,6 +509,105 @@ guest_target
 	;
 
 /* "số_lượng 5", or per kind of target: "số_lượng 05 tập_thể, 10 cá_nhân". */
+/* "chữ", "số", "ngày", "theo_năm khóa": the type of an attribute and
+ * whether it is the key; the resolver reads the words. */
+attr_types
+	: ID                    { $$ = kh_node_add(block(@$), $1); }
+	| DAY                   { $$ = kh_node_add(block(@$), kh_kw_id(ctx, SP(@1))); }
+	| attr_types ID         { $$ = kh_node_add($1, $2); }
+	;
+
+/* 'mỗi đơn_vị 1 { "Thành phố Tam Kỳ" 2 }': the exceptions to a quota per unit. */
+quota_excepts
+	: %empty                { $$ = NULL; }
+	| '{' quota_except_list '}' { $$ = $2; }
+	;
+
+quota_except_list
+	: %empty                { $$ = block(@$); }
+	| quota_except_list string NUMBER
+				{ $$ = kh_node_add($1, kh_node_add(named(KH_N_EXCEPT, @2, NULL, $2), $3)); }
+	| quota_except_list ';' { $$ = $1; }
+	;
+
+rank_list
+	: rank_key              { $$ = kh_node_add(block(@$), $1); }
+	| rank_list ',' rank_key { $$ = kh_node_add($1, $3); }
+	;
+
+rank_key
+	: ID ORDER              { $$ = named(KH_N_RANK_KEY, @$, $1, NULL); $$->key = $2; }
+	;
+
+/* Criteria: 'và' binds tighter than 'hoặc', 'không' tighter than both. */
+expr
+	: and_expr
+	| expr OR and_expr      { $$ = kh_node_add(kh_node_add(node(KH_N_E_OR, @$), $1), $3); }
+	;
+
+and_expr
+	: not_expr
+	| and_expr AND not_expr { $$ = kh_node_add(kh_node_add(node(KH_N_E_AND, @$), $1), $3); }
+	;
+
+not_expr
+	: cmp_expr
+	| NOT not_expr          { $$ = kh_node_add(node(KH_N_E_NOT, @$), $2); }
+	;
+
+cmp_expr
+	: value
+	| value cmp_op value    { $$ = kh_node_add(kh_node_add(node(KH_N_E_CMP, @$), $1), $3); $$->key = $2; }
+	| value WITHIN value    { $$ = kh_node_add(kh_node_add(node(KH_N_E_IN, @$), $1), $3); }
+	| value FROM value UNTIL value
+				{ $$ = kh_node_add(kh_node_add(kh_node_add(node(KH_N_E_RANGE, @$), $1), $3), $5); }
+	| count_expr
+	;
+
+cmp_op
+	: '='                   { $$ = KH_CMP_EQ; }
+	| NE                    { $$ = KH_CMP_NE; }
+	| '<'                   { $$ = KH_CMP_LT; }
+	| LE                    { $$ = KH_CMP_LE; }
+	| '>'                   { $$ = KH_CMP_GT; }
+	| GE                    { $$ = KH_CMP_GE; }
+	;
+
+/* 'liên_tục 2 năm xếp_loại = "HTXSNV" đến 2024', 'ít_nhất 3 trong 5 năm
+ * xếp_loại trong [...]', 'chưa_khen "Bằng khen" 3 năm'. */
+count_expr
+	: CONSEC NUMBER YEAR ID count_test opt_until
+				{ $$ = kh_node_add(kh_node_add(kh_node_add(named(KH_N_E_CONSEC, @$, $4, NULL), $2), $5), $6); }
+	| ATLEAST NUMBER WITHIN NUMBER YEAR ID count_test opt_until
+				{ $$ = kh_node_add(kh_node_add(kh_node_add(kh_node_add(named(KH_N_E_ATLEAST, @$, $6, NULL), $2), $4), $7), $8); }
+	| NOTAWARDED opt_string NUMBER YEAR opt_until
+				{ $$ = kh_node_add(kh_node_add(named(KH_N_E_NOTAWARDED, @$, NULL, $2), $3), $5); }
+	;
+
+count_test
+	: cmp_op value          { $$ = node(KH_N_E_CMP, @$); $$->key = $1; kh_node_add($$, $2); }
+	| WITHIN value          { $$ = kh_node_add(node(KH_N_E_IN, @$), $2); }
+	;
+
+opt_until
+	: %empty                { $$ = NULL; }
+	| UNTIL NUMBER          { $$ = $2; }
+	;
+
+value
+	: ID                    { $$ = named(KH_N_E_REF, @$, $1, NULL); }
+	| NUMBER
+	| DATE
+	| STRING                /* one: "a" "b" after a rule's text would be ambiguous */
+	| '(' expr ')'          { $$ = $2; }
+	| '[' value_list ']'    { $$ = $2; }
+	;
+
+value_list
+	: value                 { $$ = kh_node_add(node(KH_N_E_LIST, @$), $1); }
+	| value_list ',' value  { $$ = kh_node_add($1, $3); }
+	;
+
 quota_list
 	: quota_item            { $$ = kh_node_add(block(@$), $1); }
 	| quota_list ',' quota_item { $$ = kh_node_add($1, $3); }

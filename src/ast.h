@@ -24,7 +24,10 @@
 	X(W_OFFSET) X(W_RECUR) X(W_TBA) X(W_SPAN) \
 	X(D_DMY) X(D_MONTH) X(D_DECADE) X(D_QUARTER) X(D_YEAR) X(D_YEAR_END) \
 	X(D_DAYMONTH) X(HOLIDAY_DECL) X(KINDRULE_DECL) X(AWARDRIGHT_DECL) X(PERIOD_DECL) \
-	X(DURATION) X(STRING) X(NUMBER) X(IDENT) X(FLAG) X(BLOCK)
+	X(DURATION) X(STRING) X(NUMBER) X(IDENT) X(FLAG) X(BLOCK) \
+	X(ATTRIBUTE) X(CRITERIA) X(CRIT_RULE) X(CRIT_EXCLUDE) X(RANK) X(RANK_KEY) X(QUOTA_EACH) \
+	X(E_OR) X(E_AND) X(E_NOT) X(E_CMP) X(E_IN) X(E_RANGE) X(E_CONSEC) X(E_ATLEAST) \
+	X(E_NOTAWARDED) X(E_LIST) X(E_REF)
 
 typedef enum kh_node_kind {
 #define KH_X(name) KH_N_##name,
@@ -53,6 +56,10 @@ struct kh_node {
  * 17/11/2025"): the parts it leaves to the second date (the resolver's
  * business, resolve_when.c). */
 enum { KH_DATE_FULL, KH_DATE_NO_YEAR, KH_DATE_NO_MONTH };
+
+/* The comparison of an E_CMP node (its key), and of the test inside a
+ * count (E_CONSEC, E_ATLEAST: key too; E_IN there when a list). */
+enum { KH_CMP_EQ = 1, KH_CMP_NE, KH_CMP_LT, KH_CMP_LE, KH_CMP_GT, KH_CMP_GE };
 
 const char *kh_node_kind_name(kh_node_kind k);
 

@@ -307,8 +307,76 @@ typedef struct kh_award_target {
 	kh_span span;
 } kh_award_target;
 
+/* A nominee's attribute (thuộc_tính): a column of the nominee file. */
+typedef enum kh_attr_type {
+	KH_ATTR_TEXT, KH_ATTR_NUMBER, KH_ATTR_DATE, KH_ATTR_YESNO, KH_ATTR_LIST,
+	KH_ATTR_YEARLY, KH_ATTR_AWARDS
+} kh_attr_type;
+
+typedef struct kh_award_attr {
+	const char *id, *header;  /* the column's header as the spreadsheet has it */
+	kh_attr_type type;
+	bool key;                 /* 'khóa': unique per nominee */
+	kh_span span;
+} kh_award_attr;
+
+/* A criterion's expression, typed by the resolver (resolve_criteria.c). */
+typedef enum kh_cexpr_kind {
+	KH_CE_OR, KH_CE_AND, KH_CE_NOT, KH_CE_CMP, KH_CE_IN, KH_CE_RANGE, KH_CE_CONSEC,
+	KH_CE_ATLEAST, KH_CE_NOT_AWARDED, KH_CE_ATTR, KH_CE_NUMBER, KH_CE_DATE, KH_CE_TEXT,
+	KH_CE_LIST
+} kh_cexpr_kind;
+
+/* The type of a value: an attribute's, or KH_VAL_BOOL for a condition. */
+typedef enum kh_val_type {
+	KH_VAL_BOOL = 100, KH_VAL_NUMBER, KH_VAL_DATE, KH_VAL_TEXT, KH_VAL_LIST, KH_VAL_YEARLY,
+	KH_VAL_AWARDS, KH_VAL_BAD
+} kh_val_type;
+
+typedef struct kh_cexpr kh_cexpr;
+struct kh_cexpr {
+	kh_cexpr_kind kind;
+	kh_val_type type;
+	int op;                   /* CMP and counts: KH_CMP_* (ast.h); 0 for a list test */
+	const kh_award_attr *attr; /* ATTR, counts, NOT_AWARDED (the awards attribute) */
+	double number;            /* NUMBER; counts: how many */
+	long years;               /* counts: over how many years; NOT_AWARDED too */
+	long until;               /* counts, NOT_AWARDED: the last year (resolved) */
+	kh_day date;              /* DATE */
+	const char *text;         /* TEXT; NOT_AWARDED: the class searched */
+	kh_vec kids;              /* kh_cexpr* */
+	kh_span span;
+};
+
+typedef struct kh_crit_rule {
+	const char *text;         /* as printed */
+	kh_cexpr *expr;
+	const char *unless_text;  /* 'trừ_khi': an exception that waives it; may be NULL */
+	kh_cexpr *unless;
+	bool exclude;             /* 'loại_trừ': true rejects the nominee */
+	kh_span span;
+} kh_crit_rule;
+
+typedef struct kh_rank_key {
+	const kh_award_attr *attr;
+	bool descending;
+	kh_span span;
+} kh_rank_key;
+
+typedef struct kh_quota_except {
+	const char *value;
+	long quota;
+	kh_span span;
+} kh_quota_except;
+
 typedef struct kh_award_form {
 	const char *id, *name, *class_name, *criteria, *note;
+	kh_vec rules;             /* kh_crit_rule*: tiêu_chuẩn { điều … loại_trừ … } */
+	bool criteria_by_law;     /* tiêu_chuẩn theo_luật */
+	kh_vec rank;              /* kh_rank_key*: xếp_hạng */
+	const kh_award_attr *quota_each; /* số_lượng mỗi ATTR N */
+	long quota_each_n;
+	kh_vec quota_each_except; /* kh_quota_except* */
 	kh_span span;
 	kh_ref *granted_by;
 	int who;                  /* kh_target bits; 0 = not said */
@@ -459,6 +527,7 @@ typedef struct kh_plan {
 	bool has_awards;
 	kh_vec award_targets;      /* kh_award_target* */
 	kh_vec award_forms;        /* kh_award_form* */
+	kh_vec award_attrs;        /* kh_award_attr*: thuộc_tính */
 	const char *award_criteria;
 	bool award_criteria_tba;
 	kh_vec budget;             /* kh_budget_line* */

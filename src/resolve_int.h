@@ -98,6 +98,13 @@ void rs_resolve_signature(resolver *r, kh_node *n);
 void rs_resolve_forms(resolver *r);
 void rs_resolve_kind_rule(resolver *r, kh_node *n);
 void rs_resolve_award_right(resolver *r, kh_node *n);
+/* Award criteria (resolve_criteria.c): attributes, a form's tiêu_chuẩn
+ * block, xếp_hạng, số_lượng mỗi; then the default last year of counts. */
+void rs_resolve_attribute(resolver *r, kh_node *n);
+void rs_resolve_criteria(resolver *r, kh_node *n, kh_award_form *f);
+void rs_resolve_rank(resolver *r, kh_node *n, kh_award_form *f);
+void rs_resolve_quota_each(resolver *r, kh_node *n, kh_award_form *f);
+void rs_criteria_years(resolver *r);
 void rs_resolve_holiday(resolver *r, kh_node *n);
 /* Dates relative deadlines from their anchors and builds the calendar. */
 void rs_date_relative(resolver *r);

@@ -217,11 +217,23 @@ static int targets_of(kh_node *first)
 
 static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 {
-	static const int single[] = { T_TYPE, T_GRANTOR, T_CRITERIA, T_QUOTA, T_NOTE, 0 };
+	static const int single[] = { T_TYPE, T_GRANTOR, T_CRITERIA, T_QUOTA, T_NOTE, T_RANKBY, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind == KH_N_TARGET) {
 			f->who |= targets_of(a->kids);
+			continue;
+		}
+		if (a->kind == KH_N_CRITERIA || a->kind == KH_N_RANK || a->kind == KH_N_QUOTA_EACH) {
+			int key = a->kind == KH_N_CRITERIA ? T_CRITERIA : a->kind == KH_N_RANK ? T_RANKBY : T_QUOTA;
+			if (rs_repeated(r, &once, key, a, _("in this award form")))
+				continue;
+			if (a->kind == KH_N_CRITERIA)
+				rs_resolve_criteria(r, a, f);
+			else if (a->kind == KH_N_RANK)
+				rs_resolve_rank(r, a, f);
+			else
+				rs_resolve_quota_each(r, a, f);
 			continue;
 		}
 		if (a->kind != KH_N_ATTR) {
@@ -240,6 +252,7 @@ static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 		case T_CRITERIA:
 			f->criteria = a->kids ? a->kids->text : NULL;
 			f->criteria_tba = a->flag == 1;
+			f->criteria_by_law = a->flag == 2;
 			break;
 		case T_QUOTA:
 			for (kh_node *q = a->kids; q; q = q->next) {
@@ -295,6 +308,8 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 			it->text = NULL;
 			break;
 		}
+		case KH_N_ATTRIBUTE:
+			break; /* read first: awards_attributes */
 		case KH_N_ATTR:
 			if (a->key == T_CRITERIA && rs_repeated(r, &r->award_fields, T_CRITERIA, a, _("in khen_thưởng")))
 				break;
@@ -315,9 +330,21 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 	}
 }
 
+/* The attributes first, wherever they stand in khen_thưởng, so that every
+ * form's criteria can name them. */
+static void awards_attributes(resolver *r, kh_node *first)
+{
+	for (kh_node *a = first; a; a = a->next)
+		if (a->kind == KH_N_ATTRIBUTE)
+			rs_resolve_attribute(r, a);
+		else if (a->kind == KH_N_SECTION || a->kind == KH_N_PART)
+			awards_attributes(r, a->kids);
+}
+
 static void resolve_awards(resolver *r, kh_node *n, kh_item *item)
 {
 	r->plan->has_awards = true;
+	awards_attributes(r, n->kids);
 	resolve_awards_block(r, n->kids, &item->items);
 }
 
@@ -640,6 +667,7 @@ void rs_resolve_plan(resolver *r, kh_node *pn)
 	}
 	resolve_plan_block(r, pn->kids, &p->items, 1);
 	rs_resolve_forms(r);
+	rs_criteria_years(r);
 }
 
 /* ------------------------------------------------------------------ */

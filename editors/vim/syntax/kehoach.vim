@@ -44,12 +44,17 @@ syn keyword khStatement   thanh_phan attend dự du guest mời khách_mời kha
 syn keyword khStatement   except trừ tru group nhóm nhom target đối_tượng doi_tuong collective
 syn keyword khStatement   tập_thể tap_the individual cá_nhân ca_nhan form hình_thức hinh_thuc
 syn keyword khStatement   granted_by trao_bởi trao_boi criteria tiêu_chuẩn tieu_chuan quota
-syn keyword khStatement   số_lượng so_luong item khoản khoan paid_by chi_trả chi_tra
-syn keyword khStatement   organising_level cấp_tổ_chức cap_to_chuc archive lưu luu on_behalf_of
-syn keyword khStatement   thay_mặt thay_mat position chức_vụ chuc_vu signer họ_tên ho_ten signed
-syn keyword khStatement   đã_ký da_ky đã_kí da_ki in_place_of ký_thay ky_thay kí_thay ki_thay
-syn keyword khStatement   by_order_of thừa_lệnh thua_lenh by_authority_of thừa_ủy_quyền
-syn keyword khStatement   thua_uy_quyen thừa_uỷ_quyền acting quyền quyen to kính_gửi kinh_gui
+syn keyword khStatement   số_lượng so_luong attribute thuộc_tính thuoc_tinh rule điều dieu
+syn keyword khStatement   unless trừ_khi tru_khi exclude loại_trừ loai_tru by_law theo_luật
+syn keyword khStatement   theo_luat rank_by xếp_hạng xep_hang ascending tăng tang descending
+syn keyword khStatement   giảm giam and và va or hoặc hoac not không khong consecutive liên_tục
+syn keyword khStatement   lien_tuc at_least ít_nhất it_nhat not_awarded chưa_khen chua_khen in
+syn keyword khStatement   item khoản khoan paid_by chi_trả chi_tra organising_level cấp_tổ_chức
+syn keyword khStatement   cap_to_chuc archive lưu luu on_behalf_of thay_mặt thay_mat position
+syn keyword khStatement   chức_vụ chuc_vu signer họ_tên ho_ten signed đã_ký da_ky đã_kí da_ki
+syn keyword khStatement   in_place_of ký_thay ky_thay kí_thay ki_thay by_order_of thừa_lệnh
+syn keyword khStatement   thua_lenh by_authority_of thừa_ủy_quyền thua_uy_quyen thừa_uỷ_quyền
+syn keyword khStatement   acting quyền quyen to kính_gửi kinh_gui
 syn keyword khTime        month tháng thang year năm nam early thượng_tuần thuong_tuan mid
 syn keyword khTime        trung_tuần trung_tuan late hạ_tuần ha_tuan year_end cuối_năm cuoi_nam
 syn keyword khTime        continuous thường_xuyên thuong_xuyen monthly hằng_tháng hàng_tháng
@@ -201,6 +206,26 @@ syn match   khStatement   "\<tiêu\%(_\|\s\+\)chuẩn\>"
 syn match   khStatement   "\<tieu\%(_\|\s\+\)chuan\>"
 syn match   khStatement   "\<số\%(_\|\s\+\)lượng\>"
 syn match   khStatement   "\<so\%(_\|\s\+\)luong\>"
+syn match   khStatement   "\<thuộc\%(_\|\s\+\)tính\>"
+syn match   khStatement   "\<thuoc\%(_\|\s\+\)tinh\>"
+syn match   khStatement   "\<trừ\%(_\|\s\+\)khi\>"
+syn match   khStatement   "\<tru\%(_\|\s\+\)khi\>"
+syn match   khStatement   "\<loại\%(_\|\s\+\)trừ\>"
+syn match   khStatement   "\<loai\%(_\|\s\+\)tru\>"
+syn match   khStatement   "\<by\%(_\|\s\+\)law\>"
+syn match   khStatement   "\<theo\%(_\|\s\+\)luật\>"
+syn match   khStatement   "\<theo\%(_\|\s\+\)luat\>"
+syn match   khStatement   "\<rank\%(_\|\s\+\)by\>"
+syn match   khStatement   "\<xếp\%(_\|\s\+\)hạng\>"
+syn match   khStatement   "\<xep\%(_\|\s\+\)hang\>"
+syn match   khStatement   "\<liên\%(_\|\s\+\)tục\>"
+syn match   khStatement   "\<lien\%(_\|\s\+\)tuc\>"
+syn match   khStatement   "\<at\%(_\|\s\+\)least\>"
+syn match   khStatement   "\<ít\%(_\|\s\+\)nhất\>"
+syn match   khStatement   "\<it\%(_\|\s\+\)nhat\>"
+syn match   khStatement   "\<not\%(_\|\s\+\)awarded\>"
+syn match   khStatement   "\<chưa\%(_\|\s\+\)khen\>"
+syn match   khStatement   "\<chua\%(_\|\s\+\)khen\>"
 syn match   khStatement   "\<paid\%(_\|\s\+\)by\>"
 syn match   khStatement   "\<chi\%(_\|\s\+\)trả\>"
 syn match   khStatement   "\<chi\%(_\|\s\+\)tra\>"
