@@ -11,7 +11,8 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_DEFAULT_SOURCE -DKH_STDLIB_DIR=\"$(CURDIR)/stdlib\" \
              -DKH_LOCALEDIR=\"$(CURDIR)/$(BUILD)/locale\" $(WARN) $(CFLAGS) -Isrc -I$(GEN) \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(EXTRA_LIBS)
+# libcsv ships no pkg-config file: linked by name, in every build (LIBS).
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv $(EXTRA_LIBS)
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS    := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
@@ -24,7 +25,7 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 MO      := $(BUILD)/locale/vi/LC_MESSAGES/kehoach.mo
 POT     := po/kehoach.pot
 
-DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev libicu-dev \
+DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcsv-dev libcmocka-dev libicu-dev \
             clang libclang-rt-14-dev \
             libzip-dev libxml2-dev \
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
