@@ -128,7 +128,7 @@ static void on_field(void *data, size_t len, void *arg)
 		return;
 	if (len > KH_NOMINEES_MAX_FIELD) {
 		fail(r, at, RULE_LIMIT,
-		     kh_printf(_("this field is %zu bytes long; the limit is %u"), len,
+		     kh_printf(_("this field is longer than %u bytes, the limit"),
 			       KH_NOMINEES_MAX_FIELD));
 		r->stop = true;
 		return;
