@@ -11,7 +11,8 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_DEFAULT_SOURCE -DKH_STDLIB_DIR=\"$(CURDIR)/stdlib\" \
              -DKH_LOCALEDIR=\"$(CURDIR)/$(BUILD)/locale\" $(WARN) $(CFLAGS) -Isrc -I$(GEN) \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(EXTRA_LIBS)
+# libcsv ships no pkg-config file: linked by name, in every build (LIBS).
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv $(EXTRA_LIBS)
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS    := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
@@ -24,14 +25,14 @@ UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
 MO      := $(BUILD)/locale/vi/LC_MESSAGES/kehoach.mo
 POT     := po/kehoach.pot
 
-DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcmocka-dev libicu-dev \
+DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libcsv-dev libcmocka-dev libicu-dev \
             clang libclang-rt-14-dev \
             libzip-dev libxml2-dev \
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
             python3-docx libxml2-utils unzip gettext libc-l10n groff-base man-db
 
 .PHONY: all deps demo test unit asan unit-asan bench bench-attacks clean fuzz fuzz-build fuzz-replay afl afl-build \
-        fault fault-full pot editors install uninstall fuzz-lsp
+        fault fault-full pot editors install uninstall fuzz-lsp fuzz-csv
 all: $(BIN) $(MO) editors
 
 # The editors' keyword lists are made from src/keywords.def (tests/editors
@@ -214,7 +215,8 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 fuzz-build:
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
-	  EXTRA_CFLAGS="-DKH_NO_GC -DKH_ALLOC_TRACK" build/fuzz/fuzz_plan build/fuzz/fuzz_lsp
+	  EXTRA_CFLAGS="-DKH_NO_GC -DKH_ALLOC_TRACK" build/fuzz/fuzz_plan build/fuzz/fuzz_lsp \
+	  build/fuzz/fuzz_csv
 
 $(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS)
@@ -223,6 +225,11 @@ $(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
 # messages. `make fuzz-lsp` runs it; `make test` replays tests/fuzz/lsp-corpus.
 $(BUILD)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS)
+
+# The nominee CSV reader's target (tests/fuzz/fuzz_csv.c): bytes as a
+# nominee file. `make fuzz-csv` runs it; `make test` replays tests/fuzz/csv-corpus.
+$(BUILD)/fuzz_csv: tests/fuzz/fuzz_csv.c $(OBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(OBJS) $(LIBS)
 
 # The command line driven by a file (tests/fuzz/afl_cli.c): main() is
 # linked in under another name and the driver checks what every run
@@ -261,6 +268,11 @@ fuzz-lsp: deps fuzz-build
 	@mkdir -p build/fuzz-lsp-corpus
 	build/fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 -timeout=10 \
 	  -close_fd_mask=2 -dict=tests/fuzz/lsp.dict build/fuzz-lsp-corpus tests/fuzz/lsp-corpus
+
+fuzz-csv: deps fuzz-build
+	@mkdir -p build/fuzz-csv-corpus
+	build/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -rss_limit_mb=4096 -timeout=10 \
+	  -close_fd_mask=2 -dict=tests/fuzz/csv.dict build/fuzz-csv-corpus tests/fuzz/csv-corpus
 
 fuzz-replay: fuzz-build
 	build/fuzz/fuzz_plan -runs=0 examples tests/bad tests/fuzz/corpus tests/rules/*/ tests/fmt

@@ -173,7 +173,7 @@ static kh_node *ref_id(kh_node *id)
 %type <node> string_list decl_stmt
 %type <node> date_spec window_start window_end duration excepts targets target guest_target via_chain
 %type <node> id name body_name rcpt_ref rcpt_list quota_list quota_item
-%type <node> attr_types rank_list rank_key expr and_expr not_expr cmp_expr value value_list
+%type <node> attr_decl attr_decls attr_types rank_list rank_key expr and_expr not_expr cmp_expr value value_list
 %type <node> count_expr count_test opt_until quota_excepts quota_except_list
 %type <ival> cmp_op
 
@@ -374,8 +374,11 @@ stmt
 				{ $$ = adopt(kh_node_add(named(KH_N_QUOTA_EACH, @$, $3, NULL), $4), $5); }
 	| CRITERIA block        { $$ = adopt(node(KH_N_CRITERIA, @1), $2); }
 	| CRITERIA BYLAW        { $$ = attr(T_CRITERIA, @$, NULL); $$->flag = 2; }
-	| ATTRIBUTE ID string attr_types
-				{ $$ = adopt(named(KH_N_ATTRIBUTE, @2, $2, $3), $4); }
+	| ATTRIBUTE attr_decl   { $$ = $2; }
+	| ATTRIBUTE '{' attr_decls '}'
+				{ $$ = adopt(node(KH_N_ATTRIBUTES, @1), $3); }
+	| ATTRIBUTE '{' attr_decls attr_decl '}'
+				{ $$ = adopt(node(KH_N_ATTRIBUTES, @1), kh_node_add($3, $4)); }
 	| CRITRULE string expr  { $$ = kh_node_add(named(KH_N_CRIT_RULE, @$, NULL, $2), $3); }
 	| CRITRULE string expr UNLESS string expr
 				{ $$ = kh_node_add(kh_node_add(named(KH_N_CRIT_RULE, @$, NULL, $2), $3),
@@ -511,6 +514,20 @@ guest_target
 /* "số_lượng 5", or per kind of target: "số_lượng 05 tập_thể, 10 cá_nhân". */
 /* "chữ", "số", "ngày", "theo_năm khóa": the type of an attribute and
  * whether it is the key; the resolver reads the words. */
+/* 'mã "Mã" chữ khóa': an attribute, its column's header, its type and flags;
+ * one per line in 'thuộc_tính { … }'. */
+attr_decl
+	: name string attr_types
+				{ $$ = adopt(named(KH_N_ATTRIBUTE, @1, $1, $2), $3); }
+	;
+
+attr_decls
+	: %empty                { $$ = block(@$); }
+	| attr_decls ';'
+	| attr_decls attr_decl ';' { $$ = kh_node_add($1, $2); }
+	| attr_decls error ';'  { $$ = $1; yyerrok; }
+	;
+
 attr_types
 	: ID                    { $$ = kh_node_add(block(@$), $1); }
 	| DAY                   { $$ = kh_node_add(block(@$), kh_kw_id(ctx, SP(@1))); }

@@ -309,6 +309,7 @@ static void resolve_awards_block(resolver *r, kh_node *first, kh_vec *items)
 			break;
 		}
 		case KH_N_ATTRIBUTE:
+		case KH_N_ATTRIBUTES:
 			break; /* read first: awards_attributes */
 		case KH_N_ATTR:
 			if (a->key == T_CRITERIA && rs_repeated(r, &r->award_fields, T_CRITERIA, a, _("in khen_thưởng")))
@@ -337,7 +338,7 @@ static void awards_attributes(resolver *r, kh_node *first)
 	for (kh_node *a = first; a; a = a->next)
 		if (a->kind == KH_N_ATTRIBUTE)
 			rs_resolve_attribute(r, a);
-		else if (a->kind == KH_N_SECTION || a->kind == KH_N_PART)
+		else if (a->kind == KH_N_ATTRIBUTES || a->kind == KH_N_SECTION || a->kind == KH_N_PART)
 			awards_attributes(r, a->kids);
 }
 

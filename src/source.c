@@ -176,6 +176,7 @@ typedef struct checker {
 	kh_diag *last;          /* the last finding reported (for the "more" note) */
 	kh_diag *first_utf8;    /* the first invalid-utf8 finding (for the hint) */
 	bool legacy;            /* the file is in a legacy encoding: said once, all said */
+	size_t max_line;        /* longer lines are an error (SIZE_MAX: none) */
 } checker;
 
 /* Reports one content finding unless the cap is reached. */
@@ -228,9 +229,9 @@ static bool legacy_encoding(checker *c, size_t i, size_t n)
  * byte; the rest of the line usually fails the same way), and at most
  * KH_MAX_CONTENT_FINDINGS in all. Returns the number of problems found.
  */
-static size_t check_content(kh_source *s, kh_diags *diags)
+static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 {
-	checker c = { s, diags, 0, 0, NULL, NULL, false };
+	checker c = { s, diags, 0, 0, NULL, NULL, false, max_line };
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t problems = 0;
 
@@ -279,7 +280,7 @@ static size_t check_content(kh_source *s, kh_diags *diags)
 			seen_utf8 = 1;
 			i++;
 		}
-		if (en - st > KH_MAX_LINE_BYTES) {
+		if (en - st > c.max_line) {
 			problems++;
 			char *msg = kh_printf(_("line is %zu bytes long; the limit is %u"), en - st,
 					      KH_MAX_LINE_BYTES);
@@ -417,7 +418,7 @@ static char *size_in_mb(unsigned long long bytes)
  * (yy_scan_buffer) instead of copying it.
  */
 static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
-			  kh_diags *diags)
+			  size_t max_line, kh_diags *diags)
 {
 	bool bom; /* with or without one, the advice is the same */
 	kh_encoding enc = kh_detect_utf16((const unsigned char *)text, len, &bom);
@@ -455,14 +456,14 @@ static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 	}
 	build_lines(s);
 	registry_add(s);
-	if (check_content(s, diags))
+	if (check_content(s, max_line, diags))
 		return NULL;
 	normalise(s);
 	return s;
 }
 
-kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
-				kh_diags *diags)
+static kh_source *from_bytes(const char *path, const char *bytes, size_t len, size_t max_line,
+			     kh_diags *diags)
 {
 	if (len > KH_MAX_FILE_BYTES) {
 		kh_diag_add_path(diags, KH_ERROR, path, "io-error", _("file is %s; the limit is %u MB"),
@@ -472,7 +473,19 @@ kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
 	char *text = kh_alloc_atomic(len + 2);
 	if (len)
 		memcpy(text, bytes, len);
-	return prepare(path, text, len, len + 2, diags);
+	return prepare(path, text, len, len + 2, max_line, diags);
+}
+
+kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
+				kh_diags *diags)
+{
+	return from_bytes(path, bytes, len, KH_MAX_LINE_BYTES, diags);
+}
+
+kh_source *kh_source_from_bytes_any_lines(const char *path, const char *bytes, size_t len,
+					  kh_diags *diags)
+{
+	return from_bytes(path, bytes, len, SIZE_MAX, diags);
 }
 
 /*
@@ -592,7 +605,7 @@ kh_source *kh_source_load_file(const char *path, bool regular_only, kh_diags *di
 		return NULL;
 	}
 	*io_error = 0;
-	return prepare(path, text, len, alloc, diags);
+	return prepare(path, text, len, alloc, KH_MAX_LINE_BYTES, diags);
 }
 
 /* ------------------------------------------------------------------ */

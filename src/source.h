@@ -50,6 +50,11 @@ kh_source *kh_source_load_file(const char *path, bool regular_only, struct kh_di
 kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
 				struct kh_diags *diags);
 
+/* The same without the line-length limit: a table (nominees.c) whose
+ * limits are per field, and whose lines may be longer than a plan's. */
+kh_source *kh_source_from_bytes_any_lines(const char *path, const char *bytes, size_t len,
+					  struct kh_diags *diags);
+
 /* Registry: sources get ids in load order; spans refer to them by id. */
 kh_source *kh_source_get(int id);
 void kh_source_reset(void);          /* forget all sources (tests) */

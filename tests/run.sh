@@ -122,6 +122,13 @@ if [ -x build/fuzz/fuzz_lsp ]; then
 		echo "$out" | tail -n 2;
 		if [ $rc = 0 ]; then echo "lsp fuzz replay: ${n:-0} passed, 0 failed"; else echo "lsp fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
 fi
+if [ -x build/fuzz/fuzz_csv ]; then
+	# The nominee CSV reader's seeds and kept finds, through its fuzz target.
+	suite csv-fuzz-replay bash -c 'out=$(build/fuzz/fuzz_csv -runs=0 tests/fuzz/csv-corpus 2>&1); rc=$?;
+		n=$(echo "$out" | grep -Eo "Done [0-9]+ runs" | grep -Eo "[0-9]+");
+		echo "$out" | tail -n 2;
+		if [ $rc = 0 ]; then echo "csv fuzz replay: ${n:-0} passed, 0 failed"; else echo "csv fuzz replay: 0 passed, 1 failed"; fi; exit $rc'
+fi
 if [ -x "$2/afl_cli" ]; then
 	# The whole command line: every command on every small rule case and the
 	# kept AFL++ finds, with the promises about files checked after each run.
