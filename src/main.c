@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "awards_cmd.h"
+#include "awards_screen.h"
 #include "check.h"
 #include "diag.h"
 #include "emit.h"
@@ -61,6 +63,8 @@ typedef struct options {
 	int check_only;           /* fmt --check */
 	int min_working_days;     /* 0: the default */
 	int explain;              /* check --explain */
+	const char *candidates;   /* awards --candidates CSV */
+	const char *form;         /* awards --form ID */
 	kh_vec inputs;            /* const char*: every file read, which -o may not replace */
 } options;
 
@@ -77,6 +81,7 @@ static int cmd_schedule(options *o);
 static int cmd_fmt(options *o);
 static int cmd_checklist(options *o);
 static int cmd_lsp(options *o);
+static int cmd_awards(options *o);
 
 static const command commands[] = {
 	{ "check", cmd_check },
@@ -86,6 +91,7 @@ static const command commands[] = {
 	{ "fmt", cmd_fmt },
 	{ "outline", cmd_outline },
 	{ "render", cmd_render },
+	{ "awards", cmd_awards },
 	{ "init", NULL }, /* reads its own options: src/init.c */
 	{ "lsp", cmd_lsp },
 };
@@ -501,6 +507,39 @@ static int cmd_render(options *o)
 	return write_or_fail(o, kh_pdf_from_docx(out.data, out.len, &pdf), &pdf);
 }
 
+static int cmd_awards(options *o)
+{
+	const char *f = o->format ? o->format : "text";
+	if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "csv"))
+		return usage_error(_("awards prints text, --format json or --csv, not '%s'"), f);
+	if (!o->candidates)
+		return usage_error("%s", _("awards needs --candidates FILE: the nominee list (CSV)"));
+	kh_program *prog;
+	int rc = load_plan(o, "awards", &prog);
+	if (rc >= 0)
+		return rc;
+	if (o->form && prog->plan && !kh_awards_find_form(prog->plan, o->form))
+		return usage_error(_("--form %s: the plan has no award form with this id (kehoach json "
+				     "lists them)"), o->form);
+	kh_vec_push(&o->inputs, (void *)o->candidates);
+	kh_awards_opts ao = { o->files[0], o->candidates, o->form, f };
+	kh_diags d = { 0 };
+	kh_buf out = { 0 };
+	int io = 0;
+	rc = kh_awards_run(prog->plan, &ao, &out, &d, &io);
+	options text = *o;
+	text.format = "text";
+	int io_failed = 0;
+	unsigned errors = report(&d, &text, &io_failed);
+	if (io)
+		return EXIT_USAGE;
+	if (rc)
+		return EXIT_FINDINGS;
+	if (write_result(o, out.data, out.len) != 0)
+		return EXIT_USAGE;
+	return errors ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 static int cmd_lsp(options *o)
 {
 	if (o->nfiles || o->format || o->output)
@@ -721,6 +760,12 @@ static int run_command(int argc, char **argv)
 			o.min_working_days = (int)n;
 			continue;
 		}
+		if (!strcmp(a, "--candidates") || !strcmp(a, "--form")) {
+			if (i + 1 >= argc)
+				return usage_error(_("option %s needs a value"), a);
+			*(a[2] == 'c' ? &o.candidates : &o.form) = argv[++i];
+			continue;
+		}
 		if (!strcmp(a, "--format") || !strcmp(a, "-o") || !strcmp(a, "--output") ||
 		    !strcmp(a, "--stdlib") || !strcmp(a, "--root")) {
 			if (i + 1 >= argc)
@@ -756,6 +801,8 @@ static int run_command(int argc, char **argv)
 				   "'check', not '%s'"), cmd->name);
 	if (o.for_body && !is_schedule && strcmp(cmd->name, "checklist"))
 		return usage_error(_("--for belongs to 'schedule' and 'checklist', not '%s'"), cmd->name);
+	if ((o.candidates || o.form) && strcmp(cmd->name, "awards"))
+		return usage_error(_("--candidates and --form belong to 'awards', not '%s'"), cmd->name);
 	if (o.mirror_events && !(is_schedule && o.format && !strcmp(o.format, "ics")))
 		return usage_error("%s", _("--mirror-events goes with 'schedule --ics'"));
 	return cmd->run(&o);

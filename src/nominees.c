@@ -43,8 +43,10 @@ typedef struct reader {
 	kh_cell *header;
 	size_t ncols;         /* 0 until the header is read */
 	kh_cell **rows;
+	bool *bad;            /* per row: its record is malformed, it is not screened */
 	size_t nrows, caprows;
 	unsigned errors;
+	bool fatal;           /* an error that spoils the whole table */
 	bool stop;            /* a limit or too many errors: feed no more */
 } reader;
 
@@ -97,6 +99,7 @@ static kh_span span_of(const reader *r, size_t a, size_t b)
 static kh_diag *fail(reader *r, kh_span at, const char *rule, const char *msg)
 {
 	kh_diag *x = kh_diag_add(r->d, KH_ERROR, at, rule, "%s", msg);
+	r->fatal = true;
 	if (++r->errors >= MAX_ERRORS && !r->stop)
 		kh_diag_note(x, (kh_span){ -1, 0, 0 },
 			     _("stopped after %u errors; the rest of the file is not read"),
@@ -184,16 +187,36 @@ static void take_header(reader *r)
 	}
 }
 
-/* A data record: as long as the header at most, missing fields blank. */
+/* A record whose length is not the header's is kept, marked bad: the
+ * other nominees can still be screened. */
+static bool record_length_ok(reader *r)
+{
+	bool fatal = r->fatal;
+	if (r->nrec > r->ncols)
+		fail(r, r->rec[r->ncols].span, RULE_FORMAT,
+		     kh_cell_message(&(kh_cell){ .col = (unsigned)r->ncols + 1 },
+				     kh_printf(_("this record has %zu fields but the header has %zu: "
+						 "this is the first one too many"),
+					       r->nrec, r->ncols)));
+	else if (r->nrec < r->ncols)
+		fail(r, r->rec[r->nrec - 1].span, RULE_FORMAT,
+		     kh_cell_message(&(kh_cell){ .col = (unsigned)r->nrec },
+				     kh_printf(_("this record has %zu fields but the header has %zu: "
+						 "it ends here (a line break outside quotes?)"),
+					       r->nrec, r->ncols)));
+	else
+		return true;
+	r->fatal = fatal || r->stop; /* a table read only in part is no table */
+	return false;
+}
+
+/* A data record, as long as the header (a longer or shorter one is
+ * kept, marked bad, its missing fields blank). */
 static void take_row(reader *r)
 {
-	if (r->nrec > r->ncols) {
-		fail(r, r->rec[r->ncols].span, RULE_FORMAT,
-		     kh_printf(_("this record has %zu fields but the header has %zu: this is the "
-				 "first one too many"),
-			       r->nrec, r->ncols));
-		return;
-	}
+	bool ok = record_length_ok(r);
+	if (r->nrec > r->ncols)
+		r->nrec = r->ncols;
 	if (r->nrows == KH_NOMINEES_MAX_ROWS) {
 		fail(r, r->rec[0].span, RULE_LIMIT,
 		     kh_printf(_("more than %u records after the header; the limit is %u"),
@@ -210,7 +233,9 @@ static void take_row(reader *r)
 	if (r->nrows == r->caprows) {
 		r->caprows = r->caprows ? r->caprows * 2 : 64;
 		r->rows = KH_GROW_N(r->rows, kh_cell *, r->caprows);
+		r->bad = KH_GROW_N(r->bad, bool, r->caprows);
 	}
+	r->bad[r->nrows] = !ok;
 	r->rows[r->nrows++] = cells;
 }
 
@@ -336,15 +361,12 @@ static kh_nominees *build(reader *r, const char *path)
 		n->keys[i] = kh_text_fold(r->header[i].text);
 	n->nrows = r->nrows;
 	n->rows = r->rows;
+	n->bad = r->bad;
 	return n;
 }
 
-kh_nominees *kh_nominees_read(const char *path, const char *bytes, size_t len, kh_diags *d)
+static kh_nominees *read_source(const kh_source *src, const char *path, kh_diags *d)
 {
-	unsigned errors = d->errors;
-	const kh_source *src = kh_source_from_bytes_any_lines(path, bytes, len, d);
-	if (!src)
-		return NULL;
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		kh_oom(sizeof p);
@@ -356,10 +378,22 @@ kh_nominees *kh_nominees_read(const char *path, const char *bytes, size_t len, k
 	csv_set_delim(&p, (unsigned char)r.sep);
 	run(&r);
 	csv_free(&p);
-	if (!r.ncols && d->errors == errors)
+	if (!r.ncols && !r.fatal) {
 		kh_diag_add_path(d, KH_ERROR, path, RULE_FORMAT,
 				 _("'%s' holds no record: its first line must name the columns"), path);
-	if (d->errors != errors)
-		return NULL;
-	return build(&r, path);
+		r.fatal = true;
+	}
+	return r.fatal ? NULL : build(&r, path);
+}
+
+kh_nominees *kh_nominees_read(const char *path, const char *bytes, size_t len, kh_diags *d)
+{
+	const kh_source *src = kh_source_from_bytes_any_lines(path, bytes, len, d);
+	return src ? read_source(src, path, d) : NULL;
+}
+
+kh_nominees *kh_nominees_load(const char *path, kh_diags *d, int *io_error)
+{
+	const kh_source *src = kh_source_load_table(path, d, io_error);
+	return src ? read_source(src, path, d) : NULL;
 }

@@ -37,15 +37,18 @@ typedef struct kh_nominees {
 	const char **keys;   /* ncols header names, NFC and case-folded */
 	size_t nrows;
 	kh_cell **rows;      /* nrows records of ncols cells each (missing fields blank) */
+	bool *bad;           /* per record: longer or shorter than the header (reported) */
 } kh_nominees;
 
 /*
  * Reads BYTES as a nominee table and registers it as source PATH.
- * NULL when it is not one (encoding, quoting, a record longer than the
- * header, a duplicate header name, a limit), with located errors in D.
- * A file of no record at all is an error too.
+ * NULL when it is not one (encoding, quoting, a duplicate header name, a
+ * limit, no record at all), with located errors in D. A record longer or
+ * shorter than the header is reported and kept, marked in bad[].
  */
 kh_nominees *kh_nominees_read(const char *path, const char *bytes, size_t len, kh_diags *d);
+/* The same from the file PATH; *IO_ERROR set when it cannot be read. */
+kh_nominees *kh_nominees_load(const char *path, kh_diags *d, int *io_error);
 
 /* The column whose header is NAME (NFC, case and surrounding blanks set aside), or -1. */
 int kh_nominees_column(const kh_nominees *n, const char *name);
@@ -58,6 +61,11 @@ typedef struct kh_year_col {
 /* Every column named PREFIX, blanks, then a 4-digit year, sorted by year
  * (*OUT, the count returned; 0 and NULL when none). */
 size_t kh_nominees_yearly(const kh_nominees *n, const char *prefix, kh_year_col **out);
+
+/* The spreadsheet's letters of a 1-based column: 1 "A", 27 "AA". */
+const char *kh_column_letters(unsigned col);
+/* MSG about cell C, with its column's letters: "… (column G)". */
+const char *kh_cell_message(const kh_cell *c, const char *msg);
 
 /* Each typed reader returns false on a bad cell, with an error in D
  * located at it that says how to write the value. */
@@ -81,7 +89,8 @@ bool kh_cell_awards(const kh_cell *c, kh_award_item **items, size_t *n, kh_diags
 
 /* Reports each record whose cell in COL (0-based) repeats an earlier
  * one's (NFC, case-folded), with a note at the first, and each blank
- * key. True when the column is a key. */
-bool kh_nominees_check_unique(const kh_nominees *n, size_t col, kh_diags *d);
+ * key, and marks them in BAD (nrows; may be NULL). True when the column
+ * is a key. */
+bool kh_nominees_check_unique(const kh_nominees *n, size_t col, bool *bad, kh_diags *d);
 
 #endif

@@ -25,9 +25,30 @@ static bool is_digit(char ch)
 	return ch >= '0' && ch <= '9';
 }
 
+const char *kh_column_letters(unsigned col)
+{
+	char tmp[8] = { 0 };
+	size_t n = 0;
+	while (col && n < sizeof tmp) {
+		col--;
+		tmp[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	char *out = kh_strndup(tmp, n);
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return out;
+}
+
+const char *kh_cell_message(const kh_cell *c, const char *msg)
+{
+	/* TRANSLATORS: a message about a cell, and the spreadsheet's letter of its column. */
+	return kh_printf(_("%s (column %s)"), msg, kh_column_letters(c->col));
+}
+
 static kh_diag *cell_error(kh_diags *d, const kh_cell *c, const char *msg)
 {
-	return kh_diag_add(d, KH_ERROR, c->span, RULE_CELL, "%s", msg);
+	return kh_diag_add(d, KH_ERROR, c->span, RULE_CELL, "%s", kh_cell_message(c, msg));
 }
 
 int kh_nominees_column(const kh_nominees *n, const char *name)
@@ -225,15 +246,18 @@ bool kh_cell_awards(const kh_cell *c, kh_award_item **items, size_t *n, kh_diags
 		int year = last_year(t, it[i].len);
 		kh_span at = sub_span(c, it[i].start, it[i].len);
 		if (year < 0) {
-			kh_diag_add(d, KH_ERROR, at, RULE_CELL,
-				    _("'%s' has no year: write the year it was given, as in "
-				      "'Giấy khen 2019'"), t);
+			kh_diag_add(d, KH_ERROR, at, RULE_CELL, "%s",
+				    kh_cell_message(c, kh_printf(_("'%s' has no year: write the year it "
+								   "was given, as in 'Giấy khen 2019'"),
+								 t)));
 			ok = false;
 		} else if (year < KH_PLAN_YEAR_MIN || year > KH_PLAN_YEAR_MAX) {
-			kh_diag_add(d, KH_ERROR, at, RULE_CELL,
-				    _("the year of '%s' would be %d, its last 4-digit number: end the "
-				      "item with the year it was given (%d to %d)"),
-				    t, year, KH_PLAN_YEAR_MIN, KH_PLAN_YEAR_MAX);
+			kh_diag_add(d, KH_ERROR, at, RULE_CELL, "%s",
+				    kh_cell_message(c, kh_printf(_("the year of '%s' would be %d, its last "
+								   "4-digit number: end the item with the "
+								   "year it was given (%d to %d)"),
+								 t, year, KH_PLAN_YEAR_MIN,
+								 KH_PLAN_YEAR_MAX)));
 			ok = false;
 		}
 		v[i] = (kh_award_item){ t, year };
@@ -278,7 +302,7 @@ size_t kh_nominees_yearly(const kh_nominees *n, const char *prefix, kh_year_col 
 	return k;
 }
 
-bool kh_nominees_check_unique(const kh_nominees *n, size_t col, kh_diags *d)
+bool kh_nominees_check_unique(const kh_nominees *n, size_t col, bool *bad, kh_diags *d)
 {
 	if (col >= n->ncols)
 		return false;
@@ -290,6 +314,8 @@ bool kh_nominees_check_unique(const kh_nominees *n, size_t col, kh_diags *d)
 			cell_error(d, c, kh_printf(_("blank where a key is needed: the column '%s' "
 						     "names each nominee once"), n->header[col].text));
 			ok = false;
+			if (bad)
+				bad[i] = true;
 			continue;
 		}
 		const char *k = kh_text_fold(c->text);
@@ -299,11 +325,15 @@ bool kh_nominees_check_unique(const kh_nominees *n, size_t col, kh_diags *d)
 			continue;
 		}
 		const kh_cell *first = &n->rows[j][col];
-		kh_diag *x = kh_diag_add(d, KH_ERROR, c->span, RULE_KEY,
-					 _("'%s' is the key of the record at row %u too: each "
-					   "nominee is named once"), c->text, first->row);
+		kh_diag *x = kh_diag_add(d, KH_ERROR, c->span, RULE_KEY, "%s",
+					 kh_cell_message(c, kh_printf(_("'%s' is the key of the record on "
+									"line %u too: each nominee is "
+									"named once"),
+								      c->text, first->row)));
 		kh_diag_note(x, first->span, _("first used here"));
 		ok = false;
+		if (bad)
+			bad[i] = true;
 	}
 	return ok;
 }

@@ -528,6 +528,10 @@ typedef struct kh_plan {
 	kh_vec award_targets;      /* kh_award_target* */
 	kh_vec award_forms;        /* kh_award_form* */
 	kh_vec award_attrs;        /* kh_award_attr*: thuộc_tính */
+	/* The attribute that says whether a nominee is a tập thể or a cá
+	 * nhân: a text one a criterion compares with those words; NULL when
+	 * none does (the screening then looks at the cells). */
+	const kh_award_attr *award_kind_attr;
 	const char *award_criteria;
 	bool award_criteria_tba;
 	kh_vec budget;             /* kh_budget_line* */

@@ -372,20 +372,68 @@ static void default_until(kh_cexpr *e, long year)
 		default_until(e->kids.items[i], year);
 }
 
+/* 'chưa_khen 3 năm' without a class: the form's own (its loại, else its name). */
+static void default_class(kh_cexpr *e, const kh_award_form *f)
+{
+	if (e->kind == KH_CE_NOT_AWARDED && !e->text)
+		e->text = f->class_name ? f->class_name : f->name;
+	for (size_t i = 0; i < e->kids.n; i++)
+		default_class(e->kids.items[i], f);
+}
+
+static bool says_kind(const char *text)
+{
+	const char *k = kh_text_fold(text);
+	return !strcmp(k, "tập thể") || !strcmp(k, "cá nhân") || !strcmp(k, "tap the") ||
+	       !strcmp(k, "ca nhan");
+}
+
+/* The text attribute a criterion compares with "tập thể" or "cá nhân". */
+static const kh_award_attr *kind_attr(const kh_cexpr *e)
+{
+	if ((e->kind == KH_CE_CMP || e->kind == KH_CE_IN) && e->kids.n == 2) {
+		const kh_cexpr *l = e->kids.items[0], *v = e->kids.items[1];
+		bool word = v->kind == KH_CE_TEXT && says_kind(v->text);
+		for (size_t i = 0; v->kind == KH_CE_LIST && i < v->kids.n; i++) {
+			const kh_cexpr *item = v->kids.items[i];
+			word |= item->kind == KH_CE_TEXT && says_kind(item->text);
+		}
+		if (l->kind == KH_CE_ATTR && l->attr && l->attr->type == KH_ATTR_TEXT && word)
+			return l->attr;
+	}
+	for (size_t i = 0; i < e->kids.n; i++) {
+		const kh_award_attr *a = kind_attr(e->kids.items[i]);
+		if (a)
+			return a;
+	}
+	return NULL;
+}
+
+/* What the screening needs settled once: the last year of each count (the
+ * year before the plan's, when it does not say), the class 'chưa_khen'
+ * looks for, and which attribute tells a tập thể from a cá nhân. */
 void rs_criteria_years(resolver *r)
 {
 	kh_plan *p = r->plan;
-	if (!p || !p->has_date)
-		return; /* no date: the screening takes the file's latest year */
-	int y, m, d;
-	kh_date_split(p->date, &y, &m, &d);
+	if (!p)
+		return;
+	int y = 0, m, d;
+	if (p->has_date) /* no date: the screening takes the file's latest year */
+		kh_date_split(p->date, &y, &m, &d);
 	for (size_t i = 0; i < p->award_forms.n; i++) {
 		kh_award_form *f = p->award_forms.items[i];
 		for (size_t j = 0; f && j < f->rules.n; j++) {
 			kh_crit_rule *rule = f->rules.items[j];
-			default_until(rule->expr, y - 1);
-			if (rule->unless)
-				default_until(rule->unless, y - 1);
+			kh_cexpr *es[2] = { rule->expr, rule->unless };
+			for (int k = 0; k < 2; k++) {
+				if (!es[k])
+					continue;
+				if (y)
+					default_until(es[k], y - 1);
+				default_class(es[k], f);
+				if (!p->award_kind_attr)
+					p->award_kind_attr = kind_attr(es[k]);
+			}
 		}
 	}
 }

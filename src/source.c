@@ -569,8 +569,22 @@ kh_source *kh_source_load(const char *path, kh_diags *diags, int *io_error)
 	return kh_source_load_file(path, false, diags, io_error);
 }
 
+static kh_source *load_file(const char *path, bool regular_only, size_t max_line, kh_diags *diags,
+			    int *io_error);
+
 kh_source *kh_source_load_file(const char *path, bool regular_only, kh_diags *diags,
 			       int *io_error)
+{
+	return load_file(path, regular_only, KH_MAX_LINE_BYTES, diags, io_error);
+}
+
+kh_source *kh_source_load_table(const char *path, kh_diags *diags, int *io_error)
+{
+	return load_file(path, false, SIZE_MAX, diags, io_error);
+}
+
+static kh_source *load_file(const char *path, bool regular_only, size_t max_line, kh_diags *diags,
+			    int *io_error)
 {
 	*io_error = 1;
 	struct stat st;
@@ -605,7 +619,7 @@ kh_source *kh_source_load_file(const char *path, bool regular_only, kh_diags *di
 		return NULL;
 	}
 	*io_error = 0;
-	return prepare(path, text, len, alloc, KH_MAX_LINE_BYTES, diags);
+	return prepare(path, text, len, alloc, max_line, diags);
 }
 
 /* ------------------------------------------------------------------ */

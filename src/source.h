@@ -46,6 +46,9 @@ kh_source *kh_source_load(const char *path, struct kh_diags *diags, int *io_erro
 kh_source *kh_source_load_file(const char *path, bool regular_only, struct kh_diags *diags,
 			       int *io_error);
 
+/* The same for a table (a nominee CSV): no limit on a line's length. */
+kh_source *kh_source_load_table(const char *path, struct kh_diags *diags, int *io_error);
+
 /* The same checks on an in-memory buffer (tests, fuzzing). */
 kh_source *kh_source_from_bytes(const char *path, const char *bytes, size_t len,
 				struct kh_diags *diags);

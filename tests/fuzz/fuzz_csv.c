@@ -107,7 +107,7 @@ static void read_cells(const kh_nominees *n, kh_diags *d)
 			fail("a header name not found", n->header[j].text);
 	}
 	if (n->ncols)
-		kh_nominees_check_unique(n, 0, d);
+		kh_nominees_check_unique(n, 0, NULL, d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -100,8 +100,13 @@ static void test_quotes_and_embedded_line_breaks(void **state)
 			    "1,\"nói \"\"tốt\"\"\r\ndòng hai\",2020\r\n"
 			    "2,  \"  có khoảng  \"  ,x\r\n"
 			    "3,b,2,5\r\n");
-	assert_null(n);
+	/* The long record is reported and kept, marked bad; the others read. */
+	assert_non_null(n);
 	expect_error("5:7", "this record has 4 fields but the header has 3");
+	assert_int_equal(n->nrows, 3);
+	assert_false(n->bad[0]);
+	assert_true(n->bad[2]);
+	memset(&d, 0, sizeof d);
 	n = rd("Mã,Ghi chú,Năm\r\n"
 	       "0,  \"  có khoảng  \"  ,x\r\n"
 	       "1,\"nói \"\"tốt\"\"\r\ndòng hai\",2020\r\n"
@@ -136,8 +141,8 @@ static void test_nfd_equals_nfc(void **state)
 	kh_nominees *n = rd("Mã,Tên\nNguye\xCC\x82\xCC\x83n,1\nNguy\xE1\xBB\x85n,2\n");
 	expect_ok(n);
 	assert_string_equal(n->rows[0][0].text, "Nguy\xE1\xBB\x85n");
-	assert_false(kh_nominees_check_unique(n, 0, &d));
-	expect_error("3:1", "'Nguyễn' is the key of the record at row 2 too");
+	assert_false(kh_nominees_check_unique(n, 0, NULL, &d));
+	expect_error("3:1", "'Nguyễn' is the key of the record on line 2 too");
 	assert_non_null(strstr(printed(), "t.csv:2:1: note: first used here"));
 	n = rd("H\xC6\xA1\xCC\x80 T\xC3\xAAn,x\n1,2\n"); /* "Hờ Tên", NFD header */
 	expect_ok(n);
@@ -153,9 +158,13 @@ static void test_header_checks(void **state)
 	assert_null(rd(""));
 	assert_non_null(strstr(printed(), "holds no record"));
 	assert_null(rd("\n\n,,\n"));
-	/* Fewer fields: the rest are blank, located where the record ends. */
+	/* Fewer fields: reported where the record ends (a line break outside
+	 * quotes splits a record), kept with the rest blank, marked bad. */
 	kh_nominees *n = rd("a,b,c\n1\n");
-	expect_ok(n);
+	assert_non_null(n);
+	expect_error("2:1", "this record has 1 fields but the header has 3: it ends here");
+	assert_true(n->bad[0]);
+	memset(&d, 0, sizeof d);
 	assert_string_equal(n->rows[0][2].text, "");
 	assert_int_equal(n->rows[0][2].row, 2);
 	assert_int_equal(n->rows[0][2].col, 3);
@@ -163,7 +172,8 @@ static void test_header_checks(void **state)
 	assert_false(kh_cell_number(&n->rows[0][2], &v, &d));
 	expect_error("2:2", "blank where a number is needed");
 	/* Too many: at the first extra field. */
-	assert_null(rd("a,b\n1,2\n1,2,  3,4\n"));
+	n = rd("a,b\n1,2\n1,2,  3,4\n");
+	assert_true(n && !n->bad[0] && n->bad[1]);
 	expect_error("3:7", "this record has 4 fields but the header has 2: this is the first "
 		     "one too many");
 	/* Blank records (",,") are skipped wherever they are. */
@@ -317,14 +327,14 @@ static void test_unique_keys(void **state)
 	(void)state;
 	kh_nominees *n = rd("Mã,Tên\nA1,x\nb2,y\na1,z\n,w\nB2,v\n");
 	expect_ok(n);
-	assert_false(kh_nominees_check_unique(n, 0, &d));
+	assert_false(kh_nominees_check_unique(n, 0, NULL, &d));
 	assert_int_equal(d.errors, 3);
 	expect_error("4:1", "'a1' is the key of the record at row 2 too");
 	assert_non_null(strstr(printed(), "t.csv:5:1: error: blank where a key is needed"));
 	assert_non_null(strstr(printed(), "t.csv:6:1: error: 'B2' is the key of the record at row 3"));
 	n = rd("Mã\n1\n2\n");
 	memset(&d, 0, sizeof d);
-	assert_true(kh_nominees_check_unique(n, 0, &d));
+	assert_true(kh_nominees_check_unique(n, 0, NULL, &d));
 }
 
 /* LEN copies of CH then TAIL. */
