@@ -173,7 +173,7 @@ static kh_node *ref_id(kh_node *id)
 %type <node> string_list decl_stmt
 %type <node> date_spec window_start window_end duration excepts targets target guest_target via_chain
 %type <node> id name body_name rcpt_ref rcpt_list quota_list quota_item
-%type <node> attr_decl attr_decls attr_types rank_list rank_key expr and_expr not_expr cmp_expr value value_list
+%type <node> attr_id attr_decl attr_decls attr_types rank_list rank_key expr and_expr not_expr cmp_expr value value_list
 %type <node> count_expr count_test opt_until quota_excepts quota_except_list
 %type <ival> cmp_op
 
@@ -517,7 +517,7 @@ guest_target
 /* 'mã "Mã" chữ khóa': an attribute, its column's header, its type and flags;
  * one per line in 'thuộc_tính { … }'. */
 attr_decl
-	: name string attr_types
+	: attr_id string attr_types
 				{ $$ = adopt(named(KH_N_ATTRIBUTE, @1, $1, $2), $3); }
 	;
 
@@ -595,7 +595,7 @@ cmp_op
 count_expr
 	: CONSEC NUMBER YEAR ID count_test opt_until
 				{ $$ = kh_node_add(kh_node_add(kh_node_add(named(KH_N_E_CONSEC, @$, $4, NULL), $2), $5), $6); }
-	| ATLEAST NUMBER WITHIN NUMBER YEAR ID count_test opt_until
+	| ATLEAST NUMBER WITHIN NUMBER YEAR attr_id count_test opt_until
 				{ $$ = kh_node_add(kh_node_add(kh_node_add(kh_node_add(named(KH_N_E_ATLEAST, @$, $6, NULL), $2), $4), $7), $8); }
 	| NOTAWARDED opt_string NUMBER YEAR opt_until
 				{ $$ = kh_node_add(kh_node_add(named(KH_N_E_NOTAWARDED, @$, NULL, $2), $3), $5); }
@@ -612,12 +612,19 @@ opt_until
 	;
 
 value
-	: ID                    { $$ = named(KH_N_E_REF, @$, $1, NULL); }
+	: attr_id               { $$ = named(KH_N_E_REF, @$, $1, NULL); }
 	| NUMBER
 	| DATE
 	| STRING                /* one: "a" "b" after a rule's text would be ambiguous */
 	| '(' expr ')'          { $$ = $2; }
 	| '[' value_list ']'    { $$ = $2; }
+	;
+
+/* An attribute's id: a word, or a statement keyword, which a column is
+ * often named by ('họ_tên', 'chức_vụ', 'ghi_chú', 'loại'). */
+attr_id
+	: ID
+	| kw_stmt               { $$ = kh_kw_id(ctx, SP(@1)); }
 	;
 
 value_list

@@ -38,12 +38,27 @@ static const char *who(const kh_screening *s, size_t row)
 	return kh_buf_cstr(&b);
 }
 
+/* "(điểm_thi_đua 99) [cá nhân]": the ranking keys' values, then the
+ * quota buckets the nominee counts in. */
 static const char *rank_values(const kh_screening *s, const kh_form_screening *fs, size_t row)
 {
+	const kh_award_form *f = fs->form;
 	kh_buf b = { 0 };
-	for (size_t i = 0; i < fs->form->rank.n; i++) {
-		const kh_rank_key *k = fs->form->rank.items[i];
-		kh_buf_printf(&b, "%s%s %s", i ? "; " : "", k->attr->id, kh_screen_rank_value(s, row, k));
+	for (size_t i = 0; i < f->rank.n; i++) {
+		const kh_rank_key *k = f->rank.items[i];
+		kh_buf_printf(&b, "%s%s %s", i ? "; " : " (", k->attr->id,
+			      kh_screen_rank_value(s, row, k));
+	}
+	if (f->rank.n)
+		kh_buf_putc(&b, ')');
+	bool per_kind = s->kind && (f->quota_collective >= 0 || f->quota_individual >= 0);
+	if (per_kind || f->quota_each) {
+		kh_buf_puts(&b, " [");
+		if (per_kind)
+			kh_buf_puts(&b, cell_text(s, row, s->kind));
+		if (f->quota_each)
+			kh_buf_printf(&b, "%s%s", per_kind ? "; " : "", cell_text(s, row, f->quota_each));
+		kh_buf_putc(&b, ']');
 	}
 	return kh_buf_cstr(&b);
 }
@@ -110,9 +125,8 @@ static void text_eligible(kh_buf *out, const kh_screening *s, const kh_form_scre
 			kh_buf_printf(out, _("  Eligible within the quota (%zu):\n"), fs->within);
 		if (i == fs->within)
 			kh_buf_printf(out, _("  Eligible past the quota (%zu):\n"), past);
-		const char *rv = rank_values(s, fs, r->row);
-		kh_buf_printf(out, "    %3d. %s%s%s%s\n", r->position, who(s, r->row), rv[0] ? " (" : "",
-			      rv, rv[0] ? ")" : "");
+		kh_buf_printf(out, "    %3d. %s%s\n", r->position, who(s, r->row),
+			      rank_values(s, fs, r->row));
 	}
 	if (!fs->ranked.n)
 		kh_buf_puts(out, _("  Eligible: none\n"));

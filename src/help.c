@@ -95,6 +95,23 @@ static const struct command_doc {
 	     "PDF files are binary: they go to -o FILE, or to standard output when that\n"
 	     "is not a terminal. The Word file's dates are the plan's, or\n"
 	     "SOURCE_DATE_EPOCH when set, so the same plan gives the same bytes.") },
+	{ "awards",
+	  N_("kehoach awards --candidates CSV [--form ID] [--format text|json|csv] [-o FILE] FILE"),
+	  N_("Screens a nominee list by the plan's award forms. The CSV is read as\n"
+	     "spreadsheets save it (UTF-8 with or without a BOM, ',' or ';', quoted\n"
+	     "fields, NFC or NFD names); its columns are the attributes the plan\n"
+	     "declares (thuộc_tính), found by their headers. For each form (or only\n"
+	     "--form ID): the eligible nominees in the ranking order (xếp_hạng),\n"
+	     "within and past the quota (total, per tập thể and cá nhân, per value of\n"
+	     "an attribute), the ties that keep the file's order, and each rejected\n"
+	     "nominee with the first rule that fails and why, by line. A form whose\n"
+	     "criteria are deferred or only in words screens nobody, and says so.\n"
+	     "A cell that is not of its type (\"2,5\", 31/02/2020), a blank a rule\n"
+	     "needs, a repeated key or a record of the wrong length is an error at\n"
+	     "nominees.csv:LINE:COL with the spreadsheet column, never a silent\n"
+	     "rejection. --format json or --csv gives the same for programs and\n"
+	     "spreadsheets. Exit status: 0 clean, 1 errors in the plan or the list,\n"
+	     "2 usage or I/O error.") },
 	{ "init",
 	  N_("kehoach init [--kind plan|guidance|letter] [--family state|party] [--level tỉnh|huyện|xã]\n"
 	     "                     [--date D/M/YYYY] [-o FILE [--force]]"),

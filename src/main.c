@@ -28,6 +28,7 @@
 #include "init.h"
 #include "install_path.h"
 #include "lsp.h"
+#include "names.h"
 #include "output.h"
 #include "pdf.h"
 #include "resolve.h"
@@ -275,23 +276,39 @@ static int find_for_body(const options *o, const kh_program *prog, const kh_body
 	if (!o->for_body)
 		return -1;
 	const char *key = kh_name_key(o->for_body);
-	const char *best = NULL;
-	size_t best_d = 4;
+	const char **ids = KH_NEW_N(const char *, prog->bodies.n + 1);
 	for (size_t i = 0; i < prog->bodies.n; i++) {
 		const kh_body *b = KH_VEC_AT(prog->bodies, kh_body, i);
 		if (!strcmp(kh_name_key(b->id), key)) {
 			*out = b;
 			return -1;
 		}
-		size_t dist = kh_edit_distance(key, kh_name_key(b->id), best_d);
-		if (dist < best_d) {
-			best_d = dist;
-			best = b->id;
-		}
+		ids[i] = b->id;
 	}
+	const char *best = kh_closest_id(o->for_body, ids, prog->bodies.n);
 	if (best)
 		return usage_error(_("--for %s: no body has this id; did you mean '%s'?"), o->for_body, best);
 	return usage_error(_("--for %s: no body has this id (kehoach json lists the bodies)"), o->for_body);
+}
+
+/* --form ID: an award form of the plan, or a usage error with the nearest. */
+static int find_form(const options *o, const kh_plan *p)
+{
+	if (!o->form || !p || kh_awards_find_form(p, o->form))
+		return -1;
+	const char **ids = KH_NEW_N(const char *, p->award_forms.n + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < p->award_forms.n; i++) {
+		const kh_award_form *f = p->award_forms.items[i];
+		if (f && f->id)
+			ids[n++] = f->id;
+	}
+	const char *best = kh_closest_id(o->form, ids, n);
+	if (best)
+		return usage_error(_("--form %s: the plan has no award form with this id; did you mean "
+				     "'%s'?"), o->form, best);
+	return usage_error(_("--form %s: the plan has no award form with this id (kehoach json "
+			     "lists them)"), o->form);
 }
 
 /* The time an output carries (a calendar's DTSTAMP, a Word file's dates):
@@ -518,9 +535,8 @@ static int cmd_awards(options *o)
 	int rc = load_plan(o, "awards", &prog);
 	if (rc >= 0)
 		return rc;
-	if (o->form && prog->plan && !kh_awards_find_form(prog->plan, o->form))
-		return usage_error(_("--form %s: the plan has no award form with this id (kehoach json "
-				     "lists them)"), o->form);
+	if ((rc = find_form(o, prog->plan)) >= 0)
+		return rc;
 	kh_vec_push(&o->inputs, (void *)o->candidates);
 	kh_awards_opts ao = { o->files[0], o->candidates, o->form, f };
 	kh_diags d = { 0 };

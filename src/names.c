@@ -263,3 +263,17 @@ const char *kh_text_fold(const char *s)
 	free(out);
 	return kh_name_key(copy);
 }
+
+const char *kh_closest_id(const char *want, const char *const *ids, size_t n)
+{
+	const char *key = kh_name_key(want), *best = NULL;
+	size_t best_d = 4;
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = kh_edit_distance(key, kh_name_key(ids[i]), best_d);
+		if (dist < best_d) {
+			best_d = dist;
+			best = ids[i];
+		}
+	}
+	return best;
+}

@@ -44,4 +44,8 @@ const char *kh_sym_kind_name(kh_sym_kind k);
  * fold the same; "uỷ" and "ủy" too): for comparing words of prose. */
 const char *kh_text_fold(const char *s);
 
+/* The id among IDS nearest WANT (edit distance under 4), or NULL: for an
+ * option's did-you-mean (--for, --form). */
+const char *kh_closest_id(const char *want, const char *const *ids, size_t n);
+
 #endif

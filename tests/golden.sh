@@ -39,6 +39,23 @@ docx_part() {
 # render --pdf where LibreOffice is not (whether or not this machine has it).
 no_soffice() { KEHOACH_SOFFICE=/nonexistent "$BIN" "$@"; }
 
+# awards --candidates: each plan of tests/awards with its nominee files.
+for pair in KH-thi-dua-so-gddt-2025:gddt-nominees 297-awards:297-nominees; do
+	plan=tests/awards/${pair%%:*}.kh csv=tests/awards/${pair#*:}.csv n=${pair#*:}
+	run "awards/$n.txt" "$BIN" awards --no-color "$plan" --candidates "$csv"
+	run "awards-json/$n.json" "$BIN" awards --no-color --format json "$plan" --candidates "$csv"
+	run "awards-csv/$n.csv" "$BIN" awards --no-color --csv "$plan" --candidates "$csv"
+done
+run "awards/one-form.txt" "$BIN" awards --no-color tests/awards/KH-thi-dua-so-gddt-2025.kh \
+	--candidates tests/awards/gddt-nominees.csv --form gk_gd_so
+run "awards/unknown-form.txt" "$BIN" awards tests/awards/KH-thi-dua-so-gddt-2025.kh \
+	--candidates tests/awards/gddt-nominees.csv --form gk_gd
+run "awards/no-candidates.txt" "$BIN" awards tests/awards/KH-thi-dua-so-gddt-2025.kh
+run "awards/missing-file.txt" "$BIN" awards tests/awards/KH-thi-dua-so-gddt-2025.kh \
+	--candidates tests/awards/nonexistent.csv
+run "awards/candidates-elsewhere.txt" "$BIN" check --candidates tests/awards/gddt-nominees.csv \
+	tests/awards/KH-thi-dua-so-gddt-2025.kh
+
 for f in examples/*.kh; do
 	n=$(basename "$f" .kh)
 	run "check/$n.txt" "$BIN" check --no-color "$f"
