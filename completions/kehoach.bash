@@ -45,7 +45,7 @@ _kehoach()
 	command -v "$prog" >/dev/null 2>&1 || prog=kehoach
 	local commands
 	commands="$(_kehoach_commands "$prog")"
-	[[ $commands ]] || commands="check json schedule checklist outline render fmt init lsp"
+	[[ $commands ]] || commands="check json schedule checklist outline render awards fmt init lsp"
 	local common="-o --stdlib --root --color --no-color --lang --help"
 	if ((COMP_CWORD == 1)); then
 		COMPREPLY=($(compgen -W "$commands help --version --help" -- "$cur"))
@@ -60,7 +60,16 @@ _kehoach()
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
 	--format)
-		COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+		if [[ $cmd == awards ]]; then
+			COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "text json sarif" -- "$cur"))
+		fi
+		return ;;
+	--candidates)
+		COMPREPLY=($(compgen -f -X '!*.[cC][sS][vV]' -- "$cur") $(compgen -d -- "$cur"))
+		return ;;
+	--form)
 		return ;;
 	--fail-on)
 		COMPREPLY=($(compgen -W "error warning" -- "$cur"))
@@ -94,6 +103,7 @@ _kehoach()
 	checklist) opts="--csv --html --for" ;;
 	outline) opts="--html --docx" ;;
 	render) opts="--html --docx --pdf" ;;
+	awards) opts="--candidates --form --format --csv" ;;
 	fmt) opts="-w --write --force --check --stdlib --root --help"
 		common="" ;;
 	lsp) opts="--stdlib --root --lang --help"

@@ -39,7 +39,7 @@ static const char *date_text(kh_day d)
 {
 	int y, m, dd;
 	kh_date_split(d, &y, &m, &dd);
-	return kh_printf("%02d/%02d/%04d", dd, m, y);
+	return kh_printf("%d/%d/%04d", dd, m, y); /* as plans write them: 1/9/2010 */
 }
 
 static const char *value_text(const value *v)
@@ -195,7 +195,7 @@ static bool holds_range(kh_eval *ev, const kh_cexpr *e, const char **why)
 	if (compare(&v, &lo) >= 0 && compare(&v, &hi) <= 0)
 		return true;
 	if (why)
-		*why = kh_printf(_("%s is %s, needs from %s to %s"), side_name(l, &v), value_text(&v),
+		*why = kh_printf(_("%s is %s, needs %s to %s"), side_name(l, &v), value_text(&v),
 				 value_text(&lo), value_text(&hi));
 	return false;
 }

@@ -80,7 +80,7 @@ const char *kh_awards_quota_text(const kh_award_form *f)
 			kh_buf_printf(&b, _(", \"%s\" %ld"), x->value, x->quota);
 		}
 	}
-	return b.len ? kh_buf_cstr(&b) : _("none: every eligible nominee");
+	return b.len ? kh_buf_cstr(&b) : _("none (every eligible nominee)");
 }
 
 const char *kh_awards_rank_text(const kh_award_form *f)
@@ -91,7 +91,7 @@ const char *kh_awards_rank_text(const kh_award_form *f)
 		kh_buf_printf(&b, k->descending ? _("%s%s, descending") : _("%s%s, ascending"),
 			      i ? "; " : "", k->attr->id);
 	}
-	return b.len ? kh_buf_cstr(&b) : _("none: the file's order");
+	return b.len ? kh_buf_cstr(&b) : _("none (the file's order)");
 }
 
 /* Why a form screened nobody, or NULL when it did screen. */
@@ -367,25 +367,37 @@ static void csv_row(kh_buf *out, const kh_screening *s, const kh_form_screening 
 		kh_csv_field(out, f[i], i == 9, true);
 }
 
+/* The result as a column of the sheet says it: fixed Vietnamese words,
+ * as the checklist's, whatever the language of the messages. */
+static const char *csv_result(kh_form_status st)
+{
+	static const char *const words[] = { "", "thông báo sau", "tiêu chuẩn bằng lời",
+					     "theo luật", "không có tiêu chuẩn", "thiếu cột" };
+	return words[st];
+}
+
 void kh_awards_csv(const kh_screening *s, kh_buf *out)
 {
-	static const char *const head[] = { "form", "form_name", "result", "position", "line",
-					     "key", "name", "rule", "rule_text", "reason" };
+	/* A sheet for a spreadsheet: a BOM, so Excel reads it as UTF-8. */
+	static const char *const head[] = { "Hình thức", "Tên hình thức", "Kết quả", "Thứ tự",
+					     "Dòng", "Mã", "Tên", "Điều", "Nội dung điều", "Lý do" };
+	kh_buf_puts(out, "\xEF\xBB\xBF");
 	for (int i = 0; i < 10; i++)
 		kh_csv_field(out, head[i], i == 9, false);
 	for (size_t i = 0; i < s->forms.n; i++) {
 		const kh_form_screening *fs = s->forms.items[i];
 		if (fs->status != KH_FORM_SCREENED) {
-			csv_row(out, s, fs, NULL, status_name(fs->status));
+			csv_row(out, s, fs, NULL, csv_result(fs->status));
 			continue;
 		}
 		for (size_t k = 0; k < fs->ranked.n; k++) {
 			const kh_nominee_result *r = fs->ranked.items[k];
-			csv_row(out, s, fs, r, r->verdict == KH_ELIGIBLE ? "eligible" : "past_quota");
+			csv_row(out, s, fs, r,
+				r->verdict == KH_ELIGIBLE ? "đủ, trong số lượng" : "đủ, ngoài số lượng");
 		}
 		for (size_t k = 0; k < fs->rejected.n; k++)
-			csv_row(out, s, fs, fs->rejected.items[k], "rejected");
+			csv_row(out, s, fs, fs->rejected.items[k], "không đủ tiêu chuẩn");
 		for (size_t k = 0; k < fs->unscreened.n; k++)
-			csv_row(out, s, fs, fs->unscreened.items[k], "unscreened");
+			csv_row(out, s, fs, fs->unscreened.items[k], "chưa xét được");
 	}
 }

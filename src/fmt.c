@@ -69,10 +69,11 @@ static void put_line(kh_buf *out, const char *b, const char *e, int depth, bool 
 	kh_buf_putc(out, '\n');
 }
 
-void kh_format_text(const char *text, size_t len, kh_buf *out)
+void kh_format_text(const char *text, size_t len, const unsigned char *continued, kh_buf *out)
 {
 	const char *p = text, *end = text + len;
 	int depth = 0;
+	size_t line = 0;         /* 0-based, as kh_source counts them */
 	bool in_comment = false;
 	bool joinable = false;   /* the last line written may take a '{' */
 	int pending_blank = 0;   /* blank lines seen since the last text line */
@@ -96,6 +97,8 @@ void kh_format_text(const char *text, size_t len, kh_buf *out)
 		if (!was_comment)
 			while (b < e && is_blank(*b))
 				b++;
+		bool goes_on = continued && continued[line];
+		line++;
 		if (b == e) {
 			if (was_comment) { /* a blank line inside a block comment stays */
 				kh_buf_putc(out, '\n');
@@ -113,7 +116,7 @@ void kh_format_text(const char *text, size_t len, kh_buf *out)
 			kh_buf_put(out, b, (size_t)(e - b)); /* the author's layout */
 			kh_buf_putc(out, '\n');
 		} else {
-			put_line(out, b, e, depth, joinable);
+			put_line(out, b, e, depth + goes_on, joinable);
 		}
 		any = true;
 		joinable = !scan_line(b, e, &depth, &in_comment) && !was_comment;
@@ -198,7 +201,7 @@ static const char *meaning(const kh_program *prog)
 bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out)
 {
 	const kh_source *src = prog->main;
-	kh_format_text(src->text, src->len, out);
+	kh_format_text(src->text, src->len, src->continued, out);
 	kh_diags d = { 0 };
 	kh_program *again = kh_resolve_bytes(src->path, kh_buf_cstr(out), out->len, opts, &d);
 	return again && !d.errors && !strcmp(meaning(prog), meaning(again));

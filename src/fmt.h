@@ -18,7 +18,7 @@
 #include "resolve.h"
 
 /* TEXT: the file's UTF-8 (already NFC, as the loader makes it). */
-void kh_format_text(const char *text, size_t len, kh_buf *out);
+void kh_format_text(const char *text, size_t len, const unsigned char *continued, kh_buf *out);
 
 /* TEXT with what a word processor leaves outside strings and comments
  * written as the language has it (“…” as "…", a no-break or other odd

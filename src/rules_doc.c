@@ -27,6 +27,7 @@ static const struct family_doc {
 	{ "time", N_("Time"), N_("deadlines, dependencies and working days") },
 	{ "people", N_("People"), N_("assignees, recipients, meetings and signatures") },
 	{ "awards", N_("Awards"), N_("who may grant which award") },
+	{ "nominees", N_("Nominee files"), N_("the CSV that awards --candidates screens") },
 	{ "prose", N_("Prose"), N_("the text of a task or meeting against its data") },
 	{ "config", N_("Configuration"), N_("command-line options and silencing comments") },
 };

@@ -24,6 +24,8 @@ typedef struct kh_source {
 	size_t cap;           /* bytes allocated for text (len + 2: two NULs end it) */
 	size_t *line_starts;  /* byte offset of each line's first byte */
 	size_t nlines;
+	unsigned char *continued; /* per line: goes on with a criterion above (the
+				   * scanner's, for fmt's indentation); NULL: none */
 } kh_source;
 
 /* A location: which source and a byte range [start, end) in its text. */

@@ -40,7 +40,8 @@ docx_part() {
 no_soffice() { KEHOACH_SOFFICE=/nonexistent "$BIN" "$@"; }
 
 # awards --candidates: each plan of tests/awards with its nominee files.
-for pair in KH-thi-dua-so-gddt-2025:gddt-nominees 297-awards:297-nominees; do
+for pair in KH-thi-dua-so-gddt-2025:gddt-nominees 297-awards:297-nominees \
+	KH-khen-thuong-dang-uy-xa-2025:dang-uy-xa-nominees KH-khen-thuong-dsvh-huyen-2025:dsvh-nominees; do
 	plan=tests/awards/${pair%%:*}.kh csv=tests/awards/${pair#*:}.csv n=${pair#*:}
 	run "awards/$n.txt" "$BIN" awards --no-color "$plan" --candidates "$csv"
 	run "awards-json/$n.json" "$BIN" awards --no-color --format json "$plan" --candidates "$csv"
@@ -50,6 +51,8 @@ run "awards/one-form.txt" "$BIN" awards --no-color tests/awards/KH-thi-dua-so-gd
 	--candidates tests/awards/gddt-nominees.csv --form gk_gd_so
 run "awards/unknown-form.txt" "$BIN" awards tests/awards/KH-thi-dua-so-gddt-2025.kh \
 	--candidates tests/awards/gddt-nominees.csv --form gk_gd
+run "awards/clean.txt" "$BIN" awards --no-color tests/awards/KH-thi-dua-so-gddt-2025.kh \
+	--candidates tests/awards/gddt-clean.csv
 run "awards/no-candidates.txt" "$BIN" awards tests/awards/KH-thi-dua-so-gddt-2025.kh
 run "awards/missing-file.txt" "$BIN" awards tests/awards/KH-thi-dua-so-gddt-2025.kh \
 	--candidates tests/awards/nonexistent.csv
@@ -203,6 +206,7 @@ done
 # fmt: a messy file laid out, the examples already canonical, a broken
 # file left alone, and -w rewriting in place with the file's permissions.
 run "fmt/messy.txt" "$BIN" fmt tests/fmt/messy.kh
+run "fmt/criteria.txt" "$BIN" fmt tests/fmt/criteria.kh
 run "fmt/check-examples.txt" "$BIN" fmt --check examples/250-KH-TU-2019.kh examples/297-HD-UBND-2019.kh examples/KH-dang-uy-xa-2023.kh examples/KH-tinh-uy-CT10-2017.kh
 run "fmt/check-messy.txt" "$BIN" fmt --check tests/fmt/messy.kh
 run "fmt/broken.txt" "$BIN" fmt --no-color tests/bad/undeclared-id.kh

@@ -51,6 +51,8 @@ for BUILD in "$@"; do
 	suite "$BUILD: i18n" env KEHOACH="$BUILD/kehoach" tests/i18n/run.sh
 	# The language server, through a scripted editor (tests/lsp/client.py).
 	suite "$BUILD: lsp" /usr/bin/python3 tests/lsp/client.py "$BUILD/kehoach"
+	# awards --candidates against an independent screening (tests/awards/expected.py).
+	suite "$BUILD: awards" /usr/bin/python3 tests/awards/run.py "$BUILD/kehoach"
 done
 # The SARIF of every example and rule case, against the SARIF 2.1.0 schema.
 sarif_dir=$(mktemp -d)
@@ -102,6 +104,11 @@ for f in examples/*.kh tests/window/*.kh; do
 	build/kehoach schedule --csv -o "$out_dir/$n-schedule.csv" "$f" >/dev/null 2>&1
 	build/kehoach checklist --csv -o "$out_dir/$n-checklist.csv" "$f" >/dev/null 2>&1
 	build/kehoach schedule --svg -o "$out_dir/$n.svg" "$f" >/dev/null 2>&1
+done
+for pair in KH-thi-dua-so-gddt-2025:gddt-nominees KH-khen-thuong-dang-uy-xa-2025:dang-uy-xa-nominees \
+	KH-khen-thuong-dsvh-huyen-2025:dsvh-nominees 297-awards:297-nominees; do
+	build/kehoach awards --csv -o "$out_dir/${pair#*:}-awards.csv" "tests/awards/${pair%%:*}.kh" \
+		--candidates "tests/awards/${pair#*:}.csv" >/dev/null 2>&1
 done
 suite ics /usr/bin/python3 tests/ics/check_ics.py "$out_dir"/*.ics
 suite ics-libical build/tests/icalcheck "$out_dir"/*.ics

@@ -12,7 +12,13 @@ import csv, io, os, re, sys, unicodedata, datetime
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 nfc = lambda s: unicodedata.normalize("NFC", s)
-fold = lambda s: nfc(s).strip().casefold()
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+def tone_place(s):
+    """The older place of the tone mark ("hoá", "uỷ") and the newer ("hóa",
+    "ủy") made one: the mark goes on the second vowel of oa, oe, uy."""
+    d = unicodedata.normalize("NFD", s)
+    return re.sub(f"([oOuU])([{TONES}])([aAeEyY])", r"\1\3\2", d)
+fold = lambda s: nfc(tone_place(nfc(s).strip().casefold()))
 
 class Missing(Exception):
     def __init__(self, col, what): self.col, self.what = col, what
@@ -565,9 +571,10 @@ follow 1-11 and add:
     *(assumption)*. Numbers compare as numbers, dates as days.
 13. Texts compare as in 7 and 8 (NFC, trimmed, case-folded) for `=`, `!=`
     (the negation of `=`) and `x trong ["a", "b"]`; `x trong [45, 55]`
-    compares numbers. No other normalisation: "Thôn văn hoá" (the older
-    place of the tone mark) is not "Thôn văn hóa", and "Chủ tịch Ủy ban
-    nhân dân huyện" does not contain "Chủ tịch UBND huyện"
+    compares numbers. The older place of the tone mark is the newer one:
+    "Thôn văn hoá" is "Thôn văn hóa", as kehoach matches names everywhere
+    (changed on purpose: a clerk types either). No other normalisation:
+    "Chủ tịch Ủy ban nhân dân huyện" does not contain "Chủ tịch UBND huyện"
     *(assumption; both are in the data on purpose)*.
 14. Quotas count texts the way `=` compares them: the kinds of `05
     tập_thể, 10 cá_nhân` (read from `loại_đối_tượng`, the attribute that

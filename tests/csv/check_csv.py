@@ -6,7 +6,8 @@
 Which file is which is told by its header row:
   checklist  (`kehoach checklist --csv`)  must start with a UTF-8 BOM, so
              Excel reads it as UTF-8;
-  schedule   (`kehoach schedule --csv`)   must not (it is data for tools).
+  schedule   (`kehoach schedule --csv`)   must not (it is data for tools);
+  awards     (`kehoach awards --csv`)     a BOM, like the checklist.
 For every file: strict UTF-8; rows end in CRLF; it parses with the csv
 module; the header is the expected one; every row has as many columns as
 the header; text is NFC and free of mojibake (UTF-8 read as Latin-1/CP1252,
@@ -29,7 +30,10 @@ SCHEDULE = ["start", "end", "kind", "recurrence", "planned", "level", "who", "wh
             "to", "via", "uid", "as_written", "role"]
 CHECKLIST = ["Đơn vị", "Việc cần làm", "Thời hạn", "Ngày hạn", "Gửi", "Qua", "Hội nghị",
              "Vai trò", "Nguồn giao", "Loại", "Mã", "Đã xong"]
-KINDS = {"schedule": (SCHEDULE, False, "what"), "checklist": (CHECKLIST, True, "Việc cần làm")}
+AWARDS = ["Hình thức", "Tên hình thức", "Kết quả", "Thứ tự", "Dòng", "Mã", "Tên", "Điều",
+          "Nội dung điều", "Lý do"]
+KINDS = {"schedule": (SCHEDULE, False, "what"), "checklist": (CHECKLIST, True, "Việc cần làm"),
+         "awards": (AWARDS, True, "Nội dung điều")}
 # UTF-8 bytes of Vietnamese letters decoded as Latin-1 / CP1252.
 MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[\u0080-\u00bf]|á[»º]|Â[\u0080-\u00bf]|\ufffd")
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -96,6 +100,12 @@ def check_file(path, source):
             for c in (0, 1):
                 if len(row) > c and row[c] and not ISO.match(row[c]):
                     problems.append("row %d: %s %r is not YYYY-MM-DD" % (n, header[c], row[c]))
+    elif kind == "awards":
+        for n, row in enumerate(rows[1:], 2):
+            for c in ("Thứ tự", "Dòng", "Điều"):
+                v = row[header.index(c)] if len(row) == len(header) else ""
+                if v and not v.isdigit():
+                    problems.append("row %d: %s %r is not a number" % (n, c, v))
     else:
         c = header.index("Ngày hạn")
         for n, row in enumerate(rows[1:], 2):

@@ -112,7 +112,7 @@ static void test_comparisons(void **state)
 	expect_eligible("điều \"a\" số_năm < 13 và số_năm <= 12 và số_năm != 11", ROW);
 	expect_rejected("điều \"a\" số_năm = 11", ROW, "số_năm is 12, needs 11");
 	expect_eligible("điều \"a\" ngày_vào < 1/1/2011", ROW);
-	expect_rejected("điều \"a\" ngày_vào >= 2/9/2010", ROW, "ngày_vào is 01/09/2010, needs >= 02/09/2010");
+	expect_rejected("điều \"a\" ngày_vào >= 2/9/2010", ROW, "ngày_vào is 1/9/2010, needs >= 2/9/2010");
 	/* Texts compare after case folding. */
 	expect_eligible("điều \"a\" kiểu = \"CÁ NHÂN\"", ROW);
 	expect_rejected("điều \"a\" kiểu = \"tập thể\"", ROW,
@@ -128,7 +128,7 @@ static void test_membership_and_ranges(void **state)
 	expect_rejected("điều \"a\" đơn_vị trong [\"Sở Tài chính\", \"Sở Y tế\"]", ROW,
 			"đơn_vị is \"Sở Nội vụ\", needs one of \"Sở Tài chính\", \"Sở Y tế\"");
 	expect_eligible("điều \"a\" số_năm từ 10 đến 12", ROW);
-	expect_rejected("điều \"a\" số_năm từ 13 đến 20", ROW, "số_năm is 12, needs from 13 to 20");
+	expect_rejected("điều \"a\" số_năm từ 13 đến 20", ROW, "số_năm is 12, needs 13 to 20");
 	expect_eligible("điều \"a\" ngày_vào từ 1/9/2010 đến 31/12/2010", ROW);
 }
 

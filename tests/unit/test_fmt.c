@@ -20,7 +20,7 @@
 static const char *fmt(const char *in)
 {
 	kh_buf out = { 0 };
-	kh_format_text(in, strlen(in), &out);
+	kh_format_text(in, strlen(in), NULL, &out);
 	return kh_buf_cstr(&out);
 }
 
@@ -131,8 +131,8 @@ static void test_examples_and_idempotence(void **state)
 		size_t len;
 		const char *in = slurp(files[i], &len);
 		kh_buf once = { 0 }, twice = { 0 };
-		kh_format_text(in, len, &once);
-		kh_format_text(once.data, once.len, &twice);
+		kh_format_text(in, len, NULL, &once);
+		kh_format_text(once.data, once.len, NULL, &twice);
 		assert_int_equal(once.len, twice.len);
 		assert_memory_equal(once.data, twice.data, once.len);
 		if (i < 4) {
