@@ -153,6 +153,7 @@ static kh_node *ref_id(kh_node *id)
 }
 
 %token <node> ID "identifier" STRING "string" NUMBER "number" DATE "date"
+%token <node> DECIMAL "decimal number"
 %token <node> MONTHYEAR "month/year" QUARTER "quarter" DAYMONTH "day/month"
 %token <ival> KIND "document kind" DECADE "ten-day period" RECUR "recurrence" HALF "'½'"
 %token <ival> SIGNFORM "signing form"
@@ -614,6 +615,7 @@ opt_until
 value
 	: attr_id               { $$ = named(KH_N_E_REF, @$, $1, NULL); }
 	| NUMBER
+	| DECIMAL
 	| DATE
 	| STRING                /* one: "a" "b" after a rule's text would be ambiguous */
 	| '(' expr ')'          { $$ = $2; }

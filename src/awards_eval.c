@@ -96,6 +96,7 @@ static bool eval_value(kh_eval *ev, const kh_cexpr *e, value *v)
 	case KH_CE_NUMBER: v->type = KH_VAL_NUMBER; v->num = e->number; return true;
 	case KH_CE_DATE: v->type = KH_VAL_DATE; v->date = e->date; return true;
 	case KH_CE_TEXT: v->type = KH_VAL_TEXT; v->text = e->text; return true;
+	case KH_CE_YESNO: v->type = KH_VAL_BOOL; v->yes = e->number != 0; return true;
 	case KH_CE_ATTR: return attr_value(ev, e->attr, v);
 	default:
 		v->type = KH_VAL_BOOL;
@@ -362,6 +363,10 @@ bool kh_eval_holds(kh_eval *ev, const kh_cexpr *e, const char **why)
 	case KH_CE_CONSEC: return holds_consecutive(ev, e, why);
 	case KH_CE_ATLEAST: return holds_at_least(ev, e, why);
 	case KH_CE_NOT_AWARDED: return holds_not_awarded(ev, e, why);
+	case KH_CE_YESNO:
+		if (!e->number && why)
+			*why = _("'không_có' is never true");
+		return e->number != 0;
 	case KH_CE_ATTR:
 		if (!attr_value(ev, e->attr, &v))
 			return false;

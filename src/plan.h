@@ -324,7 +324,7 @@ typedef struct kh_award_attr {
 typedef enum kh_cexpr_kind {
 	KH_CE_OR, KH_CE_AND, KH_CE_NOT, KH_CE_CMP, KH_CE_IN, KH_CE_RANGE, KH_CE_CONSEC,
 	KH_CE_ATLEAST, KH_CE_NOT_AWARDED, KH_CE_ATTR, KH_CE_NUMBER, KH_CE_DATE, KH_CE_TEXT,
-	KH_CE_LIST
+	KH_CE_LIST, KH_CE_YESNO   /* 'có' / 'không_có': number 1 or 0 */
 } kh_cexpr_kind;
 
 /* The type of a value: an attribute's, or KH_VAL_BOOL for a condition. */

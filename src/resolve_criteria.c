@@ -136,9 +136,25 @@ static kh_cexpr *expect(crit_ctx *c, kh_node *n, kh_val_type want)
 	return e;
 }
 
+/* 'có' (yes) and 'không_có' (no) as values: 1 or 0, -1 for another word. */
+static int yes_no_word(const char *id)
+{
+	static const char *const yes[] = { "có", "co", "yes" }, *const no[] = { "không_có",
+										 "khong_co", "no" };
+	for (size_t i = 0; i < 3; i++)
+		if (!strcmp(id, yes[i]) || !strcmp(id, no[i]))
+			return !strcmp(id, yes[i]);
+	return -1;
+}
+
 static kh_cexpr *attr_ref(crit_ctx *c, kh_node *n, const char *id)
 {
 	const kh_award_attr *a = find_attr(c->plan, id);
+	if (!a && yes_no_word(id) >= 0) {
+		kh_cexpr *e = new_expr(KH_CE_YESNO, KH_VAL_BOOL, n);
+		e->number = yes_no_word(id);
+		return e;
+	}
 	if (!a) {
 		kh_diag_add(c->r->diags, KH_ERROR, n->span, "undeclared-id",
 			    _("'%s' is not a declared attribute (thuộc_tính)"), id);
@@ -276,6 +292,12 @@ static kh_cexpr *build(crit_ctx *c, kh_node *n)
 	case KH_N_NUMBER:
 		e = new_expr(KH_CE_NUMBER, KH_VAL_NUMBER, n);
 		e->number = n->n[0];
+		if (n->flag == 1) { /* a decimal, "62.5": 62 + 5/10 */
+			double scale = 1;
+			for (int i = 0; i < n->n[2]; i++)
+				scale *= 10;
+			e->number += n->n[1] / scale;
+		}
 		return e;
 	case KH_N_STRING:
 		e = new_expr(KH_CE_TEXT, KH_VAL_TEXT, n);

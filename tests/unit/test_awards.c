@@ -110,6 +110,9 @@ static void test_comparisons(void **state)
 	expect_eligible("điều \"a\" số_năm >= 12", ROW);
 	expect_rejected("điều \"a\" số_năm > 12", ROW, "số_năm is 12, needs > 12");
 	expect_eligible("điều \"a\" số_năm < 13 và số_năm <= 12 và số_năm != 11", ROW);
+	/* Decimals: "62.5" in a rule, as in a cell. */
+	expect_eligible("điều \"a\" số_năm > 11.75 và số_năm < 12.001", ROW);
+	expect_rejected("điều \"a\" số_năm >= 12.5", ROW, "số_năm is 12, needs >= 12.5");
 	expect_rejected("điều \"a\" số_năm = 11", ROW, "số_năm is 12, needs 11");
 	expect_eligible("điều \"a\" ngày_vào < 1/1/2011", ROW);
 	expect_rejected("điều \"a\" ngày_vào >= 2/9/2010", ROW, "ngày_vào is 1/9/2010, needs >= 2/9/2010");
@@ -144,6 +147,9 @@ static void test_logic(void **state)
 	/* và binds tighter than hoặc. */
 	expect_eligible("điều \"a\" số_năm > 20 và đv hoặc số_năm = 12", ROW);
 	expect_rejected("điều \"a\" đv và không đv", ROW, "đv is có");
+	/* 'có' and 'không_có' as values. */
+	expect_eligible("điều \"a\" đv = có", ROW);
+	expect_rejected("điều \"a\" đv = không_có", ROW, "đv is có, needs không");
 }
 
 static void test_counts_by_year(void **state)
