@@ -52,6 +52,7 @@ void kh_check_time(const kh_check_ctx *cx);
 void kh_check_people(const kh_check_ctx *cx);
 void kh_check_signature(const kh_check_ctx *cx);
 void kh_check_awards(const kh_check_ctx *cx);
+void kh_check_criteria_text(const kh_check_ctx *cx);  /* check_criteria_text.c */
 void kh_check_prose(const kh_check_ctx *cx);
 
 /* Helpers shared by the families. */
