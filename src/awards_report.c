@@ -179,8 +179,12 @@ void kh_awards_text(const kh_screening *s, kh_buf *out)
 {
 	const kh_nominees *t = s->table;
 	if (t->nrows)
-		kh_buf_printf(out, _("%s: %zu nominees on lines %u–%u; %zu screened, %zu left out by "
-				     "errors\n"),
+		kh_buf_printf(out,
+			      kh_ngettext("%s: %zu nominee on lines %u–%u; %zu screened, %zu left out "
+					  "by errors\n",
+					  "%s: %zu nominees on lines %u–%u; %zu screened, %zu left out "
+					  "by errors\n",
+					  (unsigned long)t->nrows),
 			      t->path, t->nrows, line_of(s, 0), line_of(s, t->nrows - 1), s->screened,
 			      t->nrows - s->screened);
 	else

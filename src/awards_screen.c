@@ -166,18 +166,25 @@ static void need_attr(needs *n, const kh_award_attr *a, kh_span used)
 		column_missing(n, a, a->header, used);
 }
 
+/* A count without 'đến' in a plan without a date, over a file without
+ * yearly columns: it has no last year. */
+static bool has_last_year(needs *n, const kh_cexpr *e)
+{
+	kh_eval ev = { .s = n->s };
+	if (kh_eval_until(&ev, e))
+		return true;
+	kh_diag_add(n->d, KH_ERROR, e->span, RULE_COLUMN, "%s",
+		    _("this count has no last year: the plan has no date and the file no yearly "
+		      "column; write 'đến YEAR'"));
+	n->ok = false;
+	return false;
+}
+
 /* A count's years, each a column "HEADER YYYY". */
 static void need_years(needs *n, const kh_cexpr *e)
 {
-	kh_eval ev = { n->s, 0, false, NULL, NULL };
+	kh_eval ev = { .s = n->s };
 	long until = kh_eval_until(&ev, e);
-	if (!until) {
-		kh_diag_add(n->d, KH_ERROR, e->span, RULE_COLUMN,
-			    _("this count has no last year: the plan has no date and the file no column "
-			      "'%s YYYY'; write 'đến YEAR'"), e->attr->header);
-		n->ok = false;
-		return;
-	}
 	for (long y = until - e->years + 1; y <= until && n->ok; y++) {
 		const char *h = kh_printf("%s %ld", e->attr->header, y);
 		if (kh_nominees_column(n->s->table, h) < 0)
@@ -189,11 +196,12 @@ static void need_expr(needs *n, const kh_cexpr *e)
 {
 	if (!e)
 		return;
-	if (e->kind == KH_CE_CONSEC || e->kind == KH_CE_ATLEAST)
+	bool count = e->kind == KH_CE_CONSEC || e->kind == KH_CE_ATLEAST;
+	if ((count || e->kind == KH_CE_NOT_AWARDED) && !has_last_year(n, e))
+		return;
+	if (count)
 		need_years(n, e);
-	else if (e->kind == KH_CE_NOT_AWARDED && !kh_eval_until(&(kh_eval){ n->s, 0, 0, 0, 0 }, e))
-		need_years(n, e);
-	if (e->attr && e->kind != KH_CE_CONSEC && e->kind != KH_CE_ATLEAST)
+	else if (e->attr)
 		need_attr(n, e->attr, e->span);
 	for (size_t i = 0; i < e->kids.n; i++)
 		need_expr(n, e->kids.items[i]);
