@@ -108,9 +108,13 @@ static const char *list_words(const words *w, const kh_cexpr *list)
 
 static const char *logic(const words *w, const kh_cexpr *e)
 {
+	const kh_cexpr *k = kid(e, 0);
+	/* a yes/no column read as the spreadsheet has it: "Đảng viên: không" */
+	if (e->kind == KH_CE_NOT && k && k->kind == KH_CE_ATTR)
+		return kh_printf(w->vi ? "%s: không" : _("%s: no"), attr_name(k->attr));
 	if (e->kind == KH_CE_NOT)
-		/* TRANSLATORS: an award criterion negated ("not: Đảng viên"). */
-		return kh_printf(w->vi ? "không: %s" : _("not: %s"), operand(w, kid(e, 0), PREC_NOT));
+		/* TRANSLATORS: an award criterion negated ("not: (A and B)"). */
+		return kh_printf(w->vi ? "không: %s" : _("not: %s"), operand(w, k, PREC_NOT));
 	int p = prec(e);
 	const char *acc = operand(w, kid(e, 0), p);
 	for (size_t i = 1; i < e->kids.n; i++) {
