@@ -172,6 +172,7 @@ static const char *count_test(const words *w, const kh_cexpr *e)
 	if (t->kind == KH_CE_IN)
 		return membership(w, t);
 	const char *v = say(w, t);
+	/* TRANSLATORS: a yearly value a count looks for: "not “KHTNV”". */
 	return e->op == KH_CMP_NE ? kh_printf(w->vi ? "khác %s" : _("not %s"), v) : v;
 }
 
