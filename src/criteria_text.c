@@ -10,10 +10,10 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include <string.h>
-#include <utf8proc.h>
 
 #include "ast.h"
 #include "criteria_text.h"
+#include "document.h"
 #include "i18n.h"
 #include "names.h"
 
@@ -292,23 +292,11 @@ static const char *rule_condition(const words *w, const kh_crit_rule *r)
 
 /* ---- A form's lines -------------------------------------------------------- */
 
-/* S with its first letter in lower case ("Đơn vị" -> "đơn vị"). */
-static const char *lower_first(const char *s)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c);
-	if (n <= 0)
-		return s;
-	utf8proc_uint8_t low[8];
-	utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(c), low);
-	return kh_printf("%.*s%s", (int)m, (const char *)low, s + n);
-}
-
 static const char *quota_each_words(const words *w, const kh_award_form *f)
 {
 	const char *a = attr_name(f->quota_each);
 	if (w->vi)
-		a = lower_first(a);
+		a = kh_pdoc_lower_first(a); /* "mỗi đơn vị" */
 	if (!f->quota_each_except.n)
 		return kh_printf(w->vi ? "Số lượng: mỗi %s %02ld" : _("Quota per %s: %02ld"), a,
 				 f->quota_each_n);
