@@ -61,6 +61,7 @@ static const kh_pdoc_style_info styles[KH_PS__COUNT] = {
 	[KH_PS_ATT_LINE] = { TEXT("att-line", CENTER, 28, 0, 1, 0), 0, 0, 0, 0, 0, 0, 0, 1 },
 	[KH_PS_ATT_RULE] = { "att-rule", KH_SHAPE_RULE, KH_ALIGN_CENTER, 0, 0, 0, 0, 0, 35, 4, 14, 0, 0, 0, 0 },
 	[KH_PS_TEMPLATE_LINE] = { TEXT("centre", CENTER, 28, 1, 0, 0), 0, 0, 0, 0, 0, 0, 0, 1 },
+	[KH_PS_CONDITION] = { TEXT("condition", JUSTIFY, 24, 0, 1, 0), 10, 0, 0, 6, 0, 0, 0, 0 },
 };
 #undef TEXT
 

@@ -69,6 +69,9 @@ typedef enum kh_pdoc_style {
 	KH_PS_ATT_LINE,           /* "(Kèm theo Kế hoạch số …)" */
 	KH_PS_ATT_RULE,           /* the short rule under them */
 	KH_PS_TEMPLATE_LINE,      /* a template's own header line, centred */
+	/* Award criteria. */
+	KH_PS_CONDITION,          /* under an award rule, smaller: the condition
+	                             it computes ("Điều kiện: …") */
 	KH_PS__COUNT
 } kh_pdoc_style;
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "criteria_text.h"
 #include "document_int.h"
 #include "names.h"
 #include "vn_numbering.h"
@@ -184,6 +185,38 @@ static void heading(kh_pdoc_builder *b, int depth, int n, const char *text)
 	h->level = d;
 }
 
+/*
+ * A form's criteria (criteria_text.h), as the plan's awards section
+ * writes them: "Tiêu chuẩn:" then the rules lettered "a)", "b)" (";"
+ * between, "." at the end), each followed, in smaller type, by the
+ * condition it computes where that says more than its text; then the
+ * exclusions, the quota per unit and the ranking, one paragraph each.
+ */
+static void criteria(kh_pdoc_builder *b, const kh_award_form *f)
+{
+	kh_vec lines = kh_award_criteria_lines(f, KH_WORDS_VI);
+	size_t lettered = 0, seen = 0;
+	for (size_t i = 0; i < lines.n; i++) {
+		kh_crit_line_kind k = KH_VEC_AT(lines, kh_crit_line, i)->kind;
+		lettered += k == KH_CL_RULE || k == KH_CL_BY_LAW;
+	}
+	if (lettered)
+		para(b, NULL, "Tiêu chuẩn:");
+	for (size_t i = 0; i < lines.n; i++) {
+		const kh_crit_line *l = KH_VEC_AT(lines, kh_crit_line, i);
+		bool letter = l->kind == KH_CL_RULE || l->kind == KH_CL_BY_LAW;
+		const char *text = kh_pdoc_strip_end(l->text, ".;");
+		if (letter)
+			seen++;
+		para(b, letter ? kh_vn_marker(3, (int)seen) : NULL,
+		     kh_printf("%s%s", text, letter && seen < lettered ? ";" : "."));
+		if (l->condition)
+			kh_pdoc_add(b->blocks, KH_PS_CONDITION, NULL,
+				    kh_printf(l->kind == KH_CL_EXCLUDE ? "Điều kiện loại trừ: %s." : "Điều kiện: %s.",
+					      kh_pdoc_strip_end(l->condition, ".")));
+	}
+}
+
 /* A point: a task's line (and its extra paragraphs), an award form's
  * name, or the item's text; then what a hook composes for it. */
 static void point(kh_pdoc_builder *b, const kh_item *it, const char *mark)
@@ -202,6 +235,8 @@ static void point(kh_pdoc_builder *b, const kh_item *it, const char *mark)
 		para(b, mark, f && f->name ? f->name : it->ref_id ? it->ref_id : "");
 		if (f && b->hooks && b->hooks->award)
 			composed(b, b->hooks->award(b->hooks->ctx, b->prog, f, b->said));
+		if (f)
+			criteria(b, f);
 		return;
 	}
 	para(b, mark, it->text);

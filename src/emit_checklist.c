@@ -35,7 +35,7 @@
 #include <string.h>
 
 #include "csv.h"
-#include "emit.h"
+#include "emit_checklist_int.h"
 #include "timeline.h"
 #include "vn_numbering.h"
 
@@ -468,7 +468,7 @@ static const char *plan_title(const kh_plan *p)
 
 /* Inline Markdown text: characters that would start markup are
  * backslash-escaped, line breaks become spaces. */
-static void md_text(kh_buf *out, const char *s)
+void kh_checklist_md_text(kh_buf *out, const char *s)
 {
 	for (const char *p = s ? s : ""; *p; p++) {
 		switch (*p) {
@@ -498,11 +498,11 @@ int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf
 	}
 	const kh_plan *p = prog->plan;
 	kh_buf_puts(out, "# Việc cần làm: ");
-	md_text(out, plan_label(p));
+	kh_checklist_md_text(out, plan_label(p));
 	kh_buf_puts(out, "\n");
 	if (plan_title(p)) {
 		kh_buf_puts(out, "\n");
-		md_text(out, plan_title(p));
+		kh_checklist_md_text(out, plan_title(p));
 		kh_buf_puts(out, "\n");
 	}
 	kh_vec groups = make_groups(prog, for_body);
@@ -512,11 +512,11 @@ int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf
 		if (!x->entries.n && x->kind != G_FOR)
 			continue;
 		kh_buf_puts(out, "\n## ");
-		md_text(out, x->heading);
+		kh_checklist_md_text(out, x->heading);
 		kh_buf_puts(out, "\n\n");
 		if (x->see_also) {
 			kh_buf_puts(out, "Xem thêm: ");
-			md_text(out, x->see_also);
+			kh_checklist_md_text(out, x->see_also);
 			kh_buf_puts(out, ".\n\n");
 		}
 		if (!x->entries.n)
@@ -525,26 +525,26 @@ int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf
 			const kh_tl_entry *e = KH_VEC_AT(x->entries, kh_tl_entry, j);
 			any = true;
 			kh_buf_puts(out, "- [ ] ");
-			md_text(out, entry_title(e));
+			kh_checklist_md_text(out, entry_title(e));
 			const char *due = due_text(e);
 			if (due) {
 				kh_buf_puts(out, " — ");
-				md_text(out, due);
+				kh_checklist_md_text(out, due);
 			}
 			const char *send = send_text(e);
 			if (send) {
 				kh_buf_puts(out, " → ");
-				md_text(out, send);
+				kh_checklist_md_text(out, send);
 			}
 			const char *mt = meeting_text(e);
 			if (mt) {
 				kh_buf_puts(out, " — ");
-				md_text(out, mt);
+				kh_checklist_md_text(out, mt);
 			}
 			const char *th = role_note(x, j);
 			if (th) {
 				kh_buf_puts(out, " (");
-				md_text(out, th);
+				kh_checklist_md_text(out, th);
 				kh_buf_puts(out, ")");
 			}
 			kh_buf_puts(out, "\n");
@@ -552,6 +552,7 @@ int kh_emit_checklist_md(const kh_program *prog, const kh_body *for_body, kh_buf
 	}
 	if (!any && !for_body)
 		kh_buf_puts(out, "\nKhông có việc nào.\n");
+	kh_checklist_awards_md(p, out);
 	return 0;
 }
 
@@ -632,6 +633,10 @@ static const char *const CSS =
 	"ul.checklist input{width:1rem;height:1rem;margin:0 .6rem 0 .2rem;vertical-align:-.15rem}\n"
 	".due{font-weight:bold}\n"
 	".send,.meeting,.through{color:#333}\n"
+	"h3{font-size:1rem;margin:1rem 0 .3rem}\n"
+	"ul.criteria{list-style:none;margin:0;padding:0}\n"
+	"ul.criteria li{margin:.3rem 0}\n"
+	".condition{font-size:.9em;font-style:italic;color:#333}\n"
 	"@page{size:A4;margin:2cm 2cm 2cm 3cm}\n"
 	"@media print{body{margin:0;max-width:none;padding:0;font-size:12pt}"
 	"a{color:#000;text-decoration:none}}\n";
@@ -719,6 +724,7 @@ int kh_emit_checklist_html(const kh_program *prog, const kh_body *for_body, kh_b
 	}
 	if (!shown)
 		kh_buf_puts(out, "<p>Không có việc nào.</p>\n");
+	kh_checklist_awards_html(p, out);
 	kh_buf_puts(out, "</body>\n</html>\n");
 	return 0;
 }

@@ -100,6 +100,7 @@ static const char stylesheet[] =
 	".att-title { text-align: center; text-indent: 0; font-weight: bold; margin: 0 4%; text-wrap: balance; }\n"
 	".att-line { text-align: center; text-indent: 0; font-style: italic; margin: 0; }\n"
 	".att-rule { width: 30%; margin: 4pt auto 14pt; border-top: 1px solid #000; }\n"
+	".condition { font-size: 12pt; font-style: italic; }\n"
 	".centre { text-align: center; text-indent: 0; font-weight: bold; margin: 0; }\n";
 
 /* The opening of a self-contained A4 document (doctype, lang="vi", UTF-8

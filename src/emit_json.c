@@ -5,7 +5,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include "emit_json.h"
-#include "json.h"
+#include "emit_json_int.h"
 
 static void date_or_null(kh_json *j, const char *key, bool has, kh_day d)
 {
@@ -348,11 +348,13 @@ static void emit_awards(kh_json *j, const kh_plan *p)
 			kh_json_int(j, f->quota_individual);
 		else
 			kh_json_null(j);
+		kh_json_award_criteria(j, f);
 		kh_json_end_object(j);
 	}
 	kh_json_end_array(j);
 	kh_json_kstr(j, "criteria", p->award_criteria);
 	kh_json_kbool(j, "criteria_tba", p->award_criteria_tba);
+	kh_json_award_attrs(j, p);
 	kh_json_end_object(j);
 }
 

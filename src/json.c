@@ -6,6 +6,9 @@
 #include "json.h"
 #include "diag.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 void kh_json_init(kh_json *j, kh_buf *out)
 {
 	j->out = out;
@@ -85,6 +88,19 @@ void kh_json_int(kh_json *j, long v)
 {
 	before_value(j);
 	kh_buf_printf(j->out, "%ld", v);
+}
+
+/* Integers as integers; others with the digits that give the same
+ * double back. JSON has no NaN or infinity: those are null. */
+void kh_json_number(kh_json *j, double v)
+{
+	before_value(j);
+	if (!isfinite(v))
+		kh_buf_puts(j->out, "null");
+	else if (v > -1e15 && v < 1e15 && v == (double)(long)v)
+		kh_buf_printf(j->out, "%ld", (long)v);
+	else
+		kh_buf_puts(j->out, kh_printf(strtod(kh_printf("%.15g", v), NULL) == v ? "%.15g" : "%.17g", v));
 }
 
 void kh_json_bool(kh_json *j, bool v)

@@ -25,6 +25,7 @@ void kh_json_end_array(kh_json *j);
 void kh_json_key(kh_json *j, const char *key);
 void kh_json_str(kh_json *j, const char *s);     /* NULL writes null */
 void kh_json_int(kh_json *j, long v);
+void kh_json_number(kh_json *j, double v); /* integral: no decimals */
 void kh_json_bool(kh_json *j, bool v);
 void kh_json_null(kh_json *j);
 /* key + value shorthands */

@@ -144,6 +144,16 @@ for c in $FORM_CASES; do
 done
 run "render-quota/json.json" "$BIN" json tests/render/quota.kh
 run "render-quota/render.html" "$BIN" render --html tests/render/quota.kh
+# Award criteria (issue 11): the plans of tests/awards, their rules as
+# trees in the JSON and in words in the checklist and the document.
+for f in tests/awards/*.kh; do
+	n=$(basename "$f" .kh)
+	run "awards/$n.json" "$BIN" json "$f"
+	run "awards/$n.checklist.md" "$BIN" checklist "$f"
+	run "awards/$n.checklist.html" "$BIN" checklist --html "$f"
+	run "awards/$n.render.html" "$BIN" render --html "$f"
+	run "awards/$n.render-docx.txt" docx_dump render --docx "$f"
+done
 # The official forms (signing chains, Party header lines, a letter's V/v
 # and kính_gửi) in the Word file too.
 for c in signing-form/quiet-chain signing-form/quiet-inferred signature-mismatch/quiet-party-forms \

@@ -69,12 +69,12 @@ suite sarif-schema /usr/bin/python3 tests/sarif/validate.py "$sarif_dir"/*.sarif
 rm -rf "$sarif_dir"
 # The HTML outputs, through an independent HTML5 parser in strict mode.
 html_dir=$(mktemp -d)
-for f in examples/*.kh; do
+for f in examples/*.kh tests/awards/*.kh; do
 	n=$(basename "$f" .kh)
 	build/kehoach render --html -o "$html_dir/$n-render.html" "$f" >/dev/null 2>&1
 	build/kehoach outline --html -o "$html_dir/$n-outline.html" "$f" >/dev/null 2>&1
 done
-for f in examples/*.kh; do
+for f in examples/*.kh tests/awards/*.kh; do
 	n=$(basename "$f" .kh)
 	build/kehoach checklist --html -o "$html_dir/$n-checklist.html" "$f" >/dev/null 2>&1
 done
@@ -82,7 +82,7 @@ suite html /usr/bin/python3 tests/html/check_html.py "$html_dir"/*.html
 # The Word files through python-docx: page, margins, fonts, the header
 # table, page numbers from page 2, and every paragraph of the HTML.
 docx_args=()
-for f in examples/*.kh; do
+for f in examples/*.kh tests/awards/*.kh; do
 	n=$(basename "$f" .kh)
 	build/kehoach render --docx -o "$html_dir/$n-render.docx" "$f" >/dev/null 2>&1
 	docx_args+=("$html_dir/$n-render.docx=$html_dir/$n-render.html")
@@ -155,7 +155,7 @@ suite notices /usr/bin/python3 tests/dates/notices.py build/kehoach
 # kehoach init: every kind, family and level of starting plan checks clean.
 suite init /usr/bin/python3 tests/init/run.py build/kehoach
 # The printed document is the plan: every fact of json on the HTML page and in the .docx.
-suite render-facts /usr/bin/python3 tests/render/facts.py build/kehoach --docx examples/*.kh tests/rules/deadline-order/fires-consumers.kh tests/rules/dependency-order/fires-work.kh tests/window/from-to.kh tests/render/quota.kh
+suite render-facts /usr/bin/python3 tests/render/facts.py build/kehoach --docx examples/*.kh tests/rules/deadline-order/fires-consumers.kh tests/rules/dependency-order/fires-work.kh tests/window/from-to.kh tests/render/quota.kh tests/awards/*.kh
 # docs/LANGUAGE.md's keyword index is keywords.def, every spelling.
 suite keyword-index /usr/bin/python3 tests/docs/keywords.py
 # The editor files are what keywords.def gives, and load (VS Code, Vim);

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""The printed document is the plan: every date, body name, meeting fact and
-award quota that `kehoach json` gives a task, meeting or award form must
+"""The printed document is the plan: every date, body name, meeting fact,
+award quota and award criterion that `kehoach json` gives a task, meeting or award form must
 appear in the text of the rendered document (HTML, and the .docx when
 `--docx` is given). A fact may be written in any of the forms the seeds
 use ("30/8/2019", "30/08/2019", "ngày 30 tháng 8 năm 2019"; a body by its
@@ -122,7 +122,32 @@ def facts(doc):
                 out.append(("%s of %s" % (key, f["id"]), ["%d%s" % (q, what), "%02d%s" % (q, what)]))
         if f.get("name"):
             out.append(("award form %s" % f["id"], [f["name"]]))
+        criteria(f, awards.get("attributes", []), out)
     return out
+
+
+def criteria(f, attributes, out):
+    """An award form's criteria: each rule's and exception's text, the
+    statutory criteria, the quota per value, the ranking's attributes."""
+    header = {a["id"]: a.get("header") or a["id"] for a in attributes}
+    for i, r in enumerate(f.get("rules", [])):
+        what = "%s %d of %s" % ("exclusion" if r.get("exclude") else "rule", i + 1, f["id"])
+        if r.get("text"):
+            out.append((what, [r["text"]]))
+        if (r.get("unless") or {}).get("text"):
+            out.append(("exception of " + what, [r["unless"]["text"]]))
+    if f.get("criteria_by_law"):
+        out.append(("criteria by law of %s" % f["id"], ["Luật Thi đua, khen thưởng"]))
+    q = f.get("quota_each")
+    if q:
+        out.append(("quota per %s of %s" % (q["attr"], f["id"]),
+                    ["%s %02d" % (header.get(q["attr"], q["attr"]), q["n"]),
+                     "%s %d" % (header.get(q["attr"], q["attr"]), q["n"])]))
+        for x in q.get("except", []):
+            out.append(("quota of %s in %s" % (x["value"], f["id"]),
+                        ["%s %02d" % (x["value"], x["n"]), "%s %d" % (x["value"], x["n"])]))
+    for k in f.get("rank", []):
+        out.append(("ranking by %s in %s" % (k["attr"], f["id"]), [header.get(k["attr"], k["attr"])]))
 
 
 passed = failed = 0
