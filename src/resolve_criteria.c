@@ -42,24 +42,6 @@ static kh_award_attr *find_attr(const kh_vec *attrs, const char *id)
 	return NULL;
 }
 
-static const char *type_name(kh_val_type t);
-static kh_val_type val_of(kh_attr_type t);
-
-/* A plan may give a shared attribute (stdlib vn/award_criteria) its own
- * header, as its spreadsheet names the column, but not another type: the
- * statutory criteria read it as theirs. */
-static void same_type_as_shared(resolver *r, const kh_award_attr *a)
-{
-	const kh_award_attr *shared = find_attr(&r->prog->award_attrs, a->id);
-	if (!shared || shared->type == a->type)
-		return;
-	kh_diag *d = kh_diag_add(r->diags, KH_ERROR, a->span, "criteria-type",
-				 _("'%s' is %s here, but the shared attribute of that id is %s: give it "
-				   "its type (the header may differ) or another id"), a->id,
-				 type_name(val_of(a->type)), type_name(val_of(shared->type)));
-	kh_diag_note(d, shared->span, _("the shared attribute is declared here"));
-}
-
 /* One thuộc_tính, into INTO: the plan's, or the shared ones of a file's
  * top level. */
 void rs_resolve_attribute(resolver *r, kh_node *n, kh_vec *into)
@@ -93,8 +75,6 @@ void rs_resolve_attribute(resolver *r, kh_node *n, kh_vec *into)
 		a->type = type_words[i].type;
 		typed = true;
 	}
-	if (into != &r->prog->award_attrs)
-		same_type_as_shared(r, a);
 	kh_vec_push(into, a);
 }
 
@@ -123,6 +103,11 @@ static const char *type_name(kh_val_type t)
 	case KH_VAL_AWARDS: return _("prior awards (khen)");
 	default: return _("a value");
 	}
+}
+
+const char *rs_attr_type_name(kh_attr_type t)
+{
+	return type_name(val_of(t));
 }
 
 /* Where a criterion's attribute ids are looked up: OWN (the plan's, or

@@ -11,44 +11,66 @@
 #include "i18n.h"
 #include "resolve_int.h"
 
-/* The plan's attribute of the law's id (a plan gives a column its own
- * header), else the law's own; ADOPT makes the law's join the plan's
- * list, for a form whose nominees are screened by it. */
-static const kh_award_attr *plan_attr(kh_plan *p, const kh_award_attr *law, bool adopt)
+/* A form's statutory rules rebound to the plan: ADOPT (theo_luật) when
+ * they screen its nominees. */
+typedef struct law_binding {
+	resolver *r;
+	const kh_award_form *form;
+	bool adopt;
+	kh_vec reported;          /* const char*: ids whose type was reported */
+} law_binding;
+
+/* The plan's attribute of the law's id, as the plan names its column,
+ * else the law's own, which then joins the plan's list when ADOPT. A plan
+ * attribute of that id and another type is the plan's own: the law's
+ * rules cannot screen by it. */
+static const kh_award_attr *plan_attr(law_binding *b, const kh_award_attr *law)
 {
+	kh_plan *p = b->r->plan;
 	if (!law)
 		return NULL;
 	for (size_t i = 0; i < p->award_attrs.n; i++) {
 		const kh_award_attr *a = p->award_attrs.items[i];
-		if (!strcmp(a->id, law->id))
-			return a;
+		if (strcmp(a->id, law->id))
+			continue;
+		if (a->type == law->type || !b->adopt)
+			return a->type == law->type ? a : law;
+		for (size_t j = 0; j < b->reported.n; j++)
+			if (!strcmp(b->reported.items[j], a->id))
+				return a;
+		kh_vec_push(&b->reported, (void *)a->id);
+		kh_diag *d = kh_diag_add(b->r->diags, KH_ERROR, b->form->by_law_span, "criteria-type",
+					 _("the law's criteria read '%s' as %s, but this plan declares it "
+					   "as %s: give it that type (its header may differ) or another id"),
+					 a->id, rs_attr_type_name(law->type), rs_attr_type_name(a->type));
+		kh_diag_note(d, a->span, _("'%s' is declared here"), a->id);
+		return a;
 	}
-	if (adopt)
+	if (b->adopt)
 		kh_vec_push(&p->award_attrs, (void *)law);
 	return law;
 }
 
-static kh_cexpr *rebind(kh_plan *p, const kh_cexpr *e, bool adopt)
+static kh_cexpr *rebind(law_binding *b, const kh_cexpr *e)
 {
 	if (!e)
 		return NULL;
 	kh_cexpr *c = KH_NEW(kh_cexpr);
 	*c = *e;
-	c->attr = plan_attr(p, e->attr, adopt);
+	c->attr = plan_attr(b, e->attr);
 	c->kids = (kh_vec){ 0 };
 	for (size_t i = 0; i < e->kids.n; i++)
-		kh_vec_push(&c->kids, rebind(p, e->kids.items[i], adopt));
+		kh_vec_push(&c->kids, rebind(b, e->kids.items[i]));
 	return c;
 }
 
-static kh_crit_rule *law_rule(kh_plan *p, const kh_award_right *w, const kh_crit_rule *src,
-			      bool adopt)
+static kh_crit_rule *law_rule(law_binding *b, const kh_crit_rule *src)
 {
 	kh_crit_rule *rule = KH_NEW(kh_crit_rule);
 	*rule = *src;
-	rule->expr = rebind(p, src->expr, adopt);
-	rule->unless = rebind(p, src->unless, adopt);
-	rule->citation = w->citation;
+	rule->expr = rebind(b, src->expr);
+	rule->unless = rebind(b, src->unless);
+	rule->citation = b->form->law->citation;
 	return rule;
 }
 
@@ -65,9 +87,9 @@ static void form_by_law(resolver *r, kh_award_form *f)
 					    : f->class_name ? f->class_name : _("this form"));
 		return;
 	}
+	law_binding b = { r, f, f->criteria_by_law, { 0 } };
 	for (size_t i = 0; i < f->law->rules.n; i++)
-		kh_vec_push(&f->law_rules, law_rule(r->plan, f->law, f->law->rules.items[i],
-						    f->criteria_by_law));
+		kh_vec_push(&f->law_rules, law_rule(&b, f->law->rules.items[i]));
 	if (!f->criteria_by_law)
 		return;
 	kh_vec own = f->rules;
