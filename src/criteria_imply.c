@@ -157,8 +157,9 @@ static kh_implied bound_implies(const kh_cexpr *pe, const bound *p, const kh_cex
 	if (lo != KH_IMPLIED_NO && hi != KH_IMPLIED_NO)
 		return KH_IMPLIED_UNKNOWN;
 	if (why)
-		*why = kh_printf(_("%s %s here, where the law asks %s %s"), p->attr->id, bound_text(pe),
-				 q->attr->id, bound_text(qe));
+		*why = kh_printf(_("%s here, where the law asks %s"),
+				 kh_printf("%s %s", p->attr->id, bound_text(pe)),
+				 kh_printf("%s %s", q->attr->id, bound_text(qe)));
 	return KH_IMPLIED_NO;
 }
 
@@ -217,6 +218,14 @@ static bool is_count(const kh_cexpr *e)
 	return e->kind == KH_CE_CONSEC || e->kind == KH_CE_ATLEAST;
 }
 
+/* As the plan writes it: "liên_tục 2 năm xếp_loại", "ít_nhất 3 trong 5 năm xếp_loại". */
+static const char *count_text(const kh_cexpr *e)
+{
+	return e->kind == KH_CE_CONSEC ? kh_printf("liên_tục %g năm %s", e->number, e->attr->id)
+				       : kh_printf("ít_nhất %g trong %ld năm %s", e->number, e->years,
+						   e->attr->id);
+}
+
 /*
  * Both windows end in the same year. 'liên_tục N năm' is N in the last N
  * years. P's N matches in its last Mp years leave at least N - (Mp - Mq)
@@ -241,8 +250,7 @@ static kh_implied count_implies(const kh_cexpr *p, const kh_cexpr *q, const char
 	if (kept >= q->number)
 		return KH_IMPLIED_YES;
 	if (why)
-		*why = kh_printf(_("%s: %g in %ld years here, where the law asks %g in %ld years"),
-				 p->attr->id, p->number, p->years, q->number, q->years);
+		*why = kh_printf(_("%s here, where the law asks %s"), count_text(p), count_text(q));
 	return KH_IMPLIED_NO;
 }
 
@@ -259,8 +267,9 @@ static kh_implied not_awarded_implies(const kh_cexpr *p, const kh_cexpr *q, cons
 	if (p->years >= q->years)
 		return KH_IMPLIED_YES;
 	if (why)
-		*why = kh_printf(_("chưa_khen \"%s\" %ld years here, where the law asks %ld"), pc,
-				 p->years, q->years);
+		*why = kh_printf(_("%s here, where the law asks %s"),
+				 kh_printf("chưa_khen \"%s\" %ld năm", pc, p->years),
+				 kh_printf("chưa_khen \"%s\" %ld năm", qc, q->years));
 	return KH_IMPLIED_NO;
 }
 
