@@ -194,6 +194,13 @@ top_item
 	| LEVEL id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(named(KH_N_LEVEL_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
 	| plan
+	/* Attributes outside a plan (stdlib vn/award_criteria): every plan that
+	 * imports them may name them in its criteria. */
+	| ATTRIBUTE attr_decl   { $$ = $2; }
+	| ATTRIBUTE '{' attr_decls '}'
+				{ $$ = adopt(node(KH_N_ATTRIBUTES, @1), $3); }
+	| ATTRIBUTE '{' attr_decls attr_decl '}'
+				{ $$ = adopt(node(KH_N_ATTRIBUTES, @1), kh_node_add($3, $4)); }
 	;
 
 plan
@@ -277,6 +284,9 @@ decl_stmt
 	: decl_attr
 	| GRANTOR name          { $$ = attr(T_GRANTOR, @$, ref_id($2)); }
 	| GRANTOR name LEVEL id { $$ = attr(T_GRANTOR, @$, ref_id($2)); $$->id = $4->id; $$->flag = 1; }
+	/* a quyền_khen's statutory criteria and the article they come from */
+	| CRITERIA block        { $$ = adopt(node(KH_N_CRITERIA, @1), $2); }
+	| BASIS string          { $$ = attr(T_BASIS, @$, $2); }
 	;
 string_list
 	: string                { $$ = kh_node_add(block(@$), $1); }

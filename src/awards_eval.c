@@ -236,7 +236,7 @@ static const char *count_wants(const kh_cexpr *count, const char *sep)
 				      ((const kh_cexpr *)list->kids.items[i])->text);
 		return kh_buf_cstr(&b);
 	}
-	return count->op == KH_CMP_NE ? kh_printf(_("not %s"), test->text) : test->text;
+	return count->op == KH_CMP_NE ? kh_printf(_("other than %s"), test->text) : test->text;
 }
 
 long kh_eval_until(const kh_eval *ev, const kh_cexpr *e)

@@ -217,6 +217,7 @@ void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_d
 		kh_check_signature(&cx);
 		kh_check_awards(&cx);
 		kh_check_criteria_text(&cx);
+		kh_check_criteria_law(&cx);
 		kh_check_prose(&cx);
 	}
 	kh_check_confusables(&cx);

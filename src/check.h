@@ -3,7 +3,7 @@
  * report findings through one function that applies the configuration.
  * Each family lives in its own file (check_structure.c, check_refs.c,
  * check_citations.c, check_time.c, check_people.c, check_signature.c,
- * check_awards.c, check_prose.c).
+ * check_awards.c, check_criteria_law.c, check_prose.c).
  * Part of kehoach; see README.md for the licence.
  */
 #ifndef KH_CHECK_H
@@ -53,6 +53,7 @@ void kh_check_people(const kh_check_ctx *cx);
 void kh_check_signature(const kh_check_ctx *cx);
 void kh_check_awards(const kh_check_ctx *cx);
 void kh_check_criteria_text(const kh_check_ctx *cx);  /* check_criteria_text.c */
+void kh_check_criteria_law(const kh_check_ctx *cx); /* check_criteria_law.c */
 void kh_check_prose(const kh_check_ctx *cx);
 
 /* Helpers shared by the families. */

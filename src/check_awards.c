@@ -10,41 +10,6 @@
 #include "i18n.h"
 #include "names.h"
 
-/* Does the folded text S start with the folded PREFIX, at a word end? */
-static bool starts_with_words(const char *s, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return !strncmp(s, prefix, n) && (s[n] == '\0' || s[n] == ' ' || s[n] == ',' || s[n] == '"' ||
-					   (unsigned char)s[n] >= 0x80);
-}
-
-/*
- * The catalogue entry for a form: the longest entry its name starts with
- * ("Bằng khen của Thủ tướng Chính phủ", "Huân chương Bảo vệ Tổ quốc") and
- * that belongs to its class, else the entry of its class (loại "Bằng khen").
- */
-static const kh_award_right *right_for(const kh_check_ctx *cx, const kh_award_form *f)
-{
-	const char *name = f->name ? kh_text_fold(f->name) : "";
-	const char *cls = f->class_name ? kh_text_fold(f->class_name) : "";
-	const kh_award_right *by_name = NULL, *by_class = NULL;
-	size_t best = 0;
-	for (size_t i = 0; i < cx->prog->award_rights.n; i++) {
-		const kh_award_right *w = KH_VEC_AT(cx->prog->award_rights, kh_award_right, i);
-		const char *k = kh_text_fold(w->class_name);
-		if (!strcmp(k, cls))
-			by_class = w;
-		size_t n = strlen(k);
-		/* a named entry refines the class the plan gives, never overrides it */
-		if (n > best && strcmp(k, cls) && starts_with_words(name, k) &&
-		    (!*cls || starts_with_words(k, cls))) {
-			best = n;
-			by_name = w;
-		}
-	}
-	return by_name ? by_name : by_class;
-}
-
 static const kh_level *level_of(const kh_body *b)
 {
 	for (int guard = 0; b && guard < 64; guard++) {
@@ -76,9 +41,10 @@ static void check_form(const kh_check_ctx *cx, const kh_award_form *f)
 {
 	if (!f->granted_by || f->granted_by->kind != KH_REF_BODY || !f->granted_by->body)
 		return;
-	const kh_award_right *w = right_for(cx, f);
-	if (!w)
-		return; /* a form the catalogue does not know: nothing to compare */
+	const kh_award_right *w = kh_award_right_for(&cx->prog->award_rights, f->name, f->class_name);
+	if (!w || !w->grants.n)
+		return; /* a form the catalogue does not know, or an entry of
+			   criteria only (a title): nothing to compare */
 	const kh_body *g = f->granted_by->body;
 	const kh_level *gl = level_of(g);
 	bool title_ok = false;

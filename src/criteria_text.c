@@ -207,29 +207,21 @@ static const char *at_least(const words *w, const kh_cexpr *e)
 			       : _("%s %s in at least %ld of the last %ld years"), a, t, n, e->years);
 }
 
-/* A class of award ("Bằng khen"), or the form's own when not written. */
+/* The class of award looked for ("Bằng khen"): the resolver puts the
+ * form's own in when the plan writes none. */
 static const char *not_awarded(const words *w, const kh_cexpr *e)
 {
 	unsigned long n = (unsigned long)e->years;
-	if (e->text && e->until)
+	const char *cls = e->text ? e->text : "…";
+	if (e->until)
 		return kh_printf(w->vi ? "chưa được khen “%s” trong %ld năm, đến năm %ld"
 				       : kh_ngettext("not awarded “%s” in %ld year up to %ld",
 						     "not awarded “%s” in %ld years up to %ld", n),
-				 e->text, e->years, e->until);
-	if (e->text)
-		return kh_printf(w->vi ? "chưa được khen “%s” trong %ld năm gần nhất"
-				       : kh_ngettext("not awarded “%s” in the last %ld year",
-						     "not awarded “%s” in the last %ld years", n),
-				 e->text, e->years);
-	if (e->until)
-		return kh_printf(w->vi ? "chưa được khen cùng hình thức trong %ld năm, đến năm %ld"
-				       : kh_ngettext("not awarded the same class in %ld year up to %ld",
-						     "not awarded the same class in %ld years up to %ld", n),
-				 e->years, e->until);
-	return kh_printf(w->vi ? "chưa được khen cùng hình thức trong %ld năm gần nhất"
-			       : kh_ngettext("not awarded the same class in the last %ld year",
-					     "not awarded the same class in the last %ld years", n),
-			 e->years);
+				 cls, e->years, e->until);
+	return kh_printf(w->vi ? "chưa được khen “%s” trong %ld năm gần nhất"
+			       : kh_ngettext("not awarded “%s” in the last %ld year",
+					     "not awarded “%s” in the last %ld years", n),
+			 cls, e->years);
 }
 
 static const char *say(const words *w, const kh_cexpr *e)

@@ -152,7 +152,19 @@ typedef struct kh_award_right {
 	const char *class_name;   /* "Bằng khen", "Giấy khen", "Huân chương" */
 	kh_span span;
 	kh_vec grants;            /* kh_award_grant* */
+	/* The statutory criteria of the class (stdlib vn/award_criteria):
+	 * tiêu_chuẩn { … } in the entry, typed over the shared attributes,
+	 * and the article they come from (căn_cứ "…"). */
+	bool has_criteria;
+	kh_span criteria_span;
+	kh_vec rules;             /* kh_crit_rule* */
+	const char *citation;
 } kh_award_right;
+
+/* The entry of RIGHTS (kh_award_right*) for a form: the longest whose
+ * name the form's starts with, within its class, else its class's. */
+const kh_award_right *kh_award_right_for(const kh_vec *rights, const char *name,
+					 const char *class_name);
 
 typedef enum kh_holiday_kind {
 	KH_HOLIDAY_SOLAR,         /* the same solar day each year: 1/1, 30/4 */
@@ -354,7 +366,8 @@ typedef struct kh_crit_rule {
 	const char *unless_text;  /* 'trừ_khi': an exception that waives it; may be NULL */
 	kh_cexpr *unless;
 	bool exclude;             /* 'loại_trừ': true rejects the nominee */
-	kh_span span;
+	kh_span span;             /* a statutory rule's is in the stdlib */
+	const char *citation;     /* a statutory rule's article, else NULL */
 } kh_crit_rule;
 
 typedef struct kh_rank_key {
@@ -372,7 +385,15 @@ typedef struct kh_quota_except {
 typedef struct kh_award_form {
 	const char *id, *name, *class_name, *criteria, *note;
 	kh_vec rules;             /* kh_crit_rule*: tiêu_chuẩn { điều … loại_trừ … } */
-	bool criteria_by_law;     /* tiêu_chuẩn theo_luật */
+	bool criteria_by_law;     /* tiêu_chuẩn theo_luật: rules are the law's */
+	kh_span by_law_span;
+	const kh_award_right *law; /* its class's entry with statutory
+	                              criteria (matched as award-authority
+	                              matches), or NULL */
+	kh_vec law_rules;         /* kh_crit_rule*: those criteria as they
+	                             apply to this plan (its attributes of the
+	                             same ids, its years); with theo_luật they
+	                             are also the first of 'rules' */
 	kh_vec rank;              /* kh_rank_key*: xếp_hạng */
 	const kh_award_attr *quota_each; /* số_lượng mỗi ATTR N */
 	long quota_each_n;
@@ -558,6 +579,8 @@ typedef struct kh_program {
 	kh_vec levels, bodies, documents, events; /* all files */
 	kh_vec kind_rules;         /* kh_kind_rule* */
 	kh_vec award_rights;       /* kh_award_right* */
+	kh_vec award_attrs;        /* kh_award_attr*: thuộc_tính outside a plan
+	                              (stdlib vn/award_criteria), shared by all */
 	kh_vec holidays;           /* kh_holiday* */
 	kh_vec imports;            /* const char*: resolved paths, load order */
 	struct kh_calendar *calendar; /* working days, built once by the resolver */

@@ -648,6 +648,16 @@ static void resolve_decl(resolver *r, kh_node *d)
 	}
 }
 
+/* Attributes outside a plan: shared by every plan (stdlib vn/award_criteria). */
+static void resolve_shared_attributes(resolver *r, kh_node *n)
+{
+	if (n->kind == KH_N_ATTRIBUTE)
+		rs_resolve_attribute(r, n, &r->prog->award_attrs);
+	else
+		for (kh_node *a = n->kids; a; a = a->next)
+			rs_resolve_attribute(r, a, &r->prog->award_attrs);
+}
+
 static void resolve_decls_in(resolver *r, kh_node *first)
 {
 	for (kh_node *n = first; n; n = n->next) {
@@ -788,7 +798,9 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	for (size_t i = 0; i < r.files.n; i++) {
 		loaded_file *f = KH_VEC_AT(r.files, loaded_file, i);
 		for (kh_node *n = f->root->kids; n; n = n->next) {
-			if (n->kind != KH_N_PLAN)
+			if (n->kind == KH_N_ATTRIBUTE || n->kind == KH_N_ATTRIBUTES)
+				resolve_shared_attributes(&r, n);
+			else if (n->kind != KH_N_PLAN)
 				resolve_decl(&r, n);
 			else if (n == plan_node)
 				resolve_decls_in(&r, n->kids);

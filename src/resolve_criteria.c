@@ -32,20 +32,21 @@ static bool is_key_word(const char *w)
 	return !strcmp(w, "key") || !strcmp(w, "khóa") || !strcmp(w, "khoá") || !strcmp(w, "khoa");
 }
 
-static const kh_award_attr *find_attr(const kh_plan *p, const char *id)
+static kh_award_attr *find_attr(const kh_vec *attrs, const char *id)
 {
-	for (size_t i = 0; i < p->award_attrs.n; i++) {
-		const kh_award_attr *a = p->award_attrs.items[i];
+	for (size_t i = 0; i < attrs->n; i++) {
+		kh_award_attr *a = attrs->items[i];
 		if (!strcmp(a->id, id))
 			return a;
 	}
 	return NULL;
 }
 
-void rs_resolve_attribute(resolver *r, kh_node *n)
+/* One thuộc_tính, into INTO: the plan's, or the shared ones of a file's
+ * top level. */
+void rs_resolve_attribute(resolver *r, kh_node *n, kh_vec *into)
 {
-	kh_plan *p = r->plan;
-	if (find_attr(p, n->id)) {
+	if (find_attr(into, n->id)) {
 		kh_diag_add(r->diags, KH_ERROR, n->span, "duplicate-id",
 			    _("the attribute '%s' is declared twice"), n->id);
 		return;
@@ -74,7 +75,7 @@ void rs_resolve_attribute(resolver *r, kh_node *n)
 		a->type = type_words[i].type;
 		typed = true;
 	}
-	kh_vec_push(&p->award_attrs, a);
+	kh_vec_push(into, a);
 }
 
 static kh_val_type val_of(kh_attr_type t)
@@ -104,10 +105,33 @@ static const char *type_name(kh_val_type t)
 	}
 }
 
+const char *rs_attr_type_name(kh_attr_type t)
+{
+	return type_name(val_of(t));
+}
+
+/* Where a criterion's attribute ids are looked up: OWN (the plan's, or
+ * the shared ones for statutory criteria), then SHARED. A shared attribute
+ * a plan's criteria name joins the plan's, so that its list names every
+ * column its criteria read. */
 typedef struct crit_ctx {
 	resolver *r;
-	const kh_plan *plan;
+	kh_vec *own;
+	const kh_vec *shared;
 } crit_ctx;
+
+static crit_ctx plan_ctx(resolver *r)
+{
+	return (crit_ctx){ r, &r->plan->award_attrs, &r->prog->award_attrs };
+}
+
+static const kh_award_attr *lookup_attr(crit_ctx *c, const char *id)
+{
+	const kh_award_attr *a = find_attr(c->own, id);
+	if (!a && c->shared && (a = find_attr(c->shared, id)))
+		kh_vec_push(c->own, (void *)a);
+	return a;
+}
 
 static kh_cexpr *build(crit_ctx *c, kh_node *n);
 
@@ -149,7 +173,7 @@ static int yes_no_word(const char *id)
 
 static kh_cexpr *attr_ref(crit_ctx *c, kh_node *n, const char *id)
 {
-	const kh_award_attr *a = find_attr(c->plan, id);
+	const kh_award_attr *a = lookup_attr(c, id);
 	if (!a && yes_no_word(id) >= 0) {
 		kh_cexpr *e = new_expr(KH_CE_YESNO, KH_VAL_BOOL, n);
 		e->number = yes_no_word(id);
@@ -242,10 +266,13 @@ static kh_cexpr *not_awarded(crit_ctx *c, kh_node *n)
 	e->years = n->kids->n[0];
 	if (n->kids->next)
 		e->until = n->kids->next->n[0];
-	for (size_t i = 0; i < c->plan->award_attrs.n && !e->attr; i++) {
-		const kh_award_attr *a = c->plan->award_attrs.items[i];
-		if (a->type == KH_ATTR_AWARDS)
-			e->attr = a;
+	for (int pass = 0; pass < 2 && !e->attr; pass++) {
+		const kh_vec *attrs = pass ? c->shared : c->own;
+		for (size_t i = 0; attrs && i < attrs->n && !e->attr; i++) {
+			const kh_award_attr *a = attrs->items[i];
+			if (a->type == KH_ATTR_AWARDS)
+				e->attr = lookup_attr(c, a->id);
+		}
 	}
 	if (!e->attr)
 		return bad(c, n, _("'chưa_khen' needs an attribute of prior awards (thuộc_tính … khen)"));
@@ -332,20 +359,31 @@ static kh_crit_rule *crit_rule(crit_ctx *c, kh_node *n)
 	return rule;
 }
 
-void rs_resolve_criteria(resolver *r, kh_node *n, kh_award_form *f)
+static void read_rules(crit_ctx *c, kh_node *n, kh_vec *out)
 {
-	crit_ctx c = { r, r->plan };
 	for (kh_node *k = n->kids; k; k = k->next) {
 		if (k->kind == KH_N_CRIT_RULE || k->kind == KH_N_CRIT_EXCLUDE)
-			kh_vec_push(&f->rules, crit_rule(&c, k));
+			kh_vec_push(out, crit_rule(c, k));
 		else if (k->kind != KH_N_PARA)
-			rs_misplaced(r, k, _("in tiêu_chuẩn (use điều \"…\" EXPR, loại_trừ \"…\" EXPR)"));
+			rs_misplaced(c->r, k, _("in tiêu_chuẩn (use điều \"…\" EXPR, loại_trừ \"…\" EXPR)"));
 	}
+}
+
+void rs_resolve_criteria(resolver *r, kh_node *n, kh_award_form *f)
+{
+	crit_ctx c = plan_ctx(r);
+	read_rules(&c, n, &f->rules);
+}
+
+void rs_resolve_law_criteria(resolver *r, kh_node *n, kh_vec *rules)
+{
+	crit_ctx c = { r, &r->prog->award_attrs, NULL };
+	read_rules(&c, n, rules);
 }
 
 void rs_resolve_rank(resolver *r, kh_node *n, kh_award_form *f)
 {
-	crit_ctx c = { r, r->plan };
+	crit_ctx c = plan_ctx(r);
 	for (kh_node *k = n->kids; k; k = k->next) {
 		kh_cexpr *a = attr_ref(&c, k, k->id);
 		if (!a->attr)
@@ -365,7 +403,7 @@ void rs_resolve_rank(resolver *r, kh_node *n, kh_award_form *f)
 
 void rs_resolve_quota_each(resolver *r, kh_node *n, kh_award_form *f)
 {
-	crit_ctx c = { r, r->plan };
+	crit_ctx c = plan_ctx(r);
 	kh_cexpr *a = attr_ref(&c, n, n->id);
 	if (!a->attr)
 		return;
@@ -431,6 +469,20 @@ static const kh_award_attr *kind_attr(const kh_cexpr *e)
 	return NULL;
 }
 
+static void settle_rule(kh_plan *p, const kh_award_form *f, kh_crit_rule *rule, int year)
+{
+	kh_cexpr *es[2] = { rule->expr, rule->unless };
+	for (int k = 0; k < 2; k++) {
+		if (!es[k])
+			continue;
+		if (year)
+			default_until(es[k], year - 1);
+		default_class(es[k], f);
+		if (!p->award_kind_attr)
+			p->award_kind_attr = kind_attr(es[k]);
+	}
+}
+
 /* What the screening needs settled once: the last year of each count (the
  * year before the plan's, when it does not say), the class 'chưa_khen'
  * looks for, and which attribute tells a tập thể from a cá nhân. */
@@ -444,18 +496,10 @@ void rs_criteria_years(resolver *r)
 		kh_date_split(p->date, &y, &m, &d);
 	for (size_t i = 0; i < p->award_forms.n; i++) {
 		kh_award_form *f = p->award_forms.items[i];
-		for (size_t j = 0; f && j < f->rules.n; j++) {
-			kh_crit_rule *rule = f->rules.items[j];
-			kh_cexpr *es[2] = { rule->expr, rule->unless };
-			for (int k = 0; k < 2; k++) {
-				if (!es[k])
-					continue;
-				if (y)
-					default_until(es[k], y - 1);
-				default_class(es[k], f);
-				if (!p->award_kind_attr)
-					p->award_kind_attr = kind_attr(es[k]);
-			}
+		for (int law = 0; f && law < 2; law++) {
+			const kh_vec *rules = law ? &f->law_rules : &f->rules;
+			for (size_t j = 0; j < rules->n; j++)
+				settle_rule(p, f, rules->items[j], y);
 		}
 	}
 }

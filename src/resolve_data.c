@@ -90,14 +90,90 @@ void rs_resolve_kind_rule(resolver *r, kh_node *n)
 	kh_vec_push(&r->prog->kind_rules, k);
 }
 
-void rs_resolve_award_right(resolver *r, kh_node *n)
+/* Does the folded text S start with the folded PREFIX, at a word end? */
+static bool starts_with_words(const char *s, const char *prefix)
 {
+	size_t n = strlen(prefix);
+	return !strncmp(s, prefix, n) && (s[n] == '\0' || s[n] == ' ' || s[n] == ',' || s[n] == '"' ||
+					   (unsigned char)s[n] >= 0x80);
+}
+
+/*
+ * "Bằng khen của Thủ tướng Chính phủ" and "Huân chương Bảo vệ Tổ quốc" by
+ * their own entries, "Bằng khen của Sở X" by its class's (loại "Bằng
+ * khen"): a named entry refines the class the plan gives, never overrides it.
+ */
+const kh_award_right *kh_award_right_for(const kh_vec *rights, const char *name,
+					 const char *class_name)
+{
+	const char *folded = name ? kh_text_fold(name) : "";
+	const char *cls = class_name ? kh_text_fold(class_name) : "";
+	const kh_award_right *by_name = NULL, *by_class = NULL;
+	size_t best = 0;
+	for (size_t i = 0; i < rights->n; i++) {
+		const kh_award_right *w = rights->items[i];
+		const char *k = kh_text_fold(w->class_name);
+		if (!strcmp(k, cls))
+			by_class = w;
+		size_t n = strlen(k);
+		if (n > best && strcmp(k, cls) && starts_with_words(folded, k) &&
+		    (!*cls || starts_with_words(k, cls))) {
+			best = n;
+			by_name = w;
+		}
+	}
+	return by_name ? by_name : by_class;
+}
+
+/* Entries of one class add up, wherever they stand: vn/awards says who
+ * grants a form, vn/award_criteria what the law asks of its nominees. */
+static kh_award_right *right_of_class(resolver *r, kh_node *n)
+{
+	const char *k = kh_text_fold(n->text);
+	for (size_t i = 0; i < r->prog->award_rights.n; i++) {
+		kh_award_right *w = r->prog->award_rights.items[i];
+		if (!strcmp(kh_text_fold(w->class_name), k))
+			return w;
+	}
 	kh_award_right *w = KH_NEW(kh_award_right);
 	w->class_name = n->text;
 	w->span = n->span;
+	kh_vec_push(&r->prog->award_rights, w);
+	return w;
+}
+
+/* A second tiêu_chuẩn or căn_cứ of a class, in any of its entries. */
+static bool given_twice(resolver *r, kh_node *a, bool given, kh_span first)
+{
+	if (!given)
+		return false;
+	kh_diag *d = kh_diag_add(r->diags, KH_ERROR, a->span, "repeated-field",
+				 _("the statutory criteria of this class are given twice"));
+	kh_diag_note(d, first, _("they are given here"));
+	return true;
+}
+
+void rs_resolve_award_right(resolver *r, kh_node *n)
+{
+	kh_award_right *w = right_of_class(r, n);
+	bool had_grants = w->grants.n > 0;
 	for (kh_node *a = n->kids; a; a = a->next) {
+		if (a->kind == KH_N_CRITERIA) {
+			if (!given_twice(r, a, w->has_criteria, w->criteria_span)) {
+				w->has_criteria = true;
+				w->criteria_span = a->span;
+				rs_resolve_law_criteria(r, a, &w->rules);
+			}
+			continue;
+		}
+		if (a->key == T_BASIS && a->kind == KH_N_ATTR) {
+			if (!given_twice(r, a, w->citation != NULL, w->span))
+				w->citation = a->kids->text;
+			continue;
+		}
 		if (a->key != T_GRANTOR) {
-			rs_misplaced(r, a, _("in an award right (use trao_bởi AUTHORITY [cấp LEVEL])"));
+			rs_misplaced(r, a, _("in an award right (use trao_bởi AUTHORITY [cấp LEVEL], "
+					     "tiêu_chuẩn { … }, căn_cứ \"…\")"));
 			continue;
 		}
 		kh_award_grant *g = KH_NEW(kh_award_grant);
@@ -108,7 +184,8 @@ void rs_resolve_award_right(resolver *r, kh_node *n)
 		if (g->authority)
 			kh_vec_push(&w->grants, g);
 	}
-	kh_vec_push(&r->prog->award_rights, w);
+	if (!had_grants && w->grants.n)
+		w->span = n->span; /* award-authority's note: where who grants it is */
 }
 
 /* A holiday's ngày or âm_lịch: a day of the year (2/9), or the first date

@@ -100,8 +100,14 @@ void rs_resolve_kind_rule(resolver *r, kh_node *n);
 void rs_resolve_award_right(resolver *r, kh_node *n);
 /* Award criteria (resolve_criteria.c): attributes, a form's tiêu_chuẩn
  * block, xếp_hạng, số_lượng mỗi; then the default last year of counts. */
-void rs_resolve_attribute(resolver *r, kh_node *n);
+void rs_resolve_attribute(resolver *r, kh_node *n, kh_vec *into);
 void rs_resolve_criteria(resolver *r, kh_node *n, kh_award_form *f);
+/* A quyền_khen's tiêu_chuẩn, over the shared attributes. */
+const char *rs_attr_type_name(kh_attr_type t);
+void rs_resolve_law_criteria(resolver *r, kh_node *n, kh_vec *rules);
+/* resolve_law.c: each form's statutory criteria (its class's entry), and
+ * theo_luật's rules; before rs_criteria_years. */
+void rs_criteria_by_law(resolver *r);
 void rs_resolve_rank(resolver *r, kh_node *n, kh_award_form *f);
 void rs_resolve_quota_each(resolver *r, kh_node *n, kh_award_form *f);
 void rs_criteria_years(resolver *r);

@@ -217,7 +217,10 @@ static int targets_of(kh_node *first)
 
 static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 {
-	static const int single[] = { T_TYPE, T_GRANTOR, T_CRITERIA, T_QUOTA, T_NOTE, T_RANKBY, 0 };
+	/* theo_luật may stand beside the plan's own tiêu_chuẩn { … }: the
+	 * law's rules, then the plan's (stricter) ones */
+	static const int single[] = { T_TYPE, T_GRANTOR, T_CRITERIA, T_BYLAW, T_QUOTA, T_NOTE,
+				      T_RANKBY, 0 };
 	rs_once once = { .single = single };
 	for (kh_node *a = n->kids; a; a = a->next) {
 		if (a->kind == KH_N_TARGET) {
@@ -240,9 +243,14 @@ static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 			rs_misplaced(r, a, _("in an award form (use loại, trao_bởi, đối_tượng, tiêu_chuẩn, số_lượng)"));
 			continue;
 		}
-		if (rs_repeated(r, &once, a->key, a, _("in this award form")))
+		bool by_law = a->key == T_CRITERIA && a->flag == 2;
+		if (rs_repeated(r, &once, by_law ? T_BYLAW : a->key, a, _("in this award form")))
 			continue;
-		switch (a->key) {
+		switch (by_law ? T_BYLAW : a->key) {
+		case T_BYLAW:
+			f->criteria_by_law = true;
+			f->by_law_span = a->span;
+			break;
 		case T_TYPE:
 			f->class_name = a->kids->text;
 			break;
@@ -252,7 +260,6 @@ static void resolve_award_form(resolver *r, kh_node *n, kh_award_form *f)
 		case T_CRITERIA:
 			f->criteria = a->kids ? a->kids->text : NULL;
 			f->criteria_tba = a->flag == 1;
-			f->criteria_by_law = a->flag == 2;
 			break;
 		case T_QUOTA:
 			for (kh_node *q = a->kids; q; q = q->next) {
@@ -337,7 +344,7 @@ static void awards_attributes(resolver *r, kh_node *first)
 {
 	for (kh_node *a = first; a; a = a->next)
 		if (a->kind == KH_N_ATTRIBUTE)
-			rs_resolve_attribute(r, a);
+			rs_resolve_attribute(r, a, &r->plan->award_attrs);
 		else if (a->kind == KH_N_ATTRIBUTES || a->kind == KH_N_SECTION || a->kind == KH_N_PART)
 			awards_attributes(r, a->kids);
 }
@@ -668,6 +675,7 @@ void rs_resolve_plan(resolver *r, kh_node *pn)
 	}
 	resolve_plan_block(r, pn->kids, &p->items, 1);
 	rs_resolve_forms(r);
+	rs_criteria_by_law(r);
 	rs_criteria_years(r);
 }
 

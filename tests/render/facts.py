@@ -70,10 +70,20 @@ def window_forms(w):
     return date_forms(e)
 
 
+LEVEL_WORDS = ("xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh")
+
+
 def body_forms(ref):
+    """The body's name, and without its level word at the end, as a
+    document names its own bodies ("Ban Thường vụ Đảng ủy" in the xã's
+    own plan; kehoach's name matching accepts the same)."""
     forms = []
-    if ref.get("name"):
-        forms.append(ref["name"])
+    name = ref.get("name")
+    if name:
+        forms.append(name)
+        for w in LEVEL_WORDS:
+            if name.endswith(" " + w):
+                forms.append(name[:-len(w) - 1])
     return forms
 
 

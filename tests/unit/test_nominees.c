@@ -329,9 +329,9 @@ static void test_unique_keys(void **state)
 	expect_ok(n);
 	assert_false(kh_nominees_check_unique(n, 0, NULL, &d));
 	assert_int_equal(d.errors, 3);
-	expect_error("4:1", "'a1' is the key of the record at row 2 too");
+	expect_error("4:1", "'a1' is the key of the record on line 2 too");
 	assert_non_null(strstr(printed(), "t.csv:5:1: error: blank where a key is needed"));
-	assert_non_null(strstr(printed(), "t.csv:6:1: error: 'B2' is the key of the record at row 3"));
+	assert_non_null(strstr(printed(), "t.csv:6:1: error: 'B2' is the key of the record on line 3"));
 	n = rd("Mã\n1\n2\n");
 	memset(&d, 0, sizeof d);
 	assert_true(kh_nominees_check_unique(n, 0, NULL, &d));
