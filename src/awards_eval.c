@@ -21,8 +21,14 @@ typedef struct value {
 	double num;
 	kh_day date;
 	const char *text;
+	const char *folded;       /* text folded, when known (a cell's, a literal's) */
 	bool yes;
 } value;
+
+static const char *folded(const value *v)
+{
+	return v->folded ? v->folded : kh_text_fold(v->text ? v->text : "");
+}
 
 static const char *op_text(int op)
 {
@@ -85,6 +91,7 @@ static bool attr_value(kh_eval *ev, const kh_award_attr *a, value *v)
 	default:
 		v->type = KH_VAL_TEXT;
 		v->text = c->text;
+		v->folded = kh_cell_fold(c);
 		return true;
 	}
 }
@@ -95,7 +102,11 @@ static bool eval_value(kh_eval *ev, const kh_cexpr *e, value *v)
 	switch (e->kind) {
 	case KH_CE_NUMBER: v->type = KH_VAL_NUMBER; v->num = e->number; return true;
 	case KH_CE_DATE: v->type = KH_VAL_DATE; v->date = e->date; return true;
-	case KH_CE_TEXT: v->type = KH_VAL_TEXT; v->text = e->text; return true;
+	case KH_CE_TEXT:
+		v->type = KH_VAL_TEXT;
+		v->text = e->text;
+		v->folded = e->folded;
+		return true;
 	case KH_CE_YESNO: v->type = KH_VAL_BOOL; v->yes = e->number != 0; return true;
 	case KH_CE_ATTR: return attr_value(ev, e->attr, v);
 	default:
@@ -112,7 +123,7 @@ static int compare(const value *a, const value *b)
 	case KH_VAL_NUMBER: return (a->num > b->num) - (a->num < b->num);
 	case KH_VAL_DATE: return (a->date > b->date) - (a->date < b->date);
 	case KH_VAL_BOOL: return a->yes != b->yes;
-	default: return strcmp(kh_text_fold(a->text), kh_text_fold(b->text)) != 0;
+	default: return strcmp(folded(a), folded(b)) != 0;
 	}
 }
 
@@ -201,22 +212,28 @@ static bool holds_range(kh_eval *ev, const kh_cexpr *e, const char **why)
 	return false;
 }
 
-/* The cell of a yearly attribute for YEAR ("" when the file has no such
- * column: the screening refused the form before, so it is not reached). */
+/* The cell of a yearly attribute for YEAR, or NULL when the file has no
+ * such column (the screening refused the form before: not reached). */
+static const kh_cell *yearly_cell(kh_eval *ev, const kh_award_attr *a, long year)
+{
+	int col = kh_screen_year_column(ev->s, a, year);
+	return col < 0 ? NULL : &ev->s->table->rows[ev->row][col];
+}
+
 static const char *yearly_text(kh_eval *ev, const kh_award_attr *a, long year)
 {
-	const kh_nominees *t = ev->s->table;
-	int col = kh_nominees_column(t, kh_printf("%s %ld", a->header, year));
-	return col < 0 ? "" : t->rows[ev->row][col].text;
+	const kh_cell *c = yearly_cell(ev, a, year);
+	return c ? c->text : "";
 }
 
 /* Does one year's rating pass a count's test ('= "HTXSNV"', 'trong […]')? */
-static bool year_passes(kh_eval *ev, const kh_cexpr *count, const char *rating)
+static bool year_passes(kh_eval *ev, const kh_cexpr *count, long year)
 {
 	const kh_cexpr *test = count->kids.items[0];
-	value v = { .type = KH_VAL_TEXT, .text = rating };
-	if (!rating[0])
+	const kh_cell *c = yearly_cell(ev, count->attr, year);
+	if (!c || !c->text[0])
 		return false; /* no rating that year matches nothing, not even '!=' */
+	value v = { .type = KH_VAL_TEXT, .text = c->text, .folded = kh_cell_fold(c) };
 	if (count->op == 0)
 		return in_list(ev, &v, test->kids.items[test->kids.n - 1]);
 	value w;
@@ -248,12 +265,12 @@ static bool holds_consecutive(kh_eval *ev, const kh_cexpr *e, const char **why)
 {
 	long until = kh_eval_until(ev, e), n = (long)e->number;
 	for (long y = until - n + 1; y <= until; y++) {
-		const char *rating = yearly_text(ev, e->attr, y);
-		if (year_passes(ev, e, rating))
+		if (year_passes(ev, e, y))
 			continue;
 		if (why)
 			*why = kh_printf(_("%s %ld is \"%s\", needs %ld consecutive years %s up to %ld"),
-					 e->attr->id, y, rating, n, count_wants(e, "/"), until);
+					 e->attr->id, y, yearly_text(ev, e->attr, y), n,
+					 count_wants(e, "/"), until);
 		return false;
 	}
 	return true;
@@ -263,7 +280,7 @@ static bool holds_at_least(kh_eval *ev, const kh_cexpr *e, const char **why)
 {
 	long until = kh_eval_until(ev, e), good = 0;
 	for (long y = until - e->years + 1; y <= until; y++)
-		good += year_passes(ev, e, yearly_text(ev, e->attr, y));
+		good += year_passes(ev, e, y);
 	if (good >= (long)e->number)
 		return true;
 	if (why && e->years == 1)
@@ -299,7 +316,7 @@ static bool holds_not_awarded(kh_eval *ev, const kh_cexpr *e, const char **why)
 	long until = kh_eval_until(ev, e);
 	if (!kh_cell_awards(c, &items, &n, &scratch))
 		return true; /* checked before the screening: not reached */
-	const char *want = kh_text_fold(e->text);
+	const char *want = e->folded ? e->folded : kh_text_fold(e->text);
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].year <= until - e->years || items[i].year > until ||
 		    !strstr(kh_text_fold(items[i].text), want))

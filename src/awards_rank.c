@@ -33,7 +33,7 @@ static key_value key_of(const kh_screening *s, size_t row, const kh_rank_key *k)
 	else if (k->attr->type == KH_ATTR_DATE && kh_cell_date(c, &day, &scratch))
 		v.num = (double)day;
 	else
-		v.text = kh_text_fold(c->text);
+		v.text = kh_cell_fold(c);
 	return v;
 }
 
@@ -105,13 +105,12 @@ static const char *bucket_of(const kh_screening *s, const kh_award_form *f, size
 	const char *kind = "", *each = "";
 	*limit_kind = *limit_each = -1;
 	if (s->kind && (f->quota_collective >= 0 || f->quota_individual >= 0)) {
-		kind = kh_text_fold(kh_screen_cell(s, row, s->kind)->text);
+		kind = kh_cell_fold(kh_screen_cell(s, row, s->kind));
 		*limit_kind = !strcmp(kind, "tập thể") ? f->quota_collective
 			    : !strcmp(kind, "cá nhân") ? f->quota_individual : -1;
 	}
 	if (f->quota_each) {
-		const char *v = kh_screen_cell(s, row, f->quota_each)->text;
-		each = kh_text_fold(v);
+		each = kh_cell_fold(kh_screen_cell(s, row, f->quota_each));
 		*limit_each = f->quota_each_n;
 		for (size_t i = 0; i < f->quota_each_except.n; i++) {
 			const kh_quota_except *x = f->quota_each_except.items[i];
@@ -156,6 +155,23 @@ static void fill_quotas(const kh_screening *s, kh_form_screening *fs, const char
 		((kh_nominee_result *)fs->ranked.items[i])->position = (int)i + 1;
 }
 
+/* Does one quota bucket have tied nominees on both sides of its line? */
+static bool straddles(const ranked_item *v, const char **buckets, size_t n)
+{
+	kh_strmap index = { 0 };
+	int *sides = KH_NEW_N(int, n); /* per bucket: 1 within, 2 past */
+	int nb = 0;
+	for (size_t k = 0; k < n; k++) {
+		int b = kh_strmap_get(&index, buckets[k]);
+		if (b < 0)
+			kh_strmap_put(&index, buckets[k], b = nb++);
+		sides[b] |= v[k].r->verdict == KH_ELIGIBLE ? 1 : 2;
+		if (sides[b] == 3)
+			return true;
+	}
+	return false;
+}
+
 /* Ties: runs of the ranking (before the quota split) equal on every key. */
 static void find_ties(kh_form_screening *fs, ranked_item *v, size_t n, const char **buckets)
 {
@@ -169,11 +185,7 @@ static void find_ties(kh_form_screening *fs, ranked_item *v, size_t n, const cha
 			t->members = KH_NEW_N(kh_nominee_result *, t->count);
 			for (size_t a = i; a < j; a++)
 				t->members[a - i] = v[a].r;
-			for (size_t a = i; a < j; a++)
-				for (size_t b = i; b < j; b++)
-					t->straddles |= v[a].r->verdict == KH_ELIGIBLE &&
-							v[b].r->verdict == KH_PAST_QUOTA &&
-							!strcmp(buckets[a], buckets[b]);
+			t->straddles = straddles(v + i, buckets + i, j - i);
 			kh_vec_push(&fs->ties, t);
 		}
 		i = j;

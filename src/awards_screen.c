@@ -39,7 +39,16 @@ size_t kh_screen_attr_index(const kh_screening *s, const kh_award_attr *a)
 	return 0;
 }
 
-static const kh_cell blank_cell = { "", 0, 0, { -1, 0, 0 } };
+static const kh_cell blank_cell = { "", 0, 0, { -1, 0, 0 }, "" }; /* folded: never written */
+
+int kh_screen_year_column(const kh_screening *s, const kh_award_attr *a, long year)
+{
+	size_t i = kh_screen_attr_index(s, a);
+	for (size_t k = 0; k < s->nyears[i]; k++)
+		if (s->years[i][k].year == year)
+			return (int)s->years[i][k].col;
+	return -1;
+}
 
 const kh_cell *kh_screen_cell(const kh_screening *s, size_t row, const kh_award_attr *a)
 {
@@ -66,10 +75,9 @@ static bool cell_reads(const kh_cell *c, kh_attr_type type, kh_diags *d)
 	}
 }
 
-static bool is_kind_word(const char *text)
+static bool is_kind_word(const char *folded)
 {
-	const char *k = kh_text_fold(text);
-	return !strcmp(k, "tập thể") || !strcmp(k, "cá nhân");
+	return !strcmp(folded, "tập thể") || !strcmp(folded, "cá nhân");
 }
 
 /* When no criterion names it, the kind of nominee is the text column
@@ -83,9 +91,9 @@ static const kh_award_attr *kind_from_cells(const kh_screening *s)
 			continue;
 		size_t said = 0, other = 0;
 		for (size_t r = 0; r < s->table->nrows; r++) {
-			const char *t = s->table->rows[r][s->col[i]].text;
-			if (t[0])
-				is_kind_word(t) ? said++ : other++;
+			const kh_cell *c = &s->table->rows[r][s->col[i]];
+			if (c->text[0])
+				is_kind_word(kh_cell_fold(c)) ? said++ : other++;
 		}
 		if (said && !other)
 			return a;
@@ -98,6 +106,8 @@ static void bind_columns(kh_screening *s)
 {
 	const kh_vec *attrs = &s->plan->award_attrs;
 	s->col = KH_NEW_N(int, attrs->n ? attrs->n : 1);
+	s->years = KH_NEW_N(kh_year_col *, attrs->n ? attrs->n : 1);
+	s->nyears = KH_NEW_N(size_t, attrs->n ? attrs->n : 1);
 	for (size_t i = 0; i < attrs->n; i++) {
 		const kh_award_attr *a = attrs->items[i];
 		s->col[i] = -1;
@@ -105,10 +115,9 @@ static void bind_columns(kh_screening *s)
 			s->col[i] = kh_nominees_column(s->table, a->header);
 			continue;
 		}
-		kh_year_col *years;
-		size_t n = kh_nominees_yearly(s->table, a->header, &years);
-		if (n && years[n - 1].year > s->latest_year)
-			s->latest_year = years[n - 1].year;
+		size_t n = s->nyears[i] = kh_nominees_yearly(s->table, a->header, &s->years[i]);
+		if (n && s->years[i][n - 1].year > s->latest_year)
+			s->latest_year = s->years[i][n - 1].year;
 	}
 }
 
@@ -185,11 +194,9 @@ static void need_years(needs *n, const kh_cexpr *e)
 {
 	kh_eval ev = { .s = n->s };
 	long until = kh_eval_until(&ev, e);
-	for (long y = until - e->years + 1; y <= until && n->ok; y++) {
-		const char *h = kh_printf("%s %ld", e->attr->header, y);
-		if (kh_nominees_column(n->s->table, h) < 0)
-			column_missing(n, e->attr, h, e->span);
-	}
+	for (long y = until - e->years + 1; y <= until && n->ok; y++)
+		if (kh_screen_year_column(n->s, e->attr, y) < 0)
+			column_missing(n, e->attr, kh_printf("%s %ld", e->attr->header, y), e->span);
 }
 
 static void need_expr(needs *n, const kh_cexpr *e)
@@ -303,7 +310,7 @@ static bool passes(const kh_screening *s, kh_form_screening *fs, size_t row, kh_
 			return rejected(fs, row, (int)i + 1, rule, why);
 	}
 	if (f->who && s->kind) {
-		const char *k = kh_text_fold(kh_screen_cell(s, row, s->kind)->text);
+		const char *k = kh_cell_fold(kh_screen_cell(s, row, s->kind));
 		int who = !strcmp(k, "tập thể") ? KH_TARGET_COLLECTIVE
 			: !strcmp(k, "cá nhân") ? KH_TARGET_INDIVIDUAL : 0;
 		if (who && !(f->who & who))

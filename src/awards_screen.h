@@ -64,6 +64,8 @@ typedef struct kh_screening {
 	const kh_nominees *table;
 	const kh_award_attr *key, *name, *kind; /* NULL when the plan has none */
 	int *col;                   /* per plan attribute: its column, -1 when none */
+	kh_year_col **years;        /* per plan attribute: a yearly one's columns, by year */
+	size_t *nyears;
 	bool *bad;                  /* per record: screened by no form (reported) */
 	size_t screened;            /* records not bad */
 	int latest_year;            /* of the yearly columns; 0 when none */
@@ -80,6 +82,9 @@ const kh_award_form *kh_awards_find_form(const kh_plan *p, const char *id);
 
 /* The cell of ROW for attribute A ("" when it has no column). */
 const kh_cell *kh_screen_cell(const kh_screening *s, size_t row, const kh_award_attr *a);
+
+/* The column of yearly attribute A for YEAR, or -1. */
+int kh_screen_year_column(const kh_screening *s, const kh_award_attr *a, long year);
 
 /* A ranking key's value of ROW, as printed ("98.5", "01/09/1998"). */
 const char *kh_screen_rank_value(const kh_screening *s, size_t row, const kh_rank_key *k);

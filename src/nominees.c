@@ -154,6 +154,7 @@ static void on_field(void *data, size_t len, void *arg)
 	c->span = at;
 	c->col = (unsigned)r->nrec;
 	c->row = 0; /* set when the record ends */
+	c->folded = NULL;
 }
 
 static bool record_blank(const reader *r)
@@ -229,7 +230,7 @@ static void take_row(reader *r)
 	unsigned end = r->rec[r->nrec - 1].span.end;
 	for (size_t i = r->nrec; i < r->ncols; i++)
 		cells[i] = (kh_cell){ "", r->rec[0].row, (unsigned)i + 1,
-				      { r->src->id, end, end } };
+				      { r->src->id, end, end }, NULL };
 	if (r->nrows == r->caprows) {
 		r->caprows = r->caprows ? r->caprows * 2 : 64;
 		r->rows = KH_GROW_N(r->rows, kh_cell *, r->caprows);

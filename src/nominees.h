@@ -26,6 +26,7 @@ typedef struct kh_cell {
 	unsigned row;      /* 1-based line where the record starts (the header's is 1) */
 	unsigned col;      /* 1-based field index */
 	kh_span span;      /* the field in the registered source (a missing one: where its record ends) */
+	const char *folded; /* kh_text_fold(text), once asked for (kh_cell_fold) */
 } kh_cell;
 
 typedef struct kh_nominees {
@@ -61,6 +62,10 @@ typedef struct kh_year_col {
 /* Every column named PREFIX, blanks, then a 4-digit year, sorted by year
  * (*OUT, the count returned; 0 and NULL when none). */
 size_t kh_nominees_yearly(const kh_nominees *n, const char *prefix, kh_year_col **out);
+
+/* C's text case-folded as names are (kh_text_fold), computed once: a
+ * screening compares the same cell many times. */
+const char *kh_cell_fold(const kh_cell *c);
 
 /* The spreadsheet's letters of a 1-based column: 1 "A", 27 "AA". */
 const char *kh_column_letters(unsigned col);

@@ -137,17 +137,25 @@ bool kh_cell_date(const kh_cell *c, kh_day *out, kh_diags *d)
 	return true;
 }
 
+const char *kh_cell_fold(const kh_cell *c)
+{
+	if (!c->folded)
+		((kh_cell *)c)->folded = kh_text_fold(c->text); /* a cache, not the cell's value */
+	return c->folded;
+}
+
 bool kh_cell_yesno(const kh_cell *c, bool *out, kh_diags *d)
 {
+	/* As kh_text_fold leaves them: lower case, NFC. */
 	static const char *const yes[] = { "có", "x", "yes", "1" };
 	static const char *const no[] = { "", "không", "no", "0" };
-	const char *k = kh_text_fold(c->text);
+	const char *k = kh_cell_fold(c);
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
-		if (!strcmp(k, kh_text_fold(yes[i]))) {
+		if (!strcmp(k, yes[i])) {
 			*out = true;
 			return true;
 		}
-		if (!strcmp(k, kh_text_fold(no[i]))) {
+		if (!strcmp(k, no[i])) {
 			*out = false;
 			return true;
 		}
@@ -318,7 +326,7 @@ bool kh_nominees_check_unique(const kh_nominees *n, size_t col, bool *bad, kh_di
 				bad[i] = true;
 			continue;
 		}
-		const char *k = kh_text_fold(c->text);
+		const char *k = kh_cell_fold(c);
 		int j = kh_strmap_get(&seen, k);
 		if (j < 0) {
 			kh_strmap_put(&seen, k, (int)i);

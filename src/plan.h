@@ -356,6 +356,7 @@ struct kh_cexpr {
 	long until;               /* counts, NOT_AWARDED: the last year (resolved) */
 	kh_day date;              /* DATE */
 	const char *text;         /* TEXT; NOT_AWARDED: the class searched */
+	const char *folded;       /* TEXT, NOT_AWARDED: text case-folded as names are */
 	kh_vec kids;              /* kh_cexpr* */
 	kh_span span;
 };

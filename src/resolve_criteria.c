@@ -329,6 +329,7 @@ static kh_cexpr *build(crit_ctx *c, kh_node *n)
 	case KH_N_STRING:
 		e = new_expr(KH_CE_TEXT, KH_VAL_TEXT, n);
 		e->text = n->text;
+		e->folded = kh_text_fold(n->text);
 		return e;
 	case KH_N_D_DMY: {
 		kh_day s, end;
@@ -437,6 +438,8 @@ static void default_class(kh_cexpr *e, const kh_award_form *f)
 {
 	if (e->kind == KH_CE_NOT_AWARDED && !e->text)
 		e->text = f->class_name ? f->class_name : f->name;
+	if (e->kind == KH_CE_NOT_AWARDED && e->text)
+		e->folded = kh_text_fold(e->text);
 	for (size_t i = 0; i < e->kids.n; i++)
 		default_class(e->kids.items[i], f);
 }
