@@ -23,27 +23,48 @@
 
 
 /* Bytes of an opening (OPEN) or closing punctuation mark at T[I], 0 if none. */
+/* Opening marks: ( [ " ' “ ‘ « *; closing: , . ; : ! ? ) ] " ' ” ’ » … *.
+ * Byte tests, not a table of strings: this runs for every word of every
+ * text the citation and short-name checks read. */
+static bool ascii_mark(unsigned char c, bool open)
+{
+	return open ? (c == '(' || c == '[' || c == '"' || c == '\'' || c == '*')
+		    : (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+		       c == ')' || c == ']' || c == '"' || c == '\'' || c == '*');
+}
+
+/* « (C2 AB) opens, » (C2 BB) closes; “ ‘ (E2 80 9C, 98) open, ” ’ … (E2 80
+ * 9D, 99, A6) close. */
+static size_t utf8_mark(const unsigned char *u, size_t room, bool open)
+{
+	if (room >= 2 && u[0] == 0xC2 && u[1] == (open ? 0xAB : 0xBB))
+		return 2;
+	if (room >= 3 && u[0] == 0xE2 && u[1] == 0x80)
+		if (open ? (u[2] == 0x9C || u[2] == 0x98) : (u[2] == 0x9D || u[2] == 0x99 || u[2] == 0xA6))
+			return 3;
+	return 0;
+}
+
 size_t ct_punct_at(const char *t, size_t len, size_t i, bool open)
 {
-	static const char *const opens[] = { "(", "[", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "*" };
-	static const char *const closes[] = { ",", ".", ";", ":", "!", "?", ")", "]", "\"", "'",
-					      "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\xA6", "*" };
-	const char *const *set = open ? opens : closes;
-	size_t n = open ? sizeof opens / sizeof *opens : sizeof closes / sizeof *closes;
-	for (size_t k = 0; k < n; k++) {
-		size_t l = strlen(set[k]);
-		if (i + l <= len && !memcmp(t + i, set[k], l))
-			return l;
-	}
-	return 0;
+	const unsigned char *u = (const unsigned char *)t + i;
+	if (i >= len)
+		return 0;
+	if (*u < 0x80)
+		return ascii_mark(*u, open) ? 1 : 0;
+	return utf8_mark(u, len - i, open);
 }
 
 /* The length of the closing mark that ends T[0, I), 0 if none. */
 static size_t punct_before(const char *t, size_t i)
 {
-	for (size_t l = 1; l <= 3 && l <= i; l++)
-		if (ct_punct_at(t, i, i - l, false) == l)
-			return l;
+	const unsigned char *u = (const unsigned char *)t;
+	if (i >= 1 && u[i - 1] < 0x80)
+		return ascii_mark(u[i - 1], false) ? 1 : 0;
+	if (i >= 2 && utf8_mark(u + i - 2, 2, false) == 2)
+		return 2;
+	if (i >= 3 && utf8_mark(u + i - 3, 3, false) == 3)
+		return 3;
 	return 0;
 }
 

@@ -251,8 +251,74 @@ const char *kh_sym_kind_phrase(kh_sym_kind k)
 	return _(sym_words_of(k)->phrase);
 }
 
+/* The case folding of code point C when it is one a Vietnamese text is
+ * made of and folds to one code point of the same length: ASCII, Latin-1
+ * letters, the Vietnamese letters of Latin Extended-A/B and Latin
+ * Extended Additional, general punctuation. -1 for the rest (ß, İ,
+ * combining marks …), which go through utf8proc. */
+static int32_t simple_fold(int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 0x20;
+	if ((c >= 0xDF + 1 && c <= 0xFF) || (c >= 0xA0 && c <= 0xBF && c != 0xB5) || c == 0xD7)
+		return c;
+	switch (c) {
+	case 0x102: case 0x110: case 0x128: case 0x168: case 0x1A0: case 0x1AF:
+		return c + 1;
+	case 0x103: case 0x111: case 0x129: case 0x169: case 0x1A1: case 0x1B0:
+		return c;
+	}
+	if (c >= 0x1EA0 && c <= 0x1EF9)
+		return c & 1 ? c : c + 1;
+	if (c >= 0x2010 && c <= 0x205E)
+		return c;
+	return -1;
+}
+
+/* Folds S into OUT (strlen(S) + 1 bytes) when every code point folds
+ * simply; false otherwise. UTF-8 lengths are kept, so OUT never grows. */
+static bool fold_simply(const char *s, char *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *o = out;
+	while (*p) {
+		int32_t c;
+		int n;
+		if (*p < 0x80) {
+			c = *p, n = 1;
+		} else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+			c = ((*p & 0x1F) << 6) | (p[1] & 0x3F), n = 2;
+		} else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			c = ((*p & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F), n = 3;
+		} else {
+			return false;
+		}
+		int32_t f = simple_fold(c);
+		if (f < 0 || (n == 2 && c < 0x80) || (n == 3 && c < 0x800))
+			return false; /* not simple, or an overlong form */
+		if (n == 1) {
+			*o++ = (char)f;
+		} else if (n == 2) {
+			*o++ = (char)(0xC0 | (f >> 6));
+			*o++ = (char)(0x80 | (f & 0x3F));
+		} else {
+			*o++ = (char)(0xE0 | (f >> 12));
+			*o++ = (char)(0x80 | ((f >> 6) & 0x3F));
+			*o++ = (char)(0x80 | (f & 0x3F));
+		}
+		p += n;
+	}
+	*o = '\0';
+	return true;
+}
+
 const char *kh_text_fold(const char *s)
 {
+	char *quick = kh_alloc_atomic(strlen(s) + 1);
+	if (fold_simply(s, quick))
+		return kh_name_key(quick); /* NFC already: no mark stands alone */
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |

@@ -249,6 +249,10 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 				i++;
 				continue;
 			}
+			if (t[i] >= 0x20 && t[i] < 0x7F) {
+				i++; /* printable ASCII, most of a plan: nothing to check */
+				continue;
+			}
 			size_t n = 1;
 			const char *why = t[i] < 0x80 ? NULL : utf8_check(t, i, en, s->len, &n);
 			if (!why) {
