@@ -68,20 +68,42 @@ static void registry_add(kh_source *s)
  * an exact allocation: a file of nothing but newlines would otherwise
  * double a huge array.
  */
+/* The offset just after the line end at or after I in T[0, LEN), or LEN
+ * when none: '\n', "\r\n" or a lone '\r'. strcspn, not a loop of
+ * byte tests, since every file is scanned so (the text ends in NULs;
+ * a NUL inside is stepped over here and reported by check_content). */
+static size_t next_line(const char *t, size_t i, size_t len)
+{
+	for (;;) {
+		i += strcspn(t + i, "\r\n");
+		if (i >= len)
+			return len;
+		if (t[i] == '\0') {
+			i++;
+			continue;
+		}
+		if (t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
+			i++;
+		return i + 1;
+	}
+}
+
 static void build_lines(kh_source *s)
 {
 	const char *t = s->text;
 	size_t n = 1;
-	for (size_t i = 0; i < s->len; i++) {
-		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= s->len || t[i + 1] != '\n')))
-			n++;
+	for (size_t i = next_line(t, 0, s->len); i < s->len || (i == s->len && i > 0 &&
+			(t[i - 1] == '\n' || t[i - 1] == '\r')); i = next_line(t, i, s->len)) {
+		n++;
+		if (i >= s->len)
+			break;
 	}
 	size_t *ls = KH_NEW_N(size_t, n);
 	size_t k = 0;
 	ls[k++] = 0;
-	for (size_t i = 0; i < s->len; i++) {
-		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= s->len || t[i + 1] != '\n')))
-			ls[k++] = i + 1;
+	for (size_t i = 0; k < n;) {
+		i = next_line(t, i, s->len);
+		ls[k++] = i;
 	}
 	s->line_starts = ls;
 	s->nlines = n;
@@ -113,6 +135,26 @@ static int is_cont(unsigned char b)
  * Otherwise returns the reason and sets *LEN to the bytes to underline:
  * the lead byte and the continuation bytes that belong with it.
  */
+/* The code point that starts T, of UTF-8 already checked; its length in *N.
+ * (utf8proc_iterate checks again, for every character of every file.) */
+static int32_t decode_valid(const unsigned char *t, size_t *n)
+{
+	if (t[0] < 0x80) {
+		*n = 1;
+		return t[0];
+	}
+	if (t[0] < 0xE0) {
+		*n = 2;
+		return ((t[0] & 0x1F) << 6) | (t[1] & 0x3F);
+	}
+	if (t[0] < 0xF0) {
+		*n = 3;
+		return ((t[0] & 0x0F) << 12) | ((t[1] & 0x3F) << 6) | (t[2] & 0x3F);
+	}
+	*n = 4;
+	return ((t[0] & 0x07) << 18) | ((t[1] & 0x3F) << 12) | ((t[2] & 0x3F) << 6) | (t[3] & 0x3F);
+}
+
 static const char *utf8_check(const unsigned char *t, size_t i, size_t end, size_t file_end,
 			      size_t *len)
 {
@@ -257,9 +299,8 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 			const char *why = t[i] < 0x80 ? NULL : utf8_check(t, i, en, s->len, &n);
 			if (!why) {
 				/* One finding per line for what must not be in a plan. */
-				int32_t cp = t[i];
-				if (t[i] >= 0x80)
-					utf8proc_iterate(t + i, (utf8proc_ssize_t)n, &cp);
+				size_t k_len;
+				int32_t cp = decode_valid(t + i, &k_len);
 				kh_char_class k = kh_char_classify(cp);
 				bool bom = cp == 0xFEFF && i == 0;
 				if (k != KH_CHAR_OK && !bom && !seen_char) {
@@ -329,13 +370,10 @@ static int line_needs_nfc(const unsigned char *t, size_t st, size_t en)
 			i++;
 			continue;
 		}
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate(t + i, (utf8proc_ssize_t)(en - i), &cp);
-		if (n <= 0)
-			return 1; /* cannot happen after the checks; let utf8proc decide */
-		if (!nfc_inert(cp))
+		size_t n;
+		if (!nfc_inert(decode_valid(t + i, &n)))
 			return 1;
-		i += (size_t)n;
+		i += n;
 	}
 	return 0;
 }
@@ -401,12 +439,15 @@ static void normalise(kh_source *s)
 static size_t too_many_lines(const char *text, size_t len)
 {
 	size_t ends = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
-			if (++ends == KH_MAX_LINES)
-				return i + 1 < len ? i + 1 : 0;
+	for (size_t i = next_line(text, 0, len); ; i = next_line(text, i, len)) {
+		bool ended = i < len || (i > 0 && (text[i - 1] == '\n' || text[i - 1] == '\r'));
+		if (!ended)
+			return 0;
+		if (++ends == KH_MAX_LINES)
+			return i < len ? i : 0;
+		if (i >= len)
+			return 0;
 	}
-	return 0;
 }
 
 static char *size_in_mb(unsigned long long bytes)

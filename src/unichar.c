@@ -27,6 +27,11 @@ int kh_char_is_space(int32_t cp)
 
 kh_char_class kh_char_classify(int32_t c)
 {
+	/* Where a plan's text lives: printable ASCII, Latin-1 to the combining
+	 * marks, Latin Extended Additional (the Vietnamese letters): nothing
+	 * below is in these ranges. */
+	if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x034F) || (c >= 0x1E00 && c < 0x2000))
+		return KH_CHAR_OK;
 	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
 	    (c >= 0x80 && c <= 0x9F))
 		return KH_CHAR_CONTROL;
