@@ -172,6 +172,59 @@ void *kh_alloc(size_t size)
 	return p;
 }
 
+#define BUMP_CHUNK 4064u
+
+/* A chunk in use; the collector keeps a chunk while anything cut from it
+ * is reachable (interior pointers count), the current one through these. */
+static char *bump_at[2];
+static size_t bump_left[2];
+
+static void *bump(size_t size, bool atomic)
+{
+#ifdef KH_NO_GC
+	(void)atomic;
+	return kh_alloc(size); /* one block each: ASan's bounds, and freed per input */
+#else
+	size = (size + 7) & ~(size_t)7;
+	if (size > BUMP_CHUNK / 4)
+		return atomic ? kh_alloc_atomic(size) : kh_alloc(size);
+	int k = atomic;
+	if (bump_left[k] < size) {
+		bump_at[k] = atomic ? kh_alloc_atomic(BUMP_CHUNK) : kh_alloc(BUMP_CHUNK);
+		bump_left[k] = BUMP_CHUNK;
+	}
+	void *p = bump_at[k];
+	bump_at[k] += size;
+	bump_left[k] -= size;
+	return p;
+#endif
+}
+
+void kh_alloc_expect(size_t size)
+{
+#ifndef KH_NO_GC
+	/* A plan's tree, model and outputs take about ten times its text. */
+	size_t want = size > SIZE_MAX / 12 ? SIZE_MAX : size * 12, have = GC_get_heap_size();
+	if (want > have)
+		GC_expand_hp(want - have); /* may fail: then the collector runs as before */
+#else
+	(void)size;
+#endif
+}
+
+void *kh_alloc_bump(size_t size)
+{
+	return bump(size, false);
+}
+
+char *kh_strndup_bump(const char *s, size_t n)
+{
+	char *d = bump(n + 1, true);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
 void *kh_alloc_atomic(size_t size)
 {
 	if (fault_hit())

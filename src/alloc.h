@@ -21,6 +21,16 @@ char *kh_strdup(const char *s);
 char *kh_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *kh_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void kh_oom(size_t size);                 /* prints one line and exits 2 */
+/* Small blocks of one lifetime cut from large ones (the tree's nodes and
+ * token texts: one per token): no collector header or size class each,
+ * and one allocation per 32 KiB. Zeroed; 8-byte aligned. The sanitizer
+ * build allocates each block on its own, so ASan still sees every one. */
+void *kh_alloc_bump(size_t size);          /* may hold pointers */
+char *kh_strndup_bump(const char *s, size_t n);
+/* A file of SIZE bytes is about to be read into a tree: the heap grows
+ * for it at once, instead of the collector running again and again on
+ * the way (a short run's collections are mostly wasted). */
+void kh_alloc_expect(size_t size);
 /* Memory the collector scans but never frees (bison's stack: YYMALLOC). */
 void *kh_alloc_uncollectable(size_t size);
 void kh_free_uncollectable(void *p);

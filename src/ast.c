@@ -21,7 +21,7 @@ const char *kh_node_kind_name(kh_node_kind k)
 
 kh_node *kh_node_new(kh_node_kind kind, kh_span span)
 {
-	kh_node *n = KH_NEW(kh_node);
+	kh_node *n = kh_alloc_bump(sizeof *n); /* one per token: cut from large blocks */
 	n->kind = kind;
 	n->span = span;
 	return n;

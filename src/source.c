@@ -647,6 +647,7 @@ static kh_source *load_file(const char *path, bool regular_only, size_t max_line
 			return NULL;
 		}
 		hint = (size_t)st.st_size;
+		kh_alloc_expect(hint);
 	}
 	size_t len = 0, alloc = 0;
 	int too_big = 0;
