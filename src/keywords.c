@@ -24,6 +24,8 @@ static const keyword keywords[] = {
 enum { NKEYWORDS = sizeof keywords / sizeof keywords[0], TABLE_SIZE = 1024 };
 
 static short table[TABLE_SIZE]; /* index + 1 into keywords, 0 = empty */
+static unsigned char lengths[NKEYWORDS];
+static size_t longest;
 static int table_ready;
 
 static unsigned hash(const char *s, size_t len)
@@ -38,6 +40,9 @@ static void build_table(void)
 {
 	for (int i = 0; i < NKEYWORDS; i++) {
 		size_t len = strlen(keywords[i].spelling);
+		lengths[i] = (unsigned char)len;
+		if (len > longest)
+			longest = len;
 		unsigned h = hash(keywords[i].spelling, len) & (TABLE_SIZE - 1);
 		while (table[h])
 			h = (h + 1) & (TABLE_SIZE - 1);
@@ -50,16 +55,25 @@ int kh_keyword(const char *s, size_t len, int *value)
 {
 	if (!table_ready)
 		build_table();
+	if (len > longest)
+		return 0; /* most words of a plan: ids, never a keyword this long */
 	unsigned h = hash(s, len) & (TABLE_SIZE - 1);
 	while (table[h]) {
 		const keyword *k = &keywords[table[h] - 1];
-		if (strlen(k->spelling) == len && !memcmp(k->spelling, s, len)) {
+		if (lengths[table[h] - 1] == len && !memcmp(k->spelling, s, len)) {
 			*value = k->value;
 			return k->token;
 		}
 		h = (h + 1) & (TABLE_SIZE - 1);
 	}
 	return 0;
+}
+
+size_t kh_keyword_longest(void)
+{
+	if (!table_ready)
+		build_table();
+	return longest;
 }
 
 size_t kh_keyword_count(void)

@@ -82,6 +82,8 @@ const char *kh_token_english(int token);
  * name to use instead ("bc_…"). */
 const char *kh_keyword_describe(const char *spelling);
 const char *kh_keyword_rename(const char *spelling);
+/* The bytes of the longest keyword: a longer word is an id. */
+size_t kh_keyword_longest(void);
 /* keywords.def's lines, in order: I < kh_keyword_count(). */
 size_t kh_keyword_count(void);
 const char *kh_keyword_at(size_t i, int *token, int *value);
