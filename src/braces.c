@@ -155,6 +155,11 @@ static bool balanced(const char *text, size_t len)
 {
 	size_t depth = 0;
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
+		if (c != '"' && c != '#' && c != '/' && c != '{' && c != '}' && c != 0xE2) {
+			i++; /* most bytes: no literal starts here (curly quotes: E2 80 …) */
+			continue;
+		}
 		size_t j = kh_skip_literal(text, len, i);
 		if (j > i) {
 			i = j;
