@@ -20,21 +20,12 @@
 #include "prose_words.h"
 #include "strmap.h"
 
-/* ---- words of prose (cite_text.c; code points and whole-word tests are
- * prose_words.h's) ---- */
+/* ---- words of prose: prose_words.h's, one splitter for every checker ---- */
 
-typedef struct word {
-	size_t s, e;              /* the word without surrounding punctuation */
-	bool lead, trail;         /* punctuation was stripped before / after it */
-	const char *folded;       /* lazily */
-} word;
-
-/* Bytes of an opening (OPEN) or closing punctuation mark at T[I], 0 if none. */
-size_t ct_punct_at(const char *t, size_t len, size_t i, bool open);
-/* The words of T[0, LEN) (word*), punctuation around them stripped. */
-kh_vec ct_split_words(const char *t, size_t len);
-/* W's text folded (kh_text_fold), computed once. */
-const char *ct_word_fold(const char *t, word *w);
+typedef kh_word word;
+#define ct_punct_at kh_punct_at
+#define ct_split_words kh_words_split
+#define ct_word_fold kh_word_fold
 #define WORD(v, i) KH_VEC_AT(v, word, i)
 
 /* ---- the one string map (strmap.h): string -> int, first put wins ---- */

@@ -88,29 +88,38 @@ const char *kh_fold_n(const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* Words                                                              */
 
-typedef struct mark {
-	const char *s;
-	size_t n;
-} mark;
-#define MARK(x) { x, sizeof x - 1 }
+/* Opening marks: ( [ " ' “ ‘ « *; closing: , ./ . ; : ! ? ) ] " ' ” ’ » … *
+ * ("./" ends a document's last sentence). Byte tests, not a table of
+ * strings: this runs for every word of every text the checkers read. */
+static bool ascii_mark(unsigned char c, bool open)
+{
+	return open ? (c == '(' || c == '[' || c == '"' || c == '\'' || c == '*')
+		    : (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+		       c == ')' || c == ']' || c == '"' || c == '\'' || c == '*');
+}
+
+/* « (C2 AB) opens, » (C2 BB) closes; “ ‘ (E2 80 9C, 98) open, ” ’ … (E2 80
+ * 9D, 99, A6) close. */
+static size_t utf8_mark(const unsigned char *u, size_t room, bool open)
+{
+	if (room >= 2 && u[0] == 0xC2 && u[1] == (open ? 0xAB : 0xBB))
+		return 2;
+	if (room >= 3 && u[0] == 0xE2 && u[1] == 0x80)
+		if (open ? (u[2] == 0x9C || u[2] == 0x98) : (u[2] == 0x9D || u[2] == 0x99 || u[2] == 0xA6))
+			return 3;
+	return 0;
+}
 
 size_t kh_punct_at(const char *t, size_t len, size_t i, bool open)
 {
-	static const mark opens[] = { MARK("("), MARK("["), MARK("\""), MARK("'"), MARK("\xE2\x80\x9C"),
-				      MARK("\xE2\x80\x98"), MARK("\xC2\xAB"), MARK("*") };
-	/* "./" before ".": "./." ends a document's last sentence */
-	static const mark closes[] = { MARK(","), MARK("./"), MARK("."), MARK(";"), MARK(":"), MARK("!"),
-				       MARK("?"), MARK(")"), MARK("]"), MARK("\""), MARK("'"),
-				       MARK("\xE2\x80\x9D"), MARK("\xE2\x80\x99"), MARK("\xC2\xBB"),
-				       MARK("\xE2\x80\xA6"), MARK("*") };
-	const mark *set = open ? opens : closes;
-	size_t n = open ? sizeof opens / sizeof *opens : sizeof closes / sizeof *closes;
+	const unsigned char *u = (const unsigned char *)t + i;
 	if (i >= len)
 		return 0;
-	for (size_t k = 0; k < n; k++)
-		if (t[i] == set[k].s[0] && i + set[k].n <= len && !memcmp(t + i, set[k].s, set[k].n))
-			return set[k].n;
-	return 0;
+	if (*u >= 0x80)
+		return utf8_mark(u, len - i, open);
+	if (!open && *u == '.' && i + 1 < len && u[1] == '/')
+		return 2;
+	return ascii_mark(*u, open) ? 1 : 0;
 }
 
 /* The length of the closing mark that ends T[0, I), 0 if none. */
