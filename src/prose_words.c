@@ -607,10 +607,25 @@ static void push_abbreviated(kh_vec *out, const kh_body *b, const form *f)
 	push_without_locality(out, b, &s);
 }
 
+/* One word sequence: its first name, and those with the very same words
+ * (the short form "Ủy ban nhân dân xã" of every commune), which match
+ * where it matches. One slot each, so a common short form is no cluster
+ * every lookup near it walks. */
 struct kh_bseq {
 	size_t hash;
 	const kh_bname *name;
+	kh_vec *same;
 };
+
+static bool same_words(const kh_bname *a, const kh_bname *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t k = 0; k < a->n; k++)
+		if (strcmp(a->w[k], b->w[k]))
+			return false;
+	return true;
+}
 
 /* The hash of a word sequence, one word at a time. */
 static size_t seq_step(size_t h, const char *w)
@@ -631,9 +646,16 @@ static void seq_build(kh_bindex *x)
 		for (size_t k = 0; k < x->v[i].n; k++)
 			h = seq_step(h, x->v[i].w[k]);
 		size_t j = h & (x->seq_cap - 1);
-		while (x->seq[j].name)
+		while (x->seq[j].name &&
+		       !(x->seq[j].hash == h && same_words(x->seq[j].name, &x->v[i])))
 			j = (j + 1) & (x->seq_cap - 1);
-		x->seq[j] = (struct kh_bseq){ h, &x->v[i] };
+		if (!x->seq[j].name) {
+			x->seq[j] = (struct kh_bseq){ h, &x->v[i], NULL };
+		} else {
+			if (!x->seq[j].same)
+				x->seq[j].same = KH_NEW(kh_vec);
+			kh_vec_push(x->seq[j].same, &x->v[i]);
+		}
 		if (x->v[i].n > x->longest)
 			x->longest = x->v[i].n;
 	}
@@ -647,8 +669,11 @@ void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_ve
 		h = seq_step(h, kh_word_fold(t, w));
 		for (size_t j = h & (x->seq_cap - 1); x->seq[j].name; j = (j + 1) & (x->seq_cap - 1))
 			if (x->seq[j].hash == h && x->seq[j].name->n == n &&
-			    kh_bname_match(x->seq[j].name, t, ws, i, ws->n, true))
+			    kh_bname_match(x->seq[j].name, t, ws, i, ws->n, true)) {
 				kh_vec_push(out, (void *)x->seq[j].name);
+				for (size_t k = 0; x->seq[j].same && k < x->seq[j].same->n; k++)
+					kh_vec_push(out, x->seq[j].same->items[k]);
+			}
 		if (w->trail && !strchr(",-", t[w->e]))
 			break; /* a name goes on only after a comma or a dash */
 	}
