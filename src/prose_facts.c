@@ -339,6 +339,38 @@ static bool name_ends(const scan *s, size_t i, size_t n, const kh_body *b, const
 	return l > 0;
 }
 
+/* The bodies found at one place, as a set when there are many (a short
+ * form every commune shares): a list searched for each would be
+ * quadratic. */
+typedef struct body_set {
+	const kh_body **slot;
+	size_t cap, n;
+} body_set;
+
+static bool already_found(const found *f, const kh_body *b, body_set *set)
+{
+	if (f->bodies.n < 16) {
+		for (size_t j = 0; j < f->bodies.n; j++)
+			if (f->bodies.items[j] == b)
+				return true;
+		return false;
+	}
+	if (set->n * 2 >= set->cap) { /* (re)built from the list, twice as large */
+		set->cap = set->cap ? set->cap * 2 : 64;
+		set->slot = KH_NEW_N(const kh_body *, set->cap);
+		set->n = 0;
+		for (size_t j = 0; j < f->bodies.n; j++)
+			(void)already_found(f, f->bodies.items[j], set);
+	}
+	size_t h = ((uintptr_t)b >> 4) & (set->cap - 1);
+	for (; set->slot[h]; h = (h + 1) & (set->cap - 1))
+		if (set->slot[h] == b)
+			return true;
+	set->slot[h] = b;
+	set->n++;
+	return false;
+}
+
 /* The longest body name (or "cấp X") starting at word I. */
 static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_vec *levels, found *f)
 {
@@ -353,6 +385,7 @@ static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_ve
 	if (names)
 		kh_bindex_at(names, s->t, (kh_vec *)&s->ws, i, &cands);
 	size_t best = 0;
+	body_set seen = { 0 };
 	for (size_t k = 0; k < cands.n; k++) {
 		const kh_bname *b = cands.items[k];
 		size_t m = b->n, extra;
@@ -363,11 +396,11 @@ static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_ve
 			best = m + extra;
 			f->bodies.n = 0;
 			f->level = lv;
+			seen.n = 0;
+			if (seen.slot)
+				memset(seen.slot, 0, seen.cap * sizeof *seen.slot);
 		}
-		bool dup = false;
-		for (size_t j = 0; j < f->bodies.n && !dup; j++)
-			dup = f->bodies.items[j] == b->b;
-		if (!dup)
+		if (!already_found(f, b->b, &seen))
 			kh_vec_push(&f->bodies, (void *)b->b);
 	}
 	f->from = i;
