@@ -41,6 +41,10 @@ for p in "${PLANS[@]}"; do
 	done
 done
 
+# The clean plan must have no findings, or its figures mean nothing.
+/usr/bin/python3 bench/test_gen.py "$BIN"
+echo
+
 # run1 CMD... : runs once, prints "seconds peak_kb"; exit status above 1
 # (usage, I/O, a crash) fails the benchmark, 1 (findings) does not.
 run1() {
