@@ -256,7 +256,9 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 	} else {
 		/* The main file may be a pipe (/dev/stdin); imports are files. */
 		bool import = r->stack.n > 0;
-		src = import && r->next_in_stdlib
+		/* A stdlib module: imported, or the prelude (read after the
+		 * main file, when the stack is empty again). */
+		src = r->next_in_stdlib && (import || r->prog->main)
 			      ? load_stdlib_file(r, path, real, io_error, &root)
 			      : kh_source_load_file(path, import, r->diags, io_error);
 	}
