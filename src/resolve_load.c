@@ -201,7 +201,8 @@ static const kh_embedded_file *embedded_at(const resolver *r, const char *real)
  * PATH (or, when R->next_embedded, the copy compiled in); parsed once per
  * process (stdlib_cache.h), so a module read with the same bytes in an
  * earlier run comes back as that run's tree. In the default stdlib a file
- * with the embedded copy's bytes is keyed by that copy (nothing to keep).
+ * with the embedded copy's bytes is keyed by that copy (nothing to keep)
+ * and not checked again (the copy was, when it was built).
  */
 static kh_source *load_stdlib_file(resolver *r, const char *path, const char *real,
 				   int *io_error, kh_node **root)
@@ -228,7 +229,7 @@ static kh_source *load_stdlib_file(resolver *r, const char *path, const char *re
 	kh_source *src = kh_stdlib_cache_get(real, bytes, len, path, root, &keep);
 	if (src)
 		return src;
-	/* Read once more in this process only if it had findings. */
+	/* Kept from its second reading in a process on, when it has no findings. */
 	unsigned before = r->diags->count;
 	const char *kept = bytes;
 	if (keep && bytes == text) {
@@ -236,8 +237,17 @@ static kh_source *load_stdlib_file(resolver *r, const char *path, const char *re
 		memcpy(copy, text, len);
 		kept = copy; /* what was read: preparing changes TEXT */
 	}
-	src = text ? kh_source_prepare(path, text, len, cap, r->diags)
-		   : kh_source_from_bytes(path, bytes, len, r->diags);
+	if (emb && bytes == emb->bytes) {
+		/* The copy compiled in, checked and NFC already. */
+		if (!text) {
+			text = kh_alloc_atomic(len + 2);
+			memcpy(text, bytes, len);
+			cap = len + 2;
+		}
+		src = kh_source_from_checked(path, text, len, cap);
+	} else {
+		src = kh_source_prepare(path, text, len, cap, r->diags);
+	}
 	if (!src)
 		return NULL;
 	*root = kh_parse(src, r->diags);

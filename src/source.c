@@ -630,6 +630,19 @@ kh_source *kh_source_prepare(const char *path, char *text, size_t len, size_t ca
 	return prepare(path, text, len, cap, KH_MAX_LINE_BYTES, diags);
 }
 
+kh_source *kh_source_from_checked(const char *path, char *text, size_t len, size_t cap)
+{
+	text[len] = text[len + 1] = '\0';
+	kh_source *s = KH_NEW(kh_source);
+	s->path = kh_strdup(path);
+	s->text = text;
+	s->len = len;
+	s->cap = cap;
+	build_lines(s);
+	registry_add(s);
+	return s;
+}
+
 kh_source *kh_source_register_copy(const kh_source *s, const char *path)
 {
 	kh_source *c = KH_NEW(kh_source);

@@ -10,6 +10,7 @@ checks that the table equals stdlib/. Part of kehoach; see README.md.
 """
 import os
 import sys
+import unicodedata
 
 
 def c_string(data):
@@ -31,6 +32,25 @@ def c_string(data):
     return "\n".join(out)
 
 
+def check(rel, data):
+    """What kh_source_prepare would refuse or change, which the loader does
+    not look for again in a file with the embedded bytes (the rest of its
+    checks, on characters, tests/unit/test_stdlib.c makes)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return "not UTF-8 (%s)" % e
+    if "\0" in text:
+        return "a NUL byte"
+    if text.startswith("\ufeff"):
+        return "a byte order mark"
+    if not unicodedata.is_normalized("NFC", text):
+        return "not NFC"
+    if any(len(l.encode("utf-8")) > 64 * 1024 for l in text.splitlines()):
+        return "a line over 64 KiB"
+    return None
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: embed_stdlib.py STDLIB_DIR OUT.c")
@@ -48,6 +68,9 @@ def main():
     for i, (rel, full) in enumerate(files):
         with open(full, "rb") as f:
             data = f.read()
+        problem = check(rel, data)
+        if problem:
+            sys.exit("embed_stdlib.py: %s: %s; the stdlib is read without these checks" % (full, problem))
         parts.append("/* %s */\nstatic const char file_%d[] =\n%s;\n" % (rel, i, c_string(data)))
     parts.append("const kh_embedded_file kh_stdlib_embedded[] = {")
     for i, (rel, full) in enumerate(files):
