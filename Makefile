@@ -15,7 +15,10 @@ ALL_CFLAGS = -std=c17 -D_DEFAULT_SOURCE -DKH_STDLIB_DIR=\"$(CURDIR)/stdlib\" \
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv $(EXTRA_LIBS)
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
-OBJS    := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
+OBJS    := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o \
+           $(BUILD)/obj/stdlib_embed.o
+# The stdlib compiled in (src/stdlib_embed.h): every .kh under stdlib/, byte for byte.
+STDLIB_KH := $(shell find stdlib -name '*.kh' | LC_ALL=C sort)
 MAIN    := $(BUILD)/obj/main.o
 BIN     := $(BUILD)/kehoach
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
@@ -65,7 +68,14 @@ $(BUILD)/obj/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h) $(w
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(GEN)/stdlib_embed.c: $(STDLIB_KH) tools/embed_stdlib.py
+	@mkdir -p $(GEN)
+	/usr/bin/python3 tools/embed_stdlib.py stdlib $@
+
 # Generated code is compiled with fewer warnings: it is not ours to fix.
+$(BUILD)/obj/stdlib_embed.o: $(GEN)/stdlib_embed.c src/stdlib_embed.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(BUILD)/obj/parser.o: $(GEN)/parser.c $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<

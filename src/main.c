@@ -110,11 +110,15 @@ static int usage_error(const char *fmt, ...)
 }
 
 /* $KEHOACH_STDLIB; else <bin>/../share/kehoach/stdlib (an installed tree,
- * wherever it is moved); else the build tree's. Allocates nothing. */
-static const char *default_stdlib(void)
+ * wherever it is moved); else the build tree's. Allocates nothing. With
+ * BUILT_IN (not for $KEHOACH_STDLIB, a folder the user chose) set when it
+ * is the default one, whose modules the binary holds a copy of. */
+static const char *default_stdlib(bool *built_in)
 {
 	static char dir[PATH_MAX];
 	const char *env = getenv("KEHOACH_STDLIB");
+	if (built_in)
+		*built_in = !(env && *env);
 	if (env && *env)
 		return env;
 	char beside[PATH_MAX];
@@ -693,13 +697,13 @@ static int run_command(int argc, char **argv)
 	if (!cmd)
 		return usage_error(_("unknown command '%s'"), name);
 	if (!cmd->run)
-		return kh_init_main(argc - 2, argv + 2, default_stdlib());
+		return kh_init_main(argc - 2, argv + 2, default_stdlib(NULL));
 
 	options o = { 0 };
 	o.color = isatty(STDERR_FILENO);
 	o.files = KH_NEW_N(const char *, (size_t)argc);
 	o.rule_switches = KH_NEW_N(const char *, (size_t)argc);
-	o.resolve.stdlib_dir = default_stdlib();
+	o.resolve.stdlib_dir = default_stdlib(&o.resolve.stdlib_embedded);
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
@@ -789,8 +793,10 @@ static int run_command(int argc, char **argv)
 			val = argv[++i];
 			if (!strcmp(a, "--format"))
 				o.format = val;
-			else if (!strcmp(a, "--stdlib"))
-				o.resolve.stdlib_dir = val;
+			else if (!strcmp(a, "--stdlib")) {
+				o.resolve.stdlib_dir = val; /* read from there, as it is */
+				o.resolve.stdlib_embedded = false;
+			}
 			else if (!strcmp(a, "--root")) {
 				if (o.nroots == sizeof o.roots / sizeof o.roots[0])
 					return usage_error("%s", _("too many --root options"));

@@ -17,6 +17,8 @@ typedef struct kh_resolve_opts {
 	const char **roots;        /* extra allowed roots for relative imports */
 	size_t nroots;
 	bool no_prelude;           /* do not load stdlib vn/prelude (tests) */
+	bool stdlib_embedded;      /* stdlib_dir is the default one: a module absent there, or
+	                              the same bytes there, is the copy compiled in */
 } kh_resolve_opts;
 
 /*

@@ -51,6 +51,7 @@ typedef struct resolver {
 	kh_vec stack;            /* loaded_file* being loaded */
 	const char *main_dir;    /* realpath of the main file's folder */
 	bool next_in_stdlib;     /* the file being loaded is a stdlib module's */
+	const struct kh_embedded_file *next_embedded; /* and is absent: this copy stands for it */
 	const char *stdlib_real;
 	kh_plan *plan;
 	rs_once plan_fields;     /* the plan's header fields given so far */

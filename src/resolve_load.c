@@ -13,6 +13,8 @@
 
 #include "i18n.h"
 #include "resolve_int.h"
+#include "stdlib_cache.h"
+#include "stdlib_embed.h"
 
 const char *rs_real_path(const char *path)
 {
@@ -114,6 +116,15 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 		candidate = kh_printf("%s/%s.kh", r->opts->stdlib_dir, spec);
 	}
 	const char *real = rs_real_path(candidate);
+	const kh_embedded_file *embedded = NULL;
+	if (!real && !relative && r->opts->stdlib_embedded && r->stdlib_real &&
+	    (embedded = kh_stdlib_embedded_find(kh_printf("%s.kh", spec)))) {
+		/* Absent from the default stdlib folder: the copy compiled in,
+		 * under the path the file would have (a module name holds no
+		 * "." or "//", so it stays in the folder). */
+		real = kh_printf("%s/%s.kh", strcmp(r->stdlib_real, "/") ? r->stdlib_real : "",
+				 spec);
+	}
 	if (!real) {
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
 			    _("cannot import \"%s\": %s not found"), spec, display_path(candidate));
@@ -166,6 +177,7 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 	}
 	int io_error = 0;
 	r->next_in_stdlib = in_stdlib;
+	r->next_embedded = embedded;
 	if (!rs_load_file(r, candidate, real, &io_error) && io_error) {
 		/* The file exists (realpath found it) but cannot be read. */
 		kh_diag_add(r->diags, KH_ERROR, imp->span, "import-not-found",
@@ -173,16 +185,92 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 	}
 }
 
+/* The embedded file REAL is the default stdlib's copy of, if any. */
+static const kh_embedded_file *embedded_at(const resolver *r, const char *real)
+{
+	if (!r->opts->stdlib_embedded || !path_within(real, r->stdlib_real))
+		return NULL;
+	size_t n = strlen(r->stdlib_real);
+	if (n > 1)
+		n++; /* and the '/' after it */
+	return strlen(real) > n ? kh_stdlib_embedded_find(real + n) : NULL;
+}
+
+/*
+ * Loads a stdlib module (or a file a stdlib module imports): read from
+ * PATH (or, when R->next_embedded, the copy compiled in); parsed once per
+ * process (stdlib_cache.h), so a module read with the same bytes in an
+ * earlier run comes back as that run's tree. In the default stdlib a file
+ * with the embedded copy's bytes is keyed by that copy (nothing to keep)
+ * and not checked again (the copy was, when it was built).
+ */
+static kh_source *load_stdlib_file(resolver *r, const char *path, const char *real,
+				   int *io_error, kh_node **root)
+{
+	const kh_embedded_file *emb = r->next_embedded;
+	r->next_embedded = NULL;
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	const char *bytes;
+	*io_error = 0;
+	if (emb) {
+		bytes = emb->bytes;
+		len = emb->len;
+	} else {
+		text = kh_source_read_file(path, true, r->diags, io_error, &len, &cap);
+		if (!text)
+			return NULL;
+		bytes = text;
+		emb = embedded_at(r, real);
+		if (emb && emb->len == len && !memcmp(emb->bytes, text, len))
+			bytes = emb->bytes;
+	}
+	bool keep;
+	kh_source *src = kh_stdlib_cache_get(real, bytes, len, path, root, &keep);
+	if (src)
+		return src;
+	/* Kept from its second reading in a process on, when it has no findings. */
+	unsigned before = r->diags->count;
+	const char *kept = bytes;
+	if (keep && bytes == text) {
+		char *copy = kh_alloc_atomic(len + 1);
+		memcpy(copy, text, len);
+		kept = copy; /* what was read: preparing changes TEXT */
+	}
+	if (emb && bytes == emb->bytes) {
+		/* The copy compiled in, checked and NFC already. */
+		if (!text) {
+			text = kh_alloc_atomic(len + 2);
+			memcpy(text, bytes, len);
+			cap = len + 2;
+		}
+		src = kh_source_from_checked(path, text, len, cap);
+	} else {
+		src = kh_source_prepare(path, text, len, cap, r->diags);
+	}
+	if (!src)
+		return NULL;
+	*root = kh_parse(src, r->diags);
+	if (keep && r->diags->count == before)
+		kh_stdlib_cache_put(real, kept, len, src, *root);
+	return src;
+}
+
 loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *io_error)
 {
 	kh_source *src;
+	kh_node *root = NULL;
 	if (r->bytes) {
 		src = kh_source_from_bytes(path, r->bytes, r->nbytes, r->diags);
 		r->bytes = NULL;
 	} else {
 		/* The main file may be a pipe (/dev/stdin); imports are files. */
 		bool import = r->stack.n > 0;
-		src = kh_source_load_file(path, import, r->diags, io_error);
+		/* A stdlib module: imported, or the prelude (read after the
+		 * main file, when the stack is empty again). */
+		src = r->next_in_stdlib && (import || r->prog->main)
+			      ? load_stdlib_file(r, path, real, io_error, &root)
+			      : kh_source_load_file(path, import, r->diags, io_error);
 	}
 	if (!src)
 		return NULL;
@@ -192,7 +280,7 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 	f->state = 1;
 	f->in_stdlib = r->stack.n > 0 && r->next_in_stdlib;
 	kh_vec_push(&r->stack, f);
-	f->root = kh_parse(src, r->diags);
+	f->root = root ? root : kh_parse(src, r->diags);
 	for (kh_node *n = f->root->kids; n; n = n->next)
 		if (n->kind == KH_N_IMPORT)
 			rs_load_import(r, f, n);

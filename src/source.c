@@ -628,8 +628,8 @@ kh_source *kh_source_load_table(const char *path, kh_diags *diags, int *io_error
 	return load_file(path, false, SIZE_MAX, diags, io_error);
 }
 
-static kh_source *load_file(const char *path, bool regular_only, size_t max_line, kh_diags *diags,
-			    int *io_error)
+char *kh_source_read_file(const char *path, bool regular_only, kh_diags *diags, int *io_error,
+			  size_t *len_out, size_t *cap_out)
 {
 	*io_error = 1;
 	struct stat st;
@@ -665,6 +665,46 @@ static kh_source *load_file(const char *path, bool regular_only, size_t max_line
 		return NULL;
 	}
 	*io_error = 0;
+	*len_out = len;
+	*cap_out = alloc;
+	return text;
+}
+
+kh_source *kh_source_prepare(const char *path, char *text, size_t len, size_t cap,
+			     kh_diags *diags)
+{
+	return prepare(path, text, len, cap, KH_MAX_LINE_BYTES, diags);
+}
+
+kh_source *kh_source_from_checked(const char *path, char *text, size_t len, size_t cap)
+{
+	text[len] = text[len + 1] = '\0';
+	kh_source *s = KH_NEW(kh_source);
+	s->path = kh_strdup(path);
+	s->text = text;
+	s->len = len;
+	s->cap = cap;
+	build_lines(s);
+	registry_add(s);
+	return s;
+}
+
+kh_source *kh_source_register_copy(const kh_source *s, const char *path)
+{
+	kh_source *c = KH_NEW(kh_source);
+	*c = *s;
+	c->path = kh_strdup(path);
+	registry_add(c);
+	return c;
+}
+
+static kh_source *load_file(const char *path, bool regular_only, size_t max_line, kh_diags *diags,
+			    int *io_error)
+{
+	size_t len, alloc;
+	char *text = kh_source_read_file(path, regular_only, diags, io_error, &len, &alloc);
+	if (!text)
+		return NULL;
 	return prepare(path, text, len, alloc, max_line, diags);
 }
 

@@ -48,6 +48,25 @@ kh_source *kh_source_load(const char *path, struct kh_diags *diags, int *io_erro
 kh_source *kh_source_load_file(const char *path, bool regular_only, struct kh_diags *diags,
 			       int *io_error);
 
+/* The two halves of kh_source_load_file: the bytes as read (in a buffer
+ * of *CAP >= *LEN + 2 bytes, which kh_source_prepare takes over and
+ * changes), or NULL with a finding; then the checks, the NFC and the line
+ * table (NULL, with findings, when the content is refused). */
+char *kh_source_read_file(const char *path, bool regular_only, struct kh_diags *diags,
+			  int *io_error, size_t *len, size_t *cap);
+kh_source *kh_source_prepare(const char *path, char *text, size_t len, size_t cap,
+			     struct kh_diags *diags);
+
+/* TEXT (LEN bytes in a buffer of CAP >= LEN + 2) known to pass every check
+ * of kh_source_prepare and to be NFC already: the stdlib compiled in
+ * (tools/embed_stdlib.py checks what it can, tests/unit/test_stdlib.c that
+ * kh_source_prepare finds nothing and changes nothing). The line table only. */
+kh_source *kh_source_from_checked(const char *path, char *text, size_t len, size_t cap);
+
+/* A copy of S registered under a new id as PATH, sharing S's text and
+ * line table (a stdlib module read in an earlier run: stdlib_cache.h). */
+kh_source *kh_source_register_copy(const kh_source *s, const char *path);
+
 /* The same for a table (a nominee CSV): no limit on a line's length. */
 kh_source *kh_source_load_table(const char *path, struct kh_diags *diags, int *io_error);
 

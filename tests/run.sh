@@ -51,6 +51,8 @@ for BUILD in "$@"; do
 	suite "$BUILD: i18n" env KEHOACH="$BUILD/kehoach" tests/i18n/run.sh
 	# The language server, through a scripted editor (tests/lsp/client.py).
 	suite "$BUILD: lsp" /usr/bin/python3 tests/lsp/client.py "$BUILD/kehoach"
+	# Several plans in one process against one process each; the stdlib compiled in.
+	suite "$BUILD: stdlib" /usr/bin/python3 tests/stdlib/run.py "$BUILD/kehoach"
 	# awards --candidates against an independent screening (tests/awards/expected.py).
 	suite "$BUILD: awards" /usr/bin/python3 tests/awards/run.py "$BUILD/kehoach"
 done

@@ -11,11 +11,13 @@
 #include "alloc.h"
 #include "prose_words.h"
 #include "source.h"
+#include "stdlib_cache.h"
 
 static inline void kh_fuzz_between_inputs(void)
 {
 #ifdef KH_ALLOC_TRACK
 	kh_word_fold_forget();
+	kh_stdlib_cache_forget();
 	kh_source_forget();
 	kh_alloc_release_all();
 #endif
