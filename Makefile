@@ -4,13 +4,19 @@
 CC      ?= cc
 BUILD   ?= build
 GEN     := $(BUILD)/gen
-PKGS    := bdw-gc libutf8proc libzip libxml-2.0 icu-uc icu-i18n
+PKGS    := bdw-gc libutf8proc libxml-2.0 icu-uc icu-i18n
+# libzip is loaded when a Word file is written (src/zip_lazy.c), by the
+# soname of the library this build finds; the fuzz properties read Word
+# files with it directly (ZIP_LIBS).
+ZIP_SONAME := $(or $(shell objdump -p $$(pkg-config --variable=libdir libzip 2>/dev/null)/libzip.so 2>/dev/null | awk '/SONAME/{print $$2}'),libzip.so.4)
+ZIP_LIBS = $(shell pkg-config --libs libzip 2>/dev/null)
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wold-style-definition -Wwrite-strings -Wformat=2 -Wundef
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_DEFAULT_SOURCE -DKH_STDLIB_DIR=\"$(CURDIR)/stdlib\" \
              -DKH_LOCALEDIR=\"$(CURDIR)/$(BUILD)/locale\" $(WARN) $(CFLAGS) -Isrc -I$(GEN) \
-             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+             $(shell pkg-config --cflags $(PKGS) libzip 2>/dev/null) \
+             -DKH_LIBZIP_SONAME=\"$(ZIP_SONAME)\" $(EXTRA_CFLAGS)
 # libcsv ships no pkg-config file: linked by name, in every build (LIBS).
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv $(EXTRA_LIBS)
 
@@ -110,7 +116,7 @@ FUZZ_PROPS := $(wildcard tests/fuzz/props*.c)
 FUZZ_PROPS_H := $(wildcard tests/fuzz/props*.h) tests/fuzz/between_inputs.h
 $(BUILD)/tests/test_fuzz_props: tests/unit/test_fuzz_props.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS) $(ZIP_LIBS) -lcmocka
 
 clean:
 	rm -rf build out
@@ -236,12 +242,12 @@ fuzz-build:
 	  build/fuzz/fuzz_csv
 
 $(BUILD)/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS) $(ZIP_LIBS)
 
 # The language server's target (tests/fuzz/fuzz_lsp.c): bytes as the editor's
 # messages. `make fuzz-lsp` runs it; `make test` replays tests/fuzz/lsp-corpus.
 $(BUILD)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(FUZZ_PROPS) $(FUZZ_PROPS_H) $(OBJS)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_PROPS) $(OBJS) $(LIBS) $(ZIP_LIBS)
 
 # The nominee CSV reader's target (tests/fuzz/fuzz_csv.c): bytes as a
 # nominee file. `make fuzz-csv` runs it; `make test` replays tests/fuzz/csv-corpus.

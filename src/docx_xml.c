@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
-#include <zip.h>
+#include "zip_lazy.h" /* libzip, loaded when a Word file is written */
 
 #include "date.h"
 #include "docx.h"
@@ -177,6 +177,11 @@ static int read_back(zip_source_t *src, kh_buf *out)
 
 int kh_docx_zip(const kh_docx_part *parts, size_t n, const kh_docx_opts *opts, kh_buf *out)
 {
+	const char *why;
+	if (!kh_zip_load(&why)) {
+		fprintf(stderr, _("kehoach: error: cannot write the Word file (%s)\n"), why);
+		return -1;
+	}
 	zip_error_t err;
 	zip_error_init(&err);
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
