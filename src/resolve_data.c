@@ -47,6 +47,21 @@ const char *kh_part_name_vi(kh_part p)
 	return p < KH_PART__COUNT ? part_names[p].names[1] : "?";
 }
 
+/* The part names folded, once a process: every kind rule of the stdlib
+ * names parts, and each plan reads them again. Static storage, not the
+ * collector's, so nothing here outlives a fuzz target's freeing. */
+static const char *folded_part_name(size_t i, size_t j)
+{
+	static char folded[KH_PART__COUNT][3][48];
+	if (!folded[i][j][0]) {
+		const char *f = kh_text_fold(part_names[i].names[j]);
+		if (strlen(f) >= sizeof folded[i][j])
+			return f; /* not kept: never so for these names */
+		strcpy(folded[i][j], f);
+	}
+	return folded[i][j];
+}
+
 static unsigned resolve_parts(resolver *r, kh_node *first)
 {
 	unsigned bits = 0;
@@ -55,7 +70,7 @@ static unsigned resolve_parts(resolver *r, kh_node *first)
 		int found = -1;
 		for (size_t i = 0; i < KH_PART__COUNT && found < 0; i++)
 			for (size_t j = 0; j < 3; j++)
-				if (!strcmp(k, kh_text_fold(part_names[i].names[j])))
+				if (!strcmp(k, folded_part_name(i, j)))
 					found = (int)part_names[i].part;
 		if (found < 0) {
 			kh_buf list = { 0 };
