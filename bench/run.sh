@@ -153,16 +153,19 @@ for p in "${PLANS[@]}"; do
 			src = b / 1048576; rss = k / 1024
 			f = (c == "check" ? 4 : 5)
 			lim = f * src + 10
-			verdict = (c == "schedule --ics" ? "" : (rss <= lim ? "PASS" : "FAIL") sprintf(" (target <= %d x source + 10 MB = %.0f MB)", f, lim))
-			printf "RSS/source %-11s %-15s at %d: %6.0f MB / %.1f MB = %5.1f  %s\n", p, c, n, rss, src, rss / src, verdict
+			verdict = (c == "schedule --ics" ? "" : (rss <= lim ? "PASS" : "FAIL") sprintf(" (target <= %d x source + 10 MiB = %.0f MiB)", f, lim))
+			printf "RSS/source %-11s %-15s at %d: %6.0f MiB / %.1f MiB = %5.1f  %s\n", p, c, n, rss, src, rss / src, verdict
 		}'
 	done
 done
 
 echo
-echo "== the examples: whole-process check, median of 51 runs, against /bin/true"
-# ms_median CMD...: the median wall time of 51 runs, in ms.
-ms_median() {
+# ms_each CMD...: the median wall time of 51 runs of CMD, in ms, timed from
+# this shell, which adds its own forks: /bin/true is timed the same way
+# and the verdict is on the difference. (perf stat -r is not used: on these
+# machines it reports 2-3 times the time of a kehoach run.)
+HOW="median of 51 runs"
+ms_each() {
 	local i t0 t1
 	for i in $(seq 51); do
 		t0=$(date +%s%N)
@@ -171,13 +174,15 @@ ms_median() {
 		echo $(( t1 - t0 ))
 	done | sort -n | awk 'NR == 26 { printf "%.2f", $1 / 1e6 }'
 }
-true_ms=$(ms_median /bin/true)
+echo "== the examples: whole-process check ($HOW), beside /bin/true"
+true_ms=$(ms_each /bin/true)
 echo "/bin/true: $true_ms ms"
 for f in examples/*.kh; do
-	ms=$(ms_median "$BIN" check "$f")
+	ms=$(ms_each "$BIN" check "$f")
 	awk -v f="$f" -v m="$ms" -v t="$true_ms" 'BEGIN {
+		v = m - t
 		printf "%-40s %6.2f ms (%.2f ms above /bin/true)  %s\n", f, m, m - t,
-		       (m <= 3 ? "PASS (target <= 3 ms)" : "FAIL (target <= 3 ms)") }'
+		       (v <= 3 ? "PASS (target <= 3 ms)" : "FAIL (target <= 3 ms)") }'
 done
 lint=$OUT/lint
 rm -rf "$lint"
