@@ -14,75 +14,77 @@
 #include "resolve.h"
 
 /* The tone marks Vietnamese puts on a vowel: grave, acute, tilde, hook, dot below. */
-static int is_tone(utf8proc_int32_t c)
+/* The tone (0 grave, 1 acute, 2 hook, 3 tilde, 4 dot below) of a plain
+ * a, e or y carrying one, with that letter (its case kept) in *BASE; -1
+ * for any other code point. */
+static int toned_vowel(int32_t c, int32_t *base)
 {
-	return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+	static const struct { int32_t base; int32_t toned[5]; } v[] = {
+		{ 'a', { 0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1 } }, { 'A', { 0xC0, 0xC1, 0x1EA2, 0xC3, 0x1EA0 } },
+		{ 'e', { 0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9 } }, { 'E', { 0xC8, 0xC9, 0x1EBA, 0x1EBC, 0x1EB8 } },
+		{ 'y', { 0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5 } }, { 'Y', { 0x1EF2, 0xDD, 0x1EF6, 0x1EF8, 0x1EF4 } },
+	};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		for (int t = 0; t < 5; t++)
+			if (v[i].toned[t] == c) {
+				*base = v[i].base;
+				return t;
+			}
+	return -1;
 }
 
-static utf8proc_int32_t lower_ascii(utf8proc_int32_t c)
+/* O or U (either case) with tone T. */
+static int32_t toned_first(int32_t c, int t)
 {
-	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	static const int32_t o[5] = { 0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD }, O[5] = { 0xD2, 0xD3, 0x1ECE, 0xD5, 0x1ECC },
+			     u[5] = { 0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5 }, U[5] = { 0xD9, 0xDA, 0x1EE6, 0x168, 0x1EE4 };
+	return (c == 'o' ? o : c == 'O' ? O : c == 'u' ? u : U)[t];
+}
+
+static size_t put_cp(char *out, int32_t c)
+{
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t k = utf8proc_encode_char(c, enc);
+	memcpy(out, enc, (size_t)k);
+	return (size_t)k;
 }
 
 /*
  * Old orthography puts the tone on the second vowel of "oa", "oe", "uy"
  * (hoà, khoẻ, uỷ); the new one on the first (hòa, khỏe, ủy). The key moves
- * such a tone to the first vowel, so both spellings give one key.
+ * such a tone to the first vowel, so both spellings give one key. Bytes
+ * are read as they are: only an o or u before a toned a, e or y is
+ * decoded, and a copy made only when something moves.
  */
 const char *kh_name_key(const char *name)
 {
-	size_t len = strlen(name);
-	int simple = 1;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)name[i] >= 0x80) {
-			simple = 0;
-			break;
-		}
-	if (simple)
+	const unsigned char *s = (const unsigned char *)name;
+	char *out = NULL;
+	size_t o = 0, copied = 0;
+	for (size_t i = 0; s[i]; i++) {
+		int lower = s[i] | 0x20;
+		if ((lower != 'o' && lower != 'u') || s[i + 1] < 0xC0)
+			continue;
+		int32_t next;
+		utf8proc_ssize_t k = utf8proc_iterate(s + i + 1, 4, &next);
+		int32_t base;
+		int t = k > 0 ? toned_vowel(next, &base) : -1;
+		if (t < 0 || (lower == 'o' ? (base | 0x20) != 'a' && (base | 0x20) != 'e' : (base | 0x20) != 'y'))
+			continue;
+		if (!out) /* a tone moved never lengthens the text: ò is no longer than à */
+			out = kh_alloc_atomic(strlen(name) + 1);
+		memcpy(out + o, name + copied, i - copied);
+		o += i - copied;
+		o += put_cp(out + o, toned_first(s[i], t));
+		out[o++] = (char)base;
+		copied = i + 1 + (size_t)k;
+		i = copied - 1;
+	}
+	if (!out)
 		return name;
-	/* Decode to code points. */
-	utf8proc_int32_t *cps = kh_alloc_atomic((len + 1) * sizeof *cps);
-	size_t n = 0;
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
-	utf8proc_ssize_t left = (utf8proc_ssize_t)len;
-	while (left > 0) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
-		if (k <= 0)
-			return name; /* not valid UTF-8: leave as is */
-		cps[n++] = c;
-		p += k;
-		left -= k;
-	}
-	int changed = 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		utf8proc_int32_t first = lower_ascii(cps[i]);
-		if (first != 'o' && first != 'u')
-			continue;
-		utf8proc_int32_t parts[4];
-		int last = 0;
-		utf8proc_ssize_t np = utf8proc_decompose_char(cps[i + 1], parts, 4, UTF8PROC_DECOMPOSE, &last);
-		if (np != 2 || !is_tone(parts[1]))
-			continue;
-		utf8proc_int32_t base = lower_ascii(parts[0]);
-		if (!((first == 'o' && (base == 'a' || base == 'e')) || (first == 'u' && base == 'y')))
-			continue;
-		utf8proc_int32_t composed[2] = { cps[i], parts[1] };
-		if (utf8proc_normalize_utf32(composed, 2, UTF8PROC_COMPOSE) != 1)
-			continue;
-		cps[i] = composed[0];
-		cps[i + 1] = parts[0];
-		changed = 1;
-	}
-	if (!changed)
-		return name;
-	kh_buf out = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		utf8proc_uint8_t enc[4];
-		utf8proc_ssize_t k = utf8proc_encode_char(cps[i], enc);
-		kh_buf_put(&out, (const char *)enc, (size_t)k);
-	}
-	return kh_buf_cstr(&out);
+	size_t rest = strlen(name + copied);
+	memcpy(out + o, name + copied, rest + 1);
+	return out;
 }
 
 static size_t decode_all(const char *s, utf8proc_int32_t *out, size_t max)

@@ -20,6 +20,103 @@
 #include "names.h"
 #include "resolve.h"
 
+/* kh_name_key as it was (code points through utf8proc): the reference for
+ * the byte-level one. */
+static int is_tone(utf8proc_int32_t c)
+{
+	return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+}
+
+static utf8proc_int32_t lower_ascii(utf8proc_int32_t c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static const char *name_key_reference(const char *name)
+{
+	size_t len = strlen(name);
+	utf8proc_int32_t *cps = kh_alloc_atomic((len + 1) * sizeof *cps);
+	size_t n = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)name;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+	while (left > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
+		if (k <= 0)
+			return name;
+		cps[n++] = c;
+		p += k;
+		left -= k;
+	}
+	int changed = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		utf8proc_int32_t first = lower_ascii(cps[i]);
+		if (first != 'o' && first != 'u')
+			continue;
+		utf8proc_int32_t parts[4];
+		int last = 0;
+		utf8proc_ssize_t np = utf8proc_decompose_char(cps[i + 1], parts, 4, UTF8PROC_DECOMPOSE, &last);
+		if (np != 2 || !is_tone(parts[1]))
+			continue;
+		utf8proc_int32_t base = lower_ascii(parts[0]);
+		if (!((first == 'o' && (base == 'a' || base == 'e')) || (first == 'u' && base == 'y')))
+			continue;
+		utf8proc_int32_t composed[2] = { cps[i], parts[1] };
+		if (utf8proc_normalize_utf32(composed, 2, UTF8PROC_COMPOSE) != 1)
+			continue;
+		cps[i] = composed[0];
+		cps[i + 1] = parts[0];
+		changed = 1;
+	}
+	if (!changed)
+		return name;
+	kh_buf out = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t k = utf8proc_encode_char(cps[i], enc);
+		kh_buf_put(&out, (const char *)enc, (size_t)k);
+	}
+	return kh_buf_cstr(&out);
+}
+
+static void same_key(const char *s)
+{
+	const char *a = kh_name_key(s), *b = name_key_reference(s);
+	if (strcmp(a, b))
+		print_message("'%s': key '%s', reference '%s'\n", s, a, b);
+	assert_string_equal(a, b);
+}
+
+/* Every code point after o, O, u and U, and random strings of the letters
+ * that matter. */
+static void test_name_key(void **state)
+{
+	(void)state;
+	static const char *const firsts[] = { "o", "O", "u", "U", "a", "ô", "ư", "" };
+	for (int32_t c = 1; c < 0x20000; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		utf8proc_uint8_t enc[8];
+		utf8proc_ssize_t k = utf8proc_encode_char(c, enc);
+		enc[k] = 0;
+		for (size_t f = 0; f < sizeof firsts / sizeof firsts[0]; f++) {
+			char buf[32];
+			snprintf(buf, sizeof buf, "h%s%sn", firsts[f], (const char *)enc);
+			same_key(buf);
+		}
+	}
+	static const char *const bits[] = { "o", "O", "u", "U", "a", "y", "à", "ạ", "ẽ", "Ẽ", "ỷ",
+					    "Ý", "ỵ", "ê", "ế", "ư", "ờ", "\xCC\x80", " ", "h", "ẠÀ" };
+	srand(11);
+	for (int it = 0; it < 200000; it++) {
+		char buf[128] = "";
+		int n = rand() % 8;
+		for (int k = 0; k < n; k++)
+			strcat(buf, bits[rand() % (sizeof bits / sizeof bits[0])]);
+		same_key(buf);
+	}
+}
+
 /* The slow path, written out: what kh_text_fold promised before. */
 static const char *reference(const char *s)
 {
@@ -80,6 +177,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_code_point),
 		cmocka_unit_test(test_vietnamese_words),
+		cmocka_unit_test(test_name_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
