@@ -4,6 +4,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -242,13 +243,72 @@ static bool states_words(const char *folded, const kh_when *w)
 	}
 }
 
+/*
+ * The last long text asked about, and what was found in it: a page's text
+ * (a section and everything under it) is asked about once for each task
+ * it holds, for each of its bodies and dates, and scanning it each time
+ * made rendering quadratic in a section's length. Kept by content (length
+ * and hash), not by address alone, since an address may come back for
+ * another text. The fuzz targets drop it before freeing everything
+ * (kh_text_memo_forget).
+ */
+typedef struct named {
+	kh_ref_kind kind;
+	const kh_body *body;
+	const kh_level *level;
+	const char *text;
+	bool as_owner, result;
+} named;
+
+static struct {
+	size_t len;
+	unsigned long hash;
+	const char *folded;
+	kh_vec dates;             /* kh_text_date*, or none yet */
+	bool dated;
+	named *answers;
+	size_t n, cap;
+} memo;
+
+static unsigned long text_hash(const char *t, size_t n)
+{
+	unsigned long h = 1469598103934665603ul;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)t[i]) * 1099511628211ul;
+	return h;
+}
+
+/* Makes TEXT the memo's text, forgetting the last one's answers if it is another. */
+static void memo_text(const char *text, size_t len)
+{
+	unsigned long h = text_hash(text, len);
+	if (memo.folded && memo.len == len && memo.hash == h)
+		return;
+	memo.len = len;
+	memo.hash = h;
+	memo.folded = kh_text_fold(text);
+	memo.dates = (kh_vec){ 0 };
+	memo.dated = false;
+	memo.n = 0;
+}
+
+void kh_text_memo_forget(void)
+{
+	memset(&memo, 0, sizeof memo);
+}
+
 bool kh_text_states_when(const char *text, const kh_when *w)
 {
 	if (!text || !w)
 		return false;
-	if (states_words(kh_text_fold(text), w))
+	memo_text(text, strlen(text));
+	if (states_words(memo.folded, w))
 		return true;
-	kh_vec ds = kh_text_dates(text, strlen(text));
+	if (!memo.dated) {
+		memo.dates = kh_text_dates(text, memo.len);
+		memo.dated = true;
+	}
+	kh_vec ds = memo.dates;
 	for (size_t i = 0; i < ds.n; i++) {
 		const kh_text_date *d = ds.items[i];
 		if (d->role != KH_DATE_DOCUMENT && d->role != KH_DATE_PERIOD && kh_text_date_agrees(d, w))
@@ -612,13 +672,35 @@ static bool level_in_head(const char *text, const kh_level *l)
 	return false;
 }
 
+static bool names_ref(const char *text, const char *folded, const kh_ref *r, bool as_owner);
+
 bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 {
 	/* as the owner: at the head of a sentence, or named without a word
 	 * that gives it another role ("Thời gian các cơ quan … gửi báo cáo") */
 	if (!text || !r)
 		return false;
-	const char *folded = kh_text_fold(text);
+	memo_text(text, strlen(text));
+	for (size_t i = 0; i < memo.n; i++) {
+		const named *a = &memo.answers[i];
+		if (a->kind == r->kind && a->body == r->body && a->level == r->level &&
+		    a->as_owner == as_owner && (a->text == r->text || (a->text && r->text &&
+									 !strcmp(a->text, r->text))))
+			return a->result;
+	}
+	bool result = names_ref(text, memo.folded, r, as_owner);
+	if (memo.n == memo.cap) {
+		memo.cap = memo.cap ? memo.cap * 2 : 16;
+		/* collected memory: the pointers in it keep what they name alive,
+		 * so no address comes back for another body while it is kept */
+		memo.answers = KH_GROW_N(memo.answers, named, memo.cap);
+	}
+	memo.answers[memo.n++] = (named){ r->kind, r->body, r->level, r->text, as_owner, result };
+	return result;
+}
+
+static bool names_ref(const char *text, const char *folded, const kh_ref *r, bool as_owner)
+{
 	kh_vec bodies = { 0 }, levels = { 0 };
 	switch (r->kind) {
 	case KH_REF_SUPERIOR:

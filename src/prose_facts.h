@@ -86,4 +86,8 @@ bool kh_mention_agrees_any(const kh_mention *m, const kh_vec *refs);
  * or without a word that gives it another role (a recipient, …)? */
 bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner);
 
+/* Forgets the text kh_text_names_ref and kh_text_states_when remember
+ * (the fuzz targets, before freeing everything). */
+void kh_text_memo_forget(void);
+
 #endif
