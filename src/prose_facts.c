@@ -261,6 +261,7 @@ typedef struct named {
 } named;
 
 static struct {
+	const char *text;         /* kept, so its address is no other text's */
 	size_t len;
 	unsigned long hash;
 	const char *folded;
@@ -281,6 +282,9 @@ static unsigned long text_hash(const char *t, size_t n)
 /* Makes TEXT the memo's text, forgetting the last one's answers if it is another. */
 static void memo_text(const char *text, size_t len)
 {
+	if (text == memo.text && len == memo.len)
+		return; /* the same string again: the usual case */
+	memo.text = text;
 	unsigned long h = text_hash(text, len);
 	if (memo.folded && memo.len == len && memo.hash == h)
 		return;
