@@ -105,9 +105,10 @@ static const char *bucket_of(const kh_screening *s, const kh_award_form *f, size
 	const char *kind = "", *each = "";
 	*limit_kind = *limit_each = -1;
 	if (s->kind && (f->quota_collective >= 0 || f->quota_individual >= 0)) {
+		int who = kh_screen_kind(s, row);
 		kind = kh_cell_fold(kh_screen_cell(s, row, s->kind));
-		*limit_kind = !strcmp(kind, "tập thể") ? f->quota_collective
-			    : !strcmp(kind, "cá nhân") ? f->quota_individual : -1;
+		*limit_kind = who == KH_TARGET_COLLECTIVE ? f->quota_collective
+			    : who == KH_TARGET_INDIVIDUAL ? f->quota_individual : -1;
 	}
 	if (f->quota_each) {
 		each = kh_cell_fold(kh_screen_cell(s, row, f->quota_each));

@@ -75,9 +75,16 @@ static bool cell_reads(const kh_cell *c, kh_attr_type type, kh_diags *d)
 	}
 }
 
-static bool is_kind_word(const char *folded)
+/* The kind a folded text says: KH_TARGET_COLLECTIVE, _INDIVIDUAL or 0. */
+static int kind_word(const char *folded)
 {
-	return !strcmp(folded, "tập thể") || !strcmp(folded, "cá nhân");
+	return !strcmp(folded, "tập thể") ? KH_TARGET_COLLECTIVE
+	     : !strcmp(folded, "cá nhân") ? KH_TARGET_INDIVIDUAL : 0;
+}
+
+int kh_screen_kind(const kh_screening *s, size_t row)
+{
+	return s->kind ? kind_word(kh_cell_fold(kh_screen_cell(s, row, s->kind))) : 0;
 }
 
 /* When no criterion names it, the kind of nominee is the text column
@@ -93,7 +100,7 @@ static const kh_award_attr *kind_from_cells(const kh_screening *s)
 		for (size_t r = 0; r < s->table->nrows; r++) {
 			const kh_cell *c = &s->table->rows[r][s->col[i]];
 			if (c->text[0])
-				is_kind_word(kh_cell_fold(c)) ? said++ : other++;
+				kind_word(kh_cell_fold(c)) ? said++ : other++;
 		}
 		if (said && !other)
 			return a;
@@ -309,10 +316,8 @@ static bool passes(const kh_screening *s, kh_form_screening *fs, size_t row, kh_
 		if (!rule->exclude && !h)
 			return rejected(fs, row, (int)i + 1, rule, why);
 	}
-	if (f->who && s->kind) {
-		const char *k = kh_cell_fold(kh_screen_cell(s, row, s->kind));
-		int who = !strcmp(k, "tập thể") ? KH_TARGET_COLLECTIVE
-			: !strcmp(k, "cá nhân") ? KH_TARGET_INDIVIDUAL : 0;
+	if (f->who) {
+		int who = kh_screen_kind(s, row);
 		if (who && !(f->who & who))
 			return rejected(fs, row, 0, NULL,
 					kh_printf(_("the form is for %s; this nominee is %s"),

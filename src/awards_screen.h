@@ -83,6 +83,10 @@ const kh_award_form *kh_awards_find_form(const kh_plan *p, const char *id);
 /* The cell of ROW for attribute A ("" when it has no column). */
 const kh_cell *kh_screen_cell(const kh_screening *s, size_t row, const kh_award_attr *a);
 
+/* What ROW's kind cell says: KH_TARGET_COLLECTIVE, _INDIVIDUAL, or 0
+ * (no kind attribute, or another word). */
+int kh_screen_kind(const kh_screening *s, size_t row);
+
 /* The column of yearly attribute A for YEAR, or -1. */
 int kh_screen_year_column(const kh_screening *s, const kh_award_attr *a, long year);
 
