@@ -35,8 +35,17 @@ typedef struct headed {
 	const char *heading;
 } headed;
 
+/* The last section heading read for owners: the tasks of one section ask
+ * about the same heading one after another. */
+typedef struct head_memo {
+	const char *heading;
+	kh_vec mentions;
+	bool only_names;
+} head_memo;
+
 typedef struct pctx {
 	const kh_check_ctx *cx;
+	head_memo *head;
 	kh_bindex names;
 	const kh_prose **by_text; /* the main file's strings, sorted by text pointer */
 	size_t n;
@@ -298,11 +307,14 @@ static kh_vec owners_named(const pctx *c, const kh_task *t, const kh_prose *p, c
 	const kh_prose *hp = h ? prose_of(c, h) : NULL;
 	if (!hp)
 		return *ms;
-	kh_vec hm = mentions_of(c, hp);
-	if (!only_names(h, &hm))
+	if (c->head->heading != h) {
+		kh_vec hm = mentions_of(c, hp);
+		*c->head = (head_memo){ h, hm, only_names(h, &hm) };
+	}
+	if (!c->head->only_names)
 		return *ms;
 	*from = hp;
-	return hm;
+	return c->head->mentions;
 }
 
 /* ------------------------------------------------------------------ */
@@ -400,7 +412,8 @@ void kh_check_prose(const kh_check_ctx *cx)
 {
 	if (!kh_rule_enabled(cx->config, R_PROSE_DATA_MISMATCH))
 		return; /* reading every text costs; nothing to report */
-	pctx c = { cx, kh_bindex_build(&cx->prog->bodies, true), NULL, cx->prose->n, NULL, 0 };
+	head_memo head = { 0 };
+	pctx c = { cx, &head, kh_bindex_build(&cx->prog->bodies, true), NULL, cx->prose->n, NULL, 0 };
 	c.by_text = KH_NEW_N(const kh_prose *, c.n + 1);
 	if (c.n)
 		memcpy(c.by_text, cx->prose->items, c.n * sizeof *c.by_text);

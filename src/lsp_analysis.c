@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "lsp_int.h"
+#include "prose_facts.h"
 #include "prose_words.h"
 
 void kh_lsp_analyse(const kh_resolve_opts *opts, const lsp_doc *doc, bool check, lsp_analysis *a)
@@ -25,6 +26,7 @@ void kh_lsp_analyse(const kh_resolve_opts *opts, const lsp_doc *doc, bool check,
 	 * document analysed before are not this one's. */
 	kh_source_reset();
 	kh_word_fold_forget();
+	kh_text_memo_forget(); /* its words point at the folds just forgotten */
 	a->prog = kh_resolve_bytes(doc->path, doc->text, doc->len, opts, &a->diags);
 	/* The document is the first source read, even when it was refused
 	 * (its errors still point into it). */

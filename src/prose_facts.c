@@ -19,9 +19,25 @@ typedef struct scan {
 	kh_vec ws;                /* kh_word* */
 } scan;
 
+/* The last text split, with a copy to know it by: the checkers ask for a
+ * text's dates and then its bodies, and render asks about one section's
+ * text task after task. Its words' folds are kept with it. */
+static struct {
+	const char *text, *copy;
+	size_t len;
+	kh_vec ws;
+} last_split;
+
 static scan scan_of(const char *t, size_t len)
 {
-	return (scan){ t, len, kh_words_split(t, len) };
+	if (!(last_split.copy && last_split.text == t && last_split.len == len &&
+	      !memcmp(last_split.copy, t, len))) {
+		last_split.text = t;
+		last_split.copy = kh_strndup(t, len);
+		last_split.len = len;
+		last_split.ws = kh_words_split(t, len);
+	}
+	return (scan){ t, len, last_split.ws };
 }
 
 /* The folded word I, "" outside the text. */
@@ -299,6 +315,7 @@ static void memo_text(const char *text, size_t len)
 void kh_text_memo_forget(void)
 {
 	memset(&memo, 0, sizeof memo);
+	memset(&last_split, 0, sizeof last_split);
 }
 
 bool kh_text_states_when(const char *text, const kh_when *w)

@@ -125,26 +125,61 @@ size_t kh_punct_at(const char *t, size_t len, size_t i, bool open)
 /* The length of the closing mark that ends T[0, I), 0 if none. */
 static size_t punct_before(const char *t, size_t i)
 {
+	unsigned char c = i ? (unsigned char)t[i - 1] : 0;
+	/* the usual word end: a letter or digit that no mark ends with */
+	if (c < 0x80 ? (isalnum(c) != 0) : !(c == 0xBB || c == 0x9D || c == 0x99 || c == 0xA6))
+		return 0;
 	for (size_t l = 1; l <= 3 && l <= i; l++)
 		if (kh_punct_at(t, i, i - l, false) == l)
 			return l;
 	return 0;
 }
 
+/* isspace's six bytes, the same in every locale for UTF-8 text. */
+static const bool space_table[256] = { [' '] = true, ['\t'] = true, ['\n'] = true,
+				       ['\r'] = true, ['\v'] = true, ['\f'] = true };
+
+static inline bool space_byte(char c)
+{
+	return space_table[(unsigned char)c];
+}
+
+/* How many runs of non-space bytes T[0, LEN) has: the most words it can give. */
+static size_t runs_of(const char *t, size_t len)
+{
+	size_t n = 0;
+	bool prev_space = true;
+	for (size_t i = 0; i < len; i++) {
+		bool sp = space_byte(t[i]);
+		n += prev_space & !sp;
+		prev_space = sp;
+	}
+	return n;
+}
+
+/* One block for a text's words and one for the pointers to them: a block
+ * per word cost more than finding the word. The words' block holds no
+ * pointer the collector must follow (collected memory: folds, which
+ * fold_table keeps), so it is atomic and never scanned. */
 kh_vec kh_words_split(const char *t, size_t len)
 {
+	size_t cap = runs_of(t, len);
 	kh_vec out = { 0 };
+	if (!cap)
+		return out;
+	kh_word *words = kh_alloc_atomic(kh_mul_size(cap, sizeof *words));
+	out.items = KH_NEW_N(void *, cap);
+	out.cap = cap;
 	size_t i = 0;
 	while (i < len) {
-		while (i < len && isspace((unsigned char)t[i]))
+		while (i < len && space_byte(t[i]))
 			i++;
 		if (i >= len)
 			break;
-		size_t ws = i;
-		while (i < len && !isspace((unsigned char)t[i]))
+		kh_word *w = &words[out.n];
+		w->s = i;
+		while (i < len && !space_byte(t[i]))
 			i++;
-		kh_word *w = KH_NEW(kh_word);
-		w->s = ws;
 		w->e = i;
 		size_t k;
 		while (w->s < w->e && (k = kh_punct_at(t, w->e, w->s, true))) {
@@ -156,7 +191,9 @@ kh_vec kh_words_split(const char *t, size_t len)
 			w->trail = true;
 		}
 		if (w->e > w->s)
-			kh_vec_push(&out, w);
+			out.items[out.n++] = w;
+		else
+			*w = (kh_word){ 0 };
 	}
 	return out;
 }
@@ -635,6 +672,47 @@ static size_t seq_step(size_t h, const char *w)
 	return (h ^ 0x20) * 16777619u;
 }
 
+/* The hash of a name's first words, as the prefix set keeps it (0 marks
+ * an empty slot). */
+static size_t pre_key(size_t h)
+{
+	return h ? h : 1;
+}
+
+static bool pre_has(const kh_bindex *x, size_t h)
+{
+	h = pre_key(h);
+	for (size_t j = h & (x->pre_cap - 1); x->pre[j]; j = (j + 1) & (x->pre_cap - 1))
+		if (x->pre[j] == h)
+			return true;
+	return false;
+}
+
+/* Every name's first word, first two words, ...: most words start no
+ * name, and a lookup stops at the first that starts none. */
+static void pre_build(kh_bindex *x)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < x->n; i++)
+		words += x->v[i].n;
+	x->pre_cap = 64;
+	while (x->pre_cap < words * 2 + 1)
+		x->pre_cap *= 2;
+	x->pre = kh_alloc_atomic(kh_mul_size(x->pre_cap, sizeof *x->pre));
+	for (size_t i = 0; i < x->n; i++) {
+		size_t h = 2166136261u;
+		for (size_t k = 0; k < x->v[i].n; k++) {
+			h = seq_step(h, x->v[i].w[k]);
+			if (pre_has(x, h))
+				continue;
+			size_t j = pre_key(h) & (x->pre_cap - 1);
+			while (x->pre[j])
+				j = (j + 1) & (x->pre_cap - 1);
+			x->pre[j] = pre_key(h);
+		}
+	}
+}
+
 static void seq_build(kh_bindex *x)
 {
 	x->seq_cap = 64;
@@ -667,9 +745,16 @@ void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_ve
 	for (size_t n = 1; n <= x->longest && i + n <= ws->n && x->seq_cap; n++) {
 		kh_word *w = KH_WORD(*ws, i + n - 1);
 		h = seq_step(h, kh_word_fold(t, w));
+		if (!pre_has(x, h))
+			break; /* no name starts with these words */
 		for (size_t j = h & (x->seq_cap - 1); x->seq[j].name; j = (j + 1) & (x->seq_cap - 1))
 			if (x->seq[j].hash == h && x->seq[j].name->n == n &&
 			    kh_bname_match(x->seq[j].name, t, ws, i, ws->n, true)) {
+				size_t more = 1 + (x->seq[j].same ? x->seq[j].same->n : 0);
+				if (out->cap < out->n + more) {
+					out->cap = out->n + more + out->cap;
+					out->items = KH_GROW_N(out->items, void *, out->cap);
+				}
 				kh_vec_push(out, (void *)x->seq[j].name);
 				for (size_t k = 0; x->seq[j].same && k < x->seq[j].same->n; k++)
 					kh_vec_push(out, x->seq[j].same->items[k]);
@@ -703,6 +788,7 @@ kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms)
 		bindex_add(&x, &x.last, x.v[i].w[x.v[i].n - 1], &x.v[i]);
 	}
 	seq_build(&x);
+	pre_build(&x);
 	return x;
 }
 

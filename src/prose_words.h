@@ -90,6 +90,8 @@ typedef struct kh_bindex {
 	kh_vec lists;             /* kh_vec* of kh_bname* */
 	struct kh_bseq *seq;      /* hash of the whole word sequence -> name */
 	size_t seq_cap, longest;  /* table size; most words in a name */
+	size_t *pre;              /* hashes of every names' first 1..n words, 0 = empty */
+	size_t pre_cap;
 } kh_bindex;
 
 /*
