@@ -49,7 +49,12 @@ static size_t read_literal(const char *src, size_t len, size_t i, kh_buf *out, b
 	*raw = true;
 	for (i++; i < len && src[i] != '"' && src[i] != '\n'; i++) {
 		if (src[i] != '\\' || i + 1 >= len) {
-			kh_buf_putc(out, src[i]);
+			/* the run up to the next quote, escape or line end, at once */
+			size_t run = strcspn(src + i, "\"\\\n");
+			if (run == 0 || i + run > len)
+				run = 1; /* the NUL ending the text, or a NUL inside */
+			kh_buf_put(out, src + i, run);
+			i += run - 1;
 			continue;
 		}
 		*raw = false;

@@ -23,8 +23,9 @@ typedef struct scan {
  * text's dates and then its bodies, and render asks about one section's
  * text task after task. Its words' folds are kept with it. */
 static struct {
-	const char *text, *copy;
-	size_t len;
+	const char *text;
+	char *copy;               /* one buffer, reused: grown, never given back */
+	size_t len, cap;
 	kh_vec ws;
 } last_split;
 
@@ -32,8 +33,12 @@ static scan scan_of(const char *t, size_t len)
 {
 	if (!(last_split.copy && last_split.text == t && last_split.len == len &&
 	      !memcmp(last_split.copy, t, len))) {
+		if (last_split.cap < len + 1) {
+			last_split.cap = len + 1 + len / 2;
+			last_split.copy = kh_alloc_atomic(last_split.cap);
+		}
+		memcpy(last_split.copy, t, len);
 		last_split.text = t;
-		last_split.copy = kh_strndup(t, len);
 		last_split.len = len;
 		last_split.ws = kh_words_split(t, len);
 	}
@@ -66,6 +71,9 @@ static bool capitalised(const scan *s, size_t i)
 {
 	size_t n;
 	const kh_word *w = KH_WORD(s->ws, i);
+	unsigned char c = (unsigned char)s->t[w->s];
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
 	return kh_is_upper_cp(kh_cp_at(s->t, s->len, w->s, &n));
 }
 
@@ -180,19 +188,23 @@ kh_vec kh_text_dates(const char *text, size_t len)
 	if (!text)
 		return out;
 	scan s = scan_of(text, len);
-	size_t pos = 0;
-	kh_docnum n;
-	while (kh_docnum_next(text, len, &pos, &n)) {
-		kh_docnum *c = KH_NEW(kh_docnum);
-		*c = n;
-		kh_vec_push(&nums, c);
-	}
+	bool numbered = false; /* the documents' numbers, found at the first date */
 	size_t skip_to = 0;
 	for (size_t i = 0; i < s.ws.n; i++) {
 		const kh_word *w = KH_WORD(s.ws, i);
 		kh_written_date d;
 		if (w->s < skip_to || !kh_date_at(text, len, w->s, &d))
 			continue;
+		if (!numbered) {
+			size_t pos = 0;
+			kh_docnum n;
+			while (kh_docnum_next(text, len, &pos, &n)) {
+				kh_docnum *c = KH_NEW(kh_docnum);
+				*c = n;
+				kh_vec_push(&nums, c);
+			}
+			numbered = true;
+		}
 		kh_text_date *td = KH_NEW(kh_text_date);
 		td->d = d;
 		td->role = lead_role(&s, &nums, (long)i, &td->lead, &td->planned);
@@ -467,12 +479,29 @@ static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_ve
 		kh_bindex_at(names, s->t, (kh_vec *)&s->ws, i, &cands);
 	size_t best = 0;
 	body_set seen = { 0 };
+	/* Where a name of M words ends depends on M and on whether the body
+	 * has a level, not on which body: the bodies sharing a short form
+	 * ("Ủy ban nhân dân xã" of every commune) ask once. */
+	struct {
+		size_t m, extra;
+		const kh_level *lv;
+		bool ends;
+	} said[2] = { { 0 }, { 0 } };
 	for (size_t k = 0; k < cands.n; k++) {
 		const kh_bname *b = cands.items[k];
 		size_t m = b->n, extra;
 		const kh_level *lv;
-		if (!m || m < best || !name_ends(s, i, m, b->b, levels, &lv, &extra))
+		if (!m || m < best)
 			continue;
+		int leveled = kh_body_level(b->b) != NULL;
+		if (said[leveled].m != m) {
+			said[leveled].ends = name_ends(s, i, m, b->b, levels, &said[leveled].lv, &said[leveled].extra);
+			said[leveled].m = m;
+		}
+		if (!said[leveled].ends)
+			continue;
+		lv = said[leveled].lv;
+		extra = said[leveled].extra;
 		if (m + extra > best) {
 			best = m + extra;
 			f->bodies.n = 0;

@@ -450,12 +450,26 @@ bool kh_date_set_year(kh_written_date *d, int y)
 	return date_window(d);
 }
 
+/* Could a date start at T[I]: a digit, or the first two bytes of
+ * "tháng", "thượng", "trung", "hạ", "quý", "năm" (the first letter either
+ * case, as kh_word_is reads them)? Most words are none of these. */
+static bool may_start_date(const char *t, size_t len, size_t i)
+{
+	unsigned char a = (unsigned char)t[i], b = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+	switch (a | 0x20) {
+	case 't': return b == 'h' || b == 'r';
+	case 'h': return b == 0xE1;   /* ạ is E1 BA A1 */
+	case 'q': return b == 'u';
+	case 'n': return b == 0xC4;   /* ă is C4 83 */
+	default: return a >= '0' && a <= '9';
+	}
+}
+
 bool kh_date_at(const char *t, size_t len, size_t i, kh_written_date *d)
 {
 	size_t e = i;
 	memset(d, 0, sizeof *d);
-	/* a date starts with a digit or "tháng", "thượng", "trung", "hạ", "quý", "năm" */
-	if (i >= len || !strchr("0123456789tThHqQnN", t[i]))
+	if (i >= len || !may_start_date(t, len, i))
 		return false;
 	if (i < len && isdigit((unsigned char)t[i]))
 		e = digits_date(t, len, i, d);

@@ -130,6 +130,26 @@ static void test_bodies_and_their_roles(void **state)
 	assert_string_equal(mentions(p, &x, "Ban chỉ huy quân sự xã thực hiện."), "");
 }
 
+/* The last text split is remembered (prose_facts.c): a buffer written
+ * again in place, at the same address and length, is read anew, and the
+ * same text asked twice gives the same answer. */
+static void test_same_address_new_text(void **state)
+{
+	(void)state;
+	char buf[64];
+	strcpy(buf, "hoàn thành trước ngày 15/9/2019;");
+	assert_string_equal(dates(buf), "deadline:trước ngày 15/9/2019");
+	assert_string_equal(dates(buf), "deadline:trước ngày 15/9/2019");
+	strcpy(buf, "hoàn thành trước ngày 16/8/2019;");
+	assert_string_equal(dates(buf), "deadline:trước ngày 16/8/2019");
+	kh_program *p = program();
+	kh_bindex x = kh_bindex_build(&p->bodies, true);
+	strcpy(buf, "Giao Sở Nội vụ hướng dẫn.");
+	assert_string_equal(mentions(p, &x, buf), "owner:Sở Nội vụ=so_noi_vu");
+	strcpy(buf, "Giao Tỉnh ủy chỉ đạo sớm."); /* as long as the last */
+	assert_string_equal(mentions(p, &x, buf), "owner:Tỉnh ủy=tinh_uy");
+}
+
 static void test_agreement(void **state)
 {
 	(void)state;
@@ -171,6 +191,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates_and_what_they_are),
 		cmocka_unit_test(test_bodies_and_their_roles),
+		cmocka_unit_test(test_same_address_new_text),
 		cmocka_unit_test(test_agreement),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,21 @@
+/*
+ * skeleton.h - the TR39 skeleton of an id (what it looks like), and
+ * whether it mixes scripts: ICU's spoof checker, opened only for an id
+ * that is not ASCII.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_SKELETON_H
+#define KH_SKELETON_H
+
+#include <stdbool.h>
+
+/* The skeleton of ID (collected memory), or NULL when ICU fails. */
+const char *kh_skeleton(const char *id);
+/* Latin with Cyrillic or Greek letters in one id ("tinh_uу"). */
+bool kh_mixes_scripts(const char *id);
+/* The skeleton by ICU alone, for the test that the ASCII table is ICU's. */
+const char *kh_skeleton_icu(const char *id);
+/* Closes the spoof checker, if it was opened. */
+void kh_skeleton_close(void);
+
+#endif

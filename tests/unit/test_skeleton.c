@@ -1,0 +1,88 @@
+/*
+ * test_skeleton.c - skeleton.c's table of ASCII skeletons gives what ICU's
+ * spoof checker gives: every ASCII character alone and between letters,
+ * and 100,000 random ASCII ids; ids that are not ASCII go to ICU; scripts
+ * are mixed only when a non-Latin letter is there.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "skeleton.h"
+
+static void expect_as_icu(const char *id)
+{
+	const char *mine = kh_skeleton(id), *icu = kh_skeleton_icu(id);
+	assert_non_null(icu);
+	assert_non_null(mine);
+	if (strcmp(mine, icu))
+		fail_msg("skeleton of \"%s\": table \"%s\", ICU \"%s\"", id, mine, icu);
+}
+
+static void every_ascii_character(void **state)
+{
+	(void)state;
+	for (int c = 1; c < 128; c++) {
+		char one[2] = { (char)c, 0 }, between[4] = { 'a', (char)c, 'b', 0 };
+		expect_as_icu(one);
+		expect_as_icu(between);
+	}
+}
+
+static void random_ascii_ids(void **state)
+{
+	(void)state;
+	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.`|\"m1I0";
+	unsigned seed = 12345;
+	for (int k = 0; k < 100000; k++) {
+		char id[24];
+		size_t n = 1 + (seed = seed * 1103515245u + 12345u) % 20;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			id[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+		}
+		id[n] = '\0';
+		expect_as_icu(id);
+	}
+}
+
+static void other_ids_go_to_icu(void **state)
+{
+	(void)state;
+	static const char *const ids[] = { "ủy_ban_xã", "tinh_u\xD1\x83", "\xCE\xB1\xCE\xB2", "a%b", "Đảng_ủy" };
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
+		expect_as_icu(ids[i]);
+	/* "rn" and "m" look alike: one skeleton */
+	assert_string_equal(kh_skeleton("rn_x"), kh_skeleton("m_x"));
+	assert_string_not_equal(kh_skeleton("ban"), kh_skeleton("bam"));
+}
+
+static void mixed_scripts(void **state)
+{
+	(void)state;
+	assert_false(kh_mixes_scripts("tinh_uy"));
+	assert_false(kh_mixes_scripts("ủy_ban_xã"));
+	assert_true(kh_mixes_scripts("tinh_u\xD1\x83")); /* Cyrillic у */
+	assert_true(kh_mixes_scripts("\xCE\xB1lpha"));    /* Greek α */
+}
+
+int main(void)
+{
+	kh_alloc_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_ascii_character),
+		cmocka_unit_test(random_ascii_ids),
+		cmocka_unit_test(other_ids_go_to_icu),
+		cmocka_unit_test(mixed_scripts),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	kh_skeleton_close();
+	return failed;
+}
