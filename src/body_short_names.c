@@ -407,8 +407,11 @@ static void index_names(ct_body_names *n)
 	for (size_t i = 0; i < n->bx->n; i++) {
 		const bname *bn = &n->bx->v[i];
 		kh_buf b = { 0 };
-		for (size_t k = 0; k < bn->n; k++)
-			kh_buf_printf(&b, k ? " %s" : "%s", bn->w[k]);
+		for (size_t k = 0; k < bn->n; k++) {
+			if (k)
+				kh_buf_putc(&b, ' ');
+			kh_buf_puts(&b, bn->w[k]); /* not kh_buf_printf: every name of every body */
+		}
 		kh_strmap_put(&n->names, kh_buf_cstr(&b), (int)i);
 		if (bn->n > n->longest)
 			n->longest = bn->n;

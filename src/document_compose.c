@@ -10,6 +10,7 @@
 
 #include "compose.h"
 #include "names.h"
+#include "prose_facts.h"
 #include "document.h"
 
 static const kh_vec *one(const char *s)
@@ -34,7 +35,7 @@ static const kh_vec *task_facts(void *ctx, const kh_program *prog, const kh_task
 	if (s && said && who && *who) {
 		const char *alone1 = kh_printf("%s thực hiện.", who), *alone2 = kh_printf("%s chủ trì.", who);
 		if ((!strcmp(s, alone1) || !strcmp(s, alone2)) &&
-		    strstr(kh_text_fold(said), kh_text_fold(who)))
+		    strstr(kh_text_folded(said), kh_text_fold(who)))
 			return NULL;
 	}
 	return one(s);

@@ -11,6 +11,7 @@
 #include "citations.h"
 #include "names.h"
 #include "prose_facts.h"
+#include "strmap.h"
 
 /* The words of one text, folded on demand. */
 typedef struct scan {
@@ -28,6 +29,22 @@ static struct {
 	size_t len, cap;
 	kh_vec ws;
 } last_split;
+
+/* The names of one body (BODIES holds it, or nothing for a level), built
+ * once per body: render asks about the same few bodies for every task.
+ * By the body's address, which the table keeps alive. */
+typedef struct body_index {
+	kh_bindex x;
+	const char **firsts;      /* the names' distinct first words, and "cấp" */
+	size_t nfirsts;
+} body_index;
+
+static struct {
+	const kh_body **bodies;
+	body_index **index;
+	size_t cap, n;
+	body_index *none;
+} body_names;
 
 static scan scan_of(const char *t, size_t len)
 {
@@ -297,6 +314,9 @@ static struct {
 	bool dated;
 	named *answers;
 	size_t n, cap;
+	bool indexed;             /* word_pos built */
+	kh_strmap word_pos;       /* folded word -> index in positions */
+	kh_vec positions;         /* kh_vec* of (uintptr_t) word numbers, ascending */
 } memo;
 
 static unsigned long text_hash(const char *t, size_t n)
@@ -322,12 +342,24 @@ static void memo_text(const char *text, size_t len)
 	memo.dates = (kh_vec){ 0 };
 	memo.dated = false;
 	memo.n = 0;
+	memo.indexed = false;
+	memo.word_pos = (kh_strmap){ 0 };
+	memo.positions = (kh_vec){ 0 };
 }
 
 void kh_text_memo_forget(void)
 {
 	memset(&memo, 0, sizeof memo);
 	memset(&last_split, 0, sizeof last_split);
+	memset(&body_names, 0, sizeof body_names);
+}
+
+const char *kh_text_folded(const char *text)
+{
+	if (!text)
+		return "";
+	memo_text(text, strlen(text));
+	return memo.folded;
 }
 
 bool kh_text_states_when(const char *text, const kh_when *w)
@@ -611,20 +643,21 @@ static long close_run(const scan *s, kh_vec *out, size_t run, size_t to)
 	return forced;
 }
 
-kh_vec kh_text_mentions(const char *text, size_t len, const kh_bindex *names, const kh_vec *levels)
+/* The mentions of TEXT, looked for at the words AT[0, NAT) (ascending),
+ * or at every word when AT is NULL. */
+static kh_vec mentions_in(const char *text, size_t len, const kh_bindex *names, const kh_vec *levels,
+			  const size_t *at, size_t nat)
 {
 	kh_vec out = { 0 };
-	if (!text)
-		return out;
 	scan s = scan_of(text, len);
 	long forced = -1;
-	size_t run = 0, prev_to = 0;
-	for (size_t i = 0; i < s.ws.n;) {
+	size_t run = 0, prev_to = 0, next = 0;
+	size_t n = at ? nat : s.ws.n;
+	for (size_t c = 0; c < n; c++) {
+		size_t i = at ? at[c] : c;
 		found f;
-		if (!find_at(&s, i, names, levels, &f)) {
-			i++;
+		if (i < next || !find_at(&s, i, names, levels, &f))
 			continue;
-		}
 		bool cont = out.n && continues_run(&s, prev_to, i);
 		if (out.n && !cont) {
 			forced = close_run(&s, &out, run, prev_to);
@@ -638,11 +671,18 @@ kh_vec kh_text_mentions(const char *text, size_t len, const kh_bindex *names, co
 		m->level = f.level;
 		m->role = cont ? ((kh_mention *)out.items[out.n - 1])->role : role_at(&s, (long)i, forced);
 		kh_vec_push(&out, m);
-		prev_to = i = f.to;
+		prev_to = next = f.to;
 	}
 	if (out.n)
 		close_run(&s, &out, run, prev_to);
 	return out;
+}
+
+kh_vec kh_text_mentions(const char *text, size_t len, const kh_bindex *names, const kh_vec *levels)
+{
+	if (!text)
+		return (kh_vec){ 0 };
+	return mentions_in(text, len, names, levels, NULL, 0);
 }
 
 /* A body's name without a leading "Các" ("Các sở, ban, ngành" is "Sở,
@@ -724,6 +764,129 @@ static bool level_in_head(const char *text, const kh_level *l)
 
 static bool names_ref(const char *text, const char *folded, const kh_ref *r, bool as_owner);
 
+static body_index *body_index_new(const kh_vec *bodies)
+{
+	body_index *bi = KH_NEW(body_index);
+	bi->x = kh_bindex_build(bodies, true);
+	bi->firsts = KH_NEW_N(const char *, bi->x.n + 1);
+	bi->firsts[bi->nfirsts++] = "cấp";
+	for (size_t i = 0; i < bi->x.n; i++) {
+		const char *w = bi->x.v[i].n ? bi->x.v[i].w[0] : NULL;
+		bool seen = !w;
+		for (size_t k = 0; k < bi->nfirsts && !seen; k++)
+			seen = !strcmp(bi->firsts[k], w);
+		if (!seen)
+			bi->firsts[bi->nfirsts++] = w;
+	}
+	return bi;
+}
+
+/* The names of B (BODIES holds it), or of no body (a level's ref). */
+static const body_index *index_of(const kh_body *b, const kh_vec *bodies)
+{
+	if (!b) {
+		if (!body_names.none)
+			body_names.none = body_index_new(bodies);
+		return body_names.none;
+	}
+	if ((body_names.n + 1) * 2 > body_names.cap) {
+		size_t cap = body_names.cap ? body_names.cap * 2 : 64;
+		const kh_body **keys = KH_NEW_N(const kh_body *, cap);
+		body_index **vals = KH_NEW_N(body_index *, cap);
+		for (size_t i = 0; i < body_names.cap; i++) {
+			if (!body_names.bodies[i])
+				continue;
+			size_t h = ((uintptr_t)body_names.bodies[i] >> 4) & (cap - 1);
+			while (keys[h])
+				h = (h + 1) & (cap - 1);
+			keys[h] = body_names.bodies[i];
+			vals[h] = body_names.index[i];
+		}
+		body_names.bodies = keys;
+		body_names.index = vals;
+		body_names.cap = cap;
+	}
+	size_t h = ((uintptr_t)b >> 4) & (body_names.cap - 1);
+	for (; body_names.bodies[h]; h = (h + 1) & (body_names.cap - 1))
+		if (body_names.bodies[h] == b)
+			return body_names.index[h];
+	body_index *x = body_index_new(bodies);
+	body_names.bodies[h] = b;
+	body_names.index[h] = x;
+	body_names.n++;
+	return x;
+}
+
+/* The memo's text's words by their fold: where each word stands. */
+static void index_words(const char *text)
+{
+	scan s = scan_of(text, memo.len);
+	for (size_t i = 0; i < s.ws.n; i++) {
+		const char *w = kh_word_fold(text, KH_WORD(s.ws, i));
+		int k = kh_strmap_get(&memo.word_pos, w);
+		if (k < 0) {
+			k = (int)memo.positions.n;
+			kh_vec_push(&memo.positions, KH_NEW(kh_vec));
+			kh_strmap_put(&memo.word_pos, w, k); /* kept by the fold table */
+		}
+		kh_vec_push(memo.positions.items[k], (void *)(uintptr_t)i);
+	}
+	memo.indexed = true;
+}
+
+/* The words where WORD stands in the memo's text, ascending, or NULL. */
+static const kh_vec *positions_of(const char *word)
+{
+	int k = kh_strmap_get(&memo.word_pos, word);
+	return k < 0 ? NULL : memo.positions.items[k];
+}
+
+/* A[0, NA) and B (ascending word numbers) merged into OUT, ascending. */
+static size_t merge_positions(const size_t *a, size_t na, const kh_vec *b, size_t *out)
+{
+	size_t i = 0, j = 0, n = 0;
+	while (i < na || j < b->n) {
+		size_t y = j < b->n ? (size_t)(uintptr_t)b->items[j] : SIZE_MAX;
+		if (i < na && a[i] <= y)
+			out[n++] = a[i++];
+		else
+			out[n++] = y, j++;
+	}
+	return n;
+}
+
+/*
+ * The words of the memo's text where one of BI's names or a level ("cấp
+ * …") may start, ascending, in *N: a mention starts with its name's
+ * first word or with "cấp" (find_at), so the scan need not look
+ * elsewhere. A section's text is read for every body of every task in
+ * it: this keeps that from reading every word each time.
+ */
+static const size_t *name_starts(const char *text, const body_index *bi, size_t *n)
+{
+	if (!memo.indexed)
+		index_words(text);
+	size_t total = 0;
+	for (size_t k = 0; k < bi->nfirsts; k++) {
+		const kh_vec *v = positions_of(bi->firsts[k]);
+		total += v ? v->n : 0;
+	}
+	size_t *out = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *out));
+	size_t *tmp = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *tmp));
+	size_t have = 0;
+	for (size_t k = 0; k < bi->nfirsts; k++) {
+		const kh_vec *v = positions_of(bi->firsts[k]);
+		if (!v)
+			continue;
+		have = merge_positions(out, have, v, tmp);
+		size_t *t = out;
+		out = tmp;
+		tmp = t;
+	}
+	*n = have;
+	return out;
+}
+
 bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 {
 	/* as the owner: at the head of a sentence, or named without a word
@@ -774,8 +937,10 @@ static bool names_ref(const char *text, const char *folded, const kh_ref *r, boo
 			kh_vec_push(&levels, (void *)kh_body_level(r->body));
 		break;
 	}
-	kh_bindex names = kh_bindex_build(&bodies, true);
-	kh_vec ms = kh_text_mentions(text, strlen(text), &names, &levels);
+	const body_index *names = index_of(r->kind == KH_REF_BODY ? r->body : NULL, &bodies);
+	size_t nat;
+	const size_t *at = name_starts(text, names, &nat);
+	kh_vec ms = mentions_in(text, strlen(text), &names->x, &levels, at, nat);
 	for (size_t i = 0; i < ms.n; i++) {
 		const kh_mention *m = ms.items[i];
 		bool owner = m->role == KH_MENTION_OWNER || m->role == KH_MENTION_OTHER;

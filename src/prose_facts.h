@@ -48,6 +48,9 @@ bool kh_date_role_is_time(kh_date_role r);
 /* Does the text date D say the same as W (its last day, or its first for
  * a from date or window; without a year, the same day and month)? */
 bool kh_text_date_agrees(const kh_text_date *d, const kh_when *w);
+/* kh_text_fold of TEXT, remembered with the last text asked about (render
+ * asks about one section's text task after task). */
+const char *kh_text_folded(const char *text);
 /* Does TEXT state W: its date in any common form (not a cited document's
  * date or a period), or its words (thông báo sau, thường xuyên, hằng
  * năm, cuối năm, the anchor's label of a relative one)? */

@@ -10,7 +10,9 @@
 #include <unicode/uspoof.h>
 
 #include "alloc.h"
+#include "plan.h"
 #include "skeleton.h"
+#include "strmap.h"
 
 static USpoofChecker *checker;
 static bool checker_failed;
@@ -91,10 +93,32 @@ static const char *ascii_skeleton(const char *id)
 	return out;
 }
 
+/* The skeletons ICU gave, by id: a folder linted in one process has the
+ * stdlib's ids in every plan. Collected memory reached from here
+ * (kh_skeleton_forget drops it). */
+static kh_strmap icu_seen;
+static kh_vec icu_skeletons;
+
+void kh_skeleton_forget(void)
+{
+	icu_seen = (kh_strmap){ 0 };
+	icu_skeletons = (kh_vec){ 0 };
+}
+
 const char *kh_skeleton(const char *id)
 {
 	const char *s = ascii_skeleton(id);
-	return s ? s : kh_skeleton_icu(id);
+	if (s)
+		return s;
+	int at = kh_strmap_get(&icu_seen, id);
+	if (at >= 0)
+		return icu_skeletons.items[at];
+	s = kh_skeleton_icu(id);
+	if (s) {
+		kh_strmap_put(&icu_seen, kh_strdup(id), (int)icu_skeletons.n);
+		kh_vec_push(&icu_skeletons, (void *)s);
+	}
+	return s;
 }
 
 bool kh_mixes_scripts(const char *id)

@@ -15,6 +15,8 @@ const char *kh_skeleton(const char *id);
 bool kh_mixes_scripts(const char *id);
 /* The skeleton by ICU alone, for the test that the ASCII table is ICU's. */
 const char *kh_skeleton_icu(const char *id);
+/* Drops the skeletons kept (the fuzz targets, between inputs). */
+void kh_skeleton_forget(void);
 /* Closes the spoof checker, if it was opened. */
 void kh_skeleton_close(void);
 

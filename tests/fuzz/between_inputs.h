@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "prose_facts.h"
 #include "prose_words.h"
+#include "skeleton.h"
 #include "source.h"
 #include "stdlib_cache.h"
 
@@ -19,6 +20,7 @@ static inline void kh_fuzz_between_inputs(void)
 #ifdef KH_ALLOC_TRACK
 	kh_word_fold_forget();
 	kh_text_memo_forget();
+	kh_skeleton_forget();
 	kh_stdlib_cache_forget();
 	kh_source_forget();
 	kh_alloc_release_all();
