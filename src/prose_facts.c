@@ -11,14 +11,9 @@
 #include "citations.h"
 #include "names.h"
 #include "prose_facts.h"
-#include "strmap.h"
+#include "prose_facts_int.h"
 
-/* The words of one text, folded on demand. */
-typedef struct scan {
-	const char *t;
-	size_t len;
-	kh_vec ws;                /* kh_word* */
-} scan;
+typedef kh_text_scan scan;
 
 /* The last text split, with a copy to know it by: the checkers ask for a
  * text's dates and then its bodies, and render asks about one section's
@@ -30,23 +25,12 @@ static struct {
 	kh_vec ws;
 } last_split;
 
-/* The names of one body (BODIES holds it, or nothing for a level), built
- * once per body: render asks about the same few bodies for every task.
- * By the body's address, which the table keeps alive. */
-typedef struct body_index {
-	kh_bindex x;
-	const char **firsts;      /* the names' distinct first words, and "cấp" */
-	size_t nfirsts;
-} body_index;
+void kh_text_split_forget(void)
+{
+	memset(&last_split, 0, sizeof last_split);
+}
 
-static struct {
-	const kh_body **bodies;
-	body_index **index;
-	size_t cap, n;
-	body_index *none;
-} body_names;
-
-static scan scan_of(const char *t, size_t len)
+kh_text_scan kh_text_scan_of(const char *t, size_t len)
 {
 	if (!(last_split.copy && last_split.text == t && last_split.len == len &&
 	      !memcmp(last_split.copy, t, len))) {
@@ -204,7 +188,7 @@ kh_vec kh_text_dates(const char *text, size_t len)
 	kh_vec out = { 0 }, nums = { 0 };
 	if (!text)
 		return out;
-	scan s = scan_of(text, len);
+	scan s = kh_text_scan_of(text, len);
 	bool numbered = false; /* the documents' numbers, found at the first date */
 	size_t skip_to = 0;
 	for (size_t i = 0; i < s.ws.n; i++) {
@@ -263,125 +247,6 @@ bool kh_text_date_agrees(const kh_text_date *t, const kh_when *w)
 }
 
 /* Does the folded TEXT hold the folded words of PHRASE? */
-static bool holds(const char *folded, const char *phrase)
-{
-	return phrase && *phrase && strstr(folded, kh_text_fold(phrase));
-}
-
-static bool states_words(const char *folded, const kh_when *w)
-{
-	switch (w->type) {
-	case KH_WHEN_TBA:
-		return holds(folded, "thông báo sau");
-	case KH_WHEN_RECURRENCE:
-		switch (w->recurrence) {
-		case KH_RECUR_CONTINUOUS: return holds(folded, "thường xuyên");
-		case KH_RECUR_MONTHLY: return holds(folded, "hằng tháng") || holds(folded, "hàng tháng");
-		case KH_RECUR_YEARLY: return holds(folded, "hằng năm") || holds(folded, "hàng năm");
-		case KH_RECUR_PERIODIC: return holds(folded, "định kỳ");
-		default: return false;
-		}
-	case KH_WHEN_RELATIVE:
-		return w->anchor_kind == KH_ANCHOR_EVENT && holds(folded, w->anchor_label);
-	default:
-		return w->precision == KH_PREC_YEAR_END && !w->dated && holds(folded, "cuối năm");
-	}
-}
-
-/*
- * The last long text asked about, and what was found in it: a page's text
- * (a section and everything under it) is asked about once for each task
- * it holds, for each of its bodies and dates, and scanning it each time
- * made rendering quadratic in a section's length. Kept by content (length
- * and hash), not by address alone, since an address may come back for
- * another text. The fuzz targets drop it before freeing everything
- * (kh_text_memo_forget).
- */
-typedef struct named {
-	kh_ref_kind kind;
-	const kh_body *body;
-	const kh_level *level;
-	const char *text;
-	bool as_owner, result;
-} named;
-
-static struct {
-	const char *text;         /* kept, so its address is no other text's */
-	size_t len;
-	unsigned long hash;
-	const char *folded;
-	kh_vec dates;             /* kh_text_date*, or none yet */
-	bool dated;
-	named *answers;
-	size_t n, cap;
-	bool indexed;             /* word_pos built */
-	kh_strmap word_pos;       /* folded word -> index in positions */
-	kh_vec positions;         /* kh_vec* of (uintptr_t) word numbers, ascending */
-} memo;
-
-static unsigned long text_hash(const char *t, size_t n)
-{
-	unsigned long h = 1469598103934665603ul;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)t[i]) * 1099511628211ul;
-	return h;
-}
-
-/* Makes TEXT the memo's text, forgetting the last one's answers if it is another. */
-static void memo_text(const char *text, size_t len)
-{
-	if (text == memo.text && len == memo.len)
-		return; /* the same string again: the usual case */
-	memo.text = text;
-	unsigned long h = text_hash(text, len);
-	if (memo.folded && memo.len == len && memo.hash == h)
-		return;
-	memo.len = len;
-	memo.hash = h;
-	memo.folded = kh_text_fold(text);
-	memo.dates = (kh_vec){ 0 };
-	memo.dated = false;
-	memo.n = 0;
-	memo.indexed = false;
-	memo.word_pos = (kh_strmap){ 0 };
-	memo.positions = (kh_vec){ 0 };
-}
-
-void kh_text_memo_forget(void)
-{
-	memset(&memo, 0, sizeof memo);
-	memset(&last_split, 0, sizeof last_split);
-	memset(&body_names, 0, sizeof body_names);
-}
-
-const char *kh_text_folded(const char *text)
-{
-	if (!text)
-		return "";
-	memo_text(text, strlen(text));
-	return memo.folded;
-}
-
-bool kh_text_states_when(const char *text, const kh_when *w)
-{
-	if (!text || !w)
-		return false;
-	memo_text(text, strlen(text));
-	if (states_words(memo.folded, w))
-		return true;
-	if (!memo.dated) {
-		memo.dates = kh_text_dates(text, memo.len);
-		memo.dated = true;
-	}
-	kh_vec ds = memo.dates;
-	for (size_t i = 0; i < ds.n; i++) {
-		const kh_text_date *d = ds.items[i];
-		if (d->role != KH_DATE_DOCUMENT && d->role != KH_DATE_PERIOD && kh_text_date_agrees(d, w))
-			return true;
-	}
-	return false;
-}
-
 /* ------------------------------------------------------------------ */
 /* Bodies                                                             */
 
@@ -645,11 +510,11 @@ static long close_run(const scan *s, kh_vec *out, size_t run, size_t to)
 
 /* The mentions of TEXT, looked for at the words AT[0, NAT) (ascending),
  * or at every word when AT is NULL. */
-static kh_vec mentions_in(const char *text, size_t len, const kh_bindex *names, const kh_vec *levels,
-			  const size_t *at, size_t nat)
+kh_vec kh_text_mentions_at(const char *text, size_t len, const kh_bindex *names, const kh_vec *levels,
+			    const size_t *at, size_t nat)
 {
 	kh_vec out = { 0 };
-	scan s = scan_of(text, len);
+	scan s = kh_text_scan_of(text, len);
 	long forced = -1;
 	size_t run = 0, prev_to = 0, next = 0;
 	size_t n = at ? nat : s.ws.n;
@@ -682,7 +547,7 @@ kh_vec kh_text_mentions(const char *text, size_t len, const kh_bindex *names, co
 {
 	if (!text)
 		return (kh_vec){ 0 };
-	return mentions_in(text, len, names, levels, NULL, 0);
+	return kh_text_mentions_at(text, len, names, levels, NULL, 0);
 }
 
 /* A body's name without a leading "Các" ("Các sở, ban, ngành" is "Sở,
@@ -748,10 +613,10 @@ bool kh_mention_agrees_any(const kh_mention *m, const kh_vec *refs)
 
 /* "Các huyện ủy, thị ủy, thành ủy …" for "cấp huyện": the level's word in
  * the head of the text. */
-static bool level_in_head(const char *text, const kh_level *l)
+bool kh_text_level_in_head(const char *text, const kh_level *l)
 {
 	const char *lw = level_words(l);
-	scan s = scan_of(text, strlen(text));
+	scan s = kh_text_scan_of(text, strlen(text));
 	for (size_t i = 0; i < s.ws.n && i < 8; i++) {
 		if (!strcmp(fw(&s, (long)i), lw) || (i + 1 < s.ws.n && strstr(lw, " ") &&
 						     !strcmp(kh_printf("%s %s", fw(&s, (long)i), fw(&s, (long)i + 1)), lw)))
@@ -762,190 +627,3 @@ static bool level_in_head(const char *text, const kh_level *l)
 	return false;
 }
 
-static bool names_ref(const char *text, const char *folded, const kh_ref *r, bool as_owner);
-
-static body_index *body_index_new(const kh_vec *bodies)
-{
-	body_index *bi = KH_NEW(body_index);
-	bi->x = kh_bindex_build(bodies, true);
-	bi->firsts = KH_NEW_N(const char *, bi->x.n + 1);
-	bi->firsts[bi->nfirsts++] = "cấp";
-	for (size_t i = 0; i < bi->x.n; i++) {
-		const char *w = bi->x.v[i].n ? bi->x.v[i].w[0] : NULL;
-		bool seen = !w;
-		for (size_t k = 0; k < bi->nfirsts && !seen; k++)
-			seen = !strcmp(bi->firsts[k], w);
-		if (!seen)
-			bi->firsts[bi->nfirsts++] = w;
-	}
-	return bi;
-}
-
-/* The names of B (BODIES holds it), or of no body (a level's ref). */
-static const body_index *index_of(const kh_body *b, const kh_vec *bodies)
-{
-	if (!b) {
-		if (!body_names.none)
-			body_names.none = body_index_new(bodies);
-		return body_names.none;
-	}
-	if ((body_names.n + 1) * 2 > body_names.cap) {
-		size_t cap = body_names.cap ? body_names.cap * 2 : 64;
-		const kh_body **keys = KH_NEW_N(const kh_body *, cap);
-		body_index **vals = KH_NEW_N(body_index *, cap);
-		for (size_t i = 0; i < body_names.cap; i++) {
-			if (!body_names.bodies[i])
-				continue;
-			size_t h = ((uintptr_t)body_names.bodies[i] >> 4) & (cap - 1);
-			while (keys[h])
-				h = (h + 1) & (cap - 1);
-			keys[h] = body_names.bodies[i];
-			vals[h] = body_names.index[i];
-		}
-		body_names.bodies = keys;
-		body_names.index = vals;
-		body_names.cap = cap;
-	}
-	size_t h = ((uintptr_t)b >> 4) & (body_names.cap - 1);
-	for (; body_names.bodies[h]; h = (h + 1) & (body_names.cap - 1))
-		if (body_names.bodies[h] == b)
-			return body_names.index[h];
-	body_index *x = body_index_new(bodies);
-	body_names.bodies[h] = b;
-	body_names.index[h] = x;
-	body_names.n++;
-	return x;
-}
-
-/* The memo's text's words by their fold: where each word stands. */
-static void index_words(const char *text)
-{
-	scan s = scan_of(text, memo.len);
-	for (size_t i = 0; i < s.ws.n; i++) {
-		const char *w = kh_word_fold(text, KH_WORD(s.ws, i));
-		int k = kh_strmap_get(&memo.word_pos, w);
-		if (k < 0) {
-			k = (int)memo.positions.n;
-			kh_vec_push(&memo.positions, KH_NEW(kh_vec));
-			kh_strmap_put(&memo.word_pos, w, k); /* kept by the fold table */
-		}
-		kh_vec_push(memo.positions.items[k], (void *)(uintptr_t)i);
-	}
-	memo.indexed = true;
-}
-
-/* The words where WORD stands in the memo's text, ascending, or NULL. */
-static const kh_vec *positions_of(const char *word)
-{
-	int k = kh_strmap_get(&memo.word_pos, word);
-	return k < 0 ? NULL : memo.positions.items[k];
-}
-
-/* A[0, NA) and B (ascending word numbers) merged into OUT, ascending. */
-static size_t merge_positions(const size_t *a, size_t na, const kh_vec *b, size_t *out)
-{
-	size_t i = 0, j = 0, n = 0;
-	while (i < na || j < b->n) {
-		size_t y = j < b->n ? (size_t)(uintptr_t)b->items[j] : SIZE_MAX;
-		if (i < na && a[i] <= y)
-			out[n++] = a[i++];
-		else
-			out[n++] = y, j++;
-	}
-	return n;
-}
-
-/*
- * The words of the memo's text where one of BI's names or a level ("cấp
- * …") may start, ascending, in *N: a mention starts with its name's
- * first word or with "cấp" (find_at), so the scan need not look
- * elsewhere. A section's text is read for every body of every task in
- * it: this keeps that from reading every word each time.
- */
-static const size_t *name_starts(const char *text, const body_index *bi, size_t *n)
-{
-	if (!memo.indexed)
-		index_words(text);
-	size_t total = 0;
-	for (size_t k = 0; k < bi->nfirsts; k++) {
-		const kh_vec *v = positions_of(bi->firsts[k]);
-		total += v ? v->n : 0;
-	}
-	size_t *out = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *out));
-	size_t *tmp = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *tmp));
-	size_t have = 0;
-	for (size_t k = 0; k < bi->nfirsts; k++) {
-		const kh_vec *v = positions_of(bi->firsts[k]);
-		if (!v)
-			continue;
-		have = merge_positions(out, have, v, tmp);
-		size_t *t = out;
-		out = tmp;
-		tmp = t;
-	}
-	*n = have;
-	return out;
-}
-
-bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
-{
-	/* as the owner: at the head of a sentence, or named without a word
-	 * that gives it another role ("Thời gian các cơ quan … gửi báo cáo") */
-	if (!text || !r)
-		return false;
-	memo_text(text, strlen(text));
-	for (size_t i = 0; i < memo.n; i++) {
-		const named *a = &memo.answers[i];
-		if (a->kind == r->kind && a->body == r->body && a->level == r->level &&
-		    a->as_owner == as_owner && (a->text == r->text || (a->text && r->text &&
-									 !strcmp(a->text, r->text))))
-			return a->result;
-	}
-	bool result = names_ref(text, memo.folded, r, as_owner);
-	if (memo.n == memo.cap) {
-		memo.cap = memo.cap ? memo.cap * 2 : 16;
-		/* collected memory: the pointers in it keep what they name alive,
-		 * so no address comes back for another body while it is kept */
-		memo.answers = KH_GROW_N(memo.answers, named, memo.cap);
-	}
-	memo.answers[memo.n++] = (named){ r->kind, r->body, r->level, r->text, as_owner, result };
-	return result;
-}
-
-static bool names_ref(const char *text, const char *folded, const kh_ref *r, bool as_owner)
-{
-	kh_vec bodies = { 0 }, levels = { 0 };
-	switch (r->kind) {
-	case KH_REF_SUPERIOR:
-		return holds(folded, "cấp trên");
-	case KH_REF_ORGLEVEL:
-		return holds(folded, "cấp tổ chức");
-	case KH_REF_TEXT:
-		return holds(folded, r->text);
-	case KH_REF_LEVEL:
-		if (!r->level)
-			return false;
-		if (as_owner && level_in_head(text, r->level))
-			return true;
-		kh_vec_push(&levels, r->level);
-		break;
-	case KH_REF_BODY:
-		if (!r->body)
-			return false;
-		kh_vec_push(&bodies, r->body);
-		if (kh_body_level(r->body))
-			kh_vec_push(&levels, (void *)kh_body_level(r->body));
-		break;
-	}
-	const body_index *names = index_of(r->kind == KH_REF_BODY ? r->body : NULL, &bodies);
-	size_t nat;
-	const size_t *at = name_starts(text, names, &nat);
-	kh_vec ms = mentions_in(text, strlen(text), &names->x, &levels, at, nat);
-	for (size_t i = 0; i < ms.n; i++) {
-		const kh_mention *m = ms.items[i];
-		bool owner = m->role == KH_MENTION_OWNER || m->role == KH_MENTION_OTHER;
-		if ((!as_owner || owner) && kh_mention_agrees(m, r))
-			return true;
-	}
-	return false;
-}
