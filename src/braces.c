@@ -44,6 +44,14 @@ size_t kh_skip_literal(const char *text, size_t len, size_t i)
 	size_t j = i;
 	if (text[i] == '"') {
 		for (j = i + 1; j < len && text[j] != '\n' && text[j] != '\r'; j++) {
+			/* to the next byte that matters at once: strings are most of a plan */
+			size_t run = strcspn(text + j, "\\\"\n\r");
+			if (run) {
+				j += run - 1;
+				if (j + 1 >= len)
+					return len; /* the NUL that ends the text, or one inside */
+				continue;
+			}
 			if (text[j] == '\\' && j + 1 < len && text[j + 1] != '\n' && text[j + 1] != '\r')
 				j++;
 			else if (text[j] == '"')
@@ -150,14 +158,18 @@ static void scan_text(scan *s, bool lines)
 	}
 }
 
+/* The bytes where a literal, a comment or a brace may start (curly
+ * quotes: E2 80 …). */
+static const bool may_matter[256] = { ['"'] = true, ['#'] = true, ['/'] = true, ['{'] = true,
+				      ['}'] = true, [0xE2] = true };
+
 /* Does every '}' close a '{', and every '{' get its '}'? */
 static bool balanced(const char *text, size_t len)
 {
 	size_t depth = 0;
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
-		if (c != '"' && c != '#' && c != '/' && c != '{' && c != '}' && c != 0xE2) {
-			i++; /* most bytes: no literal starts here (curly quotes: E2 80 …) */
+		if (!may_matter[(unsigned char)text[i]]) {
+			i++; /* most bytes */
 			continue;
 		}
 		size_t j = kh_skip_literal(text, len, i);

@@ -23,6 +23,7 @@ static struct {
 	char *copy;               /* one buffer, reused: grown, never given back */
 	size_t len, cap;
 	kh_vec ws;
+	kh_words_buf room;        /* its words: the next text split reuses them */
 } last_split;
 
 void kh_text_split_forget(void)
@@ -41,7 +42,7 @@ kh_text_scan kh_text_scan_of(const char *t, size_t len)
 		memcpy(last_split.copy, t, len);
 		last_split.text = t;
 		last_split.len = len;
-		last_split.ws = kh_words_split(t, len);
+		last_split.ws = kh_words_split_reusing(t, len, &last_split.room);
 	}
 	return (scan){ t, len, last_split.ws };
 }

@@ -16,7 +16,9 @@ typedef struct kh_text_scan {
 	kh_vec ws;                /* kh_word* */
 } kh_text_scan;
 
-/* The words of T[0, LEN); the last text split is kept (by its bytes). */
+/* The words of T[0, LEN); the last text split is kept (by its bytes).
+ * They are good until words of another text are asked for: a scan is
+ * read to its end before the next is made. */
 kh_text_scan kh_text_scan_of(const char *t, size_t len);
 /* Forgets the text kept. */
 void kh_text_split_forget(void);

@@ -161,15 +161,9 @@ static size_t runs_of(const char *t, size_t len)
  * per word cost more than finding the word. The words' block holds no
  * pointer the collector must follow (collected memory: folds, which
  * fold_table keeps), so it is atomic and never scanned. */
-kh_vec kh_words_split(const char *t, size_t len)
+static kh_vec split_into(const char *t, size_t len, kh_word *words, void **items, size_t cap)
 {
-	size_t cap = runs_of(t, len);
-	kh_vec out = { 0 };
-	if (!cap)
-		return out;
-	kh_word *words = kh_alloc_atomic(kh_mul_size(cap, sizeof *words));
-	out.items = KH_NEW_N(void *, cap);
-	out.cap = cap;
+	kh_vec out = { items, 0, cap };
 	size_t i = 0;
 	while (i < len) {
 		while (i < len && space_byte(t[i]))
@@ -196,6 +190,29 @@ kh_vec kh_words_split(const char *t, size_t len)
 			*w = (kh_word){ 0 };
 	}
 	return out;
+}
+
+kh_vec kh_words_split(const char *t, size_t len)
+{
+	size_t cap = runs_of(t, len);
+	if (!cap)
+		return (kh_vec){ 0 };
+	return split_into(t, len, kh_alloc_atomic(kh_mul_size(cap, sizeof(kh_word))), KH_NEW_N(void *, cap),
+			  cap);
+}
+
+kh_vec kh_words_split_reusing(const char *t, size_t len, kh_words_buf *b)
+{
+	size_t cap = runs_of(t, len);
+	if (!cap)
+		return (kh_vec){ 0 };
+	if (b->cap < cap) {
+		b->cap = cap + cap / 2;
+		b->words = kh_alloc_atomic(kh_mul_size(b->cap, sizeof *b->words));
+		b->items = KH_NEW_N(void *, b->cap);
+	}
+	memset(b->words, 0, cap * sizeof *b->words);
+	return split_into(t, len, b->words, b->items, cap);
 }
 
 /*

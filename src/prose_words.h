@@ -40,11 +40,21 @@ typedef struct kh_word {
 } kh_word;
 #define KH_WORD(v, i) KH_VEC_AT(v, kh_word, i)
 
+/* Room for a text's words that the next text reuses (kh_words_split_reusing). */
+typedef struct kh_words_buf {
+	kh_word *words;
+	void **items;
+	size_t cap;
+} kh_words_buf;
+
 /* Bytes of an opening (OPEN) or closing punctuation mark at T[I], 0 if none. */
 size_t kh_punct_at(const char *t, size_t len, size_t i, bool open);
 /* The words of T[0, LEN) (kh_word*), split at white space, punctuation
  * stripped at both ends of each. */
 kh_vec kh_words_split(const char *t, size_t len);
+/* The same in B's room, which the words of the text split before lose:
+ * for one text at a time (prose_facts.c keeps the last one). */
+kh_vec kh_words_split_reusing(const char *t, size_t len, kh_words_buf *b);
 const char *kh_word_fold(const char *t, kh_word *w);
 void kh_word_fold_forget(void);    /* drops the cache (before kh_alloc_release_all) */
 /* LOWER ("ngày", "của"), its first letter in either case, as the whole
