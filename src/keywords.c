@@ -30,9 +30,9 @@ static int table_ready;
 
 static unsigned hash(const char *s, size_t len)
 {
-	unsigned h = 2166136261u; /* FNV-1a */
+	unsigned h = KH_KEYWORD_HASH_INIT;
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+		h = KH_KEYWORD_HASH_STEP(h, s[i]);
 	return h;
 }
 
@@ -57,7 +57,16 @@ int kh_keyword(const char *s, size_t len, int *value)
 		build_table();
 	if (len > longest)
 		return 0; /* most words of a plan: ids, never a keyword this long */
-	unsigned h = hash(s, len) & (TABLE_SIZE - 1);
+	return kh_keyword_hashed(s, len, hash(s, len), value);
+}
+
+int kh_keyword_hashed(const char *s, size_t len, unsigned full_hash, int *value)
+{
+	if (!table_ready)
+		build_table();
+	if (len > longest)
+		return 0;
+	unsigned h = full_hash & (TABLE_SIZE - 1);
 	while (table[h]) {
 		const keyword *k = &keywords[table[h] - 1];
 		if (lengths[table[h] - 1] == len && !memcmp(k->spelling, s, len)) {

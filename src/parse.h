@@ -75,6 +75,12 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags);
 /* Keyword lookup (spelling as written, NFC, '_' between words): the token
  * number and its value, or 0 when SPELLING is not a keyword. */
 int kh_keyword(const char *spelling, size_t len, int *value);
+/* The same for a SPELLING whose kh_keyword_hash the caller has (the
+ * scanner hashes a run of words as it reads them, every prefix at once). */
+int kh_keyword_hashed(const char *spelling, size_t len, unsigned hash, int *value);
+/* FNV-1a, one byte at a time: the hash kh_keyword_hashed takes. */
+#define KH_KEYWORD_HASH_INIT 2166136261u
+#define KH_KEYWORD_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
 /* The English spelling of a keyword token, for messages. */
 const char *kh_token_english(int token);
 /* For a keyword SPELLING ('_' between words) written as an id: what it is

@@ -171,7 +171,7 @@ static kh_vec split_into(const char *t, size_t len, kh_word *words, void **items
 		if (i >= len)
 			break;
 		kh_word *w = &words[out.n];
-		w->s = i;
+		*w = (kh_word){ .s = i }; /* the room may hold an older text's word */
 		while (i < len && !space_byte(t[i]))
 			i++;
 		w->e = i;
@@ -203,16 +203,20 @@ kh_vec kh_words_split(const char *t, size_t len)
 
 kh_vec kh_words_split_reusing(const char *t, size_t len, kh_words_buf *b)
 {
-	size_t cap = runs_of(t, len);
-	if (!cap)
-		return (kh_vec){ 0 };
+	/* A word and the space after it take two bytes: room for (LEN + 1) / 2
+	 * needs no count; else the words are counted first. */
+	size_t cap = (len + 1) / 2;
 	if (b->cap < cap) {
-		b->cap = cap + cap / 2;
-		b->words = kh_alloc_atomic(kh_mul_size(b->cap, sizeof *b->words));
-		b->items = KH_NEW_N(void *, b->cap);
+		cap = runs_of(t, len);
+		if (!cap)
+			return (kh_vec){ 0 };
+		if (b->cap < cap) {
+			b->cap = cap + cap / 2;
+			b->words = kh_alloc_atomic(kh_mul_size(b->cap, sizeof *b->words));
+			b->items = KH_NEW_N(void *, b->cap);
+		}
 	}
-	memset(b->words, 0, cap * sizeof *b->words);
-	return split_into(t, len, b->words, b->items, cap);
+	return split_into(t, len, b->words, b->items, b->cap);
 }
 
 /*
