@@ -4,7 +4,12 @@
 CC      ?= cc
 BUILD   ?= build
 GEN     := $(BUILD)/gen
-PKGS    := bdw-gc libutf8proc libxml-2.0 icu-uc icu-i18n
+PKGS    := bdw-gc libutf8proc
+# libxml2 too is loaded when a Word file is written (src/xml_lazy.c).
+XML_SONAME := $(or $(shell objdump -p $$(pkg-config --variable=libdir libxml-2.0 2>/dev/null)/libxml2.so 2>/dev/null | awk '/SONAME/{print $$2}'),libxml2.so.2)
+# ICU is loaded when an id that is not ASCII is compared or a character
+# named (src/icu_lazy.c), by the major version this build's headers have.
+ICU_MAJOR := $(or $(firstword $(subst ., ,$(shell pkg-config --modversion icu-uc 2>/dev/null))),72)
 # libzip is loaded when a Word file is written (src/zip_lazy.c), by the
 # soname of the library this build finds; the fuzz properties read Word
 # files with it directly (ZIP_LIBS).
@@ -15,8 +20,9 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_DEFAULT_SOURCE -DKH_STDLIB_DIR=\"$(CURDIR)/stdlib\" \
              -DKH_LOCALEDIR=\"$(CURDIR)/$(BUILD)/locale\" $(WARN) $(CFLAGS) -Isrc -I$(GEN) \
-             $(shell pkg-config --cflags $(PKGS) libzip 2>/dev/null) \
-             -DKH_LIBZIP_SONAME=\"$(ZIP_SONAME)\" $(EXTRA_CFLAGS)
+             $(shell pkg-config --cflags $(PKGS) libzip libxml-2.0 icu-uc icu-i18n 2>/dev/null) \
+             -DKH_LIBZIP_SONAME=\"$(ZIP_SONAME)\" -DKH_ICU_MAJOR=\"$(ICU_MAJOR)\" \
+             -DKH_LIBXML2_SONAME=\"$(XML_SONAME)\" $(EXTRA_CFLAGS)
 # libcsv ships no pkg-config file: linked by name, in every build (LIBS).
 LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv $(EXTRA_LIBS)
 
@@ -40,7 +46,7 @@ DEB_PKGS := build-essential flex bison pkg-config libgc-dev libutf8proc-dev libc
             python3 python3-jsonschema python3-icalendar python3-html5lib libical-dev \
             python3-docx libxml2-utils unzip gettext libc-l10n groff-base man-db
 
-.PHONY: all deps demo test unit asan unit-asan bench bench-attacks clean fuzz fuzz-build fuzz-replay afl afl-build \
+.PHONY: skeleton-table all deps demo test unit asan unit-asan bench bench-attacks clean fuzz fuzz-build fuzz-replay afl afl-build \
         fault fault-full pot editors install uninstall fuzz-lsp fuzz-csv
 all: $(BIN) $(MO) editors
 
@@ -217,6 +223,14 @@ bench: deps
 	  $(BENCH_BUILD)/kehoach $(BENCH_BUILD)/lexonly
 	bench/run.sh $(BENCH_BUILD)/kehoach $(BENCH_BUILD)/lexonly
 	/usr/bin/python3 bench/attacks.py $(BENCH_BUILD)/kehoach
+
+# ICU's skeletons of the Vietnamese letters' blocks (src/skeleton.c's
+# table), from the ICU installed: run when Debian's ICU changes, which
+# test_skeleton notices.
+skeleton-table:
+	$(CC) -O1 -o $(BUILD)/gen_skeleton_table tools/gen_skeleton_table.c \
+	  $$(pkg-config --cflags --libs icu-uc icu-i18n)
+	$(BUILD)/gen_skeleton_table > src/skeleton_table.h
 
 # The bare front end (bench/lexonly.c): load, lex, or lex and parse a file.
 $(BUILD)/lexonly: bench/lexonly.c $(OBJS) $(wildcard src/*.h)

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
+#include "xml_lazy.h" /* libxml2 and */
 #include "zip_lazy.h" /* libzip, loaded when a Word file is written */
 
 #include "date.h"
@@ -29,6 +29,15 @@ long kh_twips(long mm)
 void kh_xw_open(kh_xw *x)
 {
 	memset(x, 0, sizeof *x);
+	const char *why;
+	if (!kh_xml_load(&why)) {
+		static bool said; /* one line, not one per part */
+		if (!said)
+			fprintf(stderr, _("kehoach: error: cannot write the Word file (%s)\n"), why);
+		said = true;
+		x->failed = true;
+		return;
+	}
 	xmlBufferPtr buf = xmlBufferCreate();
 	x->buf = buf;
 	x->w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;

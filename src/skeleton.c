@@ -1,17 +1,22 @@
 /*
- * skeleton.c - TR39 skeletons (skeleton.h). Most ids are ASCII, and an
- * ASCII id's skeleton is each character's, which the table below holds:
- * opening ICU's spoof checker and computing one skeleton cost more than
- * the rest of a small plan's check. test_skeleton.c compares the table
- * with ICU for every ASCII character and many ids.
+ * skeleton.c - TR39 skeletons (skeleton.h). An id of ASCII and Vietnamese
+ * letters has for skeleton its characters' skeletons joined, which the
+ * tables below hold (ASCII here, the rest generated from ICU in
+ * skeleton_table.h): loading ICU and opening its spoof checker cost more
+ * than the rest of a small plan's check. test_skeleton.c compares the
+ * tables with ICU for every character they hold and many ids.
  * Part of kehoach; see README.md for the licence.
  */
+#include <stdio.h>
 #include <string.h>
-#include <unicode/uspoof.h>
 
 #include "alloc.h"
+#include "i18n.h"
+#include "icu_lazy.h"
 #include "plan.h"
+#include "prose_words.h"
 #include "skeleton.h"
+#include "skeleton_table.h"
 #include "strmap.h"
 
 static USpoofChecker *checker;
@@ -20,15 +25,23 @@ static bool checker_failed;
 static USpoofChecker *spoof(void)
 {
 	if (!checker && !checker_failed) {
+		const char *why = NULL;
+		if (!kh_icu_load(&why)) {
+			checker_failed = true;
+			/* TRANSLATORS: %s says why ICU could not be loaded. */
+			fprintf(stderr, _("kehoach: warning: %s; ids that are not ASCII are not compared "
+					  "(confusable-identifier)\n"), why);
+			return NULL;
+		}
 		UErrorCode st = U_ZERO_ERROR;
-		checker = uspoof_open(&st);
+		checker = kh_icu.uspoof_open_fn(&st);
 		if (U_FAILURE(st)) {
 			checker = NULL;
 			checker_failed = true;
 			return NULL;
 		}
-		uspoof_setRestrictionLevel(checker, USPOOF_HIGHLY_RESTRICTIVE);
-		uspoof_setChecks(checker, USPOOF_RESTRICTION_LEVEL, &st);
+		kh_icu.uspoof_setRestrictionLevel_fn(checker, USPOOF_HIGHLY_RESTRICTIVE);
+		kh_icu.uspoof_setChecks_fn(checker, USPOOF_RESTRICTION_LEVEL, &st);
 	}
 	return checker;
 }
@@ -36,7 +49,7 @@ static USpoofChecker *spoof(void)
 void kh_skeleton_close(void)
 {
 	if (checker)
-		uspoof_close(checker);
+		kh_icu.uspoof_close_fn(checker);
 	checker = NULL;
 	checker_failed = false;
 }
@@ -47,12 +60,12 @@ const char *kh_skeleton_icu(const char *id)
 	if (!sc)
 		return NULL;
 	UErrorCode st = U_ZERO_ERROR;
-	int32_t n = uspoof_getSkeletonUTF8(sc, 0, id, -1, NULL, 0, &st);
+	int32_t n = kh_icu.uspoof_getSkeletonUTF8_fn(sc, 0, id, -1, NULL, 0, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		return NULL;
 	char *out = kh_alloc_atomic((size_t)n + 1);
 	st = U_ZERO_ERROR;
-	uspoof_getSkeletonUTF8(sc, 0, id, -1, out, n + 1, &st);
+	kh_icu.uspoof_getSkeletonUTF8_fn(sc, 0, id, -1, out, n + 1, &st);
 	return U_FAILURE(st) ? NULL : out;
 }
 
@@ -71,26 +84,40 @@ static const char *ascii_map(unsigned char c)
 	}
 }
 
-/* ID's skeleton from the table, or NULL when ID is not ASCII (or has '%'). */
-static const char *ascii_skeleton(const char *id)
+/* The skeleton of code point C from the tables, or NULL when they do not
+ * have it. ONE holds C itself when it is its own. */
+static const char *char_skeleton(int32_t c, char one[2])
 {
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		if (*p >= 0x80 || *p == '%')
+	if (c >= 0 && c < 0x80) {
+		if (c == '%')
 			return NULL;
-		n += *p == '"' || *p == 'm' ? 2 : 1;
+		const char *m = ascii_map((unsigned char)c);
+		if (m)
+			return m;
+		one[0] = (char)c;
+		one[1] = '\0';
+		return one;
 	}
-	char *out = kh_alloc_atomic(n + 1), *o = out;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		const char *m = ascii_map(*p);
-		if (!m)
-			*o++ = (char)*p;
-		else
-			while (*m)
-				*o++ = *m++;
+	if (c >= KH_SKEL_LO1 && c <= KH_SKEL_HI1)
+		return skeleton_table[c - KH_SKEL_LO1];
+	if (c >= KH_SKEL_LO2 && c <= KH_SKEL_HI2)
+		return skeleton_table[c - KH_SKEL_BASE(KH_SKEL_LO2)];
+	return NULL;
+}
+
+/* ID's skeleton from the tables, or NULL when a character of ID is not in them. */
+static const char *table_skeleton(const char *id)
+{
+	kh_buf b = { 0 };
+	size_t len = strlen(id);
+	for (size_t i = 0, n; i < len; i += n) {
+		char one[2];
+		const char *sk = char_skeleton(kh_cp_at(id, len, i, &n), one);
+		if (!sk)
+			return NULL;
+		kh_buf_puts(&b, sk);
 	}
-	*o = '\0';
-	return out;
+	return kh_buf_cstr(&b);
 }
 
 /* The skeletons ICU gave, by id: a folder linted in one process has the
@@ -107,7 +134,7 @@ void kh_skeleton_forget(void)
 
 const char *kh_skeleton(const char *id)
 {
-	const char *s = ascii_skeleton(id);
+	const char *s = table_skeleton(id);
 	if (s)
 		return s;
 	int at = kh_strmap_get(&icu_seen, id);
@@ -123,15 +150,19 @@ const char *kh_skeleton(const char *id)
 
 bool kh_mixes_scripts(const char *id)
 {
-	const unsigned char *p = (const unsigned char *)id;
-	while (*p && *p < 0x80)
-		p++;
-	if (!*p)
-		return false; /* ASCII is one script */
+	/* Every character of the tables is Latin or common to all scripts
+	 * (digits, signs): an id of them alone is one script. */
+	if (table_skeleton(id))
+		return false;
+	return kh_mixes_scripts_icu(id);
+}
+
+bool kh_mixes_scripts_icu(const char *id)
+{
 	USpoofChecker *sc = spoof();
 	if (!sc)
 		return false;
 	UErrorCode st = U_ZERO_ERROR;
-	int32_t r = uspoof_checkUTF8(sc, id, -1, NULL, &st);
+	int32_t r = kh_icu.uspoof_checkUTF8_fn(sc, id, -1, NULL, &st);
 	return U_SUCCESS(st) && (r & USPOOF_RESTRICTION_LEVEL);
 }

@@ -13,8 +13,9 @@
 const char *kh_skeleton(const char *id);
 /* Latin with Cyrillic or Greek letters in one id ("tinh_uу"). */
 bool kh_mixes_scripts(const char *id);
-/* The skeleton by ICU alone, for the test that the ASCII table is ICU's. */
+/* The same by ICU alone, for the test that the tables are ICU's. */
 const char *kh_skeleton_icu(const char *id);
+bool kh_mixes_scripts_icu(const char *id);
 /* Drops the skeletons kept (the fuzz targets, between inputs). */
 void kh_skeleton_forget(void);
 /* Closes the spoof checker, if it was opened. */

@@ -2,18 +2,20 @@
  * unichar.c - see unichar.h.
  * Part of kehoach; see README.md for the licence.
  */
-#include <unicode/uchar.h>
-
 #include "alloc.h"
 #include "i18n.h"
+#include "icu_lazy.h"
 #include "unichar.h"
 
 /* Unicode's own name (ICU's table, not one of ours), "" when it has none. */
 const char *kh_char_name(int32_t cp)
 {
 	char buf[128];
+	const char *why;
+	if (!kh_icu_load(&why))
+		return ""; /* the message goes on without the name */
 	UErrorCode err = U_ZERO_ERROR;
-	int32_t n = u_charName(cp, U_UNICODE_CHAR_NAME, buf, (int32_t)sizeof buf, &err);
+	int32_t n = kh_icu.u_charName_fn(cp, U_UNICODE_CHAR_NAME, buf, (int32_t)sizeof buf, &err);
 	if (U_FAILURE(err) || n <= 0 || n >= (int32_t)sizeof buf)
 		return "";
 	return kh_strndup(buf, (size_t)n);

@@ -6,11 +6,8 @@
 #define KH_ZIP_LAZY_IMPL
 #include "zip_lazy.h"
 
-#include <dlfcn.h>
-#include <stddef.h>
-
-#include "alloc.h"
 #include "i18n.h"
+#include "lazy_lib.h"
 
 #ifndef KH_LIBZIP_SONAME
 #define KH_LIBZIP_SONAME "libzip.so.4"
@@ -18,25 +15,5 @@
 
 kh_zip_api kh_zip;
 
-bool kh_zip_load(const char **why)
-{
-	static void *lib;
-	if (lib)
-		return true;
-	void *h = dlopen(KH_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		*why = kh_printf(_("cannot load %s, which writes Word files: %s"), KH_LIBZIP_SONAME,
-				 dlerror());
-		return false;
-	}
-#define KH_ZIP_LOOKUP(f)                                                                   \
-	if (!(*(void **)&kh_zip.f = dlsym(h, #f))) {                                        \
-		*why = kh_printf(_("%s has no function %s"), KH_LIBZIP_SONAME, #f);          \
-		dlclose(h);                                                                  \
-		return false;                                                                \
-	}
-	KH_ZIP_FUNCTIONS(KH_ZIP_LOOKUP)
-#undef KH_ZIP_LOOKUP
-	lib = h;
-	return true;
-}
+#define KH_ZIP_FN(f) { #f, (void **)&kh_zip.f },
+KH_LAZY_LOADER(kh_zip_load, KH_ZIP_FN, KH_ZIP_FUNCTIONS, KH_LIBZIP_SONAME, N_("writes Word files"))
