@@ -200,11 +200,18 @@ static void *bump(size_t size, bool atomic)
 #endif
 }
 
+#define KH_HEAP_FLOOR (16u << 20)
+
 void kh_alloc_expect(size_t size)
 {
 #ifndef KH_NO_GC
-	/* A plan's tree, model and outputs take about ten times its text. */
+	/* A plan's tree, model and outputs take about ten times its text; the
+	 * stdlib's and the rules' own take some megabytes whatever the plan,
+	 * and a collection inside them was a tenth of checking a real plan.
+	 * Growing the heap maps it; its pages cost only when used. */
 	size_t want = size > SIZE_MAX / 12 ? SIZE_MAX : size * 12, have = GC_get_heap_size();
+	if (want < KH_HEAP_FLOOR)
+		want = KH_HEAP_FLOOR;
 	if (want > have)
 		GC_expand_hp(want - have); /* may fail: then the collector runs as before */
 #else

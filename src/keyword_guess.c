@@ -66,39 +66,53 @@ const char *kh_keyword_fold(const char *word, size_t len)
 	return copy;
 }
 
-/* The folded spelling of every keyword, made on first use. */
+static size_t code_points(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* The folded spelling of every keyword, and its length in code points,
+ * made on first use. */
+static char **folds;
+static size_t *fold_lengths;
+
 static char **folded_keywords(void)
 {
-	static char **folds;
 	if (!folds) {
 		size_t n = kh_keyword_count();
 		folds = calloc(n, sizeof *folds);
-		if (!folds)
+		fold_lengths = calloc(n, sizeof *fold_lengths);
+		if (!folds || !fold_lengths)
 			kh_oom(n * sizeof *folds);
 		for (size_t i = 0; i < n; i++) {
 			int tok, val;
 			const char *s = kh_keyword_at(i, &tok, &val);
 			folds[i] = map_word(s, strlen(s), FOLD, 1);
+			fold_lengths[i] = code_points(folds[i]);
 		}
 	}
 	return folds;
 }
 
-static int allowed(int token, const int *tokens, size_t ntokens)
+#define MAX_TOKEN 2048
+
+/* TOKENS[0, N) as a table by token number (bison's numbers are small). */
+static void allow_table(const int *tokens, size_t n, bool *table)
 {
-	if (!tokens)
-		return 1;
-	for (size_t i = 0; i < ntokens; i++)
-		if (tokens[i] == token)
-			return 1;
-	return 0;
+	memset(table, 0, MAX_TOKEN * sizeof *table);
+	for (size_t i = 0; i < n; i++)
+		if (tokens[i] >= 0 && tokens[i] < MAX_TOKEN)
+			table[tokens[i]] = true;
 }
 
 typedef struct guess_ctx {
 	const char *folded, *lower; /* the word folded, and only lower-cased */
+	size_t folded_len;          /* in code points */
 	size_t limit;               /* edit distance allowed between the folds */
-	const int *tokens;
-	size_t ntokens;
+	const bool *allow;          /* by token; NULL: every keyword */
 } guess_ctx;
 
 static bool has_marks(const char *s)
@@ -118,9 +132,15 @@ static size_t score(const guess_ctx *g, size_t i)
 {
 	int tok, val;
 	const char *s = kh_keyword_at(i, &tok, &val);
-	if (!allowed(tok, g->tokens, g->ntokens))
+	char **f = folded_keywords();
+	/* lengths further apart than the limit are further apart than it: the
+	 * usual case, so before the token test and the distance */
+	size_t kl = fold_lengths[i];
+	if ((kl > g->folded_len ? kl - g->folded_len : g->folded_len - kl) > g->limit)
 		return SIZE_MAX;
-	size_t d = kh_edit_distance(g->folded, folded_keywords()[i], g->limit);
+	if (g->allow && (tok < 0 || tok >= MAX_TOKEN || !g->allow[tok]))
+		return SIZE_MAX;
+	size_t d = kh_edit_distance(g->folded, f[i], g->limit);
 	if (d > g->limit)
 		return SIZE_MAX;
 	size_t other_script = has_marks(g->lower) != has_marks(s);
@@ -147,22 +167,18 @@ static size_t closest(const guess_ctx *g, int skip_tok, int skip_val, size_t *be
 	return at;
 }
 
-static size_t code_points(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 kh_kw_guess kh_keyword_guess(const char *word, size_t len, const int *tokens, size_t ntokens)
 {
 	kh_kw_guess r = { 0 };
 	char *lower = map_word(word, len, LOWER, 0);
-	guess_ctx g = { kh_keyword_fold(word, len), lower, 0, tokens, ntokens };
+	static bool table[MAX_TOKEN];
+	if (tokens)
+		allow_table(tokens, ntokens, table);
+	guess_ctx g = { .folded = kh_keyword_fold(word, len), .lower = lower, .allow = tokens ? table : NULL };
 	/* One slip in five letters, two in nine; short words must fold to
 	 * the keyword exactly ("Dự", "kì"), or any two-letter id would do. */
 	size_t n = code_points(g.folded);
+	g.folded_len = n;
 	g.limit = n >= 9 ? 2 : n >= 5 ? 1 : 0;
 	size_t s1, s2;
 	size_t i1 = closest(&g, 0, 0, &s1);

@@ -225,6 +225,21 @@ static void test_messages(void **state)
 			    "keyword: rename it, e.g. 'han_…'");
 }
 
+/* A statement that starts with a word close to a keyword is that keyword
+ * mistyped; a line of a block of attributes starts with an attribute's
+ * id, which is never taken for one (the stdlib's "xếp_loại", a plan's
+ * "nhiệm_vu" column). */
+static void test_no_guess_in_attributes(void **state)
+{
+	(void)state;
+	kh_diags d;
+	parse("kế_hoạch \"x\" {\n  nhiệm_vu a \"b\"\n}\n", &d);
+	assert_int_equal(count_rule(&d, "misspelt-keyword"), 1);
+	parse("thuộc_tính {\n  nhiệm_vu \"Nhiệm vụ\" chữ\n  xếp_loại \"Xếp loại\" theo_năm\n}\n", &d);
+	assert_int_equal(count_rule(&d, "misspelt-keyword"), 0);
+	assert_int_equal(d.errors, 0);
+}
+
 /* Expected tokens are listed without the keywords that would only be ids. */
 static void test_expected_lists(void **state)
 {
@@ -251,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_every_keyword_as_body_id),
 		cmocka_unit_test(test_keyword_references),
 		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_no_guess_in_attributes),
 		cmocka_unit_test(test_expected_lists),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
