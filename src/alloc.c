@@ -305,16 +305,22 @@ char *kh_strdup(const char *s)
 	return kh_strndup(s, strlen(s));
 }
 
+/* Formats once into a buffer on the stack, which holds most strings;
+ * only a longer one is formatted again, into its own block. */
 char *kh_vprintf(const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(small, sizeof small, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return kh_strdup("");
 	char *p = kh_alloc_atomic((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
@@ -356,21 +362,31 @@ void kh_buf_puts(kh_buf *b, const char *s)
 
 void kh_buf_putc(kh_buf *b, char c)
 {
-	kh_buf_put(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
+/* Formats into the room the buffer has; only when it is too small is the
+ * string formatted again, after the buffer grows. */
 void kh_buf_printf(kh_buf *b, const char *fmt, ...)
 {
+	buf_reserve(b, 63);
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		buf_reserve(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 

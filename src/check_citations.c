@@ -714,6 +714,8 @@ void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cite
 					needles[2] = head;
 			}
 		}
+		if (!needles[0] && !needles[1])
+			continue; /* nothing to look for: no text is folded for it */
 		for (size_t j = 0; j < proses->n && !cited[i] && scan_budget > 0; j++) {
 			const kh_prose *p = proses->items[j];
 			if (p->of == d)

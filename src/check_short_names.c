@@ -355,6 +355,8 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 
 static void scan_uses(sn_ctx *c, const kh_prose *p)
 {
+	if (!strpbrk(p->text, "0123456789"))
+		return; /* a use starts with a digit: most texts have none to split for */
 	kh_vec ws = ct_split_words(p->text, p->len);
 	for (size_t j = 1; j < ws.n; j++) {
 		word *w = WORD(ws, j);

@@ -384,6 +384,11 @@ void kh_json_string(kh_buf *out, const char *s)
 			if (c < 0x20) {
 				snprintf(tmp, sizeof tmp, "\\u%04x", c);
 				esc = tmp;
+			} else if (c >= 0xC2 && c <= 0xDF && ((unsigned char)s[1] & 0xC0) == 0x80) {
+				n = 2; /* Latin-1 to U+07FF, ư ơ đ ă: well formed, nothing to escape */
+			} else if (c == 0xE1 && ((unsigned char)s[1] & 0xC0) == 0x80 &&
+				   ((unsigned char)s[2] & 0xC0) == 0x80) {
+				n = 3; /* U+1000..U+1FFF, the toned Vietnamese letters */
 			} else if (c >= 0x80) {
 				utf8proc_int32_t cp;
 				utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);

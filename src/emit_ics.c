@@ -23,6 +23,15 @@
 static void ics_escape(kh_buf *b, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		/* the run that needs nothing, at once: most of a text */
+		const unsigned char *q = p;
+		while (*q >= 0x20 && *q != 0x7f && *q != '\\' && *q != ';' && *q != ',')
+			q++;
+		if (q > p) {
+			kh_buf_put(b, (const char *)p, (size_t)(q - p));
+			p = q - 1;
+			continue;
+		}
 		switch (*p) {
 		case '\\': kh_buf_puts(b, "\\\\"); break;
 		case ';': kh_buf_puts(b, "\\;"); break;

@@ -19,9 +19,14 @@ void kh_json_init(kh_json *j, kh_buf *out)
 
 static void newline(kh_json *j)
 {
+	static const char spaces[] = "                                                                ";
 	kh_buf_putc(j->out, '\n');
-	for (int i = 0; i < j->depth; i++)
-		kh_buf_puts(j->out, "  ");
+	size_t want = (size_t)j->depth * 2;
+	while (want) {
+		size_t n = want < sizeof spaces - 1 ? want : sizeof spaces - 1;
+		kh_buf_put(j->out, spaces, n);
+		want -= n;
+	}
 }
 
 /* Comma and indentation before a value (or a key) at the current depth. */
