@@ -31,11 +31,15 @@ kh_program *kh_format_repaired(const kh_program *prog, const kh_resolve_opts *op
 
 /*
  * Lays out PROG's main file into OUT and reads the result back (with
- * OPTS, under the same path): returns true only when it resolves without
- * error to the same plan (the resolved JSON equal but for whitespace,
- * which "as written" texts spanning lines may carry). Nothing may be
- * written when it returns false.
+ * OPTS, under the same path): returns true only when it reads as the same
+ * tokens (kh_same_tokens), or else resolves without error to the same
+ * plan (the resolved JSON equal but for whitespace, which "as written"
+ * texts spanning lines may carry). Nothing may be written when it
+ * returns false.
  */
 bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out);
+/* Do TEXT[0, LEN) and SRC read as the same tokens, with the same values
+ * (fmt_tokens.c)? False too when either cannot be read without a finding. */
+bool kh_same_tokens(const kh_source *src, const char *text, size_t len);
 
 #endif

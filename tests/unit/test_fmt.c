@@ -15,7 +15,9 @@
 #include <cmocka.h>
 
 #include "alloc.h"
+#include "diag.h"
 #include "fmt.h"
+#include "source.h"
 
 static const char *fmt(const char *in)
 {
@@ -142,6 +144,40 @@ static void test_examples_and_idempotence(void **state)
 	}
 }
 
+/* The read-back check's first question (fmt_tokens.c): layout and
+ * comments do not change the tokens; an id, a string, a number, a date,
+ * a keyword or a brace does. */
+static bool same(const char *a, const char *b)
+{
+	kh_diags d = { 0 };
+	kh_source *src = kh_source_from_bytes("t.kh", a, strlen(a), &d);
+	assert_non_null(src);
+	return kh_same_tokens(src, b, strlen(b));
+}
+
+static void test_same_tokens(void **state)
+{
+	(void)state;
+	const char *plan = "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    hạn 15/9/2025\n  }\n}\n";
+	static const struct {
+		const char *text;
+		bool same;
+	} cases[] = {
+		{ "kế_hoạch   \"Kế hoạch\" {\n# a note\nnhiệm_vụ a \"Làm\" {\n        hạn 15/9/2025 // due\n}\n\n}\n", true },
+		{ "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ b \"Làm\" {\n    hạn 15/9/2025\n  }\n}\n", false },   /* id */
+		{ "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm.\" {\n    hạn 15/9/2025\n  }\n}\n", false },  /* string */
+		{ "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    hạn 16/9/2025\n  }\n}\n", false },   /* date */
+		{ "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    hạn 15/9/2025\n  }\n", false },      /* brace */
+		{ "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    sau 15/9/2025\n  }\n}\n", false },   /* keyword */
+		/* a text the scanner reports on is never "the same" */
+		{ "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vu a \"Làm\" {\n    hạn 15/9/2025\n  }\n}\n", false },
+	};
+	assert_true(same(plan, plan));
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		if (same(plan, cases[i].text) != cases[i].same)
+			fail_msg("case %zu: expected %s", i, cases[i].same ? "the same tokens" : "others");
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -154,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_brace_moves_up),
 		cmocka_unit_test(test_repair),
 		cmocka_unit_test(test_examples_and_idempotence),
+		cmocka_unit_test(test_same_tokens),
 	};
 	return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);
 }
