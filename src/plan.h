@@ -80,6 +80,8 @@ struct kh_body {
 	int order;
 	int uses;                 /* references to it from the plan */
 	unsigned char walk;       /* the resolver's: 0 new, 1 on a walk, 2 done */
+	bool at_level_set;        /* at_level is known (the resolver's last step) */
+	const kh_level *at_level; /* kh_body_level: its own level, else its parent's */
 };
 
 /* A body reaches at most this many others through its thuộc and là links

@@ -824,5 +824,11 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	/* Last: relative dates need every anchor and the holidays. */
 	rs_date_relative(&r);
 	rs_plan_period(&r);
+	/* Each body's level, once the hierarchy is whole. */
+	for (size_t i = 0; i < r.prog->bodies.n; i++) {
+		kh_body *b = r.prog->bodies.items[i];
+		b->at_level = kh_body_level(b);
+		b->at_level_set = true;
+	}
 	return r.prog;
 }

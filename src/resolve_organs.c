@@ -331,6 +331,8 @@ bool kh_body_is(const kh_body *b, const kh_body *g)
 
 const kh_level *kh_body_level(const kh_body *b)
 {
+	if (b && b->at_level_set)
+		return b->at_level; /* the rules ask for every body named in every text */
 	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
 		if (b->level)
 			return b->level;
