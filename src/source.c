@@ -295,6 +295,18 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 				i++; /* printable ASCII, most of a plan: nothing to check */
 				continue;
 			}
+			/* The rest of Vietnamese text: well-formed U+00C0..U+02FF (ă â
+			 * đ ê ô ơ ư) and U+1E00..U+1FFF (the toned letters), which
+			 * kh_char_classify passes; the line end is not crossed. */
+			if (t[i] >= 0xC3 && t[i] <= 0xCB && i + 1 < en && (t[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			if (t[i] == 0xE1 && i + 2 < en && t[i + 1] >= 0xB8 && t[i + 1] <= 0xBF &&
+			    (t[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+				continue;
+			}
 			size_t n = 1;
 			const char *why = t[i] < 0x80 ? NULL : utf8_check(t, i, en, s->len, &n);
 			if (!why) {
@@ -368,6 +380,15 @@ static int line_needs_nfc(const unsigned char *t, size_t st, size_t en)
 	for (size_t i = st; i < en;) {
 		if (t[i] < 0x80) {
 			i++;
+			continue;
+		}
+		/* U+00C0..U+02FF and U+1E00..U+1EFF at once (valid UTF-8 here) */
+		if (t[i] >= 0xC3 && t[i] <= 0xCB) {
+			i += 2;
+			continue;
+		}
+		if (t[i] == 0xE1 && t[i + 1] >= 0xB8 && t[i + 1] <= 0xBB) {
+			i += 3;
 			continue;
 		}
 		size_t n;
