@@ -391,7 +391,7 @@ static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_ve
 		const kh_level *lv;
 		if (!m || m < best)
 			continue;
-		int leveled = kh_body_level(b->b) != NULL;
+		int leveled = b->leveled;
 		if (said[leveled].m != m) {
 			said[leveled].ends = name_ends(s, i, m, b->b, levels, &said[leveled].lv, &said[leveled].extra);
 			said[leveled].m = m;

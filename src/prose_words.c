@@ -580,6 +580,7 @@ static void push_form(kh_vec *out, const kh_body *b, const char *const *w, size_
 	memcpy(x->w, w, n * sizeof *w);
 	x->n = n;
 	x->full = full;
+	x->leveled = kh_body_level(b) != NULL;
 	kh_vec_push(out, x);
 }
 

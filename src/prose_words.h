@@ -90,6 +90,8 @@ typedef struct kh_bname {
 	const char **w;
 	size_t n;
 	bool full;                /* the body's own name (else a short form) */
+	bool leveled;             /* the body has a level (kh_body_level), kept here: a
+	                             short form's candidates are read in a row */
 } kh_bname;
 
 /* Names by their first and by their last word, and by their words. */
