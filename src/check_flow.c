@@ -34,15 +34,15 @@ static void index_owner(tctx *x, tinfo *ti, const kh_ref *r, const kh_level *l, 
 	owned *o = KH_NEW(owned);
 	*o = (owned){ ti, r, l };
 	if (r->kind == KH_REF_BODY && r->body) {
-		kh_vec_push(ct_map_vec(&x->by_exact, r->body), o);
+		kh_vec_push(kh_map_vec(&x->by_exact, r->body), o);
 		const kh_body *b = r->body;
 		for (int n = 0; b && n < MAX_ISA; b = b->is_a, n++)
-			kh_vec_push(ct_map_vec(&x->by_isa, b), o);
+			kh_vec_push(kh_map_vec(&x->by_isa, b), o);
 	} else if (as_task && r->kind == KH_REF_LEVEL && r->level) {
-		kh_vec_push(ct_map_vec(&x->by_lvl_owner, r->level), o);
+		kh_vec_push(kh_map_vec(&x->by_lvl_owner, r->level), o);
 	}
 	if (l)
-		kh_vec_push(ct_map_vec(&x->by_lvl_any, l), o);
+		kh_vec_push(kh_map_vec(&x->by_lvl_any, l), o);
 }
 
 /* The bodies who attend (dự) in GROUPS, at level L or at every level. */
@@ -128,7 +128,7 @@ void ct_index_plan(tctx *x)
 		ti->t = t;
 		ti->id = t->id;
 		ti->index = i;
-		*ct_map_slot(&x->tasks, t, true) = ti;
+		*kh_map_slot(&x->tasks, t, true) = ti;
 	}
 	/* Owners, by body (and what it is) and by level. */
 	for (size_t i = 0; i < p->tasks.n; i++) {
@@ -257,7 +257,7 @@ static sublist *get_sublist(tctx *x, const kh_level *lo, int kind, const void *t
 		kh_vec_push(&x->levels, pl);
 	}
 	map *m = kind == SUB_ISA ? &pl->isa : kind == SUB_LVL_ANY ? &pl->lvl_any : &pl->lvl_owner;
-	void **slot = ct_map_slot(m, target, true);
+	void **slot = kh_map_slot(m, target, true);
 	if (*slot)
 		return *slot;
 	sublist *s = KH_NEW(sublist);
@@ -267,14 +267,14 @@ static sublist *get_sublist(tctx *x, const kh_level *lo, int kind, const void *t
 		/* Owners that are the receiver (or 'là' it), and owners the
 		 * receiver is ('là') itself. */
 		const kh_body *b = target;
-		sublist_add(s, ct_map_get(&x->by_isa, b));
+		sublist_add(s, kh_map_get(&x->by_isa, b));
 		b = b->is_a;
 		for (int n = 0; b && n < MAX_ISA; b = b->is_a, n++)
-			sublist_add(s, ct_map_get(&x->by_exact, b));
+			sublist_add(s, kh_map_get(&x->by_exact, b));
 	} else if (kind == SUB_LVL_ANY) {
-		sublist_add(s, ct_map_get(&x->by_lvl_any, target));
+		sublist_add(s, kh_map_get(&x->by_lvl_any, target));
 	} else {
-		sublist_add(s, ct_map_get(&x->by_lvl_owner, target));
+		sublist_add(s, kh_map_get(&x->by_lvl_owner, target));
 	}
 	if (s->strong.n > 1)
 		qsort(s->strong.items, s->strong.n, sizeof(void *), cmp_cand);
@@ -558,7 +558,7 @@ static void add_work(map *by_key, const char *id, const char *name, const kh_vec
 	const char *key = first_words(w->folded, 3);
 	if (!key || !w->span.has_span || w->span.span_end <= w->span.span_start)
 		return;
-	kh_vec_push(ct_map_vec(by_key, key), w);
+	kh_vec_push(kh_map_vec(by_key, key), w);
 }
 
 static void index_work(tctx *x, map *by_key)
@@ -668,7 +668,7 @@ void ct_check_reported_work(tctx *x)
 		const work *worst = NULL;
 		for (const char *at = text; at; at = strchr(at, ' ') ? strchr(at, ' ') + 1 : NULL) {
 			const char *key = first_words(at, 3);
-			const kh_vec *ws = key ? ct_map_get(&by_key, key) : NULL;
+			const kh_vec *ws = key ? kh_map_get(&by_key, key) : NULL;
 			for (size_t k = 0; ws && k < ws->n; k++) {
 				const work *w = KH_VEC_AT(*ws, work, k);
 				if (strncmp(at, w->folded, strlen(w->folded)) || r->late_day >= w->span.span_end)

@@ -52,73 +52,6 @@
 #include "i18n.h"
 
 
-/* ------------------------------------------------------------------ */
-/* Small hash maps (GC memory): pointer keys and string keys          */
-
-
-static size_t hash_ptr(const void *p)
-{
-	uint64_t x = (uint64_t)(uintptr_t)p;
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	return (size_t)x;
-}
-
-static size_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
-
-static bool key_eq(const map *m, const void *a, const void *b)
-{
-	return m->strings ? !strcmp(a, b) : a == b;
-}
-
-void **ct_map_slot(map *m, const void *key, bool insert)
-{
-	if (insert && 2 * (m->n + 1) > m->cap) {
-		map old = *m;
-		m->cap = old.cap ? old.cap * 2 : 16;
-		m->keys = KH_NEW_N(const void *, m->cap);
-		m->vals = KH_NEW_N(void *, m->cap);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				*ct_map_slot(m, old.keys[i], true) = old.vals[i];
-	}
-	if (!m->cap)
-		return NULL;
-	size_t i = (m->strings ? hash_str(key) : hash_ptr(key)) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (key_eq(m, m->keys[i], key))
-			return &m->vals[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	if (!insert)
-		return NULL;
-	m->keys[i] = key;
-	m->n++;
-	return &m->vals[i];
-}
-
-void *ct_map_get(const map *m, const void *key)
-{
-	void **v = ct_map_slot((map *)m, key, false);
-	return v ? *v : NULL;
-}
-
-/* The vector stored under KEY, created on first use. */
-kh_vec *ct_map_vec(map *m, const void *key)
-{
-	void **v = ct_map_slot(m, key, true);
-	if (!*v)
-		*v = KH_NEW(kh_vec);
-	return *v;
-}
 
 /* ------------------------------------------------------------------ */
 /* Days, names and words                                              */
@@ -167,7 +100,7 @@ const char *ct_level_text(const kh_level *l)
 
 tinfo *ct_info(const tctx *x, const kh_task *t)
 {
-	return ct_map_get(&x->tasks, t);
+	return kh_map_get(&x->tasks, t);
 }
 
 static void widen(bool *any, kh_day *s, kh_day *e, const win *w)

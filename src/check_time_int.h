@@ -10,18 +10,14 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "map.h"
 #include "resolve.h"
 
 /* is_a chains longer than this are cut (a cycle would otherwise loop). */
 #define MAX_ISA 64
 
-/* Small hash maps (GC memory): pointer keys, or string keys when STRINGS. */
-typedef struct map {
-	const void **keys;        /* pointer, or const char* for string maps */
-	void **vals;
-	size_t cap, n;
-	bool strings;
-} map;
+/* The checkers' small hash maps (map.h). */
+typedef kh_map map;
 
 /* ------------------------------------------------------------------ */
 /* State of one run                                                   */
@@ -95,9 +91,6 @@ typedef struct tctx {
 } tctx;
 
 
-void **ct_map_slot(map *m, const void *key, bool insert);
-void *ct_map_get(const map *m, const void *key);
-kh_vec *ct_map_vec(map *m, const void *key);
 const char *ct_day_of(const win *x, kh_day d);
 const char *ct_level_text(const kh_level *l);
 tinfo *ct_info(const tctx *x, const kh_task *t);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "map.h"
 #include "names.h"
 #include "prose_facts.h"
 #include "prose_facts_int.h"
@@ -26,9 +27,7 @@ typedef struct body_index {
 } body_index;
 
 static struct {
-	const kh_body **bodies;
-	body_index **index;
-	size_t cap, n;
+	kh_map by_body;           /* kh_body* -> body_index* */
 	body_index *none;
 } body_names;
 
@@ -178,32 +177,10 @@ static const body_index *index_of(const kh_body *b, const kh_vec *bodies)
 			body_names.none = body_index_new(bodies);
 		return body_names.none;
 	}
-	if ((body_names.n + 1) * 2 > body_names.cap) {
-		size_t cap = body_names.cap ? body_names.cap * 2 : 64;
-		const kh_body **keys = KH_NEW_N(const kh_body *, cap);
-		body_index **vals = KH_NEW_N(body_index *, cap);
-		for (size_t i = 0; i < body_names.cap; i++) {
-			if (!body_names.bodies[i])
-				continue;
-			size_t h = ((uintptr_t)body_names.bodies[i] >> 4) & (cap - 1);
-			while (keys[h])
-				h = (h + 1) & (cap - 1);
-			keys[h] = body_names.bodies[i];
-			vals[h] = body_names.index[i];
-		}
-		body_names.bodies = keys;
-		body_names.index = vals;
-		body_names.cap = cap;
-	}
-	size_t h = ((uintptr_t)b >> 4) & (body_names.cap - 1);
-	for (; body_names.bodies[h]; h = (h + 1) & (body_names.cap - 1))
-		if (body_names.bodies[h] == b)
-			return body_names.index[h];
-	body_index *x = body_index_new(bodies);
-	body_names.bodies[h] = b;
-	body_names.index[h] = x;
-	body_names.n++;
-	return x;
+	void **slot = kh_map_slot(&body_names.by_body, b, true);
+	if (!*slot)
+		*slot = body_index_new(bodies);
+	return *slot;
 }
 
 /* The memo's text's words by their fold: where each word stands. */

@@ -1,0 +1,28 @@
+/*
+ * map.h - small hash maps in collected memory: pointer keys, or string
+ * keys when STRINGS. The checkers' tables of tasks and bodies, and the
+ * prose rules' names by body.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_MAP_H
+#define KH_MAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "plan.h"
+
+typedef struct kh_map {
+	const void **keys;        /* pointer, or const char* for string maps */
+	void **vals;
+	size_t cap, n;
+	bool strings;
+} kh_map;
+
+/* The value slot under KEY (made, NULL, when INSERT), or NULL. */
+void **kh_map_slot(kh_map *m, const void *key, bool insert);
+void *kh_map_get(const kh_map *m, const void *key);
+/* The vector stored under KEY, created on first use. */
+kh_vec *kh_map_vec(kh_map *m, const void *key);
+
+#endif
