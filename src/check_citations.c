@@ -129,13 +129,7 @@ static int nearest_decl(decls *ds, const kh_docnum *n, kh_near *how)
 
 static void bindex_add(bindex *x, strmap *m, const char *w, bname *b)
 {
-	int k = kh_strmap_get(m, w);
-	if (k < 0) {
-		k = (int)x->lists.n;
-		kh_vec_push(&x->lists, KH_NEW(kh_vec));
-		kh_strmap_put(m, w, k);
-	}
-	kh_vec_push(x->lists.items[k], b);
+	kh_word_lists_add(&x->lists, m, w, b);
 }
 
 const kh_vec *ct_bindex_get(const bindex *x, const strmap *m, const char *w)
@@ -357,17 +351,7 @@ typedef struct cite_info {
  * WS[..n) (suffix)? Returns the words matched (0: no). */
 size_t ct_name_match(const bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix)
 {
-	if (b->n > to - from)
-		return 0;
-	for (size_t k = 0; k < b->n; k++) {
-		word *w = WORD(*ws, prefix ? from + k : to - b->n + k);
-		if (strcmp(ct_word_fold(t, w), b->w[k]))
-			return 0;
-		/* inside the name, only the last word may end a phrase */
-		if (k + 1 < b->n && w->trail && !strchr(",-", t[w->e]))
-			return 0;
-	}
-	return b->n;
+	return kh_name_words_match(b->w, b->n, t, ws, from, to, prefix);
 }
 
 /* The bodies named by the words of T starting at byte I (after "của"). */

@@ -12,15 +12,20 @@
 #include "names.h"
 #include "prose_words.h"
 
-static void bindex_add(kh_bindex *x, kh_strmap *m, const char *w, kh_bname *b)
+void kh_word_lists_add(kh_vec *lists, kh_strmap *m, const char *w, void *item)
 {
 	int k = kh_strmap_get(m, w);
 	if (k < 0) {
-		k = (int)x->lists.n;
-		kh_vec_push(&x->lists, KH_NEW(kh_vec));
+		k = (int)lists->n;
+		kh_vec_push(lists, KH_NEW(kh_vec));
 		kh_strmap_put(m, w, k);
 	}
-	kh_vec_push(x->lists.items[k], b);
+	kh_vec_push(lists->items[k], item);
+}
+
+static void bindex_add(kh_bindex *x, kh_strmap *m, const char *w, kh_bname *b)
+{
+	kh_word_lists_add(&x->lists, m, w, b);
 }
 
 const kh_vec *kh_bindex_first(const kh_bindex *x, const char *w)
@@ -332,17 +337,23 @@ kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms)
 	return x;
 }
 
-size_t kh_bname_match(const kh_bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix)
+size_t kh_name_words_match(const char *const *names, size_t n, const char *t, kh_vec *ws, size_t from,
+			   size_t to, bool prefix)
 {
-	if (b->n > to - from)
+	if (n > to - from)
 		return 0;
-	for (size_t k = 0; k < b->n; k++) {
-		kh_word *w = KH_WORD(*ws, prefix ? from + k : to - b->n + k);
-		if (strcmp(kh_word_fold(t, w), b->w[k]))
+	for (size_t k = 0; k < n; k++) {
+		kh_word *w = KH_WORD(*ws, prefix ? from + k : to - n + k);
+		if (strcmp(kh_word_fold(t, w), names[k]))
 			return 0;
 		/* inside the name, only the last word may end a phrase */
-		if (k + 1 < b->n && w->trail && !strchr(",-", t[w->e]))
+		if (k + 1 < n && w->trail && !strchr(",-", t[w->e]))
 			return 0;
 	}
-	return b->n;
+	return n;
+}
+
+size_t kh_bname_match(const kh_bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix)
+{
+	return kh_name_words_match(b->w, b->n, t, ws, from, to, prefix);
 }

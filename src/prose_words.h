@@ -114,12 +114,18 @@ typedef struct kh_bindex {
  * "Bộ CHQS" + "Bộ Chỉ huy Quân sự tỉnh": "Bộ CHQS tỉnh").
  */
 kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms);
+/* Puts ITEM in the list (in LISTS, a kh_vec* each) that M gives word W,
+ * made on first use: names by their first or last word. */
+void kh_word_lists_add(kh_vec *lists, kh_strmap *m, const char *w, void *item);
 /* The names whose first (last) folded word is W, or NULL. */
 const kh_vec *kh_bindex_first(const kh_bindex *x, const char *w);
 const kh_vec *kh_bindex_last(const kh_bindex *x, const char *w);
-/* Does B, as words, start the words WS[FROM..TO) (PREFIX) or end them?
- * Returns the number of words matched, 0 for none. Inside the name only
- * a comma or a dash may follow a word. */
+/* Do the folded words NAMES[0, N) start the words WS[FROM..TO) (PREFIX)
+ * or end them? Returns the number of words matched, 0 for none. Inside
+ * the name only a comma or a dash may follow a word. For kh_bname_match
+ * (B's words) and the citation rules' own names. */
+size_t kh_name_words_match(const char *const *names, size_t n, const char *t, kh_vec *ws, size_t from,
+			   size_t to, bool prefix);
 size_t kh_bname_match(const kh_bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix);
 /* Every name (kh_bname*) the words of T from word I start with, into OUT:
  * one probe per length, however many names share their first words. */
