@@ -118,16 +118,20 @@ static lit_index index_literals(const kh_source *src)
 			i += 2;
 		} else if (c == '"') {
 			/* a run of literals separated by spaces: each, and the run joined */
-			kh_buf joined = { 0 };
+			kh_buf joined = { 0 }, first = { 0 };
 			size_t run_start = i, count = 0;
-			bool all_raw = true;
 			for (;;) {
 				kh_buf one = { 0 };
 				bool raw;
 				size_t e = read_literal(t, len, i, &one, &raw);
 				lit_push(&x, (unsigned)i, (unsigned)e, kh_buf_cstr(&one), raw);
-				kh_buf_put(&joined, one.data ? one.data : "", one.len);
-				all_raw = all_raw && raw;
+				/* the run joined only when there is a run: most literals stand alone */
+				if (count == 1)
+					kh_buf_put(&joined, first.data ? first.data : "", first.len);
+				if (count >= 1)
+					kh_buf_put(&joined, one.data ? one.data : "", one.len);
+				else
+					first = one;
 				count++;
 				i = e;
 				size_t j = i;
@@ -139,9 +143,10 @@ static lit_index index_literals(const kh_source *src)
 			}
 			if (count > 1)
 				lit_push(&x, (unsigned)run_start, (unsigned)i, kh_buf_cstr(&joined), false);
-			(void)all_raw;
 		} else {
-			i++;
+			/* to the next byte a literal or a comment can start with */
+			size_t skip = strcspn(t + i, "#/\"");
+			i += skip ? skip : 1;
 		}
 	}
 	lit_hash(&x);
