@@ -20,6 +20,7 @@
 #include "check.h"
 #include "citations.h"
 #include "i18n.h"
+#include "prose_words.h"
 
 kh_diag *kh_report(const kh_check_ctx *cx, kh_rule_id r, kh_span span, const char *fmt, ...)
 {
@@ -103,6 +104,10 @@ static const char *skip_space(const char *p, const char *end)
 static void collect(const kh_check_ctx *cx, const kh_source *src, kh_vec *out)
 {
 	static const char marker[] = "kehoach: ignore";
+	/* A file without the marker has no silencing comment: most have none,
+	 * and each line would be read for a comment otherwise. */
+	if (!kh_find_bytes(src->text, src->len, marker, sizeof marker - 1))
+		return;
 	for (unsigned ln = 1; ln <= src->nlines; ln++) {
 		size_t len;
 		const char *line = kh_source_line(src, ln, &len);
