@@ -73,9 +73,6 @@ static bool capitalised(const scan *s, size_t i)
 {
 	size_t n;
 	const kh_word *w = KH_WORD(s->ws, i);
-	unsigned char c = (unsigned char)s->t[w->s];
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
 	return kh_is_upper_cp(kh_cp_at(s->t, s->len, w->s, &n));
 }
 

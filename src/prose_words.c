@@ -16,6 +16,10 @@
 
 int32_t kh_cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
+	if (i < len && (unsigned char)s[i] < 0x80) {
+		*n = 1; /* most of a text, and what utf8proc would say */
+		return (unsigned char)s[i];
+	}
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
 	if (k <= 0) {
@@ -49,6 +53,8 @@ bool kh_is_upper_cp(int32_t c)
 {
 	if (c < 0)
 		return false;
+	if (c < 128)
+		return c >= 'A' && c <= 'Z'; /* ASCII's only capitals (Lu; no Lt) */
 	utf8proc_category_t k = utf8proc_category(c);
 	return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
