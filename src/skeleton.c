@@ -1,8 +1,7 @@
 /*
  * skeleton.c - TR39 skeletons (skeleton.h). An id of ASCII and Vietnamese
- * letters has for skeleton its characters' skeletons joined, which the
- * tables below hold (ASCII here, the rest generated from ICU in
- * skeleton_table.h): loading ICU and opening its spoof checker cost more
+ * letters has for skeleton its characters' skeletons joined, which
+ * skeleton_table.h holds (generated from ICU): loading ICU and opening its spoof checker cost more
  * than the rest of a small plan's check. test_skeleton.c compares the
  * tables with ICU for every character they hold and many ids.
  * Part of kehoach; see README.md for the licence.
@@ -69,35 +68,9 @@ const char *kh_skeleton_icu(const char *id)
 	return U_FAILURE(st) ? NULL : out;
 }
 
-/* The ASCII characters Unicode's confusables map to others (ICU 72);
- * every other one is its own skeleton. '%' maps outside ASCII and is
- * left to ICU. */
-static const char *ascii_map(unsigned char c)
+/* The skeleton of code point C from the table, or NULL when it has none. */
+static const char *char_skeleton(int32_t c)
 {
-	switch (c) {
-	case '"': return "''";
-	case '0': return "O";
-	case '1': case 'I': case '|': return "l";
-	case '`': return "'";
-	case 'm': return "rn";
-	default: return NULL;
-	}
-}
-
-/* The skeleton of code point C from the tables, or NULL when they do not
- * have it. ONE holds C itself when it is its own. */
-static const char *char_skeleton(int32_t c, char one[2])
-{
-	if (c >= 0 && c < 0x80) {
-		if (c == '%')
-			return NULL;
-		const char *m = ascii_map((unsigned char)c);
-		if (m)
-			return m;
-		one[0] = (char)c;
-		one[1] = '\0';
-		return one;
-	}
 	if (c >= KH_SKEL_LO1 && c <= KH_SKEL_HI1)
 		return skeleton_table[c - KH_SKEL_LO1];
 	if (c >= KH_SKEL_LO2 && c <= KH_SKEL_HI2)
@@ -111,8 +84,7 @@ static const char *table_skeleton(const char *id)
 	kh_buf b = { 0 };
 	size_t len = strlen(id);
 	for (size_t i = 0, n; i < len; i += n) {
-		char one[2];
-		const char *sk = char_skeleton(kh_cp_at(id, len, i, &n), one);
+		const char *sk = char_skeleton(kh_cp_at(id, len, i, &n));
 		if (!sk)
 			return NULL;
 		kh_buf_puts(&b, sk);

@@ -1,7 +1,7 @@
 /*
  * skeleton.h - the TR39 skeleton of an id (what it looks like), and
  * whether it mixes scripts: ICU's spoof checker, opened only for an id
- * that is not ASCII.
+ * outside the tables of skeleton_table.h.
  * Part of kehoach; see README.md for the licence.
  */
 #ifndef KH_SKELETON_H
