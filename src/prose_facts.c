@@ -359,6 +359,123 @@ static bool already_found(const found *f, const kh_body *b, body_set *set)
 	return false;
 }
 
+/* Where a name of M words ends depends on M and on whether the body has
+ * a level, not on which body: the bodies of a group ask once. */
+typedef struct name_end {
+	size_t m, extra;
+	const kh_level *lv;
+	bool ends;
+} name_end;
+
+static const name_end *ends_for(const scan *s, size_t i, size_t m, const kh_body *b, bool leveled,
+				const kh_vec *levels, name_end said[2])
+{
+	name_end *e = &said[leveled];
+	if (e->m != m) {
+		e->ends = name_ends(s, i, m, b, levels, &e->lv, &e->extra);
+		e->m = m;
+	}
+	return e;
+}
+
+/* The readings found so far: the longest wins, ties are all kept. The
+ * bodies may be a group's own list (SHARED), read only, until a tie
+ * adds to them. */
+typedef struct reading {
+	found *f;
+	size_t best;
+	bool shared;
+	body_set seen;
+} reading;
+
+static void reading_reset(reading *r, size_t best, const kh_level *lv)
+{
+	r->best = best;
+	r->f->level = lv;
+	if (r->shared)
+		r->f->bodies = (kh_vec){ 0 };
+	r->f->bodies.n = 0;
+	r->shared = false;
+	r->seen.n = 0;
+	if (r->seen.slot)
+		memset(r->seen.slot, 0, r->seen.cap * sizeof *r->seen.slot);
+}
+
+static void reading_add(reading *r, const kh_body *b)
+{
+	if (r->shared) { /* a copy of the group's list before it grows */
+		kh_vec own = { 0 };
+		for (size_t k = 0; k < r->f->bodies.n; k++)
+			kh_vec_push(&own, r->f->bodies.items[k]);
+		r->f->bodies = own;
+		r->shared = false;
+	}
+	if (!already_found(r->f, b, &r->seen))
+		kh_vec_push(&r->f->bodies, (void *)b);
+}
+
+static void reading_add_all(reading *r, const kh_vec *bodies)
+{
+	if (!r->f->bodies.n) {
+		r->f->bodies = *bodies;
+		r->shared = true;
+		return;
+	}
+	for (size_t k = 0; k < bodies->n; k++)
+		reading_add(r, bodies->items[k]);
+}
+
+/* A group of one name. */
+static void read_name(const scan *s, size_t i, const kh_bname *b, const kh_vec *levels, name_end said[2],
+		      reading *r)
+{
+	if (b->n < r->best)
+		return;
+	const name_end *e = ends_for(s, i, b->n, b->b, b->leveled, levels, said);
+	if (!e->ends)
+		return;
+	if (b->n + e->extra > r->best)
+		reading_reset(r, b->n + e->extra, e->lv);
+	reading_add(r, b->b);
+}
+
+/*
+ * A group of many names, read as its names one by one would be, without
+ * a step per name: the first body whose reading ends takes it; a level's
+ * word after the name (EXTRA) makes that reading longer than the group's
+ * others, so it stands alone.
+ */
+static void read_group(const scan *s, size_t i, const kh_bgroup *g, const kh_vec *levels, name_end said[2],
+		       reading *r)
+{
+	size_t m = g->name->n;
+	if (m < r->best)
+		return;
+	const name_end *e[2] = { NULL, NULL };
+	for (int l = 0; l < 2; l++)
+		if (g->by[l].n) {
+			e[l] = ends_for(s, i, m, g->all.items[g->first[l]], l, levels, said);
+			if (!e[l]->ends)
+				e[l] = NULL;
+		}
+	if (!e[0] && !e[1])
+		return;
+	int p = e[0] && e[1] ? g->first[1] < g->first[0] : !e[0];
+	if (e[p]->extra || m > r->best)
+		reading_reset(r, m + e[p]->extra, e[p]->lv);
+	if (e[p]->extra) {
+		reading_add(r, g->all.items[g->first[p]]);
+		return;
+	}
+	const name_end *q = e[!p];
+	if (q && q->extra) {
+		reading_reset(r, m + q->extra, q->lv);
+		reading_add(r, g->all.items[g->first[!p]]);
+		return;
+	}
+	reading_add_all(r, q ? &g->all : &g->by[p]);
+}
+
 /* The longest body name (or "cấp X") starting at word I. */
 static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_vec *levels, found *f)
 {
@@ -369,48 +486,21 @@ static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_ve
 		f->to = i + n;
 		return true;
 	}
-	kh_vec cands = { 0 };
+	kh_vec groups = { 0 };
 	if (names)
-		kh_bindex_at(names, s->t, (kh_vec *)&s->ws, i, &cands);
-	size_t best = 0;
-	body_set seen = { 0 };
-	/* Where a name of M words ends depends on M and on whether the body
-	 * has a level, not on which body: the bodies sharing a short form
-	 * ("Ủy ban nhân dân xã" of every commune) ask once. */
-	struct {
-		size_t m, extra;
-		const kh_level *lv;
-		bool ends;
-	} said[2] = { { 0 }, { 0 } };
-	for (size_t k = 0; k < cands.n; k++) {
-		const kh_bname *b = cands.items[k];
-		size_t m = b->n, extra;
-		const kh_level *lv;
-		if (!m || m < best)
-			continue;
-		int leveled = b->leveled;
-		if (said[leveled].m != m) {
-			said[leveled].ends = name_ends(s, i, m, b->b, levels, &said[leveled].lv, &said[leveled].extra);
-			said[leveled].m = m;
-		}
-		if (!said[leveled].ends)
-			continue;
-		lv = said[leveled].lv;
-		extra = said[leveled].extra;
-		if (m + extra > best) {
-			best = m + extra;
-			f->bodies.n = 0;
-			f->level = lv;
-			seen.n = 0;
-			if (seen.slot)
-				memset(seen.slot, 0, seen.cap * sizeof *seen.slot);
-		}
-		if (!already_found(f, b->b, &seen))
-			kh_vec_push(&f->bodies, (void *)b->b);
+		kh_bindex_at(names, s->t, (kh_vec *)&s->ws, i, &groups);
+	reading r = { f, 0, false, { 0 } };
+	name_end said[2] = { { 0 }, { 0 } };
+	for (size_t k = 0; k < groups.n; k++) {
+		const kh_bgroup *g = groups.items[k];
+		if (g->same)
+			read_group(s, i, g, levels, said, &r);
+		else
+			read_name(s, i, g->name, levels, said, &r);
 	}
 	f->from = i;
-	f->to = i + best;
-	return best > 0;
+	f->to = i + r.best;
+	return r.best > 0;
 }
 
 /* The head of the text or of a sentence, maybe after "Giao", "Đề nghị",

@@ -71,7 +71,8 @@ typedef struct kh_mention {
 	kh_mention_role role;
 	bool chairs;              /* "X chủ trì" */
 	bool weak;                /* a recipient only by "tham mưu (cho) X", "giúp X" */
-	kh_vec bodies;            /* const kh_body*: the bodies of that name (ties) */
+	kh_vec bodies;            /* const kh_body*: the bodies of that name (ties); read
+	                             only: a short form many bodies share gives its list */
 	const kh_level *level;    /* "cấp huyện"; or the level after a generic
 	                             body's name ("Ủy ban nhân dân tỉnh") */
 } kh_mention;

@@ -5,11 +5,13 @@
  * scanners.
  * Part of kehoach; see README.md for the licence.
  */
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "alloc.h"
 #include "names.h"
+#include "map.h"
 #include "prose_words.h"
 
 void kh_word_lists_add(kh_vec *lists, kh_strmap *m, const char *w, void *item)
@@ -189,16 +191,6 @@ static void push_abbreviated(kh_vec *out, const kh_body *b, const form *f)
 	push_without_locality(out, b, &s);
 }
 
-/* One word sequence: its first name, and those with the very same words
- * (the short form "Ủy ban nhân dân xã" of every commune), which match
- * where it matches. One slot each, so a common short form is no cluster
- * every lookup near it walks. */
-struct kh_bseq {
-	size_t hash;
-	const kh_bname *name;
-	kh_vec *same;
-};
-
 static bool same_words(const kh_bname *a, const kh_bname *b)
 {
 	if (a->n != b->n)
@@ -258,12 +250,33 @@ static void pre_build(kh_bindex *x)
 	}
 }
 
+/* A group's bodies, each once (a body can have two names alike). */
+static void group_bodies(kh_bgroup *g)
+{
+	kh_map seen = { 0 };
+	g->first[0] = g->first[1] = SIZE_MAX;
+	for (size_t k = 0; k <= g->same->n; k++) {
+		const kh_bname *b = k ? g->same->items[k - 1] : g->name;
+		void **slot = kh_map_slot(&seen, b->b, true);
+		if (*slot)
+			continue;
+		*slot = (void *)b;
+		if (g->first[b->leveled] == SIZE_MAX)
+			g->first[b->leveled] = g->all.n;
+		kh_vec_push(&g->all, (void *)b->b);
+		kh_vec_push(&g->by[b->leveled], (void *)b->b);
+	}
+	for (int l = 0; l < 2; l++)
+		if (g->first[l] == SIZE_MAX)
+			g->first[l] = g->all.n;
+}
+
 static void seq_build(kh_bindex *x)
 {
 	x->seq_cap = 64;
 	while (x->seq_cap < x->n * 2 + 1)
 		x->seq_cap *= 2;
-	x->seq = KH_NEW_N(struct kh_bseq, x->seq_cap);
+	x->seq = KH_NEW_N(kh_bgroup, x->seq_cap);
 	for (size_t i = 0; i < x->n; i++) {
 		size_t h = 2166136261u;
 		for (size_t k = 0; k < x->v[i].n; k++)
@@ -273,7 +286,7 @@ static void seq_build(kh_bindex *x)
 		       !(x->seq[j].hash == h && same_words(x->seq[j].name, &x->v[i])))
 			j = (j + 1) & (x->seq_cap - 1);
 		if (!x->seq[j].name) {
-			x->seq[j] = (struct kh_bseq){ h, &x->v[i], NULL };
+			x->seq[j] = (kh_bgroup){ .hash = h, .name = &x->v[i] };
 		} else {
 			if (!x->seq[j].same)
 				x->seq[j].same = KH_NEW(kh_vec);
@@ -282,6 +295,9 @@ static void seq_build(kh_bindex *x)
 		if (x->v[i].n > x->longest)
 			x->longest = x->v[i].n;
 	}
+	for (size_t j = 0; j < x->seq_cap; j++)
+		if (x->seq[j].same)
+			group_bodies(&x->seq[j]);
 }
 
 void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_vec *out)
@@ -294,16 +310,8 @@ void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_ve
 			break; /* no name starts with these words */
 		for (size_t j = h & (x->seq_cap - 1); x->seq[j].name; j = (j + 1) & (x->seq_cap - 1))
 			if (x->seq[j].hash == h && x->seq[j].name->n == n &&
-			    kh_bname_match(x->seq[j].name, t, ws, i, ws->n, true)) {
-				size_t more = 1 + (x->seq[j].same ? x->seq[j].same->n : 0);
-				if (out->cap < out->n + more) {
-					out->cap = out->n + more + out->cap;
-					out->items = KH_GROW_N(out->items, void *, out->cap);
-				}
-				kh_vec_push(out, (void *)x->seq[j].name);
-				for (size_t k = 0; x->seq[j].same && k < x->seq[j].same->n; k++)
-					kh_vec_push(out, x->seq[j].same->items[k]);
-			}
+			    kh_bname_match(x->seq[j].name, t, ws, i, ws->n, true))
+				kh_vec_push(out, &x->seq[j]);
 		if (w->trail && !strchr(",-", t[w->e]))
 			break; /* a name goes on only after a comma or a dash */
 	}

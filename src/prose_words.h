@@ -94,13 +94,25 @@ typedef struct kh_bname {
 	                             short form's candidates are read in a row */
 } kh_bname;
 
+/* The names with one word sequence. A short form many bodies share
+ * ("Ủy ban nhân dân xã" of every commune) is one group, and a mention of
+ * it takes the group's list of bodies as it is, not a copy of each. */
+typedef struct kh_bgroup {
+	size_t hash;
+	const kh_bname *name;     /* the first such name */
+	kh_vec *same;             /* kh_bname*: the others, or NULL */
+	kh_vec all;               /* const kh_body*, when SAME: every body once, in order */
+	kh_vec by[2];             /* the same, those without a level and those with one */
+	size_t first[2];          /* where in ALL the first of BY[k] is (ALL.n: none) */
+} kh_bgroup;
+
 /* Names by their first and by their last word, and by their words. */
 typedef struct kh_bindex {
 	kh_bname *v;
 	size_t n;
 	kh_strmap first, last;    /* folded word -> list index */
 	kh_vec lists;             /* kh_vec* of kh_bname* */
-	struct kh_bseq *seq;      /* hash of the whole word sequence -> name */
+	kh_bgroup *seq;           /* hash of the whole word sequence -> names */
 	size_t seq_cap, longest;  /* table size; most words in a name */
 	size_t *pre;              /* hashes of every names' first 1..n words, 0 = empty */
 	size_t pre_cap;
@@ -127,8 +139,9 @@ const kh_vec *kh_bindex_last(const kh_bindex *x, const char *w);
 size_t kh_name_words_match(const char *const *names, size_t n, const char *t, kh_vec *ws, size_t from,
 			   size_t to, bool prefix);
 size_t kh_bname_match(const kh_bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix);
-/* Every name (kh_bname*) the words of T from word I start with, into OUT:
- * one probe per length, however many names share their first words. */
+/* Every group of names (const kh_bgroup*) the words of T from word I
+ * start with, shortest first, into OUT: one probe per length, however many
+ * names share their first words. */
 void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_vec *out);
 
 #endif

@@ -150,6 +150,49 @@ static void test_same_address_new_text(void **state)
 	assert_string_equal(mentions(p, &x, buf), "owner:Tỉnh ủy=tinh_uy");
 }
 
+/* Twenty communes share the short forms "Ủy ban nhân dân xã" and "UBND
+ * xã"; one more body has the name but no level, and the generic body
+ * (vn/hierarchy's ubnd) reads "Ủy ban nhân dân" with the level after it. A mention names every body
+ * of the form once, in order, whichever reading ties or wins. */
+static void test_shared_short_forms(void **state)
+{
+	(void)state;
+	kh_buf src = { 0 };
+	kh_buf_printf(&src, "import \"vn/hierarchy\"\n"); /* its ubnd: "Ủy ban nhân dân" */
+	static const char *const place[] = { "An Hòa",   "Bình Lâm", "Cẩm Hà",   "Duy Sơn",   "Đại Lộc",
+					     "Điện Bàn", "Giao Thủy", "Hòa Vang", "Hương Trà", "Kỳ Anh",
+					     "Lộc Ninh", "Mỹ Đức",   "Nam Giang", "Ngọc Lặc", "Phú Ninh",
+					     "Quế Sơn",  "Sơn Tịnh", "Tam Kỳ",   "Thăng Bình", "Vĩnh Linh" };
+	for (int i = 1; i <= 20; i++) {
+		kh_buf_printf(&src, "cơ_quan xa%d \"Ủy ban nhân dân xã %s\" cấp xã viết_tắt \"UBND\"\n", i,
+			      place[i - 1]);
+		if (i == 3)
+			kh_buf_printf(&src, "cơ_quan khac \"Ủy ban nhân dân xã Số Ba\" viết_tắt \"UBND\"\n");
+	}
+	kh_resolve_opts opts = { 0 };
+	opts.stdlib_dir = KH_STDLIB_DIR;
+	kh_diags d;
+	memset(&d, 0, sizeof d);
+	const char *text = kh_buf_cstr(&src);
+	kh_program *p = kh_resolve_bytes("communes.kh", text, strlen(text), &opts, &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	kh_bindex x = kh_bindex_build(&p->bodies, true);
+	kh_buf all = { 0 };
+	for (int i = 1; i <= 20; i++)
+		kh_buf_printf(&all, "%sxa%d%s", i > 1 ? "," : "", i, i == 3 ? ",khac" : "");
+	const char *every = kh_buf_cstr(&all);
+	assert_string_equal(mentions(p, &x, "Ủy ban nhân dân xã triển khai."),
+			    kh_printf("owner:Ủy ban nhân dân xã=ubnd,%s@xã", every));
+	assert_string_equal(mentions(p, &x, "Giao UBND xã báo cáo."), kh_printf("owner:UBND xã=ubnd,%s@xã", every));
+	assert_string_equal(mentions(p, &x, "Ủy ban nhân dân xã Đại Lộc thực hiện."),
+			    "owner:Ủy ban nhân dân xã Đại Lộc=xa5");
+	assert_string_equal(mentions(p, &x, "Ủy ban nhân dân tổ chức."), kh_printf("owner:Ủy ban nhân dân=ubnd,%s", every));
+	/* the same answer asked again: the list shared, not consumed */
+	assert_string_equal(mentions(p, &x, "Báo cáo Ủy ban nhân dân xã. Ủy ban nhân dân xã thực hiện."),
+			    kh_printf("to:Ủy ban nhân dân xã=ubnd,%s@xã|owner:Ủy ban nhân dân xã=ubnd,%s@xã", every, every));
+}
+
 static void test_agreement(void **state)
 {
 	(void)state;
@@ -192,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_dates_and_what_they_are),
 		cmocka_unit_test(test_bodies_and_their_roles),
 		cmocka_unit_test(test_same_address_new_text),
+		cmocka_unit_test(test_shared_short_forms),
 		cmocka_unit_test(test_agreement),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
