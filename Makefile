@@ -28,7 +28,7 @@ LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv $(EXTRA_LIBS)
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS    := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o \
-           $(BUILD)/obj/stdlib_embed.o
+           $(BUILD)/obj/stdlib_embed.o $(BUILD)/obj/stdlib_tree.o
 # The stdlib compiled in (src/stdlib_embed.h): every .kh under stdlib/, byte for byte.
 STDLIB_KH := $(shell find stdlib -name '*.kh' | LC_ALL=C sort)
 MAIN    := $(BUILD)/obj/main.o
@@ -86,6 +86,30 @@ $(GEN)/stdlib_embed.c: $(STDLIB_KH) tools/embed_stdlib.py
 
 # Generated code is compiled with fewer warnings: it is not ours to fix.
 $(BUILD)/obj/stdlib_embed.o: $(GEN)/stdlib_embed.c src/stdlib_embed.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# The embedded stdlib's syntax trees (src/stdlib_tree.h), which the loader
+# takes instead of parsing the modules on every run: made by parsing the
+# stdlib with this front end (tools/gen_stdlib_tree.c, linked with every
+# object but the trees). The other builds (asan, fuzz, fault) take the
+# default build's file: it is C, the same whatever the flags.
+HOST_BUILD := build
+ifeq ($(BUILD),$(HOST_BUILD))
+TREE_TOOL_OBJS = $(filter-out $(BUILD)/obj/stdlib_tree.o,$(OBJS))
+$(BUILD)/gen_stdlib_tree: tools/gen_stdlib_tree.c tools/stdlib_tree_none.c $(TREE_TOOL_OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/gen_stdlib_tree.c tools/stdlib_tree_none.c $(TREE_TOOL_OBJS) $(LIBS)
+$(GEN)/stdlib_tree.c: $(BUILD)/gen_stdlib_tree
+	$(BUILD)/gen_stdlib_tree $@
+else
+.PHONY: host-stdlib-tree
+host-stdlib-tree:
+	@$(MAKE) --no-print-directory BUILD=$(HOST_BUILD) CC=cc CFLAGS="-O2 -g" EXTRA_CFLAGS= EXTRA_LIBS= \
+	  $(HOST_BUILD)/gen/stdlib_tree.c
+$(GEN)/stdlib_tree.c: host-stdlib-tree
+	@mkdir -p $(GEN)
+	@cmp -s $(HOST_BUILD)/gen/stdlib_tree.c $@ || cp $(HOST_BUILD)/gen/stdlib_tree.c $@
+endif
+$(BUILD)/obj/stdlib_tree.o: $(GEN)/stdlib_tree.c src/stdlib_tree.h src/ast.h src/source.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(BUILD)/obj/parser.o: $(GEN)/parser.c $(wildcard src/*.h)

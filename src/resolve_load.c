@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "resolve_int.h"
 #include "stdlib_cache.h"
+#include "stdlib_tree.h"
 #include "stdlib_embed.h"
 
 const char *rs_real_path(const char *path)
@@ -198,8 +199,9 @@ static const kh_embedded_file *embedded_at(const resolver *r, const char *real)
 
 /*
  * Loads a stdlib module (or a file a stdlib module imports): read from
- * PATH (or, when R->next_embedded, the copy compiled in); parsed once per
- * process (stdlib_cache.h), so a module read with the same bytes in an
+ * PATH (or, when R->next_embedded, the copy compiled in). A module with
+ * the embedded bytes has its tree from the build (stdlib_tree.h); another
+ * is parsed once per process (stdlib_cache.h), so a module read with the same bytes in an
  * earlier run comes back as that run's tree. In the default stdlib a file
  * with the embedded copy's bytes is keyed by that copy (nothing to keep)
  * and not checked again (the copy was, when it was built).
@@ -225,8 +227,11 @@ static kh_source *load_stdlib_file(resolver *r, const char *path, const char *re
 		if (emb && emb->len == len && !memcmp(emb->bytes, text, len))
 			bytes = emb->bytes;
 	}
+	kh_source *src = emb && bytes == emb->bytes ? kh_stdlib_tree_take(emb, path, root) : NULL;
+	if (src)
+		return src; /* parsed when the binary was built */
 	bool keep;
-	kh_source *src = kh_stdlib_cache_get(real, bytes, len, path, root, &keep);
+	src = kh_stdlib_cache_get(real, bytes, len, path, root, &keep);
 	if (src)
 		return src;
 	/* Kept from its second reading in a process on, when it has no findings. */

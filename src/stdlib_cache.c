@@ -1,7 +1,7 @@
 /*
  * stdlib_cache.c - each stdlib module read and parsed once per process
- * (stdlib_cache.h), and the lookup in the table compiled in
- * (stdlib_embed.h).
+ * (stdlib_cache.h), the lookup in the table compiled in (stdlib_embed.h),
+ * and the trees parsed when the binary was built (stdlib_tree.h).
  * Part of kehoach; see README.md for the licence.
  */
 #include "stdlib_cache.h"
@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "stdlib_embed.h"
+#include "stdlib_tree.h"
 
 const kh_embedded_file *kh_stdlib_embedded_find(const char *rel)
 {
@@ -31,15 +32,32 @@ typedef struct kept {
 static kept *cache; /* GC memory, reachable from here */
 static size_t ncache, capcache;
 
-/* Points every span of the tree at FILE: the tree's text is the source's,
- * only the id it is registered under changes from run to run. */
-static void restamp(kh_node *n, int file)
+/* The tree's text is the source's; only the id it is registered under
+ * changes from run to run. */
+void kh_tree_restamp(kh_node *n, int file)
 {
 	for (; n; n = n->next) {
 		n->span.file = file;
 		if (n->kids)
-			restamp(n->kids, file);
+			kh_tree_restamp(n->kids, file);
 	}
+}
+
+kh_source *kh_stdlib_tree_take(const kh_embedded_file *f, const char *path, kh_node **root)
+{
+	size_t i = (size_t)(f - kh_stdlib_embedded);
+	if (i >= kh_stdlib_ntrees || !kh_stdlib_trees[i].root || strcmp(kh_stdlib_trees[i].path, f->path))
+		return NULL;
+	const kh_stdlib_tree *t = &kh_stdlib_trees[i];
+	/* The embedded bytes are the text (NFC, checked when embedded); the
+	 * parser, which needs a second NUL after them, never reads them. */
+	kh_source tmpl = { .path = path, .text = f->bytes, .len = f->len, .cap = f->len + 1,
+			   .line_starts = (size_t *)t->line_starts, .nlines = t->nlines,
+			   .continued = (unsigned char *)t->continued };
+	kh_source *src = kh_source_register_copy(&tmpl, path);
+	kh_tree_restamp(t->root, src->id);
+	*root = t->root;
+	return src;
 }
 
 static kept *find(const char *real)
@@ -71,7 +89,7 @@ kh_source *kh_stdlib_cache_get(const char *real, const char *bytes, size_t len, 
 	if (!k || !k->root || k->len != len || (k->bytes != bytes && memcmp(k->bytes, bytes, len)))
 		return NULL;
 	kh_source *src = kh_source_register_copy(k->src, path);
-	restamp(k->root, src->id);
+	kh_tree_restamp(k->root, src->id);
 	*root = k->root;
 	return src;
 }
