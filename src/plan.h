@@ -152,6 +152,7 @@ typedef struct kh_award_grant {
 
 typedef struct kh_award_right {
 	const char *class_name;   /* "Bằng khen", "Giấy khen", "Huân chương" */
+	const char *class_key;    /* the same folded (kh_text_fold), once */
 	kh_span span;
 	kh_vec grants;            /* kh_award_grant* */
 	/* The statutory criteria of the class (stdlib vn/award_criteria):

@@ -127,7 +127,7 @@ const kh_award_right *kh_award_right_for(const kh_vec *rights, const char *name,
 	size_t best = 0;
 	for (size_t i = 0; i < rights->n; i++) {
 		const kh_award_right *w = rights->items[i];
-		const char *k = kh_text_fold(w->class_name);
+		const char *k = w->class_key;
 		if (!strcmp(k, cls))
 			by_class = w;
 		size_t n = strlen(k);
@@ -147,11 +147,12 @@ static kh_award_right *right_of_class(resolver *r, kh_node *n)
 	const char *k = kh_text_fold(n->text);
 	for (size_t i = 0; i < r->prog->award_rights.n; i++) {
 		kh_award_right *w = r->prog->award_rights.items[i];
-		if (!strcmp(kh_text_fold(w->class_name), k))
+		if (!strcmp(w->class_key, k))
 			return w;
 	}
 	kh_award_right *w = KH_NEW(kh_award_right);
 	w->class_name = n->text;
+	w->class_key = k;
 	w->span = n->span;
 	kh_vec_push(&r->prog->award_rights, w);
 	return w;
