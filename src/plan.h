@@ -26,6 +26,9 @@ typedef struct kh_body kh_body;
 
 struct kh_level {
 	const char *id, *name;
+	const char *prose;        /* the id as prose writes it, folded ("cơ sở") */
+	const char **prose_words; /* its words, folded as the prose rules fold them */
+	size_t nprose_words;
 	kh_span span;
 	kh_level *below;          /* the level directly above this one */
 	const char *below_id;

@@ -254,28 +254,16 @@ typedef struct found {
 	const kh_level *level;
 } found;
 
-/* A level's id as prose writes it after "cấp" ("huyện", "cơ sở"). */
-static const char *level_words(const kh_level *l)
-{
-	char *s = kh_strdup(l->id);
-	for (char *p = s; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	return kh_text_fold(s);
-}
-
 /* The level whose id the words from I are, and how many words it takes. */
 static size_t level_id_at(const scan *s, size_t i, const kh_vec *levels, const kh_level **out)
 {
 	size_t best = 0;
 	for (size_t k = 0; levels && k < levels->n; k++) {
 		const kh_level *l = levels->items[k];
-		const char *lw = level_words(l);
-		kh_vec ws = kh_words_split(lw, strlen(lw));
-		size_t n = ws.n;
+		size_t n = l->nprose_words;
 		bool same = n > best && i + n <= s->ws.n;
 		for (size_t j = 0; same && j < n; j++)
-			same = !strcmp(fw(s, (long)(i + j)), kh_word_fold(lw, KH_WORD(ws, j))) &&
+			same = !strcmp(fw(s, (long)(i + j)), l->prose_words[j]) &&
 			       (j + 1 == n || !KH_WORD(s->ws, i + j)->trail);
 		if (same) {
 			best = n;
@@ -703,7 +691,7 @@ bool kh_mention_agrees_any(const kh_mention *m, const kh_vec *refs)
  * the head of the text. */
 bool kh_text_level_in_head(const char *text, const kh_level *l)
 {
-	const char *lw = level_words(l);
+	const char *lw = l->prose;
 	scan s = kh_text_scan_of(text, strlen(text));
 	for (size_t i = 0; i < s.ws.n && i < 8; i++) {
 		if (!strcmp(fw(&s, (long)i), lw) || (i + 1 < s.ws.n && strstr(lw, " ") &&

@@ -290,6 +290,22 @@ const char *kh_word_fold(const char *t, kh_word *w)
 	return w->folded;
 }
 
+void kh_level_words(kh_level *l)
+{
+	char *s = kh_strdup(l->id);
+	for (char *p = s; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	const char *folded = kh_text_fold(s);
+	kh_vec ws = kh_words_split(folded, strlen(folded));
+	const char **w = KH_NEW_N(const char *, ws.n + 1);
+	for (size_t k = 0; k < ws.n; k++)
+		w[k] = kh_word_fold(folded, KH_WORD(ws, k));
+	l->prose = folded;
+	l->prose_words = w;
+	l->nprose_words = ws.n;
+}
+
 size_t kh_word_is(const char *t, size_t len, size_t i, const char *lower)
 {
 	size_t l = strlen(lower);

@@ -56,6 +56,9 @@ kh_vec kh_words_split(const char *t, size_t len);
  * for one text at a time (prose_facts.c keeps the last one). */
 kh_vec kh_words_split_reusing(const char *t, size_t len, kh_words_buf *b);
 const char *kh_word_fold(const char *t, kh_word *w);
+/* L's id as prose writes it after "cấp" and its words, folded (L->prose,
+ * L->prose_words): set once, when the level is declared. */
+void kh_level_words(kh_level *l);
 void kh_word_fold_forget(void);    /* drops the cache (before kh_alloc_release_all) */
 /* LOWER ("ngày", "của"), its first letter in either case, as the whole
  * word at T[I]: its length, or 0. */

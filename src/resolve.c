@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "prose_words.h"
 #include "resolve_int.h"
 #include "stdlib_embed.h"
 
@@ -180,6 +181,7 @@ static void declare_node(resolver *r, kh_node *n, int in_plan)
 	case KH_N_LEVEL_DECL: {
 		kh_level *l = KH_NEW(kh_level);
 		l->id = n->id;
+		kh_level_words(l);
 		l->name = n->text;
 		l->span = n->span;
 		l->order = r->order++;
