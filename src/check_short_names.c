@@ -353,10 +353,34 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 	}
 }
 
+/* Does some run of digits in T have leading digits a short name's number
+ * has (lead_of)? Every run counts, whatever stands before it: more than
+ * the words scan_uses reads, so a text without one has no use to find. */
+static bool has_a_lead(const sn_ctx *c, const char *t)
+{
+	for (const char *p = strpbrk(t, "0123456789"); p; p = strpbrk(p, "0123456789")) {
+		const char *q = p;
+		while (q[0] == '0' && isdigit((unsigned char)q[1]))
+			q++;
+		size_t n = 0;
+		while (isdigit((unsigned char)q[n]))
+			n++;
+		char lead[32];
+		if (n >= sizeof lead)
+			return true; /* too long to copy here: let the scan judge */
+		memcpy(lead, q, n);
+		lead[n] = '\0';
+		if (kh_strmap_get(&c->by_lead, lead) >= 0)
+			return true;
+		p = q + n;
+	}
+	return false;
+}
+
 static void scan_uses(sn_ctx *c, const kh_prose *p)
 {
-	if (!strpbrk(p->text, "0123456789"))
-		return; /* a use starts with a digit: most texts have none to split for */
+	if (!has_a_lead(c, p->text))
+		return; /* a use starts with a short name's number: most texts have none to split for */
 	kh_vec ws = ct_split_words(p->text, p->len);
 	for (size_t j = 1; j < ws.n; j++) {
 		word *w = WORD(ws, j);
