@@ -266,12 +266,28 @@ static bool legacy_encoding(checker *c, size_t i, size_t n)
 }
 
 /*
+ * Code points that NFC leaves alone whatever surrounds them: combining
+ * class 0, NFC_Quick_Check = Yes, and never the second half of a
+ * canonical composition. A line made only of these is already NFC.
+ * The ranges cover what Vietnamese text uses: Latin-1, Latin
+ * Extended-A/B (ă đ ơ ư), Latin Extended Additional (ạ ấ ộ ử ...),
+ * general punctuation (– “ ” …, but not U+2000/U+2001, which NFC maps
+ * to U+2002/U+2003) and currency signs (₫). test_source.c checks these
+ * claims against utf8proc's tables.
+ */
+static int nfc_inert(int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+/*
  * Runs the content checks on the raw (registered) source, one line at a
  * time: at most one NUL and one UTF-8 finding per line (the first bad
  * byte; the rest of the line usually fails the same way), and at most
  * KH_MAX_CONTENT_FINDINGS in all. Returns the number of problems found.
  */
-static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
+static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags, unsigned char **nfc)
 {
 	checker c = { s, diags, 0, 0, NULL, NULL, false, max_line };
 	const unsigned char *t = (const unsigned char *)s->text;
@@ -279,7 +295,7 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 
 	for (size_t ln = 0; ln < s->nlines; ln++) {
 		size_t st = s->line_starts[ln], en = line_end(s, ln);
-		int seen_nul = 0, seen_utf8 = 0, seen_char = 0;
+		int seen_nul = 0, seen_utf8 = 0, seen_char = 0, inert = 1;
 		for (size_t i = st; i < en;) {
 			if (t[i] == 0) {
 				if (!seen_nul) {
@@ -304,6 +320,7 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 			}
 			if (t[i] == 0xE1 && i + 2 < en && t[i + 1] >= 0xB8 && t[i + 1] <= 0xBF &&
 			    (t[i + 2] & 0xC0) == 0x80) {
+				inert &= t[i + 1] <= 0xBB; /* U+1E00..U+1EFF, not the Greek after them */
 				i += 3;
 				continue;
 			}
@@ -313,6 +330,7 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 				/* One finding per line for what must not be in a plan. */
 				size_t k_len;
 				int32_t cp = decode_valid(t + i, &k_len);
+				inert &= nfc_inert(cp);
 				kh_char_class k = kh_char_classify(cp);
 				bool bom = cp == 0xFEFF && i == 0;
 				if (k != KH_CHAR_OK && !bom && !seen_char) {
@@ -337,6 +355,11 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 			seen_utf8 = 1;
 			i++;
 		}
+		if (!inert) { /* a code point NFC might change: the line goes through utf8proc */
+			if (!*nfc)
+				*nfc = kh_alloc_atomic(s->nlines);
+			(*nfc)[ln] = 1;
+		}
 		if (en - st > c.max_line) {
 			problems++;
 			char *msg = kh_printf(_("line is %zu bytes long; the limit is %u"), en - st,
@@ -359,66 +382,27 @@ static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags)
 /* NFC                                                                */
 
 /*
- * Code points that NFC leaves alone whatever surrounds them: combining
- * class 0, NFC_Quick_Check = Yes, and never the second half of a
- * canonical composition. A line made only of these is already NFC.
- * The ranges cover what Vietnamese text uses: Latin-1, Latin
- * Extended-A/B (ă đ ơ ư), Latin Extended Additional (ạ ấ ộ ử ...),
- * general punctuation (– “ ” …, but not U+2000/U+2001, which NFC maps
- * to U+2002/U+2003) and currency signs (₫). test_source.c checks these
- * claims against utf8proc's tables.
- */
-static int nfc_inert(int32_t cp)
-{
-	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
-	       (cp >= 0x20A0 && cp <= 0x20CF);
-}
-
-/* Does line [ST, EN) of valid UTF-8 hold a code point NFC might change? */
-static int line_needs_nfc(const unsigned char *t, size_t st, size_t en)
-{
-	for (size_t i = st; i < en;) {
-		if (t[i] < 0x80) {
-			i++;
-			continue;
-		}
-		/* U+00C0..U+02FF and U+1E00..U+1EFF at once (valid UTF-8 here) */
-		if (t[i] >= 0xC3 && t[i] <= 0xCB) {
-			i += 2;
-			continue;
-		}
-		if (t[i] == 0xE1 && t[i + 1] >= 0xB8 && t[i + 1] <= 0xBB) {
-			i += 3;
-			continue;
-		}
-		size_t n;
-		if (!nfc_inert(decode_valid(t + i, &n)))
-			return 1;
-		i += n;
-	}
-	return 0;
-}
-
-/*
  * NFC-normalises S->text in place of the raw text. Why line by line:
  * a line end is a starter that never composes, so normalising each line
  * alone gives the same result as normalising the whole text, but memory
  * stays bounded (utf8proc_map needs 4 bytes per code point, twice) and the
- * usual line - already NFC, all ASCII or precomposed Vietnamese - is only
- * scanned, never copied. Only lines holding a code point outside
- * nfc_inert() (combining marks U+0300..U+036F and the like) go through
- * utf8proc. NFC may lengthen a line (a few code points decompose under
+ * usual line - already NFC, all ASCII or precomposed Vietnamese - is
+ * never copied. Only the lines check_content MARKED, which hold a code
+ * point outside nfc_inert() (combining marks U+0300..U+036F and the like),
+ * go through utf8proc. NFC may lengthen a line (a few code points decompose under
  * NFC); the line limit applies to the bytes as read.
  */
-static void normalise(kh_source *s)
+static void normalise(kh_source *s, const unsigned char *marked)
 {
+	if (!marked)
+		return; /* every line inert: the usual file */
 	const unsigned char *t = (const unsigned char *)s->text;
 	kh_buf out = { 0 };
 	size_t copied = 0; /* raw bytes before this offset are already in OUT */
 
 	for (size_t ln = 0; ln < s->nlines; ln++) {
 		size_t st = s->line_starts[ln], en = line_end(s, ln);
-		if (!line_needs_nfc(t, st, en))
+		if (!marked[ln])
 			continue;
 		utf8proc_uint8_t *nfc = NULL;
 		utf8proc_ssize_t n = utf8proc_map(t + st, (utf8proc_ssize_t)(en - st), &nfc,
@@ -522,9 +506,10 @@ static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 	}
 	build_lines(s);
 	registry_add(s);
-	if (check_content(s, max_line, diags))
+	unsigned char *nfc = NULL; /* per line: holds a code point NFC might change */
+	if (check_content(s, max_line, diags, &nfc))
 		return NULL;
-	normalise(s);
+	normalise(s, nfc);
 	return s;
 }
 
