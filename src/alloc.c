@@ -272,6 +272,12 @@ void *kh_alloc_bump(size_t size)
 	return bump(size, false);
 }
 
+void kh_alloc_bump_done(void)
+{
+	bump_at[0] = bump_at[1] = NULL;
+	bump_left[0] = bump_left[1] = 0;
+}
+
 char *kh_strndup_bump(const char *s, size_t n)
 {
 	char *d = bump(n + 1, true);

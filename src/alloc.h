@@ -23,10 +23,15 @@ char *kh_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 void kh_oom(size_t size);                 /* prints one line and exits 2 */
 /* Small blocks of one lifetime cut from large ones (the tree's nodes and
  * token texts: one per token): no collector header or size class each,
- * and one allocation per 32 KiB. Zeroed; 8-byte aligned. The sanitizer
+ * and one allocation per 4 KiB chunk. Zeroed; 8-byte aligned. The sanitizer
  * build allocates each block on its own, so ASan still sees every one. */
 void *kh_alloc_bump(size_t size);          /* may hold pointers */
 char *kh_strndup_bump(const char *s, size_t n);
+/* The blocks cut so far are done with (a parse is over): later ones come
+ * from new chunks. The chunk being cut from is reachable from the
+ * allocator, and through the nodes cut from it the whole tree would be,
+ * long after the tree is dropped. */
+void kh_alloc_bump_done(void);
 /* A file of SIZE bytes is about to be read into a tree: the heap grows
  * for it at once, instead of the collector running again and again on
  * the way (a short run's collections are mostly wasted). */

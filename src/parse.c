@@ -180,5 +180,6 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	kh_scan_restore(scanner);
 	kh_yy_delete_buffer(buf, scanner);
 	kh_yylex_destroy(scanner);
+	kh_alloc_bump_done();
 	return ctx.root;
 }
