@@ -32,6 +32,7 @@
 #include <utf8proc.h>
 
 #include "emit.h"
+#include "svg_parts.h"
 #include "timeline.h"
 
 /* Renders ENTRIES (kh_tl_entry*, already filtered and in timeline order)
@@ -55,7 +56,6 @@ int kh_svg_render(const kh_program *prog, const kh_body *for_body, const kh_vec 
 #define FS_SMALL 9.5
 #define FS_LANE 12.0
 #define LABEL_MAX_W 330.0        /* a label is at most this wide */
-#define MARK 6.0                 /* half the marker size */
 
 #define FONT "DejaVu Sans, Noto Sans, Arial, Helvetica, sans-serif"
 #define C_TEXT "#222222"
@@ -66,180 +66,6 @@ int kh_svg_render(const kh_program *prog, const kh_body *for_body, const kh_vec 
 #define C_DEADLINE "#c0392b"
 #define C_MEETING "#1f63b5"
 #define C_ISSUE "#2e7d32"
-
-/* ------------------------------------------------------------------ */
-/* Numbers and text                                                   */
-
-/* V with at most one decimal and '.', never "nan", "inf" or "-0". */
-static const char *num(double v)
-{
-	if (!(v == v) || v > 1e9 || v < -1e9)
-		v = 0;
-	long t = (long)(v * 10.0 + (v < 0 ? -0.5 : 0.5));
-	const char *sign = t < 0 ? "-" : "";
-	if (t < 0)
-		t = -t;
-	if (t % 10)
-		return kh_printf("%s%ld.%ld", sign, t / 10, t % 10);
-	return kh_printf("%s%ld", t ? sign : "", t / 10);
-}
-
-/* One code point of S at *I (advanced); invalid UTF-8 (which the loader
- * never lets through) gives U+FFFD and consumes one byte. */
-static uint32_t u8_next(const char *s, size_t *i)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i, -1, &c);
-	if (n <= 0) {
-		*i += 1;
-		return 0xFFFD;
-	}
-	*i += (size_t)n;
-	return (uint32_t)c;
-}
-
-static bool is_combining(uint32_t c)
-{
-	return (c >= 0x300 && c <= 0x36F) || (c >= 0x1DC0 && c <= 0x1DFF) ||
-	       (c >= 0x20D0 && c <= 0x20FF);
-}
-
-/* Capital letters, Vietnamese ones included (Latin-1, Latin Extended-A
- * and -B pairs, Latin Extended Additional: capitals at even code points). */
-static bool is_capital(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return true;
-	if (c >= 0xC0 && c <= 0xDE)
-		return c != 0xD7;
-	if ((c >= 0x100 && c <= 0x17F) || (c >= 0x1EA0 && c <= 0x1EFF))
-		return c % 2 == 0;
-	return c == 0x1A0 || c == 0x1AF;
-}
-
-/* The width of code point C in ems: an estimate on the generous side of
- * DejaVu Sans, the widest of the fonts named. */
-static double cp_em(uint32_t c)
-{
-	if (is_combining(c))
-		return 0;
-	if (c == ' ')
-		return 0.32;
-	if (c < 0x80 && strchr("il.,:;'|!()[]", (int)c))
-		return 0.32;
-	if (c == 'f' || c == 't' || c == 'r' || c == 'j' || c == 'I' || c == '-' || c == '/')
-		return 0.42;
-	if (c == 'm' || c == 'w' || c == 'M' || c == 'W')
-		return 0.92;
-	if (c >= '0' && c <= '9')
-		return 0.64;
-	if (c == 0x2026 || c == 0x2014)
-		return 1.0;
-	if (is_capital(c))
-		return 0.72;
-	return 0.62;
-}
-
-static double text_w(const char *s, double fs)
-{
-	double w = 0;
-	for (size_t i = 0; s && s[i];)
-		w += cp_em(u8_next(s, &i));
-	return w * fs;
-}
-
-/* S with runs of white space (and control characters) made one space,
- * and no space at either end. */
-static const char *squash(const char *s)
-{
-	kh_buf b = { 0 };
-	bool space = false;
-	for (const char *p = s ? s : ""; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c <= ' ' || c == 0x7F) {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			kh_buf_putc(&b, ' ');
-		space = false;
-		kh_buf_putc(&b, (char)c);
-	}
-	return kh_buf_cstr(&b);
-}
-
-/* S shortened to at most MAXW wide at font size FS: cut at a word
- * boundary when one is near, trailing punctuation dropped, "…" added. */
-static const char *fit(const char *s, double fs, double maxw)
-{
-	if (!s)
-		return "";
-	if (text_w(s, fs) <= maxw)
-		return s;
-	double ell = text_w("\xe2\x80\xa6", fs);
-	double w = 0;
-	size_t i = 0, cut = 0, word = 0;
-	while (s[i]) {
-		size_t j = i;
-		uint32_t c = u8_next(s, &j);
-		double cw = cp_em(c) * fs;
-		if (w + cw + ell > maxw && !is_combining(c))
-			break;
-		w += cw;
-		if (c == ' ')
-			word = i;
-		i = j;
-		cut = i;
-	}
-	/* Prefer the last word boundary when it keeps most of the room. */
-	if (word && text_w(kh_strndup(s, word), fs) >= 0.6 * (maxw - ell))
-		cut = word;
-	while (cut > 0 && strchr(" ,;:-(&", s[cut - 1]))
-		cut--;
-	if (cut == 0)
-		return "\xe2\x80\xa6";
-	return kh_printf("%s\xe2\x80\xa6", kh_strndup(s, cut));
-}
-
-/* S escaped for XML text and attribute values: & < > " ' as entities,
- * characters XML 1.0 forbids and invalid UTF-8 as U+FFFD. */
-static void esc(kh_buf *b, const char *s)
-{
-	for (size_t i = 0; s && s[i];) {
-		size_t start = i;
-		uint32_t c = u8_next(s, &i);
-		switch (c) {
-		case '&': kh_buf_puts(b, "&amp;"); break;
-		case '<': kh_buf_puts(b, "&lt;"); break;
-		case '>': kh_buf_puts(b, "&gt;"); break;
-		case '"': kh_buf_puts(b, "&quot;"); break;
-		case '\'': kh_buf_puts(b, "&apos;"); break;
-		case '\t':
-		case '\n':
-		case '\r': kh_buf_putc(b, ' '); break;
-		default:
-			if (c < 0x20 || c == 0xFFFE || c == 0xFFFF || c == 0xFFFD)
-				kh_buf_puts(b, "\xef\xbf\xbd");
-			else
-				kh_buf_put(b, s + start, i - start);
-		}
-	}
-}
-
-/* "30/8" */
-static const char *day_month(kh_day d)
-{
-	int y, m, dd;
-	kh_date_split(d, &y, &m, &dd);
-	return kh_printf("%d/%d", dd, m);
-}
-
-static const char *full_date(kh_day d)
-{
-	int y, m, dd;
-	kh_date_split(d, &y, &m, &dd);
-	return kh_printf("%d/%d/%d", dd, m, y);
-}
 
 /* ------------------------------------------------------------------ */
 /* Model                                                              */
@@ -358,7 +184,7 @@ static int item_cmp(const void *pa, const void *pb)
 /* The short text of an entry: the first words of what it says, or its id. */
 static const char *entry_text(const kh_tl_entry *e)
 {
-	const char *t = squash(e->what);
+	const char *t = kh_svg_squash(e->what);
 	if (!*t)
 		t = e->item_id ? e->item_id : "";
 	if (!*t)
@@ -369,13 +195,13 @@ static const char *entry_text(const kh_tl_entry *e)
 static void place_label(item *it)
 {
 	const kh_tl_entry *e = it->e;
-	const char *date = it->from ? kh_printf("từ %s", day_month(it->d0)) : day_month(it->d1);
+	const char *date = it->from ? kh_printf("từ %s", kh_svg_day_month(it->d0)) : kh_svg_day_month(it->d1);
 	const char *full = kh_printf("%s %s", date, entry_text(e));
 	double right_x = (it->from ? it->xm : it->x1) + MARK + 4;
 	double left_x = it->xm - MARK - 4;
 	if (it->window && it->x0 - 4 < left_x)
 		left_x = it->x0 - 4;
-	double want = text_w(fit(full, FS, LABEL_MAX_W), FS);
+	double want = kh_svg_text_w(kh_svg_fit(full, FS, LABEL_MAX_W), FS);
 	double room_r = RIGHT_LIMIT - right_x;
 	/* A bar cut at the axis start: the label may go left of the marker,
 	 * over the bar (on a white ground), leaving the bar's start in view. */
@@ -390,8 +216,8 @@ static void place_label(item *it)
 		room = 0;
 	it->label_left = left;
 	it->lx = left ? left_x : right_x;
-	it->label = fit(full, FS, room);
-	it->lw = text_w(it->label, FS);
+	it->label = kh_svg_fit(full, FS, room);
+	it->lw = kh_svg_text_w(it->label, FS);
 	it->label_ground = left && it->window && it->lx > it->x0;
 	double m0 = (it->window ? it->x0 : it->xm) - MARK - 1;
 	double m1 = (it->from ? AXIS_X1 : it->x1) + MARK + 1;
@@ -547,7 +373,7 @@ static const legend_entry LEGEND[] = {
 
 static double legend_entry_w(const legend_entry *l)
 {
-	return 28 + text_w(l->text, FS) + 16;
+	return 28 + kh_svg_text_w(l->text, FS) + 16;
 }
 
 static int legend_rows(const chart *c)
@@ -595,58 +421,6 @@ static void layout(chart *c)
 /* ------------------------------------------------------------------ */
 /* Drawing                                                            */
 
-static void text_el(kh_buf *b, double x, double y, const char *anchor, const char *attrs,
-		    const char *s)
-{
-	kh_buf_printf(b, "<text x=\"%s\" y=\"%s\"", num(x), num(y));
-	if (anchor)
-		kh_buf_printf(b, " text-anchor=\"%s\"", anchor);
-	if (attrs && *attrs)
-		kh_buf_printf(b, " %s", attrs);
-	kh_buf_puts(b, ">");
-	esc(b, s && *s ? s : "\xe2\x80\xa6");
-	kh_buf_puts(b, "</text>\n");
-}
-
-static void diamond(kh_buf *b, double x, double y, const char *color, bool hollow)
-{
-	kh_buf_printf(b,
-		      "<polygon points=\"%s,%s %s,%s %s,%s %s,%s\" fill=\"%s\" stroke=\"%s\" "
-		      "stroke-width=\"1.5\"%s/>\n",
-		      num(x), num(y - MARK), num(x + MARK), num(y), num(x), num(y + MARK),
-		      num(x - MARK), num(y), hollow ? "#ffffff" : color, color,
-		      hollow ? " stroke-dasharray=\"2.5,1.5\"" : "");
-}
-
-static void circle(kh_buf *b, double x, double y, const char *color, bool hollow)
-{
-	kh_buf_printf(b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" stroke=\"%s\" "
-			 "stroke-width=\"1.5\"%s/>\n",
-		      num(x), num(y), num(MARK - 0.5), hollow ? "#ffffff" : color, color,
-		      hollow ? " stroke-dasharray=\"2.5,1.5\"" : "");
-}
-
-static void bar(kh_buf *b, const char *cls, double x0, double x1, double y, const char *color,
-		bool hollow)
-{
-	if (x1 - x0 < 1)
-		x1 = x0 + 1;
-	kh_buf_printf(b, "<rect class=\"%s\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"8\" rx=\"2\" "
-			 "fill=\"%s\" fill-opacity=\"%s\" stroke=\"%s\" stroke-width=\"1\"%s/>\n",
-		      cls, num(x0), num(y - 4), num(x1 - x0), color, hollow ? "0.08" : "0.3", color,
-		      hollow ? " stroke-dasharray=\"3,2\"" : "");
-}
-
-/* A line to the end of the axis with an arrowhead ("từ …", open-ended). */
-static void arrow(kh_buf *b, double x0, double x1, double y, const char *color)
-{
-	kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
-			 "stroke-width=\"1.5\" stroke-dasharray=\"4,3\"/>\n",
-		      num(x0), num(y), num(x1 - 6), num(y), color);
-	kh_buf_printf(b, "<polygon points=\"%s,%s %s,%s %s,%s\" fill=\"%s\"/>\n", num(x1), num(y),
-		      num(x1 - 7), num(y - 4), num(x1 - 7), num(y + 4), color);
-}
-
 static void draw_header(const chart *c, kh_buf *b)
 {
 	const kh_plan *p = c->plan;
@@ -656,22 +430,22 @@ static void draw_header(const chart *c, kh_buf *b)
 	const char *head = p && p->number && *p->number
 				   ? kh_printf("Lịch thực hiện %s số %s", doc, p->number)
 				   : kh_printf("Lịch thực hiện %s", doc);
-	text_el(b, MARGIN, 30, NULL, "font-size=\"18\" font-weight=\"bold\"",
-		fit(head, 18, W - 2 * MARGIN));
+	kh_svg_text(b, MARGIN, 30, NULL, "font-size=\"18\" font-weight=\"bold\"",
+		kh_svg_fit(head, 18, W - 2 * MARGIN));
 	kh_buf sub = { 0 };
 	if (p && p->issuer && p->issuer->name)
 		kh_buf_puts(&sub, p->issuer->name);
 	if (p && p->has_date)
-		kh_buf_printf(&sub, "%sngày %s", sub.len ? ", " : "", full_date(p->date));
+		kh_buf_printf(&sub, "%sngày %s", sub.len ? ", " : "", kh_svg_full_date(p->date));
 	if (p && p->title && *p->title)
-		kh_buf_printf(&sub, "%s%s", sub.len ? " \xe2\x80\x94 " : "", squash(p->title));
+		kh_buf_printf(&sub, "%s%s", sub.len ? " \xe2\x80\x94 " : "", kh_svg_squash(p->title));
 	if (sub.len)
-		text_el(b, MARGIN, 50, NULL, "font-size=\"12\" fill=\"" C_MUTED "\"",
-			fit(kh_buf_cstr(&sub), 12, W - 2 * MARGIN));
+		kh_svg_text(b, MARGIN, 50, NULL, "font-size=\"12\" fill=\"" C_MUTED "\"",
+			kh_svg_fit(kh_buf_cstr(&sub), 12, W - 2 * MARGIN));
 	if (c->for_body) {
 		const char *who = c->for_body->name ? c->for_body->name : c->for_body->id;
-		text_el(b, MARGIN, 68, NULL, "font-size=\"12\" font-weight=\"bold\"",
-			fit(kh_printf("Chỉ những việc liên quan đến: %s", who ? who : ""), 12,
+		kh_svg_text(b, MARGIN, 68, NULL, "font-size=\"12\" font-weight=\"bold\"",
+			kh_svg_fit(kh_printf("Chỉ những việc liên quan đến: %s", who ? who : ""), 12,
 			    W - 2 * MARGIN));
 	}
 }
@@ -683,22 +457,22 @@ static void draw_lanes(const chart *c, kh_buf *b)
 		const lane *l = &c->lanes[k];
 		kh_buf_printf(b, "<rect class=\"lane\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" "
 				 "fill=\"%s\"/>\n",
-			      num(LANE_X0), num(l->top), num(W - MARGIN - LANE_X0), num(l->height),
+			      kh_svg_num(LANE_X0), kh_svg_num(l->top), kh_svg_num(W - MARGIN - LANE_X0), kh_svg_num(l->height),
 			      k % 2 ? C_LANE_B : C_LANE_A);
 		const char *name = l->level ? (l->level->name ? l->level->name : l->level->id)
 					    : "Không theo cấp";
-		text_el(b, LANE_X0 + 8, l->top + l->height / 2 + 4, NULL,
+		kh_svg_text(b, LANE_X0 + 8, l->top + l->height / 2 + 4, NULL,
 			"class=\"lane-label\" font-size=\"12\" font-weight=\"bold\"",
-			fit(squash(name), FS_LANE, AXIS_X0 - LANE_X0 - 20));
+			kh_svg_fit(kh_svg_squash(name), FS_LANE, AXIS_X0 - LANE_X0 - 20));
 	}
 	/* Lane borders and the edge of the header column. */
 	for (size_t k = 1; k < c->nlanes; k++)
 		kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#c4c9d0\" "
 				 "stroke-width=\"1\"/>\n",
-			      num(LANE_X0), num(c->lanes[k].top), num(W - MARGIN), num(c->lanes[k].top));
+			      kh_svg_num(LANE_X0), kh_svg_num(c->lanes[k].top), kh_svg_num(W - MARGIN), kh_svg_num(c->lanes[k].top));
 	kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#c4c9d0\" "
 			 "stroke-width=\"1\"/>\n",
-		      num(AXIS_X0 - 8), num(c->lanes_top), num(AXIS_X0 - 8), num(c->axis_y));
+		      kh_svg_num(AXIS_X0 - 8), kh_svg_num(c->lanes_top), kh_svg_num(AXIS_X0 - 8), kh_svg_num(c->axis_y));
 	kh_buf_puts(b, "</g>\n");
 }
 
@@ -736,14 +510,14 @@ static void draw_axis(const chart *c, kh_buf *b)
 		if (decades && (dd == 10 || dd == 20)) {
 			kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
 					 "stroke-width=\"0.8\" stroke-dasharray=\"2,3\"/>\n",
-				      num(x), num(c->lanes_top), num(x), num(y), C_GRID);
+				      kh_svg_num(x), kh_svg_num(c->lanes_top), kh_svg_num(x), kh_svg_num(y), C_GRID);
 			kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\"/>\n",
-				      num(x), num(y), num(x), num(y + 5), C_MUTED);
-			text_el(b, x, y + 15, "middle", "font-size=\"9.5\" fill=\"" C_MUTED "\"",
+				      kh_svg_num(x), kh_svg_num(y), kh_svg_num(x), kh_svg_num(y + 5), C_MUTED);
+			kh_svg_text(b, x, y + 15, "middle", "font-size=\"9.5\" fill=\"" C_MUTED "\"",
 				kh_printf("%d", dd));
 		} else if (days) {
 			kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\"/>\n",
-				      num(x), num(y), num(x), num(y + 3), "#9aa0a6");
+				      kh_svg_num(x), kh_svg_num(y), kh_svg_num(x), kh_svg_num(y + 3), "#9aa0a6");
 		}
 	}
 	/* Months: a grid line at each first day, labelled "8/2019". */
@@ -760,13 +534,13 @@ static void draw_axis(const chart *c, kh_buf *b)
 			continue;
 		kh_buf_printf(b, "<line class=\"month\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" "
 				 "stroke=\"%s\" stroke-width=\"1\"/>\n",
-			      num(x), num(c->lanes_top), num(x), num(labelled ? y + 9 : y + 5),
+			      kh_svg_num(x), kh_svg_num(c->lanes_top), kh_svg_num(x), kh_svg_num(labelled ? y + 9 : y + 5),
 			      labelled ? "#b8bec6" : "#e3e6ea");
 		if (labelled) {
 			const char *t = kh_printf("%d/%d", m, yr);
-			double tw = text_w(t, FS);
+			double tw = kh_svg_text_w(t, FS);
 			if (x + 3 + tw <= RIGHT_LIMIT) {
-				text_el(b, x + 3, y + 30, NULL, "class=\"month-label\" font-weight=\"bold\"", t);
+				kh_svg_text(b, x + 3, y + 30, NULL, "class=\"month-label\" font-weight=\"bold\"", t);
 				if (first_label_x < 0)
 					first_label_x = x;
 			}
@@ -778,13 +552,13 @@ static void draw_axis(const chart *c, kh_buf *b)
 		int yr, m, dd;
 		kh_date_split(c->lo, &yr, &m, &dd);
 		const char *t = kh_printf("%d/%d", m, yr);
-		if (dd != 1 && (first_label_x < 0 || first_label_x - AXIS_X0 >= text_w(t, FS) + 12))
-			text_el(b, AXIS_X0 + 3, y + 30, NULL,
+		if (dd != 1 && (first_label_x < 0 || first_label_x - AXIS_X0 >= kh_svg_text_w(t, FS) + 12))
+			kh_svg_text(b, AXIS_X0 + 3, y + 30, NULL,
 				"class=\"month-label\" font-weight=\"bold\" fill=\"" C_MUTED "\"", t);
 	}
 	kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
 			 "stroke-width=\"1.5\"/>\n",
-		      num(AXIS_X0), num(y), num(AXIS_X1), num(y), C_MUTED);
+		      kh_svg_num(AXIS_X0), kh_svg_num(y), kh_svg_num(AXIS_X1), kh_svg_num(y), C_MUTED);
 	kh_buf_puts(b, "</g>\n");
 }
 
@@ -797,11 +571,11 @@ static void draw_issue(const chart *c, kh_buf *b)
 	kh_buf_puts(b, "<g class=\"issue\">\n");
 	kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
 			 "stroke-width=\"2\" stroke-dasharray=\"6,3\"/>\n",
-		      num(x), num(c->lanes_top - 14), num(x), num(c->axis_y), C_ISSUE);
-	const char *t = kh_printf("ban hành %s", full_date(p->date));
-	double tw = text_w(t, FS);
+		      kh_svg_num(x), kh_svg_num(c->lanes_top - 14), kh_svg_num(x), kh_svg_num(c->axis_y), C_ISSUE);
+	const char *t = kh_printf("ban hành %s", kh_svg_full_date(p->date));
+	double tw = kh_svg_text_w(t, FS);
 	bool left = x + 4 + tw > RIGHT_LIMIT;
-	text_el(b, left ? x - 4 : x + 4, c->lanes_top - 6, left ? "end" : NULL,
+	kh_svg_text(b, left ? x - 4 : x + 4, c->lanes_top - 6, left ? "end" : NULL,
 		"font-weight=\"bold\" fill=\"" C_ISSUE "\"", t);
 	kh_buf_puts(b, "</g>\n");
 }
@@ -816,7 +590,7 @@ static void draw_item(const chart *c, const item *it, kh_buf *b)
 		      it->tentative ? " tentative" : "");
 	/* The tooltip: everything the label had no room for. */
 	kh_buf tip = { 0 };
-	kh_buf_printf(&tip, "%s \xe2\x80\x94 %s", kh_when_label(e->when), squash(e->what));
+	kh_buf_printf(&tip, "%s \xe2\x80\x94 %s", kh_when_label(e->when), kh_svg_squash(e->what));
 	if (e->owners.n)
 		kh_buf_printf(&tip, " \xe2\x80\x94 %s: %s", it->meeting ? "chủ trì" : "giao",
 			      kh_refs_label(&e->owners));
@@ -825,32 +599,32 @@ static void draw_item(const chart *c, const item *it, kh_buf *b)
 	if (e->item_id)
 		kh_buf_printf(&tip, " [%s]", e->item_id);
 	kh_buf_puts(b, "<title>");
-	esc(b, kh_buf_cstr(&tip));
+	kh_svg_esc(b, kh_buf_cstr(&tip));
 	kh_buf_puts(b, "</title>\n");
 	if (it->window)
-		bar(b, "bar", it->x0, it->x1, y, color, it->tentative);
+		kh_svg_bar(b, "bar", it->x0, it->x1, y, color, it->tentative);
 	if (it->from) {
 		/* The open end: a dashed arrow on to the end of the axis, after
 		 * the label when the label is on the right. */
 		double ax = it->label_left ? it->xm + MARK : it->lx + it->lw + 6;
 		if (ax < AXIS_X1 - 14)
-			arrow(b, ax, AXIS_X1, y, color);
+			kh_svg_arrow(b, ax, AXIS_X1, y, color);
 	}
 	if (it->clipped && it->window) {
 		/* Started before the axis: a notch pointing left at its start. */
 		kh_buf_printf(b, "<polygon points=\"%s,%s %s,%s %s,%s\" fill=\"%s\"/>\n",
-			      num(AXIS_X0 - 6), num(y), num(AXIS_X0), num(y - 5), num(AXIS_X0),
-			      num(y + 5), color);
+			      kh_svg_num(AXIS_X0 - 6), kh_svg_num(y), kh_svg_num(AXIS_X0), kh_svg_num(y - 5), kh_svg_num(AXIS_X0),
+			      kh_svg_num(y + 5), color);
 	}
 	if (it->meeting)
-		circle(b, it->xm, y, color, it->tentative);
+		kh_svg_circle(b, it->xm, y, color, it->tentative);
 	else
-		diamond(b, it->xm, y, color, it->tentative);
+		kh_svg_diamond(b, it->xm, y, color, it->tentative);
 	if (it->label_ground)
 		kh_buf_printf(b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"15\" "
 				 "fill=\"#ffffff\" fill-opacity=\"0.9\"/>\n",
-			      num(it->lx - it->lw - 3), num(y - 7.5), num(it->lw + 6));
-	text_el(b, it->lx, y + 4, it->label_left ? "end" : NULL, NULL, it->label);
+			      kh_svg_num(it->lx - it->lw - 3), kh_svg_num(y - 7.5), kh_svg_num(it->lw + 6));
+	kh_svg_text(b, it->lx, y + 4, it->label_left ? "end" : NULL, NULL, it->label);
 	kh_buf_puts(b, "</g>\n");
 }
 
@@ -858,9 +632,9 @@ static void draw_message(const chart *c, kh_buf *b, const char *msg)
 {
 	kh_buf_printf(b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"44\" rx=\"4\" "
 			 "fill=\"" C_LANE_A "\" stroke=\"" C_GRID "\"/>\n",
-		      num(MARGIN), num(c->lanes_top), num(W - 2 * MARGIN));
-	text_el(b, W / 2, c->lanes_top + 27, "middle", "class=\"message\" font-size=\"13\"",
-		fit(msg, 13, W - 4 * MARGIN));
+		      kh_svg_num(MARGIN), kh_svg_num(c->lanes_top), kh_svg_num(W - 2 * MARGIN));
+	kh_svg_text(b, W / 2, c->lanes_top + 27, "middle", "class=\"message\" font-size=\"13\"",
+		kh_svg_fit(msg, 13, W - 4 * MARGIN));
 }
 
 static void draw_undated(const chart *c, kh_buf *b)
@@ -871,31 +645,31 @@ static void draw_undated(const chart *c, kh_buf *b)
 	kh_buf_puts(b, "<g class=\"undated\">\n");
 	kh_buf_printf(b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"4\" "
 			 "fill=\"#fbfbf8\" stroke=\"#c4c9d0\"/>\n",
-		      num(x), num(c->box_top), num(w), num(c->box_h));
-	text_el(b, x + 10, c->box_top + 19, NULL, "font-size=\"12\" font-weight=\"bold\"",
+		      kh_svg_num(x), kh_svg_num(c->box_top), kh_svg_num(w), kh_svg_num(c->box_h));
+	kh_svg_text(b, x + 10, c->box_top + 19, NULL, "font-size=\"12\" font-weight=\"bold\"",
 		kh_printf("Việc thường xuyên, định kỳ hoặc chưa có ngày cụ thể (%zu)",
 			  c->undated.n));
 	for (size_t i = 0; i < c->undated.n; i++) {
 		const kh_tl_entry *e = KH_VEC_AT(c->undated, kh_tl_entry, i);
 		double y = c->box_top + 30 + 17.0 * (double)i + 12;
-		const char *when = e->when ? squash(kh_when_label(e->when)) : "";
+		const char *when = e->when ? kh_svg_squash(kh_when_label(e->when)) : "";
 		if (!*when)
 			when = e->meeting ? "chưa có ngày" : "chưa có thời hạn";
-		when = fit(when, FS, 330);
+		when = kh_svg_fit(when, FS, 330);
 		/* Who: the level for a meeting held at several, else the owners. */
-		const char *who = e->owners.n ? squash(kh_refs_label(&e->owners)) : "";
+		const char *who = e->owners.n ? kh_svg_squash(kh_refs_label(&e->owners)) : "";
 		if (e->meeting && e->level)
 			who = e->level->name ? e->level->name : e->level->id;
 		const char *rest = *who ? kh_printf("%s: %s", who, entry_text(e)) : entry_text(e);
-		double ww = text_w(when, FS) * 1.08 + text_w(" \xe2\x80\x94 ", FS);
-		rest = fit(rest, FS, w - 20 - 12 - ww);
+		double ww = kh_svg_text_w(when, FS) * 1.08 + kh_svg_text_w(" \xe2\x80\x94 ", FS);
+		rest = kh_svg_fit(rest, FS, w - 20 - 12 - ww);
 		kh_buf_printf(b, "<text x=\"%s\" y=\"%s\"><tspan font-weight=\"bold\">",
-			      num(x + 12), num(y));
-		esc(b, "\xe2\x80\xa2 ");
-		esc(b, when);
+			      kh_svg_num(x + 12), kh_svg_num(y));
+		kh_svg_esc(b, "\xe2\x80\xa2 ");
+		kh_svg_esc(b, when);
 		kh_buf_puts(b, "</tspan>");
-		esc(b, " \xe2\x80\x94 ");
-		esc(b, rest);
+		kh_svg_esc(b, " \xe2\x80\x94 ");
+		kh_svg_esc(b, rest);
 		kh_buf_puts(b, "</text>\n");
 	}
 	kh_buf_puts(b, "</g>\n");
@@ -907,7 +681,7 @@ static void draw_legend(const chart *c, kh_buf *b)
 		return;
 	kh_buf_puts(b, "<g class=\"legend\">\n");
 	double x = LEGEND_X0, y = c->legend_top + 12;
-	text_el(b, MARGIN, y + 4, NULL, "font-weight=\"bold\"", "Chú giải:");
+	kh_svg_text(b, MARGIN, y + 4, NULL, "font-weight=\"bold\"", "Chú giải:");
 	for (size_t i = 0; i < NLEGEND; i++) {
 		const legend_entry *l = &LEGEND[i];
 		if (!(c->used & (1u << l->kind)))
@@ -919,24 +693,24 @@ static void draw_legend(const chart *c, kh_buf *b)
 		}
 		double mx = x + 12;
 		switch (l->kind) {
-		case 0: diamond(b, mx, y, C_DEADLINE, false); break;
+		case 0: kh_svg_diamond(b, mx, y, C_DEADLINE, false); break;
 		case 1:
-			bar(b, "legend-bar", mx - 12, mx, y, C_DEADLINE, false);
-			diamond(b, mx, y, C_DEADLINE, false);
+			kh_svg_bar(b, "legend-bar", mx - 12, mx, y, C_DEADLINE, false);
+			kh_svg_diamond(b, mx, y, C_DEADLINE, false);
 			break;
-		case 2: circle(b, mx, y, C_MEETING, false); break;
-		case 3: diamond(b, mx, y, C_DEADLINE, true); break;
+		case 2: kh_svg_circle(b, mx, y, C_MEETING, false); break;
+		case 3: kh_svg_diamond(b, mx, y, C_DEADLINE, true); break;
 		case 4:
 			kh_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
 					 "stroke-width=\"2\" stroke-dasharray=\"6,3\"/>\n",
-				      num(mx), num(y - 8), num(mx), num(y + 8), C_ISSUE);
+				      kh_svg_num(mx), kh_svg_num(y - 8), kh_svg_num(mx), kh_svg_num(y + 8), C_ISSUE);
 			break;
 		case 5:
-			diamond(b, mx - 8, y, C_DEADLINE, false);
-			arrow(b, mx - 8, mx + 10, y, C_DEADLINE);
+			kh_svg_diamond(b, mx - 8, y, C_DEADLINE, false);
+			kh_svg_arrow(b, mx - 8, mx + 10, y, C_DEADLINE);
 			break;
 		}
-		text_el(b, x + 30, y + 4, NULL, NULL, l->text);
+		kh_svg_text(b, x + 30, y + 4, NULL, NULL, l->text);
 		x += w;
 	}
 	kh_buf_puts(b, "</g>\n");
@@ -975,12 +749,12 @@ int kh_svg_render(const kh_program *prog, const kh_body *for_body, const kh_vec 
 		      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%s\" "
 		      "height=\"%s\" viewBox=\"0 0 %s %s\" font-family=\"" FONT "\" "
 		      "font-size=\"11\" fill=\"" C_TEXT "\">\n",
-		      num(W), num(c.h), num(W), num(c.h));
+		      kh_svg_num(W), kh_svg_num(c.h), kh_svg_num(W), kh_svg_num(c.h));
 	kh_buf_puts(out, "<title>");
-	esc(out, kh_buf_cstr(&title));
+	kh_svg_esc(out, kh_buf_cstr(&title));
 	kh_buf_puts(out, "</title>\n<desc>kehoach schedule --svg</desc>\n");
 	kh_buf_printf(out, "<rect x=\"0\" y=\"0\" width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n",
-		      num(W), num(c.h));
+		      kh_svg_num(W), kh_svg_num(c.h));
 	draw_header(&c, out);
 
 	if (c.nitems) {
