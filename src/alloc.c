@@ -99,9 +99,7 @@ static size_t words_for(size_t size)
 {
 	return (size + 1 + sizeof(void *) - 1) / sizeof(void *);
 }
-#endif
 
-#ifndef KH_NO_GC
 /* glibc's: the stack pointer at the program's entry, above every frame. */
 extern void *__libc_stack_end;
 #endif

@@ -74,15 +74,23 @@ static bool is_so(const char *folded)
 	return !strcmp(folded, "số") || !strcmp(folded, "so");
 }
 
-/* The leading digits of S without leading zeros ("035-" -> "35"), or NULL. */
+/* Where the leading digits of S start without leading zeros ("035-":
+ * "35"), and in *N how many there are. */
+static const char *lead_at(const char *s, size_t *n)
+{
+	while (s[0] == '0' && isdigit((unsigned char)s[1]))
+		s++;
+	for (*n = 0; isdigit((unsigned char)s[*n]); (*n)++)
+		;
+	return s;
+}
+
+/* The leading digits of S without leading zeros, or NULL. */
 static const char *lead_of(const char *s)
 {
-	size_t i = 0, n = 0;
-	while (s[i] == '0' && isdigit((unsigned char)s[i + 1]))
-		i++;
-	while (isdigit((unsigned char)s[i + n]))
-		n++;
-	return n ? kh_strndup(s + i, n) : NULL;
+	size_t n;
+	const char *d = lead_at(s, &n);
+	return n ? kh_strndup(d, n) : NULL;
 }
 
 static sn_form *make_form(const char *text)
@@ -359,12 +367,8 @@ static void judge_use(sn_ctx *c, const kh_prose *p, kh_vec *ws, size_t j, size_t
 static bool has_a_lead(const sn_ctx *c, const char *t)
 {
 	for (const char *p = strpbrk(t, "0123456789"); p; p = strpbrk(p, "0123456789")) {
-		const char *q = p;
-		while (q[0] == '0' && isdigit((unsigned char)q[1]))
-			q++;
-		size_t n = 0;
-		while (isdigit((unsigned char)q[n]))
-			n++;
+		size_t n;
+		const char *q = lead_at(p, &n);
 		char lead[32];
 		if (n >= sizeof lead)
 			return true; /* too long to copy here: let the scan judge */

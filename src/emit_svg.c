@@ -197,8 +197,8 @@ static void place_label(item *it)
 	const kh_tl_entry *e = it->e;
 	const char *date = it->from ? kh_printf("từ %s", kh_svg_day_month(it->d0)) : kh_svg_day_month(it->d1);
 	const char *full = kh_printf("%s %s", date, entry_text(e));
-	double right_x = (it->from ? it->xm : it->x1) + MARK + 4;
-	double left_x = it->xm - MARK - 4;
+	double right_x = (it->from ? it->xm : it->x1) + KH_SVG_MARK + 4;
+	double left_x = it->xm - KH_SVG_MARK - 4;
 	if (it->window && it->x0 - 4 < left_x)
 		left_x = it->x0 - 4;
 	double want = kh_svg_text_w(kh_svg_fit(full, FS, LABEL_MAX_W), FS);
@@ -206,7 +206,7 @@ static void place_label(item *it)
 	/* A bar cut at the axis start: the label may go left of the marker,
 	 * over the bar (on a white ground), leaving the bar's start in view. */
 	if (it->clipped && it->window)
-		left_x = it->xm - MARK - 4;
+		left_x = it->xm - KH_SVG_MARK - 4;
 	double room_l = left_x - AXIS_X0 - (it->clipped ? 24 : 0);
 	bool left = !(want <= room_r) && (want <= room_l || room_l > room_r);
 	double room = left ? room_l : room_r;
@@ -219,8 +219,8 @@ static void place_label(item *it)
 	it->label = kh_svg_fit(full, FS, room);
 	it->lw = kh_svg_text_w(it->label, FS);
 	it->label_ground = left && it->window && it->lx > it->x0;
-	double m0 = (it->window ? it->x0 : it->xm) - MARK - 1;
-	double m1 = (it->from ? AXIS_X1 : it->x1) + MARK + 1;
+	double m0 = (it->window ? it->x0 : it->xm) - KH_SVG_MARK - 1;
+	double m1 = (it->from ? AXIS_X1 : it->x1) + KH_SVG_MARK + 1;
 	if (it->label_left) {
 		it->ext0 = it->lx - it->lw;
 		it->ext1 = m1;
@@ -606,7 +606,7 @@ static void draw_item(const chart *c, const item *it, kh_buf *b)
 	if (it->from) {
 		/* The open end: a dashed arrow on to the end of the axis, after
 		 * the label when the label is on the right. */
-		double ax = it->label_left ? it->xm + MARK : it->lx + it->lw + 6;
+		double ax = it->label_left ? it->xm + KH_SVG_MARK : it->lx + it->lw + 6;
 		if (ax < AXIS_X1 - 14)
 			kh_svg_arrow(b, ax, AXIS_X1, y, color);
 	}

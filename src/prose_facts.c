@@ -429,9 +429,10 @@ static void read_name(const scan *s, size_t i, const kh_bname *b, const kh_vec *
 
 /*
  * A group of many names, read as its names one by one would be, without
- * a step per name: the first body whose reading ends takes it; a level's
- * word after the name (EXTRA) makes that reading longer than the group's
- * others, so it stands alone.
+ * a step per name: the first body whose reading ends takes it (the first
+ * of BY[k] is the first of its kind in ALL); a level's word after the name
+ * (EXTRA) makes that reading longer than the group's others, so it stands
+ * alone.
  */
 static void read_group(const scan *s, size_t i, const kh_bgroup *g, const kh_vec *levels, name_end said[2],
 		       reading *r)
@@ -442,23 +443,23 @@ static void read_group(const scan *s, size_t i, const kh_bgroup *g, const kh_vec
 	const name_end *e[2] = { NULL, NULL };
 	for (int l = 0; l < 2; l++)
 		if (g->by[l].n) {
-			e[l] = ends_for(s, i, m, g->all.items[g->first[l]], l, levels, said);
+			e[l] = ends_for(s, i, m, g->by[l].items[0], l, levels, said);
 			if (!e[l]->ends)
 				e[l] = NULL;
 		}
 	if (!e[0] && !e[1])
 		return;
-	int p = e[0] && e[1] ? g->first[1] < g->first[0] : !e[0];
+	int p = e[0] && e[1] ? g->all.items[0] == g->by[1].items[0] : !e[0];
 	if (e[p]->extra || m > r->best)
 		reading_reset(r, m + e[p]->extra, e[p]->lv);
 	if (e[p]->extra) {
-		reading_add(r, g->all.items[g->first[p]]);
+		reading_add(r, g->by[p].items[0]);
 		return;
 	}
 	const name_end *q = e[!p];
 	if (q && q->extra) {
 		reading_reset(r, m + q->extra, q->lv);
-		reading_add(r, g->all.items[g->first[!p]]);
+		reading_add(r, g->by[!p].items[0]);
 		return;
 	}
 	reading_add_all(r, q ? &g->all : &g->by[p]);

@@ -5,7 +5,6 @@
  * scanners.
  * Part of kehoach; see README.md for the licence.
  */
-#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -254,21 +253,15 @@ static void pre_build(kh_bindex *x)
 static void group_bodies(kh_bgroup *g)
 {
 	kh_map seen = { 0 };
-	g->first[0] = g->first[1] = SIZE_MAX;
 	for (size_t k = 0; k <= g->same->n; k++) {
 		const kh_bname *b = k ? g->same->items[k - 1] : g->name;
 		void **slot = kh_map_slot(&seen, b->b, true);
 		if (*slot)
 			continue;
 		*slot = (void *)b;
-		if (g->first[b->leveled] == SIZE_MAX)
-			g->first[b->leveled] = g->all.n;
 		kh_vec_push(&g->all, (void *)b->b);
 		kh_vec_push(&g->by[b->leveled], (void *)b->b);
 	}
-	for (int l = 0; l < 2; l++)
-		if (g->first[l] == SIZE_MAX)
-			g->first[l] = g->all.n;
 }
 
 static void seq_build(kh_bindex *x)

@@ -106,7 +106,6 @@ typedef struct kh_bgroup {
 	kh_vec *same;             /* kh_bname*: the others, or NULL */
 	kh_vec all;               /* const kh_body*, when SAME: every body once, in order */
 	kh_vec by[2];             /* the same, those without a level and those with one */
-	size_t first[2];          /* where in ALL the first of BY[k] is (ALL.n: none) */
 } kh_bgroup;
 
 /* Names by their first and by their last word, and by their words. */

@@ -206,8 +206,8 @@ void kh_svg_diamond(kh_buf *b, double x, double y, const char *color, bool hollo
 	kh_buf_printf(b,
 		      "<polygon points=\"%s,%s %s,%s %s,%s %s,%s\" fill=\"%s\" stroke=\"%s\" "
 		      "stroke-width=\"1.5\"%s/>\n",
-		      kh_svg_num(x), kh_svg_num(y - MARK), kh_svg_num(x + MARK), kh_svg_num(y), kh_svg_num(x), kh_svg_num(y + MARK),
-		      kh_svg_num(x - MARK), kh_svg_num(y), hollow ? "#ffffff" : color, color,
+		      kh_svg_num(x), kh_svg_num(y - KH_SVG_MARK), kh_svg_num(x + KH_SVG_MARK), kh_svg_num(y), kh_svg_num(x), kh_svg_num(y + KH_SVG_MARK),
+		      kh_svg_num(x - KH_SVG_MARK), kh_svg_num(y), hollow ? "#ffffff" : color, color,
 		      hollow ? " stroke-dasharray=\"2.5,1.5\"" : "");
 }
 
@@ -215,7 +215,7 @@ void kh_svg_circle(kh_buf *b, double x, double y, const char *color, bool hollow
 {
 	kh_buf_printf(b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" stroke=\"%s\" "
 			 "stroke-width=\"1.5\"%s/>\n",
-		      kh_svg_num(x), kh_svg_num(y), kh_svg_num(MARK - 0.5), hollow ? "#ffffff" : color, color,
+		      kh_svg_num(x), kh_svg_num(y), kh_svg_num(KH_SVG_MARK - 0.5), hollow ? "#ffffff" : color, color,
 		      hollow ? " stroke-dasharray=\"2.5,1.5\"" : "");
 }
 

@@ -10,7 +10,7 @@
 #include "alloc.h"
 #include "date.h"
 
-#define MARK 6.0                 /* half the marker size */
+#define KH_SVG_MARK 6.0 /* half the marker size */
 
 /* V with at most one decimal and '.', never "nan", "inf" or "-0". */
 const char *kh_svg_num(double v);
