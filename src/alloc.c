@@ -329,11 +329,17 @@ void kh_free_uncollectable(void *p)
 
 void *kh_realloc(void *old, size_t size)
 {
+#ifdef KH_NO_GC
 	if (fault_hit())
 		kh_oom(size);
-#ifdef KH_NO_GC
 	void *p = realloc(old, size ? size : 1);
 #else
+	/* A vector's first block, the most common call by far, from the free
+	 * lists: GC_REALLOC takes the collector's lock and its slow path. */
+	if (!old)
+		return kh_alloc(size);
+	if (fault_hit())
+		kh_oom(size);
 	void *p = GC_REALLOC(old, size ? size : 1);
 #endif
 	if (!p)
