@@ -47,6 +47,7 @@ const char *kh_token_name(int token);
 #include <string.h>
 #include "alloc.h"
 #include "i18n.h"
+#include "literal.h"
 
 /* Past its first 200 entries bison moves its stacks to YYMALLOC memory,
  * which the collector must scan: the AST is only referenced from there
@@ -413,7 +414,8 @@ stmt
 
 string
 	: STRING
-	| string STRING         { $$ = kh_string_concat($1, $2); }
+	| string STRING         { $$ = kh_string_concat($1, $2);
+				  kh_literal_note(ctx->src, $$->text, $$->span, false); }
 	;
 
 opt_string

@@ -3,189 +3,16 @@
  * source order, each with where it was written (citations.h).
  * Part of kehoach; see README.md for the licence.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "citations_int.h"
-
-/* ------------------------------------------------------------------ */
-/* The strings of the main file                                       */
-
-/*
- * The string literals of the main file, found once: the resolved plan
- * keeps a string's text but not where it was written (statements keep
- * the span of their keyword or id). A string is matched to the first
- * literal with the same text after its statement; literals joined by
- * juxtaposition ("a " "b") count as one.
- */
-typedef struct literal {
-	unsigned start, end;      /* the source bytes, quotes included */
-	const char *text;         /* decoded */
-	bool raw;                 /* one literal without escapes: text is source[start+1, end-1) */
-	bool claimed;
-} literal;
-
-typedef struct lit_index {
-	literal *v;
-	size_t n, cap;
-	const char **keys;        /* hash: text -> first literal with it (chained by next) */
-	size_t *first, *next, hcap;
-} lit_index;
-
-static void lit_push(lit_index *x, unsigned start, unsigned end, const char *text, bool raw)
-{
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 256;
-		x->v = KH_GROW_N(x->v, literal, x->cap);
-	}
-	x->v[x->n++] = (literal){ start, end, text, raw, false };
-}
-
-/* Decodes the literal at SRC[I] (a '"'); returns the index after it. */
-static size_t read_literal(const char *src, size_t len, size_t i, kh_buf *out, bool *raw)
-{
-	*raw = true;
-	for (i++; i < len && src[i] != '"' && src[i] != '\n'; i++) {
-		if (src[i] != '\\' || i + 1 >= len) {
-			/* the run up to the next quote, escape or line end, at once */
-			size_t run = strcspn(src + i, "\"\\\n");
-			if (run == 0 || i + run > len)
-				run = 1; /* the NUL ending the text, or a NUL inside */
-			kh_buf_put(out, src + i, run);
-			i += run - 1;
-			continue;
-		}
-		*raw = false;
-		char e = src[++i];
-		if (e == 'n')
-			kh_buf_putc(out, '\n');
-		else if (e == 't')
-			kh_buf_putc(out, '\t');
-		else if (e == 'u' && i + 1 < len && src[i + 1] == '{') {
-			size_t j = i + 2;
-			long cp = 0;
-			while (j < len && isxdigit((unsigned char)src[j]) && cp < 0x110000)
-				cp = cp * 16 + (isdigit((unsigned char)src[j]) ? src[j] - '0'
-									  : (tolower((unsigned char)src[j]) - 'a' + 10)),
-				j++;
-			if (j < len && src[j] == '}' && cp > 0 && cp < 0x110000) {
-				utf8proc_uint8_t enc[4];
-				utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
-				kh_buf_put(out, (const char *)enc, (size_t)k);
-				i = j;
-			}
-		} else {
-			kh_buf_putc(out, e);
-		}
-	}
-	return i < len && src[i] == '"' ? i + 1 : i;
-}
-
-static void lit_hash(lit_index *x)
-{
-	x->hcap = 64;
-	while (x->hcap < x->n * 2)
-		x->hcap *= 2;
-	x->keys = KH_NEW_N(const char *, x->hcap);
-	x->first = KH_NEW_N(size_t, x->hcap);
-	x->next = KH_NEW_N(size_t, x->n + 1);
-	for (size_t k = x->n; k-- > 0;) {
-		size_t h = kh_str_hash(x->v[k].text) & (x->hcap - 1);
-		while (x->keys[h] && strcmp(x->keys[h], x->v[k].text))
-			h = (h + 1) & (x->hcap - 1);
-		x->next[k] = x->keys[h] ? x->first[h] : (size_t)-1;
-		x->keys[h] = x->v[k].text;
-		x->first[h] = k;
-	}
-}
-
-static lit_index index_literals(const kh_source *src)
-{
-	lit_index x = { 0 };
-	const char *t = src->text;
-	size_t len = src->len;
-	for (size_t i = 0; i < len;) {
-		char c = t[i];
-		if (c == '#' || (c == '/' && i + 1 < len && t[i + 1] == '/')) {
-			while (i < len && t[i] != '\n')
-				i++;
-		} else if (c == '/' && i + 1 < len && t[i + 1] == '*') {
-			i += 2;
-			while (i + 1 < len && !(t[i] == '*' && t[i + 1] == '/'))
-				i++;
-			i += 2;
-		} else if (c == '"') {
-			/* a run of literals separated by spaces: each, and the run joined */
-			kh_buf joined = { 0 }, first = { 0 };
-			size_t run_start = i, count = 0;
-			for (;;) {
-				kh_buf one = { 0 };
-				bool raw;
-				size_t e = read_literal(t, len, i, &one, &raw);
-				lit_push(&x, (unsigned)i, (unsigned)e, kh_buf_cstr(&one), raw);
-				/* the run joined only when there is a run: most literals stand alone */
-				if (count == 1)
-					kh_buf_put(&joined, first.data ? first.data : "", first.len);
-				if (count >= 1)
-					kh_buf_put(&joined, one.data ? one.data : "", one.len);
-				else
-					first = one;
-				count++;
-				i = e;
-				size_t j = i;
-				while (j < len && (t[j] == ' ' || t[j] == '\t'))
-					j++;
-				if (j >= len || t[j] != '"')
-					break;
-				i = j;
-			}
-			if (count > 1)
-				lit_push(&x, (unsigned)run_start, (unsigned)i, kh_buf_cstr(&joined), false);
-		} else {
-			/* to the next byte a literal or a comment can start with */
-			size_t skip = strcspn(t + i, "#/\"");
-			i += skip ? skip : 1;
-		}
-	}
-	lit_hash(&x);
-	return x;
-}
-
-/* The first unclaimed literal with TEXT at or after AFTER (else the first
- * unclaimed one anywhere), or NULL. */
-static literal *lit_find(lit_index *x, const char *text, unsigned after)
-{
-	if (!x->hcap)
-		return NULL;
-	size_t h = kh_str_hash(text) & (x->hcap - 1);
-	while (x->keys[h] && strcmp(x->keys[h], text))
-		h = (h + 1) & (x->hcap - 1);
-	if (!x->keys[h])
-		return NULL;
-	/* Claimed literals at the head of the chain are dropped, so a text
-	 * repeated thousands of times costs O(1) per lookup, not O(n). */
-	while (x->first[h] != (size_t)-1 && x->v[x->first[h]].claimed)
-		x->first[h] = x->next[x->first[h]];
-	literal *any = NULL;
-	for (size_t k = x->first[h]; k != (size_t)-1; k = x->next[k]) {
-		literal *l = &x->v[k];
-		if (l->claimed)
-			continue;
-		if (l->start >= after)
-			return l;
-		if (!any)
-			any = l;
-	}
-	return any;
-}
+#include "literal.h"
 
 typedef struct collector {
 	const kh_program *prog;
 	int main_id;
 	kh_vec *out;
-	lit_index lits;
 	unsigned order;
 } collector;
 
@@ -201,9 +28,9 @@ static void add(collector *c, const char *text, kh_span span, const kh_document 
 	p->short_name = short_name;
 	p->order = c->order++;
 	p->at = -1;
-	literal *l = lit_find(&c->lits, text, span.start);
+	/* Where the scanner saw it: the plan keeps the string the tree had. */
+	const kh_literal *l = kh_literal_of(c->prog->main, text);
 	if (l) {
-		l->claimed = true;
 		if (l->raw)
 			p->at = (long)l->start + 1;
 		else
@@ -275,7 +102,7 @@ void kh_prose_collect(const kh_program *prog, kh_vec *out)
 {
 	if (!prog->main)
 		return;
-	collector c = { prog, prog->main->id, out, index_literals(prog->main), 0 };
+	collector c = { prog, prog->main->id, out, 0 };
 	size_t first = out->n;
 	const kh_plan *p = prog->plan;
 	if (p) {

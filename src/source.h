@@ -16,6 +16,8 @@
 
 struct kh_diags;
 
+struct kh_map;
+
 typedef struct kh_source {
 	int id;               /* index in the source table, used in spans */
 	const char *path;     /* as given by the user (or resolved import path) */
@@ -26,6 +28,8 @@ typedef struct kh_source {
 	size_t nlines;
 	unsigned char *continued; /* per line: goes on with a criterion above (the
 				   * scanner's, for fmt's indentation); NULL: none */
+	struct kh_map *literals;  /* the scanner's: each string's text -> its
+				   * kh_literal (literal.h); NULL: none */
 } kh_source;
 
 /* A location: which source and a byte range [start, end) in its text. */

@@ -1,0 +1,26 @@
+/*
+ * literal.h - where each string of a file was written, noted by the
+ * scanner: the resolved plan keeps a string's text (the same pointer the
+ * tree had) and the checkers find its bytes from it, without reading the
+ * source again.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_LITERAL_H
+#define KH_LITERAL_H
+
+#include <stdbool.h>
+
+#include "source.h"
+
+typedef struct kh_literal {
+	unsigned start, end;      /* the source bytes, quotes included */
+	bool raw;                 /* one literal without escapes: text is source[start+1, end-1) */
+} kh_literal;
+
+/* TEXT, a string the scanner made (or a run of them joined), was written
+ * at SPAN of SRC. A later note for the same TEXT replaces it. */
+void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw);
+/* Where TEXT was written in SRC, or NULL: not a string of SRC's. */
+const kh_literal *kh_literal_of(const kh_source *src, const char *text);
+
+#endif

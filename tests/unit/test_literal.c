@@ -1,0 +1,119 @@
+/*
+ * test_literal.c - where each string was written (literal.c), noted by the
+ * scanner and found again from the resolved plan's text: the prose rules
+ * point into the source through it, without reading the file again.
+ * Part of kehoach; see README.md for the licence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "citations.h"
+#include "literal.h"
+#include "resolve.h"
+
+static const char *TEXT =
+	"import \"vn/hierarchy\"\n"
+	"cơ_quan ubnd_h \"Ủy ban nhân dân huyện Thăng Bình\" cấp huyện là ubnd\n"
+	"kế_hoạch \"Tổng kết\" {\n"
+	"  ban_hành ubnd_h\n"
+	"  ngày 02/01/2024\n"
+	"  nhiệm_vụ a \"Báo cáo kết quả.\" { giao ubnd_h }\n"
+	"  nhiệm_vụ b \"Báo cáo kết quả.\" { giao ubnd_h }\n"
+	"  nhiệm_vụ c \"Gửi \\\"Sổ tay\\\" về huyện.\" { giao ubnd_h }\n"
+	"  nhiệm_vụ d \"Tuyên truyền \" \"sâu rộng.\" { giao ubnd_h }\n"
+	"}\n";
+
+static kh_program *program(void)
+{
+	kh_resolve_opts opts = { 0 };
+	opts.stdlib_dir = KH_STDLIB_DIR;
+	kh_diags d;
+	memset(&d, 0, sizeof d);
+	kh_program *p = kh_resolve_bytes("literal.kh", TEXT, strlen(TEXT), &opts, &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	return p;
+}
+
+static const kh_task *task(const kh_program *p, const char *id)
+{
+	for (size_t i = 0; i < p->plan->tasks.n; i++) {
+		const kh_task *t = KH_VEC_AT(p->plan->tasks, kh_task, i);
+		if (!strcmp(t->id, id))
+			return t;
+	}
+	fail_msg("no task %s", id);
+	return NULL;
+}
+
+/* The source bytes a literal covers. */
+static const char *bytes(const kh_program *p, const kh_literal *l)
+{
+	return kh_strndup(p->main->text + l->start, l->end - l->start);
+}
+
+static void test_each_string_where_written(void **state)
+{
+	(void)state;
+	kh_program *p = program();
+	const kh_literal *a = kh_literal_of(p->main, task(p, "a")->text);
+	const kh_literal *b = kh_literal_of(p->main, task(p, "b")->text);
+	assert_non_null(a);
+	assert_non_null(b);
+	/* the same words twice: each string its own place */
+	assert_true(a->start < b->start);
+	assert_string_equal(bytes(p, a), "\"Báo cáo kết quả.\"");
+	assert_string_equal(bytes(p, b), "\"Báo cáo kết quả.\"");
+	assert_true(a->raw);
+	/* escapes: the literal, not verbatim */
+	const kh_literal *c = kh_literal_of(p->main, task(p, "c")->text);
+	assert_non_null(c);
+	assert_false(c->raw);
+	assert_string_equal(bytes(p, c), "\"Gửi \\\"Sổ tay\\\" về huyện.\"");
+	/* a run of literals: the run, joined */
+	const kh_literal *d = kh_literal_of(p->main, task(p, "d")->text);
+	assert_non_null(d);
+	assert_false(d->raw);
+	assert_string_equal(bytes(p, d), "\"Tuyên truyền \" \"sâu rộng.\"");
+	/* the same words, but not a string of the file's */
+	assert_null(kh_literal_of(p->main, kh_strdup(task(p, "a")->text)));
+	assert_null(kh_literal_of(p->main, NULL));
+}
+
+/* The prose rules' strings point at the bytes they were read from. */
+static void test_prose_spans_from_the_scanner(void **state)
+{
+	(void)state;
+	kh_program *p = program();
+	kh_vec v = { 0 };
+	kh_prose_collect(p, &v);
+	int seen = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_prose *x = v.items[i];
+		const char *w = strstr(x->text, "huyện.");
+		if (!w && !(w = strstr(x->text, "rộng.")))
+			continue;
+		size_t at = (size_t)(w - x->text), n = strlen(w);
+		kh_span s = kh_prose_span(x, at, at + n);
+		assert_int_equal(s.end - s.start, n);
+		assert_memory_equal(p->main->text + s.start, w, n);
+		seen++;
+	}
+	assert_int_equal(seen, 2);
+}
+
+int main(void)
+{
+	kh_alloc_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_each_string_where_written),
+		cmocka_unit_test(test_prose_spans_from_the_scanner),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
