@@ -415,7 +415,8 @@ stmt
 string
 	: STRING
 	| string STRING         { $$ = kh_string_concat($1, $2);
-				  kh_literal_note(ctx->src, $$->text, $$->span, false); }
+				  if (ctx->note_literals)
+					  kh_literal_note(ctx->src, $$->text, $$->span, false); }
 	;
 
 opt_string

@@ -265,9 +265,61 @@ void kh_alloc_expect(size_t size)
 #endif
 }
 
+/* Below this much source a collection costs more than the pages it saves. */
+#define KH_DROP_COLLECT (1u << 20)
+
+#ifndef KH_NO_GC
+/* The stack below the caller, where the resolver's frames were: the
+ * collector's own frames reuse it, and a stale pointer left there to the
+ * tree's root would keep the whole tree. */
+static __attribute__((noinline)) void wipe_stack_below(void)
+{
+	char area[64 << 10];
+	explicit_bzero(area, sizeof area); /* a store the compiler may not drop */
+}
+#endif
+
+void kh_alloc_tree_dropped(size_t size)
+{
+#ifndef KH_NO_GC
+	if (size >= KH_DROP_COLLECT) {
+		wipe_stack_below();
+		GC_gcollect();
+	}
+#else
+	(void)size;
+#endif
+}
+
 void *kh_alloc_bump(size_t size)
 {
 	return bump(size, false);
+}
+
+void *kh_alloc_bump_atomic(size_t size)
+{
+	return bump(size, true);
+}
+
+kh_bump_mark kh_alloc_bump_mark(void)
+{
+	return (kh_bump_mark){ { bump_at[0], bump_at[1] }, { bump_left[0], bump_left[1] } };
+}
+
+void kh_alloc_bump_release(kh_bump_mark m)
+{
+#ifndef KH_NO_GC
+	/* The same chunk still (what was cut since is after the mark in it):
+	 * cut again from the mark, cleared as a new chunk is. */
+	for (int k = 0; k < 2; k++)
+		if (m.at[k] && bump_at[k] + bump_left[k] == m.at[k] + m.left[k] && bump_at[k] >= m.at[k]) {
+			memset(m.at[k], 0, (size_t)(bump_at[k] - m.at[k]));
+			bump_at[k] = m.at[k];
+			bump_left[k] = m.left[k];
+		}
+#else
+	(void)m;
+#endif
 }
 
 void kh_alloc_bump_done(void)

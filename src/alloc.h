@@ -26,7 +26,17 @@ void kh_oom(size_t size);                 /* prints one line and exits 2 */
  * and one allocation per 4 KiB chunk. Zeroed; 8-byte aligned. The sanitizer
  * build allocates each block on its own, so ASan still sees every one. */
 void *kh_alloc_bump(size_t size);          /* may hold pointers */
+void *kh_alloc_bump_atomic(size_t size);   /* never holds pointers */
 char *kh_strndup_bump(const char *s, size_t n);
+/* Where the chunks are being cut: blocks cut after a mark that nothing
+ * kept are given back by releasing it (fmt reads a file's tokens one by
+ * one and drops each), while the chunks are still the same. */
+typedef struct kh_bump_mark {
+	char *at[2];
+	size_t left[2];
+} kh_bump_mark;
+kh_bump_mark kh_alloc_bump_mark(void);
+void kh_alloc_bump_release(kh_bump_mark m);
 /* The blocks cut so far are done with (a parse is over): later ones come
  * from new chunks. The chunk being cut from is reachable from the
  * allocator, and through the nodes cut from it the whole tree would be,
@@ -36,6 +46,10 @@ void kh_alloc_bump_done(void);
  * for it at once, instead of the collector running again and again on
  * the way (a short run's collections are mostly wasted). */
 void kh_alloc_expect(size_t size);
+/* A tree of SIZE bytes of source was resolved and dropped: when it was a
+ * large one, collect now, so what the commands allocate next reuses its
+ * memory instead of new pages. */
+void kh_alloc_tree_dropped(size_t size);
 /* Memory the collector scans but never frees (bison's stack: YYMALLOC). */
 void *kh_alloc_uncollectable(size_t size);
 void kh_free_uncollectable(void *p);

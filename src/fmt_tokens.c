@@ -23,11 +23,6 @@ typedef struct token {
 	KH_YYSTYPE v;
 } token;
 
-typedef struct token_list {
-	token *v;
-	size_t n, cap;
-} token_list;
-
 /* Does token T carry a node (an id, a string, a number, a date)? */
 static bool has_node(int t)
 {
@@ -53,39 +48,52 @@ static bool same_token(const token *a, const token *b)
 	       same_str(x->text, y->text) && !memcmp(x->n, y->n, sizeof x->n) && !x->kids && !y->kids;
 }
 
-/* Every token of SRC into OUT, as kh_parse sets the scanner up; false
- * when the scanner reports anything. */
-static bool tokens_of(kh_source *src, token_list *out)
-{
-	kh_diags d = { 0 };
-	kh_parse_ctx ctx = { 0 };
-	ctx.src = src;
-	ctx.diags = &d;
-	kh_braces_mend(&ctx);
+/* A scanner over one text, set up as kh_parse sets it up. */
+typedef struct reader {
+	kh_diags d;
+	kh_parse_ctx ctx;
 	yyscan_t scanner;
-	if (d.count || kh_yylex_init_extra(&ctx, &scanner) != 0)
-		return false;
-	ctx.scanner = scanner;
-	YY_BUFFER_STATE buf = src->len + 2 <= src->cap
-		? kh_yy_scan_buffer((char *)src->text, src->len + 2, scanner)
-		: kh_yy_scan_bytes(src->text, (int)src->len, scanner);
-	for (;;) {
-		token k;
-		memset(&k, 0, sizeof k);
-		kh_loc loc;
-		if (!buf || ctx.stop || (k.t = kh_scan(&k.v, &loc, scanner)) == 0)
-			break;
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 1024;
-			out->v = KH_GROW_N(out->v, token, out->cap);
-		}
-		out->v[out->n++] = k;
+	YY_BUFFER_STATE buf;
+	bool ok;                  /* set up, and nothing reported yet */
+} reader;
+
+static void reader_open(reader *r, kh_source *src)
+{
+	memset(r, 0, sizeof *r);
+	r->ctx.src = src;
+	r->ctx.diags = &r->d;
+	kh_braces_mend(&r->ctx);
+	if (r->d.count || kh_yylex_init_extra(&r->ctx, &r->scanner) != 0) {
+		r->scanner = NULL;
+		return;
 	}
-	kh_scan_restore(scanner);
-	if (buf)
-		kh_yy_delete_buffer(buf, scanner);
-	kh_yylex_destroy(scanner);
-	return buf && !ctx.stop && !d.count;
+	r->ctx.scanner = r->scanner;
+	r->buf = src->len + 2 <= src->cap
+		? kh_yy_scan_buffer((char *)src->text, src->len + 2, r->scanner)
+		: kh_yy_scan_bytes(src->text, (int)src->len, r->scanner);
+	r->ok = r->buf != NULL;
+}
+
+/* The next token into K (0 at the end); false when the scanner reports
+ * anything. */
+static bool reader_next(reader *r, token *k)
+{
+	memset(k, 0, sizeof *k);
+	kh_loc loc;
+	if (!r->ok || r->ctx.stop)
+		return false;
+	k->t = kh_scan(&k->v, &loc, r->scanner);
+	return !r->ctx.stop && !r->d.count;
+}
+
+static void reader_close(reader *r)
+{
+	if (!r->scanner)
+		return;
+	kh_scan_restore(r->scanner);
+	if (r->buf)
+		kh_yy_delete_buffer(r->buf, r->scanner);
+	kh_yylex_destroy(r->scanner);
 }
 
 bool kh_same_tokens(const kh_source *src, const char *text, size_t len)
@@ -94,13 +102,23 @@ bool kh_same_tokens(const kh_source *src, const char *text, size_t len)
 	kh_source *b = kh_source_from_bytes(src->path, text, len, &d);
 	if (!b || d.count)
 		return false;
-	token_list x = { 0 }, y = { 0 };
-	/* the original is read again, not the parse's tokens: the parser
-	 * keeps none, and its scanner reads a source in place */
-	if (!tokens_of((kh_source *)src, &x) || !tokens_of(b, &y) || x.n != y.n)
-		return false;
-	for (size_t i = 0; i < x.n; i++)
-		if (!same_token(&x.v[i], &y.v[i]))
-			return false;
-	return true;
+	/* The two texts read side by side, a token of each at a time: the
+	 * original is read again, not the parse's tokens (the parser keeps
+	 * none), and each pair is dropped once compared, its blocks cut again
+	 * for the next pair, so the check holds two tokens, not two files'. */
+	reader x, y;
+	reader_open(&x, (kh_source *)src);
+	reader_open(&y, b);
+	bool same = x.ok && y.ok;
+	while (same) {
+		kh_bump_mark m = kh_alloc_bump_mark();
+		token tx, ty;
+		same = reader_next(&x, &tx) && reader_next(&y, &ty) && same_token(&tx, &ty);
+		kh_alloc_bump_release(m);
+		if (tx.t == 0)
+			break;
+	}
+	reader_close(&x);
+	reader_close(&y);
+	return same;
 }

@@ -154,6 +154,7 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	kh_parse_ctx ctx = { 0 };
 	ctx.src = src;
 	ctx.diags = diags;
+	ctx.note_literals = true;
 	ctx.root = kh_node_new(KH_N_FILE, (kh_span){ src->id, 0, (unsigned)src->len });
 	/* Unbalanced braces are found, reported and mended first, so the
 	 * parser reads the blocks the indentation shows. */

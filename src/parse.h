@@ -7,6 +7,8 @@
 #ifndef KH_PARSE_H
 #define KH_PARSE_H
 
+#include <stdbool.h>
+
 #include "ast.h"
 #include "diag.h"
 
@@ -19,6 +21,7 @@ typedef struct kh_parse_ctx {
 	kh_source *src;
 	kh_diags *diags;
 	kh_node *root;            /* the FILE node */
+	bool note_literals;       /* a parse: each string's place goes to src (literal.h) */
 	unsigned syntax_errors;
 	int stop;                 /* a fatal problem was reported: say nothing more */
 	/* scanner state */

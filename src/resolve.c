@@ -695,11 +695,23 @@ static void read_periods(resolver *r)
 static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts *opts,
 			   kh_diags *diags, int *io_error);
 
-kh_program *kh_resolve_file(const char *path, const kh_resolve_opts *opts, kh_diags *diags,
-			    int *io_error)
+/* Its own frame: once it has returned, nothing on the stack holds the
+ * resolver's files and trees. */
+static __attribute__((noinline)) kh_program *resolve_fresh(const char *path,
+							    const kh_resolve_opts *opts,
+							    kh_diags *diags, int *io_error)
 {
 	resolver r = { 0 };
 	return resolve(&r, path, opts, diags, io_error);
+}
+
+kh_program *kh_resolve_file(const char *path, const kh_resolve_opts *opts, kh_diags *diags,
+			    int *io_error)
+{
+	kh_program *p = resolve_fresh(path, opts, diags, io_error);
+	if (p && p->main)
+		kh_alloc_tree_dropped(p->main->len);
+	return p;
 }
 
 kh_program *kh_resolve_bytes(const char *path, const char *bytes, size_t len,
