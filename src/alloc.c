@@ -451,6 +451,13 @@ static void buf_reserve(kh_buf *b, size_t extra)
 {
 	if (b->len + extra + 1 <= b->cap)
 		return;
+	if (b->drain && b->cap >= KH_BUF_DRAIN_AT && b->len) {
+		b->drain(b->sink, b->data, b->len);
+		b->len = 0;
+		b->data[0] = '\0';
+		if (extra + 1 <= b->cap)
+			return;
+	}
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < b->len + extra + 1) {
 		if (cap > SIZE_MAX / 2)

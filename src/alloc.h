@@ -69,10 +69,17 @@ static inline size_t kh_mul_size(size_t n, size_t size)
 #define KH_NEW_N(T, n) ((T *)kh_alloc(kh_mul_size((n), sizeof(T))))
 #define KH_GROW_N(p, T, n) ((T *)kh_realloc((p), kh_mul_size((n), sizeof(T))))
 
-/* A growable GC string for emitters (w3m's Str). */
+/* A growable GC string for emitters (w3m's Str). With a DRAIN, a
+ * result streamed: once the buffer has grown to KH_BUF_DRAIN_AT bytes,
+ * what it holds is handed to DRAIN(SINK, ...) each time it fills, and
+ * only the rest is left in it at the end (an emitter that only appends
+ * can write a result of any size through 256 KiB). */
+#define KH_BUF_DRAIN_AT (256u << 10)
 typedef struct kh_buf {
 	char *data;
 	size_t len, cap;
+	void (*drain)(void *sink, const char *data, size_t len);
+	void *sink;
 } kh_buf;
 
 void kh_buf_put(kh_buf *b, const char *s, size_t n);

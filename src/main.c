@@ -19,6 +19,7 @@
 #include "awards_cmd.h"
 #include "awards_screen.h"
 #include "check.h"
+#include "cli.h"
 #include "diag.h"
 #include "emit.h"
 #include "emit_json.h"
@@ -34,52 +35,15 @@
 #include "resolve.h"
 #include "rules_doc.h"
 #include "sarif.h"
-
-#ifndef KH_VERSION
-#define KH_VERSION "0.1.0"
-#endif
 #ifndef KH_STDLIB_DIR
 #define KH_STDLIB_DIR "stdlib"
 #endif
-
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
-
-typedef struct options {
-	const char *format;       /* text | json */
-	const char *output;       /* -o FILE */
-	int report_to_output;     /* check: the text report goes to -o FILE */
-	const char *roots[16];
-	size_t nroots;
-	kh_resolve_opts resolve;
-	int color;
-	const char **files;
-	int nfiles;
-	const char **rule_switches; /* "+id" (--enable) or "-id" (--disable), in order */
-	int nswitches;
-	const char *fail_on;      /* error | warning */
-	const char *for_body;     /* --for BODY */
-	int mirror_events;        /* --mirror-events */
-	int write;                /* fmt -w */
-	int force;                /* fmt -w --force: rewrite read-only files too */
-	int check_only;           /* fmt --check */
-	int min_working_days;     /* 0: the default */
-	int explain;              /* check --explain */
-	const char *candidates;   /* awards --candidates CSV */
-	const char *form;         /* awards --form ID */
-	kh_vec inputs;            /* const char*: every file read, which -o may not replace */
-} options;
-
-typedef struct command {
-	const char *name;
-	int (*run)(options *o);
-} command;
 
 static int cmd_check(options *o);
 static int cmd_json(options *o);
 static int cmd_outline(options *o);
 static int cmd_render(options *o);
 static int cmd_schedule(options *o);
-static int cmd_fmt(options *o);
 static int cmd_checklist(options *o);
 static int cmd_lsp(options *o);
 static int cmd_awards(options *o);
@@ -89,7 +53,7 @@ static const command commands[] = {
 	{ "json", cmd_json },
 	{ "schedule", cmd_schedule },
 	{ "checklist", cmd_checklist },
-	{ "fmt", cmd_fmt },
+	{ "fmt", kh_cmd_fmt },
 	{ "outline", cmd_outline },
 	{ "render", cmd_render },
 	{ "awards", cmd_awards },
@@ -97,17 +61,6 @@ static const command commands[] = {
 	{ "lsp", cmd_lsp },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	const char *msg = kh_vprintf(fmt, ap);
-	va_end(ap);
-	fprintf(stderr, _("kehoach: error: %s\n(run 'kehoach help' for usage)\n"), msg);
-	return EXIT_USAGE;
-}
 
 /* $KEHOACH_STDLIB; else <bin>/../share/kehoach/stdlib (an installed tree,
  * wherever it is moved); else the build tree's. Allocates nothing. With
@@ -138,60 +91,15 @@ static void note_inputs(options *o, const char *path, const kh_program *prog)
 			kh_vec_push(&o->inputs, prog->imports.items[i]);
 }
 
-static int write_result(const options *o, const char *data, size_t len)
-{
-	return kh_write_file(o->output, data ? data : "", len, (const char *const *)o->inputs.items,
-			     o->inputs.n, 0);
-}
-
-/* Prints findings; returns the number of errors (with --fail-on warning,
- * errors and warnings). */
-static unsigned report(kh_diags *d, const options *o, int *io_failed)
-{
-	kh_diags_sort(d);
-	kh_buf out = { 0 };
-	if (o->format && (!strcmp(o->format, "json") || !strcmp(o->format, "sarif"))) {
-		if (!strcmp(o->format, "json"))
-			kh_diags_print_json(d, &out);
-		else
-			kh_diags_print_sarif(d, &out, KH_VERSION);
-		if (write_result(o, out.data, out.len) != 0)
-			*io_failed = 1;
-	} else {
-		/* check -o FILE puts the report in FILE (no colour codes there);
-		 * every other command's -o is its own output, not the findings. */
-		bool to_file = o->report_to_output && o->output;
-		kh_diags_print_text(d, &out, to_file ? 0 : o->color);
-		/* A total helps when a whole folder is linted. */
-		if (d->errors || d->warnings) {
-			const char *e = kh_printf(kh_ngettext("%u error", "%u errors", d->errors),
-						  d->errors);
-			const char *w = kh_printf(kh_ngettext("%u warning", "%u warnings", d->warnings),
-						  d->warnings);
-			/* TRANSLATORS: the run's total, "1 error, 2 warnings". */
-			kh_buf_printf(&out, _("%s, %s\n"), e, w);
-		}
-		if (to_file) {
-			if (write_result(o, out.data, out.len) != 0)
-				*io_failed = 1;
-		} else if (out.len) {
-			fwrite(out.data, 1, out.len, stderr);
-		}
-	}
-	if (o->fail_on && !strcmp(o->fail_on, "warning"))
-		return d->errors + d->warnings;
-	return d->errors;
-}
-
 static int cmd_check(options *o)
 {
 	if (o->nfiles == 0)
-		return usage_error("%s", _("check needs at least one FILE"));
+		return kh_cli_usage_error("%s", _("check needs at least one FILE"));
 	if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json") &&
 	    strcmp(o->format, "sarif"))
-		return usage_error(_("unknown format '%s' (use text, json or sarif)"), o->format);
+		return kh_cli_usage_error(_("unknown format '%s' (use text, json or sarif)"), o->format);
 	if (o->fail_on && strcmp(o->fail_on, "error") && strcmp(o->fail_on, "warning"))
-		return usage_error(_("--fail-on takes error or warning, not '%s'"), o->fail_on);
+		return kh_cli_usage_error(_("--fail-on takes error or warning, not '%s'"), o->fail_on);
 	kh_diags d = { 0 };
 	kh_rule_config config;
 	kh_rule_config_init(&config);
@@ -216,7 +124,7 @@ static int cmd_check(options *o)
 	}
 	int io_failed = 0;
 	o->report_to_output = 1;
-	unsigned failing = report(&d, o, &io_failed);
+	unsigned failing = kh_cli_report(&d, o, &io_failed);
 	if (io_error || io_failed)
 		return EXIT_USAGE;
 	return failing ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -225,9 +133,9 @@ static int cmd_check(options *o)
 static int cmd_json(options *o)
 {
 	if (o->nfiles != 1)
-		return usage_error("%s", _("json takes exactly one FILE"));
+		return kh_cli_usage_error("%s", _("json takes exactly one FILE"));
 	if (o->format && strcmp(o->format, "json"))
-		return usage_error(_("json prints JSON only, not '%s'"), o->format);
+		return kh_cli_usage_error(_("json prints JSON only, not '%s'"), o->format);
 	kh_diags d = { 0 };
 	int io = 0;
 	kh_program *prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
@@ -235,14 +143,17 @@ static int cmd_json(options *o)
 	options text = *o;
 	text.format = "text";
 	int io_failed = 0;
-	unsigned errors = report(&d, &text, &io_failed);
+	unsigned errors = kh_cli_report(&d, &text, &io_failed);
 	if (io)
 		return EXIT_USAGE;
 	if (!prog || errors)          /* unreadable content (bad UTF-8, NUL …) is a finding */
 		return EXIT_FINDINGS;
 	kh_buf out = { 0 };
+	kh_out *s = kh_cli_stream_result(o, &out);
+	if (!s)
+		return EXIT_USAGE;
 	kh_emit_json(prog, &out);
-	return write_result(o, out.data, out.len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+	return kh_cli_finish_result(s, 0, &out);
 }
 
 /* Resolves the one FILE of an output command; prints errors (text) and
@@ -250,7 +161,7 @@ static int cmd_json(options *o)
 static int load_plan(options *o, const char *what, kh_program **prog)
 {
 	if (o->nfiles != 1)
-		return usage_error(_("%s takes exactly one FILE"), what);
+		return kh_cli_usage_error(_("%s takes exactly one FILE"), what);
 	kh_diags d = { 0 };
 	int io = 0;
 	*prog = kh_resolve_file(o->files[0], &o->resolve, &d, &io);
@@ -258,7 +169,7 @@ static int load_plan(options *o, const char *what, kh_program **prog)
 	options text = *o;
 	text.format = "text";
 	int io_failed = 0;
-	unsigned errors = report(&d, &text, &io_failed);
+	unsigned errors = kh_cli_report(&d, &text, &io_failed);
 	if (io)
 		return EXIT_USAGE;
 	if (!*prog || errors)
@@ -270,7 +181,7 @@ static int write_or_fail(options *o, int rc, kh_buf *out)
 {
 	if (rc != 0)
 		return rc == 2 ? EXIT_USAGE : EXIT_FINDINGS;
-	return write_result(o, out->data, out->len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+	return kh_cli_write_result(o, out->data, out->len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
 /* --for BODY: the body with that id (tone placement and NFC folded). */
@@ -291,8 +202,8 @@ static int find_for_body(const options *o, const kh_program *prog, const kh_body
 	}
 	const char *best = kh_closest_id(o->for_body, ids, prog->bodies.n);
 	if (best)
-		return usage_error(_("--for %s: no body has this id; did you mean '%s'?"), o->for_body, best);
-	return usage_error(_("--for %s: no body has this id (kehoach json lists the bodies)"), o->for_body);
+		return kh_cli_usage_error(_("--for %s: no body has this id; did you mean '%s'?"), o->for_body, best);
+	return kh_cli_usage_error(_("--for %s: no body has this id (kehoach json lists the bodies)"), o->for_body);
 }
 
 /* --form ID: an award form of the plan, or a usage error with the nearest. */
@@ -309,9 +220,9 @@ static int find_form(const options *o, const kh_plan *p)
 	}
 	const char *best = kh_closest_id(o->form, ids, n);
 	if (best)
-		return usage_error(_("--form %s: the plan has no award form with this id; did you mean "
+		return kh_cli_usage_error(_("--form %s: the plan has no award form with this id; did you mean "
 				     "'%s'?"), o->form, best);
-	return usage_error(_("--form %s: the plan has no award form with this id (kehoach json "
+	return kh_cli_usage_error(_("--form %s: the plan has no award form with this id (kehoach json "
 			     "lists them)"), o->form);
 }
 
@@ -347,14 +258,14 @@ static int binary_output_ok(const options *o, const char *what)
 {
 	if ((o->output && strcmp(o->output, "-")) || !isatty(STDOUT_FILENO))
 		return -1;
-	return usage_error(_("%s writes a binary file: give -o FILE (or redirect standard output)"), what);
+	return kh_cli_usage_error(_("%s writes a binary file: give -o FILE (or redirect standard output)"), what);
 }
 
 static int cmd_schedule(options *o)
 {
 	const char *f = o->format ? o->format : "text";
 	if (strcmp(f, "text") && strcmp(f, "ics") && strcmp(f, "csv") && strcmp(f, "svg"))
-		return usage_error(_("schedule prints text, --ics, --csv or --svg, not '%s'"), f);
+		return kh_cli_usage_error(_("schedule prints text, --ics, --csv or --svg, not '%s'"), f);
 	kh_program *prog;
 	int rc = load_plan(o, "schedule", &prog);
 	if (rc >= 0)
@@ -387,7 +298,7 @@ static int cmd_checklist(options *o)
 {
 	const char *f = o->format ? o->format : "md";
 	if (strcmp(f, "md") && strcmp(f, "csv") && strcmp(f, "html"))
-		return usage_error(_("checklist prints Markdown, --csv or --html, not '%s'"), f);
+		return kh_cli_usage_error(_("checklist prints Markdown, --csv or --html, not '%s'"), f);
 	kh_program *prog;
 	int rc = load_plan(o, "checklist", &prog);
 	if (rc >= 0)
@@ -408,84 +319,11 @@ static int cmd_checklist(options *o)
 /* Reads PATH for fmt: its program, or NULL with the findings printed and
  * *STATUS raised. A file whose only errors are a word processor's quotes
  * and spaces is read as repaired (*ORIG: the text as it is on disk). */
-static kh_program *fmt_load(options *o, const char *path, const kh_source **orig, int *status)
-{
-	kh_diags d = { 0 };
-	int io = 0;
-	kh_program *prog = kh_resolve_file(path, &o->resolve, &d, &io);
-	kh_program *fixed = prog && d.errors ? kh_format_repaired(prog, &o->resolve) : NULL;
-	*orig = prog ? prog->main : NULL;
-	if (fixed)
-		return fixed;
-	options text = *o;
-	text.format = "text";
-	int io_failed = 0;
-	unsigned errors = report(&d, &text, &io_failed);
-	if (io) {
-		*status = EXIT_USAGE;
-		return NULL;
-	}
-	if (prog && errors)
-		fprintf(stderr, _("kehoach: %s has errors: not formatted\n"), path);
-	if ((!prog || errors) && *status == EXIT_CLEAN)
-		*status = EXIT_FINDINGS;
-	return errors ? NULL : prog;
-}
-
-static int cmd_fmt(options *o)
-{
-	if (o->nfiles == 0)
-		return usage_error("%s", _("fmt needs at least one FILE"));
-	if (o->write && o->check_only)
-		return usage_error("%s", _("choose -w (rewrite) or --check (list), not both"));
-	if (!o->write && !o->check_only && o->nfiles != 1)
-		return usage_error("%s", _("fmt prints one FILE; use -w to rewrite several in place"));
-	if (o->format || o->output)
-		return usage_error("%s", _("fmt prints the plan itself: no --format or -o (use -w)"));
-	int status = EXIT_CLEAN;
-	for (int i = 0; i < o->nfiles; i++) {
-		const char *path = o->files[i];
-		const kh_source *src;
-		kh_program *prog = fmt_load(o, path, &src, &status);
-		if (!prog)
-			continue;
-		kh_buf out = { 0 };
-		if (!kh_format_program(prog, &o->resolve, &out)) {
-			fprintf(stderr, _("kehoach: internal error: the new layout of %s would read "
-					  "differently; nothing written (please report this file)\n"), path);
-			status = EXIT_USAGE;
-			continue;
-		}
-		const char *formatted = kh_buf_cstr(&out);
-		bool same = out.len == src->len && !memcmp(formatted, src->text, out.len);
-		if (o->check_only) {
-			if (!same) {
-				printf("%s\n", path);
-				if (status == EXIT_CLEAN)
-					status = EXIT_FINDINGS;
-			}
-		} else if (o->write) {
-			if (!same) {
-				unsigned flags = KH_OUT_NOTE_LINKS |
-						 (o->force ? 0 : KH_OUT_REFUSE_READONLY);
-				if (kh_write_file(path, formatted, out.len, NULL, 0, flags) != 0) {
-					status = EXIT_USAGE;
-					continue;
-				}
-				fprintf(stderr, _("formatted %s\n"), path);
-			}
-		} else if (kh_write_output(NULL, formatted, out.len) != 0) {
-			status = EXIT_USAGE;
-		}
-	}
-	return status;
-}
-
 static int cmd_outline(options *o)
 {
 	const char *f = o->format ? o->format : "md";
 	if (strcmp(f, "md") && strcmp(f, "html") && strcmp(f, "docx"))
-		return usage_error(_("outline prints Markdown, --html or --docx, not '%s'"), f);
+		return kh_cli_usage_error(_("outline prints Markdown, --html or --docx, not '%s'"), f);
 	int rc;
 	if (!strcmp(f, "docx") && (rc = binary_output_ok(o, "outline --docx")) >= 0)
 		return rc;
@@ -508,7 +346,7 @@ static int cmd_render(options *o)
 {
 	const char *f = o->format ? o->format : "html";
 	if (strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "pdf"))
-		return usage_error(_("render prints --html, --docx or --pdf, not '%s'"), f);
+		return kh_cli_usage_error(_("render prints --html, --docx or --pdf, not '%s'"), f);
 	int rc;
 	if (strcmp(f, "html") && (rc = binary_output_ok(o, kh_printf("render --%s", f))) >= 0)
 		return rc;
@@ -519,8 +357,10 @@ static int cmd_render(options *o)
 	if ((rc = load_plan(o, "render", &prog)) >= 0)
 		return rc;
 	kh_buf out = { 0 };
-	if (!strcmp(f, "html"))
-		return write_or_fail(o, kh_emit_render_html(prog, &out), &out);
+	if (!strcmp(f, "html")) {
+		kh_out *s = kh_cli_stream_result(o, &out);
+		return s ? kh_cli_finish_result(s, kh_emit_render_html(prog, &out), &out) : EXIT_USAGE;
+	}
 	kh_docx_opts t = output_time(prog);
 	if ((rc = kh_emit_render_docx(prog, &t, &out)) != 0 || !strcmp(f, "docx"))
 		return write_or_fail(o, rc, &out);
@@ -532,9 +372,9 @@ static int cmd_awards(options *o)
 {
 	const char *f = o->format ? o->format : "text";
 	if (strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "csv"))
-		return usage_error(_("awards prints text, --format json or --csv, not '%s'"), f);
+		return kh_cli_usage_error(_("awards prints text, --format json or --csv, not '%s'"), f);
 	if (!o->candidates)
-		return usage_error("%s", _("awards needs --candidates FILE: the nominee list (CSV)"));
+		return kh_cli_usage_error("%s", _("awards needs --candidates FILE: the nominee list (CSV)"));
 	kh_program *prog;
 	int rc = load_plan(o, "awards", &prog);
 	if (rc >= 0)
@@ -550,12 +390,12 @@ static int cmd_awards(options *o)
 	options text = *o;
 	text.format = "text";
 	int io_failed = 0;
-	unsigned errors = report(&d, &text, &io_failed);
+	unsigned errors = kh_cli_report(&d, &text, &io_failed);
 	if (io)
 		return EXIT_USAGE;
 	if (rc)
 		return EXIT_FINDINGS;
-	if (write_result(o, out.data, out.len) != 0)
+	if (kh_cli_write_result(o, out.data, out.len) != 0)
 		return EXIT_USAGE;
 	return errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -563,7 +403,7 @@ static int cmd_awards(options *o)
 static int cmd_lsp(options *o)
 {
 	if (o->nfiles || o->format || o->output)
-		return usage_error("%s", _("lsp reads its documents from the editor: no FILE, "
+		return kh_cli_usage_error("%s", _("lsp reads its documents from the editor: no FILE, "
 					   "--format or -o"));
 	return kh_lsp_serve(&o->resolve, KH_VERSION, STDIN_FILENO, STDOUT_FILENO);
 }
@@ -593,7 +433,7 @@ static int cmd_help(int argc, char **argv)
 	}
 	const command *c = find_command(argv[2]);
 	if (!c)
-		return usage_error(_("no command '%s'"), argv[2]);
+		return kh_cli_usage_error(_("no command '%s'"), argv[2]);
 	kh_print_command_help(c->name);
 	return EXIT_CLEAN;
 }
@@ -664,7 +504,7 @@ static int take_lang(int *argc, char **argv)
 	*argc = out;
 	if (lang && strcmp(lang, "vi") && strcmp(lang, "en")) {
 		kh_i18n_init(NULL);
-		return usage_error(_("--lang takes vi or en, not '%s'"), lang);
+		return kh_cli_usage_error(_("--lang takes vi or en, not '%s'"), lang);
 	}
 	kh_i18n_init(lang);
 	return -1;
@@ -695,7 +535,7 @@ static int run_command(int argc, char **argv)
 	}
 	const command *cmd = find_command(name);
 	if (!cmd)
-		return usage_error(_("unknown command '%s'"), name);
+		return kh_cli_usage_error(_("unknown command '%s'"), name);
 	if (!cmd->run)
 		return kh_init_main(argc - 2, argv + 2, default_stdlib(NULL));
 
@@ -722,7 +562,7 @@ static int run_command(int argc, char **argv)
 		    !strcmp(a, "--svg") || !strcmp(a, "--md") || !strcmp(a, "--docx") ||
 		    !strcmp(a, "--pdf")) {
 			if (o.format && strcmp(o.format, a + 2))
-				return usage_error(_("choose one output format, not both --%s and %s"), o.format, a);
+				return kh_cli_usage_error(_("choose one output format, not both --%s and %s"), o.format, a);
 			o.format = a + 2;
 			continue;
 		}
@@ -732,7 +572,7 @@ static int run_command(int argc, char **argv)
 		}
 		if (!strcmp(a, "--disable") || !strcmp(a, "--enable")) {
 			if (i + 1 >= argc)
-				return usage_error(_("option %s needs a rule id"), a);
+				return kh_cli_usage_error(_("option %s needs a rule id"), a);
 			o.rule_switches[o.nswitches++] =
 				kh_printf("%c%s", a[2] == 'e' ? '+' : '-', argv[++i]);
 			continue;
@@ -759,37 +599,37 @@ static int run_command(int argc, char **argv)
 		}
 		if (!strcmp(a, "--for")) {
 			if (i + 1 >= argc)
-				return usage_error(_("option %s needs a body id"), a);
+				return kh_cli_usage_error(_("option %s needs a body id"), a);
 			o.for_body = argv[++i];
 			continue;
 		}
 		if (!strcmp(a, "--fail-on")) {
 			if (i + 1 >= argc)
-				return usage_error(_("option %s needs a value"), a);
+				return kh_cli_usage_error(_("option %s needs a value"), a);
 			o.fail_on = argv[++i];
 			continue;
 		}
 		if (!strcmp(a, "--min-working-days")) {
 			char *end;
 			if (i + 1 >= argc)
-				return usage_error(_("option %s needs a number"), a);
+				return kh_cli_usage_error(_("option %s needs a number"), a);
 			long n = strtol(argv[++i], &end, 10);
 			if (*end || n < 1 || n > 365)
-				return usage_error(_("--min-working-days takes a number from 1 to 365, not '%s'"),
+				return kh_cli_usage_error(_("--min-working-days takes a number from 1 to 365, not '%s'"),
 						   argv[i]);
 			o.min_working_days = (int)n;
 			continue;
 		}
 		if (!strcmp(a, "--candidates") || !strcmp(a, "--form")) {
 			if (i + 1 >= argc)
-				return usage_error(_("option %s needs a value"), a);
+				return kh_cli_usage_error(_("option %s needs a value"), a);
 			*(a[2] == 'c' ? &o.candidates : &o.form) = argv[++i];
 			continue;
 		}
 		if (!strcmp(a, "--format") || !strcmp(a, "-o") || !strcmp(a, "--output") ||
 		    !strcmp(a, "--stdlib") || !strcmp(a, "--root")) {
 			if (i + 1 >= argc)
-				return usage_error(_("option %s needs a value"), a);
+				return kh_cli_usage_error(_("option %s needs a value"), a);
 			val = argv[++i];
 			if (!strcmp(a, "--format"))
 				o.format = val;
@@ -799,33 +639,33 @@ static int run_command(int argc, char **argv)
 			}
 			else if (!strcmp(a, "--root")) {
 				if (o.nroots == sizeof o.roots / sizeof o.roots[0])
-					return usage_error("%s", _("too many --root options"));
+					return kh_cli_usage_error("%s", _("too many --root options"));
 				o.roots[o.nroots++] = val;
 			} else
 				o.output = val;
 			continue;
 		}
 		if (a[0] == '-' && a[1] != '\0')
-			return usage_error(_("unknown option '%s'"), a);
+			return kh_cli_usage_error(_("unknown option '%s'"), a);
 		o.files[o.nfiles++] = a;
 	}
 	o.resolve.roots = o.roots;
 	o.resolve.nroots = o.nroots;
 	/* An option a command does not use is an error, not silently ignored. */
 	if ((o.write || o.check_only) && strcmp(cmd->name, "fmt"))
-		return usage_error(_("-w and --check belong to 'fmt', not '%s'"), cmd->name);
+		return kh_cli_usage_error(_("-w and --check belong to 'fmt', not '%s'"), cmd->name);
 	if (o.force && !o.write)
-		return usage_error("%s", _("--force goes with 'fmt -w'"));
+		return kh_cli_usage_error("%s", _("--force goes with 'fmt -w'"));
 	bool is_check = !strcmp(cmd->name, "check");
 	bool is_schedule = !strcmp(cmd->name, "schedule");
 	if (!is_check && (o.nswitches || o.fail_on || o.min_working_days || o.explain))
-		return usage_error(_("--disable, --enable, --fail-on, --min-working-days and --explain belong to "
+		return kh_cli_usage_error(_("--disable, --enable, --fail-on, --min-working-days and --explain belong to "
 				   "'check', not '%s'"), cmd->name);
 	if (o.for_body && !is_schedule && strcmp(cmd->name, "checklist"))
-		return usage_error(_("--for belongs to 'schedule' and 'checklist', not '%s'"), cmd->name);
+		return kh_cli_usage_error(_("--for belongs to 'schedule' and 'checklist', not '%s'"), cmd->name);
 	if ((o.candidates || o.form) && strcmp(cmd->name, "awards"))
-		return usage_error(_("--candidates and --form belong to 'awards', not '%s'"), cmd->name);
+		return kh_cli_usage_error(_("--candidates and --form belong to 'awards', not '%s'"), cmd->name);
 	if (o.mirror_events && !(is_schedule && o.format && !strcmp(o.format, "ics")))
-		return usage_error("%s", _("--mirror-events goes with 'schedule --ics'"));
+		return kh_cli_usage_error("%s", _("--mirror-events goes with 'schedule --ics'"));
 	return cmd->run(&o);
 }

@@ -75,19 +75,6 @@ mode_t kh_output_umask(void)
 	return m;
 }
 
-/* Writes DATA into a device, FIFO or other non-regular file that exists. */
-static int write_through(const char *path, const char *data, size_t len, int fd)
-{
-	if (write_all(fd, data, len) != 0) {
-		int e = errno;
-		close(fd);
-		return fail(path, e);
-	}
-	if (close(fd) != 0)
-		return fail(path, errno);
-	return 0;
-}
-
 static const char *folder_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -113,10 +100,21 @@ static int link_new(const char *path)
 	return rename(tmp_name, path) == 0 ? 0 : errno;
 }
 
-/* Replaces the regular file PATH (or creates it) atomically. ST is its
- * status, or NULL when it does not exist yet. */
-static int replace_atomically(const char *path, const struct stat *st, const char *data,
-			      size_t len, unsigned flags)
+struct kh_out {
+	enum { OUT_STDOUT, OUT_THROUGH, OUT_ATOMIC } kind;
+	int fd;
+	const char *path;         /* the file written (a link's target) */
+	struct stat st;           /* the file replaced, when HAVE_ST */
+	bool have_st;
+	unsigned flags;
+	const char *folder;       /* ATOMIC: made before the temporary file */
+	int err;                  /* the first write's errno; 0: none */
+};
+
+/* Starts replacing the regular file PATH (or creating it) atomically: the
+ * result goes to a temporary file next to it, renamed over it by
+ * kh_out_close. ST is its status, or NULL when it does not exist yet. */
+static kh_out *atomic_begin(const char *path, const struct stat *st, unsigned flags)
 {
 	/* A hidden name in the same folder: a run killed before it could
 	 * clean up leaves nothing a glob such as *.kh would pick up. */
@@ -124,12 +122,19 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 	int n = slash ? snprintf(tmp_name, sizeof tmp_name, "%.*s/.%s.kehoach-XXXXXX",
 				 (int)(slash - path), path, slash + 1)
 		      : snprintf(tmp_name, sizeof tmp_name, ".%s.kehoach-XXXXXX", path);
-	if (n < 0 || (size_t)n >= sizeof tmp_name)
-		return fail(path, ENAMETOOLONG);
-	/* Everything that allocates comes before the temporary file: an
+	if (n < 0 || (size_t)n >= sizeof tmp_name) {
+		fail(path, ENAMETOOLONG);
+		return NULL;
+	}
+	/* What kh_out_close needs is made before the temporary file: an
 	 * allocation failure exits (kh_oom), and an exit after the rename
-	 * would report failure with the file already replaced. */
-	const char *folder = folder_of(path);
+	 * would report failure with the file already replaced. One while the
+	 * result is written exits with the temporary file removed. */
+	kh_out *o = KH_NEW(kh_out);
+	*o = (kh_out){ .kind = OUT_ATOMIC, .path = path, .have_st = st != NULL, .flags = flags,
+		       .folder = folder_of(path) };
+	if (st)
+		o->st = *st;
 	register_cleanup();
 	/* No signal between creating the file and recording it for cleanup. */
 	sigset_t block, old;
@@ -138,30 +143,35 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	int fd = mkstemp(tmp_name);
+	o->fd = mkstemp(tmp_name);
 	int mk_errno = errno;
-	tmp_live = fd >= 0;
+	tmp_live = o->fd >= 0;
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (fd < 0) {
+	if (o->fd < 0) {
 		fprintf(stderr, _("kehoach: error: cannot create a temporary file next to '%s': %s\n"),
 			path, strerror(mk_errno));
-		return -1;
+		return NULL;
 	}
-	int e = 0;
-	if (write_all(fd, data, len) != 0)
-		e = errno;
+	return o;
+}
+
+/* Puts the temporary file, written whole (E: 0) or not, in O's place. */
+static int atomic_finish(kh_out *o, int e)
+{
+	const char *path = o->path;
+	const struct stat *st = o->have_st ? &o->st : NULL;
 	/* The new file takes the old one's owner, group and mode; when the
 	 * owner cannot be kept (another user's file), nothing is replaced. */
 	if (!e && st && (st->st_uid != geteuid() || st->st_gid != getegid()) &&
-	    fchown(fd, st->st_uid, st->st_gid) != 0)
+	    fchown(o->fd, st->st_uid, st->st_gid) != 0)
 		e = errno;
-	if (!e && fchmod(fd, st ? st->st_mode & 07777 : 0644 & ~kh_output_umask()) != 0)
+	if (!e && fchmod(o->fd, st ? st->st_mode & 07777 : 0644 & ~kh_output_umask()) != 0)
 		e = errno;
-	if (!e && fsync(fd) != 0)
+	if (!e && fsync(o->fd) != 0)
 		e = errno;
-	if (close(fd) != 0 && !e)
+	if (close(o->fd) != 0 && !e)
 		e = errno;
-	if (!e && !st && (flags & KH_OUT_NO_CLOBBER))
+	if (!e && !st && (o->flags & KH_OUT_NO_CLOBBER))
 		e = link_new(path);
 	else if (!e && rename(tmp_name, path) != 0)
 		e = errno;
@@ -184,12 +194,12 @@ static int replace_atomically(const char *path, const struct stat *st, const cha
 	}
 	tmp_live = 0;
 	/* The rename is durable only once the folder is on disk too. */
-	int dir = open(folder, O_RDONLY | O_DIRECTORY);
+	int dir = open(o->folder, O_RDONLY | O_DIRECTORY);
 	if (dir >= 0) {
 		(void)fsync(dir);
 		close(dir);
 	}
-	if (st && st->st_nlink > 1 && (flags & KH_OUT_NOTE_LINKS))
+	if (st && st->st_nlink > 1 && (o->flags & KH_OUT_NOTE_LINKS))
 		fprintf(stderr,
 			kh_ngettext("kehoach: note: '%s' had %ju other hard link; they keep the old text\n",
 				    "kehoach: note: '%s' had %ju other hard links; they keep the old text\n",
@@ -204,23 +214,20 @@ static bool same_file(const struct stat *a, const char *path)
 	return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
 }
 
-int kh_write_file(const char *path, const char *data, size_t len, const char *const *inputs,
-		  size_t ninputs, unsigned flags)
+kh_out *kh_out_open(const char *path, const char *const *inputs, size_t ninputs, unsigned flags)
 {
 	if (!path || !strcmp(path, "-")) {
-		if (write_all(STDOUT_FILENO, data, len) != 0)
-		{
-			fprintf(stderr, _("kehoach: error: cannot write to 'standard output': %s\n"),
-				strerror(errno));
-			return -1;
-		}
-		return 0;
+		kh_out *o = KH_NEW(kh_out);
+		*o = (kh_out){ .kind = OUT_STDOUT, .fd = STDOUT_FILENO, .path = "standard output" };
+		return o;
 	}
 	struct stat lst, st;
 	if (lstat(path, &lst) != 0) {
-		if (errno != ENOENT)
-			return fail(path, errno);
-		return replace_atomically(path, NULL, data, len, flags);
+		if (errno != ENOENT) {
+			fail(path, errno);
+			return NULL;
+		}
+		return atomic_begin(path, NULL, flags);
 	}
 	if (stat(path, &st) != 0) {
 		if (S_ISLNK(lst.st_mode))
@@ -228,42 +235,47 @@ int kh_write_file(const char *path, const char *data, size_t len, const char *co
 					"nothing written\n"), path);
 		else
 			fail(path, errno);
-		return -1;
+		return NULL;
 	}
 	if ((flags & KH_OUT_NO_CLOBBER) && S_ISREG(st.st_mode)) {
 		fprintf(stderr, _("kehoach: error: '%s' exists; not overwritten (--force "
 				  "replaces it)\n"), path);
-		return -1;
+		return NULL;
 	}
 	if ((flags & KH_OUT_REFUSE_READONLY) && S_ISREG(st.st_mode) &&
 	    ((st.st_mode & 0222) == 0 || access(path, W_OK) != 0)) {
 		fprintf(stderr, _("kehoach: error: '%s' is read-only: not rewritten (--force "
 				"rewrites it, keeping its mode)\n"), path);
-		return -1;
+		return NULL;
 	}
 	for (size_t i = 0; i < ninputs; i++)
 		if (inputs[i] && same_file(&st, inputs[i])) {
 			fprintf(stderr, _("kehoach: error: -o '%s' is the input file '%s'; choose "
 					"another output file\n"), path, inputs[i]);
-			return -1;
+			return NULL;
 		}
 	if (S_ISDIR(st.st_mode)) {
 		fprintf(stderr, _("kehoach: error: '%s' is a folder; -o names a file\n"), path);
-		return -1;
+		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		/* Opened without O_CREAT or O_TRUNC, and checked again once open,
 		 * so a file swapped in meanwhile is never truncated. */
 		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-		if (fd < 0)
-			return fail(path, errno);
+		if (fd < 0) {
+			fail(path, errno);
+			return NULL;
+		}
 		struct stat fst;
-		if (fstat(fd, &fst) == 0 && !S_ISREG(fst.st_mode))
-			return write_through(path, data, len, fd);
+		if (fstat(fd, &fst) == 0 && !S_ISREG(fst.st_mode)) {
+			kh_out *o = KH_NEW(kh_out);
+			*o = (kh_out){ .kind = OUT_THROUGH, .fd = fd, .path = path };
+			return o;
+		}
 		close(fd);
 		fprintf(stderr, _("kehoach: error: '%s' changed while it was being opened; "
 				"nothing written\n"), path);
-		return -1;
+		return NULL;
 	}
 	if (S_ISLNK(lst.st_mode)) {
 		/* The link stays; its target gets the new text. */
@@ -272,13 +284,69 @@ int kh_write_file(const char *path, const char *data, size_t len, const char *co
 		{
 			fprintf(stderr, _("kehoach: error: cannot follow the link '%s': %s\n"), path,
 				strerror(errno));
-			return -1;
+			return NULL;
 		}
 		const char *t = kh_strdup(target);
 		free(target);
-		return replace_atomically(t, &st, data, len, flags);
+		return atomic_begin(t, &st, flags);
 	}
-	return replace_atomically(path, &st, data, len, flags);
+	return atomic_begin(path, &st, flags);
+}
+
+void kh_out_write(kh_out *o, const char *data, size_t len)
+{
+	/* After a failed write nothing more is tried: kh_out_close says why. */
+	if (!o->err && write_all(o->fd, data, len) != 0)
+		o->err = errno ? errno : EIO;
+}
+
+void kh_out_drain(void *out, const char *data, size_t len)
+{
+	kh_out_write(out, data, len);
+}
+
+int kh_out_close(kh_out *o)
+{
+	switch (o->kind) {
+	case OUT_STDOUT:
+		if (o->err) {
+			fprintf(stderr, _("kehoach: error: cannot write to 'standard output': %s\n"),
+				strerror(o->err));
+			return -1;
+		}
+		return 0;
+	case OUT_THROUGH:
+		if (o->err) {
+			close(o->fd);
+			return fail(o->path, o->err);
+		}
+		if (close(o->fd) != 0)
+			return fail(o->path, errno);
+		return 0;
+	default:
+		return atomic_finish(o, o->err);
+	}
+}
+
+void kh_out_abort(kh_out *o)
+{
+	if (o->kind == OUT_ATOMIC) {
+		close(o->fd);
+		unlink(tmp_name);
+		tmp_live = 0;
+	} else if (o->kind == OUT_THROUGH) {
+		close(o->fd);
+	}
+}
+
+int kh_write_file(const char *path, const char *data, size_t len, const char *const *inputs,
+		  size_t ninputs, unsigned flags)
+{
+	kh_out *o = kh_out_open(path, inputs, ninputs, flags);
+	if (!o)
+		return -1;
+	kh_out_write(o, data, len);
+	return kh_out_close(o);
 }
 
 int kh_write_output(const char *path, const char *data, size_t len)

@@ -27,6 +27,21 @@ int kh_write_file(const char *path, const char *data, size_t len, const char *co
 		  size_t ninputs, unsigned flags);
 int kh_write_output(const char *path, const char *data, size_t len);
 
+/* The same, streamed: kh_out_open makes every check kh_write_file makes
+ * and opens where the result goes (for a regular file, the temporary
+ * file next to it), or prints why not and returns NULL; kh_out_write
+ * writes as the result is made; kh_out_close puts the file in place
+ * (0), or says why not, leaving PATH as it was (-1); kh_out_abort drops
+ * what was written to a file (a result that failed before any of it was
+ * written to standard output or a device). kh_out_drain is a kh_buf's
+ * drain (alloc.h) that writes to the kh_out it is given. */
+typedef struct kh_out kh_out;
+kh_out *kh_out_open(const char *path, const char *const *inputs, size_t ninputs, unsigned flags);
+void kh_out_write(kh_out *o, const char *data, size_t len);
+void kh_out_drain(void *out, const char *data, size_t len);
+int kh_out_close(kh_out *o);
+void kh_out_abort(kh_out *o);
+
 /* Removes the temporary file of a write in progress (async-signal-safe:
  * for signal handlers). */
 void kh_output_cleanup(void);

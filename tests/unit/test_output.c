@@ -214,6 +214,67 @@ static void test_dev_full_fails(void **state)
 	assert_true(S_ISCHR(st.st_mode));
 }
 
+/* Counts the folder's entries whose name has NEEDLE (a temporary file). */
+static int entries_with(const char *needle)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "ls -a %s | grep -c -- '%s'", dir, needle);
+	FILE *f = popen(cmd, "r");
+	assert_non_null(f);
+	int n = 0;
+	if (fscanf(f, "%d", &n) != 1)
+		n = -1;
+	pclose(f);
+	return n;
+}
+
+/* A result of megabytes streamed through a kh_buf into a file: the whole
+ * of it arrives, in order, while the buffer stays at its drain size; the
+ * temporary file is there while it is written, gone after. */
+static void test_streamed_result(void **state)
+{
+	(void)state;
+	const char *p = in_dir("streamed.json");
+	put(p, "old");
+	kh_out *o = kh_out_open(p, NULL, 0, 0);
+	assert_non_null(o);
+	assert_int_equal(entries_with("streamed.json.kehoach-"), 1);
+	kh_buf b = { .drain = kh_out_drain, .sink = o };
+	for (int i = 0; i < 300000; i++)
+		kh_buf_printf(&b, "%d,", i);
+	assert_true(b.cap <= 2 * KH_BUF_DRAIN_AT);
+	assert_string_equal(slurp(p), "old"); /* not in place before it is closed */
+	kh_out_write(o, b.data, b.len);
+	assert_int_equal(kh_out_close(o), 0);
+	assert_int_equal(entries_with("streamed.json.kehoach-"), 0);
+	FILE *f = fopen(p, "rb");
+	assert_non_null(f);
+	for (int i = 0; i < 300000; i++) {
+		int v = -1;
+		assert_int_equal(fscanf(f, "%d,", &v), 1);
+		assert_int_equal(v, i);
+	}
+	assert_int_equal(fgetc(f), EOF);
+	fclose(f);
+}
+
+/* An output dropped (the emitter failed): the file as it was, no
+ * temporary file left. */
+static void test_aborted_result(void **state)
+{
+	(void)state;
+	const char *p = in_dir("kept.txt");
+	put(p, "kept");
+	kh_out *o = kh_out_open(p, NULL, 0, 0);
+	assert_non_null(o);
+	kh_out_write(o, "partial", 7);
+	kh_out_abort(o);
+	assert_string_equal(slurp(p), "kept");
+	assert_int_equal(entries_with("kept.txt.kehoach-"), 0);
+	/* a refused output is refused at once, before anything is made */
+	assert_null(kh_out_open(dir, NULL, 0, 0));
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -228,6 +289,8 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_no_clobber),
 		cmocka_unit_test(test_dev_full_fails),
+		cmocka_unit_test(test_streamed_result),
+		cmocka_unit_test(test_aborted_result),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char *cmd = kh_printf("rm -rf '%s'", dir);
