@@ -19,7 +19,7 @@ void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw)
 	*l = (kh_literal){ span.start, span.end, raw };
 }
 
-const kh_literal *kh_literal_of(const kh_source *src, const char *text)
+const kh_literal *kh_literal_of(const struct kh_map *literals, const char *text)
 {
-	return src && src->literals && text ? kh_map_get(src->literals, text) : NULL;
+	return literals && text ? kh_map_get(literals, text) : NULL;
 }

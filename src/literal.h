@@ -20,7 +20,9 @@ typedef struct kh_literal {
 /* TEXT, a string the scanner made (or a run of them joined), was written
  * at SPAN of SRC. A later note for the same TEXT replaces it. */
 void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw);
-/* Where TEXT was written in SRC, or NULL: not a string of SRC's. */
-const kh_literal *kh_literal_of(const kh_source *src, const char *text);
+/* Where TEXT was written, from the map a parse left in kh_source.literals
+ * (the resolver hands the main file's to kh_program.literals), or NULL:
+ * not one of its strings. */
+const kh_literal *kh_literal_of(const struct kh_map *literals, const char *text);
 
 #endif

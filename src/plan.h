@@ -579,6 +579,8 @@ typedef struct kh_plan {
 
 /* Everything a run knows: the plan (NULL when the file has none) and the
  * declarations of the file and all it imports, in declaration order. */
+struct kh_map;
+
 typedef struct kh_program {
 	const char *path;
 	kh_source *main;
@@ -591,6 +593,10 @@ typedef struct kh_program {
 	kh_vec holidays;           /* kh_holiday* */
 	kh_vec imports;            /* const char*: resolved paths, load order */
 	struct kh_calendar *calendar; /* working days, built once by the resolver */
+	struct kh_map *literals;   /* the main file's strings by their text: where each
+	                              was written (literal.h); the scanner's, kept with
+	                              the program, not its source, so a folder's sources
+	                              do not keep every plan's strings */
 } kh_program;
 
 #endif

@@ -29,7 +29,7 @@ static void add(collector *c, const char *text, kh_span span, const kh_document 
 	p->order = c->order++;
 	p->at = -1;
 	/* Where the scanner saw it: the plan keeps the string the tree had. */
-	const kh_literal *l = kh_literal_of(c->prog->main, text);
+	const kh_literal *l = kh_literal_of(c->prog->literals, text);
 	if (l) {
 		if (l->raw)
 			p->at = (long)l->start + 1;

@@ -844,5 +844,10 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		b->at_level = kh_body_level(b);
 		b->at_level_set = true;
 	}
+	/* The strings' places go with the program (the sources stay for the
+	 * report); an import's are of no use after its parse. */
+	r.prog->literals = main_file->src->literals;
+	for (size_t i = 0; i < r.files.n; i++)
+		KH_VEC_AT(r.files, loaded_file, i)->src->literals = NULL;
 	return r.prog;
 }

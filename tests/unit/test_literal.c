@@ -62,8 +62,8 @@ static void test_each_string_where_written(void **state)
 {
 	(void)state;
 	kh_program *p = program();
-	const kh_literal *a = kh_literal_of(p->main, task(p, "a")->text);
-	const kh_literal *b = kh_literal_of(p->main, task(p, "b")->text);
+	const kh_literal *a = kh_literal_of(p->literals, task(p, "a")->text);
+	const kh_literal *b = kh_literal_of(p->literals, task(p, "b")->text);
 	assert_non_null(a);
 	assert_non_null(b);
 	/* the same words twice: each string its own place */
@@ -72,18 +72,18 @@ static void test_each_string_where_written(void **state)
 	assert_string_equal(bytes(p, b), "\"Báo cáo kết quả.\"");
 	assert_true(a->raw);
 	/* escapes: the literal, not verbatim */
-	const kh_literal *c = kh_literal_of(p->main, task(p, "c")->text);
+	const kh_literal *c = kh_literal_of(p->literals, task(p, "c")->text);
 	assert_non_null(c);
 	assert_false(c->raw);
 	assert_string_equal(bytes(p, c), "\"Gửi \\\"Sổ tay\\\" về huyện.\"");
 	/* a run of literals: the run, joined */
-	const kh_literal *d = kh_literal_of(p->main, task(p, "d")->text);
+	const kh_literal *d = kh_literal_of(p->literals, task(p, "d")->text);
 	assert_non_null(d);
 	assert_false(d->raw);
 	assert_string_equal(bytes(p, d), "\"Tuyên truyền \" \"sâu rộng.\"");
 	/* the same words, but not a string of the file's */
-	assert_null(kh_literal_of(p->main, kh_strdup(task(p, "a")->text)));
-	assert_null(kh_literal_of(p->main, NULL));
+	assert_null(kh_literal_of(p->literals, kh_strdup(task(p, "a")->text)));
+	assert_null(kh_literal_of(p->literals, NULL));
 }
 
 /* The prose rules' strings point at the bytes they were read from. */
