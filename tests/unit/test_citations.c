@@ -121,6 +121,30 @@ static void test_in_prose(void **state)
 	assert_int_equal(n.end, strlen(t) - 1);
 	assert_int_equal(pos, n.end);
 	assert_false(kh_docnum_next(t, strlen(t), &pos, &n));
+	/* the text is read eight bytes at a time up to a digit: a number at
+	 * every offset, after ASCII or after Vietnamese letters, the text
+	 * going on for up to eight bytes after it */
+	for (int pad = 0; pad < 24; pad++) {
+		for (int viet = 0; viet < 2; viet++) {
+			kh_buf b = { 0 };
+			for (int i = 0; i < pad; i++)
+				kh_buf_puts(&b, viet ? "ệ" : "a");
+			kh_buf_puts(&b, " 5-CT/TW");
+			size_t at = b.len - strlen("5-CT/TW");
+			for (int tail = 0; tail < 9; tail++) {
+				size_t len = b.len;
+				for (int k = 0; k < tail; k++)
+					kh_buf_putc(&b, k % 2 ? 'x' : ' ');
+				pos = 0;
+				assert_true(kh_docnum_next(b.data, b.len, &pos, &n));
+				assert_int_equal(n.start, at);
+				assert_int_equal(n.end, len);
+				assert_false(kh_docnum_next(b.data, b.len, &pos, &n));
+				b.len = len;
+				b.data[len] = '\0';
+			}
+		}
+	}
 }
 
 static void test_not_numbers(void **state)
