@@ -124,4 +124,9 @@ void rs_plan_period(resolver *r);
 void rs_check_ancestry(resolver *r);
 void rs_infer_standings(resolver *r);
 
+/* resolve_graph.c: each level's depth below the top (a loop of dưới
+ * reported and cut); cycles of "sau" among the plan's tasks. */
+void rs_compute_depths(resolver *r);
+void rs_find_dependency_cycles(resolver *r);
+
 #endif
