@@ -81,15 +81,26 @@ static const char *char_skeleton(int32_t c)
 /* ID's skeleton from the tables, or NULL when a character of ID is not in them. */
 static const char *table_skeleton(const char *id)
 {
+	/* Built on the stack and copied at its size: a kh_buf's doubling was a
+	 * tenth of what the checks allocate. */
+	char small[256];
+	size_t len = strlen(id), o = 0;
 	kh_buf b = { 0 };
-	size_t len = strlen(id);
 	for (size_t i = 0, n; i < len; i += n) {
 		const char *sk = char_skeleton(kh_cp_at(id, len, i, &n));
 		if (!sk)
 			return NULL;
-		kh_buf_puts(&b, sk);
+		size_t k = strlen(sk);
+		if (!b.data && o + k < sizeof small) {
+			memcpy(small + o, sk, k);
+			o += k;
+			continue;
+		}
+		if (!b.data)
+			kh_buf_put(&b, small, o);
+		kh_buf_put(&b, sk, k);
 	}
-	return kh_buf_cstr(&b);
+	return b.data ? kh_buf_cstr(&b) : kh_strndup(small, o);
 }
 
 /* The skeletons ICU gave, by id: a folder linted in one process has the
