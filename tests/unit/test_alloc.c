@@ -9,6 +9,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -213,6 +214,41 @@ static void test_dropped_tree_collected(void **state)
 #endif
 }
 
+/* The heap grown for a large plan is asked for huge pages: the mapping
+ * that holds it is eligible for them (skipped where the kernel has
+ * transparent huge pages off). */
+static void test_large_heap_huge_pages(void **state)
+{
+	(void)state;
+#ifndef KH_NO_GC
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	char mode[128] = "";
+	if (f) {
+		if (!fgets(mode, sizeof mode, f))
+			mode[0] = '\0';
+		fclose(f);
+	}
+	if (!strstr(mode, "[madvise]") && !strstr(mode, "[always]"))
+		skip();
+	kh_alloc_expect(8u << 20); /* 96 MB of heap */
+	uintptr_t at = (uintptr_t)kh_alloc_atomic(4u << 20);
+	FILE *smaps = fopen("/proc/self/smaps", "r");
+	assert_non_null(smaps);
+	char line[512];
+	bool inside = false;
+	int eligible = -1;
+	while (fgets(line, sizeof line, smaps)) {
+		unsigned long lo, hi;
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' '))
+			inside = lo <= at && at < hi;
+		else if (inside && sscanf(line, "THPeligible: %d", &eligible) == 1)
+			break;
+	}
+	fclose(smaps);
+	assert_int_equal(eligible, 1);
+#endif
+}
+
 static void test_buffer(void **state)
 {
 	(void)state;
@@ -234,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_tree_chunks_let_go),
 		cmocka_unit_test(test_bump_mark_release),
 		cmocka_unit_test(test_dropped_tree_collected),
+		cmocka_unit_test(test_large_heap_huge_pages),
 		cmocka_unit_test(test_buffer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
