@@ -23,10 +23,28 @@ int kh_cli_usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The files the run read, which -o may not replace. */
+static const char *const *inputs_of(const options *o)
+{
+	return (const char *const *)o->inputs.items;
+}
+
+/* The exit status for an emitter that failed with RC (2: usage). */
+static int exit_for_failure(int rc)
+{
+	return rc == 2 ? EXIT_USAGE : EXIT_FINDINGS;
+}
+
 int kh_cli_write_result(const options *o, const char *data, size_t len)
 {
-	return kh_write_file(o->output, data ? data : "", len, (const char *const *)o->inputs.items,
-			     o->inputs.n, 0);
+	return kh_write_file(o->output, data ? data : "", len, inputs_of(o), o->inputs.n, 0);
+}
+
+int kh_cli_write_or_fail(const options *o, int rc, const kh_buf *out)
+{
+	if (rc != 0)
+		return exit_for_failure(rc);
+	return kh_cli_write_result(o, out->data, out->len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
 /* Opens the command's output for OUT to stream into (see kh_buf): an
@@ -34,7 +52,7 @@ int kh_cli_write_result(const options *o, const char *data, size_t len)
  * buffer of 256 KiB. NULL: the output cannot be written (said). */
 kh_out *kh_cli_stream_result(const options *o, kh_buf *out)
 {
-	kh_out *s = kh_out_open(o->output, (const char *const *)o->inputs.items, o->inputs.n, 0);
+	kh_out *s = kh_out_open(o->output, inputs_of(o), o->inputs.n, 0);
 	if (s) {
 		out->drain = kh_out_drain;
 		out->sink = s;
@@ -49,7 +67,7 @@ int kh_cli_finish_result(kh_out *s, int rc, kh_buf *out)
 {
 	if (rc != 0) {
 		kh_out_abort(s);
-		return rc == 2 ? EXIT_USAGE : EXIT_FINDINGS;
+		return exit_for_failure(rc);
 	}
 	kh_out_write(s, out->data ? out->data : "", out->len);
 	return kh_out_close(s) == 0 ? EXIT_CLEAN : EXIT_USAGE;

@@ -58,6 +58,9 @@ unsigned kh_cli_report(kh_diags *d, const options *o, int *io_failed);
 
 /* Writes a command's result to -o FILE or stdout: 0, or -1 (said). */
 int kh_cli_write_result(const options *o, const char *data, size_t len);
+/* An emitter's result (RC: 0, else it failed and said why) written;
+ * returns the exit status. */
+int kh_cli_write_or_fail(const options *o, int rc, const kh_buf *out);
 /* Opens the command's output for OUT to stream into; NULL: said why not. */
 kh_out *kh_cli_stream_result(const options *o, kh_buf *out);
 /* Ends a streamed result (RC: the emitter's; nonzero drops the output);

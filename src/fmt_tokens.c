@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "braces.h"
 #include "diag.h"
 #include "fmt.h"
 #include "parse.h"
@@ -52,9 +51,7 @@ static bool same_token(const token *a, const token *b)
 typedef struct reader {
 	kh_diags d;
 	kh_parse_ctx ctx;
-	yyscan_t scanner;
-	YY_BUFFER_STATE buf;
-	bool ok;                  /* set up, and nothing reported yet */
+	bool ok;                  /* set up, and nothing reported by the mending */
 } reader;
 
 static void reader_open(reader *r, kh_source *src)
@@ -62,16 +59,7 @@ static void reader_open(reader *r, kh_source *src)
 	memset(r, 0, sizeof *r);
 	r->ctx.src = src;
 	r->ctx.diags = &r->d;
-	kh_braces_mend(&r->ctx);
-	if (r->d.count || kh_yylex_init_extra(&r->ctx, &r->scanner) != 0) {
-		r->scanner = NULL;
-		return;
-	}
-	r->ctx.scanner = r->scanner;
-	r->buf = src->len + 2 <= src->cap
-		? kh_yy_scan_buffer((char *)src->text, src->len + 2, r->scanner)
-		: kh_yy_scan_bytes(src->text, (int)src->len, r->scanner);
-	r->ok = r->buf != NULL;
+	r->ok = kh_scanner_open(&r->ctx) && !r->d.count;
 }
 
 /* The next token into K (0 at the end); false when the scanner reports
@@ -82,18 +70,8 @@ static bool reader_next(reader *r, token *k)
 	kh_loc loc;
 	if (!r->ok || r->ctx.stop)
 		return false;
-	k->t = kh_scan(&k->v, &loc, r->scanner);
+	k->t = kh_scan(&k->v, &loc, r->ctx.scanner);
 	return !r->ctx.stop && !r->d.count;
-}
-
-static void reader_close(reader *r)
-{
-	if (!r->scanner)
-		return;
-	kh_scan_restore(r->scanner);
-	if (r->buf)
-		kh_yy_delete_buffer(r->buf, r->scanner);
-	kh_yylex_destroy(r->scanner);
 }
 
 bool kh_same_tokens(const kh_source *src, const char *text, size_t len)
@@ -118,7 +96,7 @@ bool kh_same_tokens(const kh_source *src, const char *text, size_t len)
 		if (tx.t == 0)
 			break;
 	}
-	reader_close(&x);
-	reader_close(&y);
+	kh_scanner_close(&x.ctx);
+	kh_scanner_close(&y.ctx);
 	return same;
 }

@@ -177,13 +177,6 @@ static int load_plan(options *o, const char *what, kh_program **prog)
 	return -1;
 }
 
-static int write_or_fail(options *o, int rc, kh_buf *out)
-{
-	if (rc != 0)
-		return rc == 2 ? EXIT_USAGE : EXIT_FINDINGS;
-	return kh_cli_write_result(o, out->data, out->len) == 0 ? EXIT_CLEAN : EXIT_USAGE;
-}
-
 /* --for BODY: the body with that id (tone placement and NFC folded). */
 static int find_for_body(const options *o, const kh_program *prog, const kh_body **out)
 {
@@ -291,7 +284,7 @@ static int cmd_schedule(options *o)
 	} else {
 		rc = kh_emit_schedule_text(prog, who, &out);
 	}
-	return write_or_fail(o, rc, &out);
+	return kh_cli_write_or_fail(o, rc, &out);
 }
 
 static int cmd_checklist(options *o)
@@ -313,7 +306,7 @@ static int cmd_checklist(options *o)
 		rc = kh_emit_checklist_html(prog, who, &out);
 	else
 		rc = kh_emit_checklist_md(prog, who, &out);
-	return write_or_fail(o, rc, &out);
+	return kh_cli_write_or_fail(o, rc, &out);
 }
 
 /* Reads PATH for fmt: its program, or NULL with the findings printed and
@@ -339,7 +332,7 @@ static int cmd_outline(options *o)
 	} else {
 		rc = kh_emit_outline_md(prog, &out);
 	}
-	return write_or_fail(o, rc, &out);
+	return kh_cli_write_or_fail(o, rc, &out);
 }
 
 static int cmd_render(options *o)
@@ -363,9 +356,9 @@ static int cmd_render(options *o)
 	}
 	kh_docx_opts t = output_time(prog);
 	if ((rc = kh_emit_render_docx(prog, &t, &out)) != 0 || !strcmp(f, "docx"))
-		return write_or_fail(o, rc, &out);
+		return kh_cli_write_or_fail(o, rc, &out);
 	kh_buf pdf = { 0 };
-	return write_or_fail(o, kh_pdf_from_docx(out.data, out.len, &pdf), &pdf);
+	return kh_cli_write_or_fail(o, kh_pdf_from_docx(out.data, out.len, &pdf), &pdf);
 }
 
 static int cmd_awards(options *o)

@@ -149,6 +149,34 @@ kh_node *kh_kw_refused(kh_parse_ctx *ctx, kh_span l, const char *what, const cha
 	return n;
 }
 
+bool kh_scanner_open(kh_parse_ctx *ctx)
+{
+	/* Unbalanced braces are found, reported and mended first, so the
+	 * parser reads the blocks the indentation shows. */
+	kh_braces_mend(ctx);
+	yyscan_t scanner;
+	if (kh_yylex_init_extra(ctx, &scanner) != 0)
+		return false;
+	ctx->scanner = scanner;
+	/* flex scans in place when the buffer ends in two NULs (no 2nd copy). */
+	const kh_source *src = ctx->src;
+	ctx->scan_buf = src->len + 2 <= src->cap
+		? kh_yy_scan_buffer((char *)src->text, src->len + 2, scanner)
+		: kh_yy_scan_bytes(src->text, (int)src->len, scanner);
+	return ctx->scan_buf != NULL;
+}
+
+void kh_scanner_close(kh_parse_ctx *ctx)
+{
+	if (!ctx->scanner)
+		return;
+	kh_scan_restore(ctx->scanner);
+	if (ctx->scan_buf)
+		kh_yy_delete_buffer(ctx->scan_buf, ctx->scanner);
+	kh_yylex_destroy(ctx->scanner);
+	ctx->scanner = ctx->scan_buf = NULL;
+}
+
 kh_node *kh_parse(kh_source *src, kh_diags *diags)
 {
 	kh_parse_ctx ctx = { 0 };
@@ -156,20 +184,7 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	ctx.diags = diags;
 	ctx.note_literals = true;
 	ctx.root = kh_node_new(KH_N_FILE, (kh_span){ src->id, 0, (unsigned)src->len });
-	/* Unbalanced braces are found, reported and mended first, so the
-	 * parser reads the blocks the indentation shows. */
-	kh_braces_mend(&ctx);
-
-	yyscan_t scanner;
-	if (kh_yylex_init_extra(&ctx, &scanner) != 0)
-		kh_oom(sizeof(kh_parse_ctx));
-	ctx.scanner = scanner;
-	/* flex scans in place when the buffer ends in two NULs (no 2nd copy). */
-	char *text = (char *)src->text;
-	YY_BUFFER_STATE buf = src->len + 2 <= src->cap
-		? kh_yy_scan_buffer(text, src->len + 2, scanner)
-		: kh_yy_scan_bytes(src->text, (int)src->len, scanner);
-	if (!buf)
+	if (!kh_scanner_open(&ctx))
 		kh_oom(src->len);
 	kh_yyparse(&ctx);
 	for (;;) { /* notes for the blocks still open at the end */
@@ -178,9 +193,7 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 			break;
 		ctx.depth--;
 	}
-	kh_scan_restore(scanner);
-	kh_yy_delete_buffer(buf, scanner);
-	kh_yylex_destroy(scanner);
+	kh_scanner_close(&ctx);
 	kh_alloc_bump_done();
 	return ctx.root;
 }

@@ -54,7 +54,14 @@ typedef struct kh_parse_ctx {
 	union { kh_node *node; int ival; } saved_val; /* the parser's %union */
 	unsigned saved_start, saved_end;
 	void *scanner;
+	void *scan_buf;           /* the scanner's buffer over src */
 } kh_parse_ctx;
+
+/* Sets CTX (its src and diags given) up to scan as kh_parse does: the
+ * braces mended first, then a scanner reading the source in place.
+ * False when the scanner cannot be made (nothing to close then). */
+bool kh_scanner_open(kh_parse_ctx *ctx);
+void kh_scanner_close(kh_parse_ctx *ctx);
 
 /* A syntax error at SPAN unless one was reported on its line already
  * (the rest of a bad line is its consequence); counts it. NULL when not
