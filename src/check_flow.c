@@ -122,13 +122,16 @@ static void index_meetings(tctx *x)
 void ct_index_plan(tctx *x)
 {
 	const kh_plan *p = x->cx->plan;
+	x->tasks = KH_NEW_N(tinfo *, p->tasks.n + 1);
+	x->ntasks = p->tasks.n;
+	tinfo *infos = KH_NEW_N(tinfo, p->tasks.n + 1); /* one block, not one each */
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
-		tinfo *ti = KH_NEW(tinfo);
+		tinfo *ti = &infos[i];
 		ti->t = t;
 		ti->id = t->id;
 		ti->index = i;
-		*kh_map_slot(&x->tasks, t, true) = ti;
+		x->tasks[i] = ti;
 	}
 	/* Owners, by body (and what it is) and by level. */
 	for (size_t i = 0; i < p->tasks.n; i++) {

@@ -100,7 +100,10 @@ const char *ct_level_text(const kh_level *l)
 
 tinfo *ct_info(const tctx *x, const kh_task *t)
 {
-	return kh_map_get(&x->tasks, t);
+	/* a task of no plan, or of another one, has none */
+	if (t->index < 0 || (size_t)t->index >= x->ntasks || x->tasks[t->index]->t != t)
+		return NULL;
+	return x->tasks[t->index];
 }
 
 static void widen(bool *any, kh_day *s, kh_day *e, const win *w)

@@ -22,6 +22,12 @@ typedef struct kh_ics_opts {
 	                             or the plan's date, so output is reproducible */
 	struct kh_diags *notes;   /* may be NULL: gets a note per recurring duty
 	                             left out of the calendar (it has no date) */
+	/* May be NULL: called when NOTES holds every note and before the
+	 * calendar's first line, so that notes printed there come before a
+	 * calendar streamed to the same terminal. Not called when nothing
+	 * is written. */
+	void (*notes_done)(void *ctx);
+	void *notes_ctx;
 } kh_ics_opts;
 
 /* kehoach schedule: timeline as text, CSV, iCalendar (RFC 5545), SVG. */

@@ -70,14 +70,19 @@ static void ics_line(kh_buf *out, const char *line)
 	kh_buf_puts(out, "\r\n");
 }
 
+/* Where a line is escaped before it is folded: one buffer for the whole
+ * calendar, not one (grown several times) per line. Emptied when a
+ * calendar starts and ends, so that it never outlives one. */
+static kh_buf escaped;
+
 /* NAME:VALUE with VALUE TEXT-escaped. */
 static void ics_text(kh_buf *out, const char *name, const char *value)
 {
-	kh_buf b = { 0 };
-	kh_buf_puts(&b, name);
-	kh_buf_putc(&b, ':');
-	ics_escape(&b, value);
-	ics_line(out, kh_buf_cstr(&b));
+	escaped.len = 0;
+	kh_buf_puts(&escaped, name);
+	kh_buf_putc(&escaped, ':');
+	ics_escape(&escaped, value);
+	ics_line(out, kh_buf_cstr(&escaped));
 }
 
 static void ics_raw(kh_buf *out, const char *name, const char *value)
@@ -235,6 +240,7 @@ typedef struct ics_ctx {
 	const kh_body *for_body;  /* --for, or NULL */
 	const kh_ics_opts *opts;  /* may be NULL */
 	const char *dtstamp;
+	const char *plan_label;   /* said in every item's description: made once */
 } ics_ctx;
 
 /* How a series sits in the calendar: where each time falls when that is
@@ -298,7 +304,7 @@ static const char *ics_description(const ics_ctx *c, const kh_tl_entry *e, const
 		kh_buf_puts(&b, "\nKhông có chu kỳ xác định: không lặp lại trong lịch.");
 	if (note)
 		kh_buf_printf(&b, "\n%s", note);
-	kh_buf_printf(&b, "\nVăn bản: %s", sch_plan_label(c->prog->plan));
+	kh_buf_printf(&b, "\nVăn bản: %s", c->plan_label);
 	return kh_buf_cstr(&b);
 }
 
@@ -417,7 +423,9 @@ static void note_left_out(const ics_ctx *c, const kh_tl_entry *e)
 int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 			 const kh_ics_opts *opts, kh_buf *out)
 {
-	ics_ctx c = { prog, for_body, opts, opts ? opts->dtstamp : NULL };
+	ics_ctx c = { prog, for_body, opts, opts ? opts->dtstamp : NULL,
+		      prog->plan ? sch_plan_label(prog->plan) : NULL };
+	escaped = (kh_buf){ 0 };
 	if (c.dtstamp && !dtstamp_ok(c.dtstamp)) {
 		fprintf(stderr, _("kehoach: error: invalid DTSTAMP '%s': expected a UTC time "
 				"such as 20260101T000000Z\n"), c.dtstamp);
@@ -448,24 +456,30 @@ int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 				path);
 		return 1;
 	}
+	for (size_t i = 0; i < v.n; i++)
+		if (!in_calendar(KH_VEC_AT(v, kh_tl_entry, i)))
+			note_left_out(&c, KH_VEC_AT(v, kh_tl_entry, i));
+	if (opts && opts->notes_done)
+		opts->notes_done(opts->notes_ctx);
 	ics_line(out, "BEGIN:VCALENDAR");
 	ics_raw(out, "VERSION", "2.0");
 	ics_raw(out, "PRODID", "-//kehoach//kehoach schedule//VI");
 	ics_raw(out, "CALSCALE", "GREGORIAN");
-	const char *name = sch_plan_label(prog->plan);
+	const char *name = c.plan_label;
 	if (for_body)
 		name = kh_printf("%s — %s", name, sch_body_name(for_body));
 	ics_text(out, "X-WR-CALNAME", name);
 	for (size_t i = 0; i < v.n; i++) {
 		const kh_tl_entry *e = KH_VEC_AT(v, kh_tl_entry, i);
 		if (!in_calendar(e))
-			note_left_out(&c, e);
-		else if (e->meeting)
+			continue; /* said above */
+		if (e->meeting)
 			ics_event(out, &c, e);
 		else
 			ics_todo(out, &c, e);
 	}
 	ics_line(out, "END:VCALENDAR");
+	escaped = (kh_buf){ 0 };
 	return 0;
 }
 

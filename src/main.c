@@ -254,6 +254,26 @@ static int binary_output_ok(const options *o, const char *what)
 	return kh_cli_usage_error(_("%s writes a binary file: give -o FILE (or redirect standard output)"), what);
 }
 
+/* What a calendar had to leave out, in source order, printed once. */
+typedef struct ics_notes {
+	kh_diags notes;
+	int color;
+	bool printed;
+} ics_notes;
+
+static void print_ics_notes(void *ctx)
+{
+	ics_notes *n = ctx;
+	if (n->printed)
+		return;
+	n->printed = true;
+	kh_diags_sort(&n->notes);
+	kh_buf said = { 0 };
+	kh_diags_print_text(&n->notes, &said, n->color);
+	if (said.len)
+		fwrite(said.data, 1, said.len, stderr);
+}
+
 static int cmd_schedule(options *o)
 {
 	const char *f = o->format ? o->format : "text";
@@ -268,15 +288,15 @@ static int cmd_schedule(options *o)
 		return rc;
 	kh_buf out = { 0 };
 	if (!strcmp(f, "ics")) {
-		kh_diags notes = { 0 };
-		kh_ics_opts io = { o->mirror_events != 0, ics_dtstamp(prog), &notes };
+		/* Streamed: a calendar is as large as the plan's text again. */
+		kh_out *s = kh_cli_stream_result(o, &out);
+		if (!s)
+			return EXIT_USAGE;
+		ics_notes said = { { 0 }, o->color, false };
+		kh_ics_opts io = { o->mirror_events != 0, ics_dtstamp(prog), &said.notes, print_ics_notes, &said };
 		rc = kh_emit_schedule_ics(prog, who, &io, &out);
-		/* What the calendar had to leave out, in source order. */
-		kh_diags_sort(&notes);
-		kh_buf said = { 0 };
-		kh_diags_print_text(&notes, &said, o->color);
-		if (said.len)
-			fwrite(said.data, 1, said.len, stderr);
+		print_ics_notes(&said); /* when nothing was written: after the reason */
+		return kh_cli_finish_result(s, rc, &out);
 	} else if (!strcmp(f, "csv")) {
 		rc = kh_emit_schedule_csv(prog, who, &out);
 	} else if (!strcmp(f, "svg")) {

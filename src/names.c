@@ -143,17 +143,32 @@ static void grow(kh_scope *s)
 {
 	size_t cap = s->cap ? s->cap * 2 : 256;
 	kh_symbol **slots = KH_NEW_N(kh_symbol *, cap);
+	size_t *hashes = kh_alloc_atomic(kh_mul_size(cap, sizeof *hashes));
 	for (size_t i = 0; i < s->cap; i++) {
 		kh_symbol *sym = s->slots[i];
 		if (!sym)
 			continue;
-		size_t h = hash_key(sym->key) & (cap - 1);
+		size_t h = s->hashes[i] & (cap - 1);
 		while (slots[h])
 			h = (h + 1) & (cap - 1);
 		slots[h] = sym;
+		hashes[h] = s->hashes[i];
 	}
 	s->slots = slots;
+	s->hashes = hashes;
 	s->cap = cap;
+}
+
+/* The slot holding KEY (whose hash is HASH), or the empty one where it
+ * would go. The hashes sit beside the slots: a probe past another name
+ * reads no symbol and no key (a plan's hundred thousand names are far
+ * apart in memory). */
+static size_t probe(const kh_scope *s, const char *key, size_t hash)
+{
+	size_t h = hash & (s->cap - 1);
+	while (s->slots[h] && !(s->hashes[h] == hash && !strcmp(s->slots[h]->key, key)))
+		h = (h + 1) & (s->cap - 1);
+	return h;
 }
 
 kh_symbol *kh_scope_find(const kh_scope *s, const char *id)
@@ -161,32 +176,27 @@ kh_symbol *kh_scope_find(const kh_scope *s, const char *id)
 	if (!s->cap)
 		return NULL;
 	const char *key = kh_name_key(id);
-	size_t h = hash_key(key) & (s->cap - 1);
-	while (s->slots[h]) {
-		if (!strcmp(s->slots[h]->key, key))
-			return s->slots[h];
-		h = (h + 1) & (s->cap - 1);
-	}
-	return NULL;
+	return s->slots[probe(s, key, hash_key(key))];
 }
 
 kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *decl, kh_span span)
 {
-	kh_symbol *old = kh_scope_find(s, id);
+	const char *key = kh_name_key(id);
+	size_t hash = hash_key(key);
+	kh_symbol *old = s->cap ? s->slots[probe(s, key, hash)] : NULL;
 	if (old)
 		return old;
 	if ((s->count + 1) * 2 > s->cap)
 		grow(s);
 	kh_symbol *sym = KH_NEW(kh_symbol);
-	sym->key = kh_name_key(id);
+	sym->key = key;
 	sym->id = id;
 	sym->kind = kind;
 	sym->decl = decl;
 	sym->span = span;
-	size_t h = hash_key(sym->key) & (s->cap - 1);
-	while (s->slots[h])
-		h = (h + 1) & (s->cap - 1);
+	size_t h = probe(s, key, hash);
 	s->slots[h] = sym;
+	s->hashes[h] = hash;
 	s->count++;
 	if (s->nall == s->allcap) {
 		s->allcap = s->allcap ? s->allcap * 2 : 256;

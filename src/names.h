@@ -25,6 +25,7 @@ typedef struct kh_symbol {
 
 typedef struct kh_scope {
 	kh_symbol **slots;
+	size_t *hashes;           /* each slot's key's hash */
 	size_t cap, count;
 	kh_symbol **all;          /* declaration order, for suggestions */
 	size_t nall, allcap;

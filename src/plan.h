@@ -267,6 +267,7 @@ typedef struct kh_task {
 	const char *independent_reason;
 	kh_vec description;       /* const char*: extra paragraphs */
 	int order;
+	int index;                /* its place in its plan's tasks; -1 outside a plan */
 } kh_task;
 
 typedef enum kh_group_kind {

@@ -2,8 +2,8 @@
  * prose_asked.c - what a text states, asked about again and again
  * (prose_facts.h): render and the checklist ask, for every task, whether
  * its text or its section's names each body and states each date. The
- * last text asked about is remembered with its fold, its answers and an
- * index of its words; each body's names are built once.
+ * last few texts asked about are remembered with their folds, answers and
+ * indexes of their words; each body's names are built once.
  * Part of kehoach; see README.md for the licence.
  */
 #include <stdint.h>
@@ -57,7 +57,7 @@ static bool states_words(const char *folded, const kh_when *w)
 }
 
 /*
- * The last long text asked about, and what was found in it: a page's text
+ * The last long texts asked about, and what was found in each: a page's text
  * (a section and everything under it) is asked about once for each task
  * it holds, for each of its bodies and dates, and scanning it each time
  * made rendering quadratic in a section's length. Kept by content (length
@@ -73,7 +73,7 @@ typedef struct named {
 	bool as_owner, result;
 } named;
 
-static struct {
+typedef struct memo_entry {
 	const char *text;         /* kept, so its address is no other text's */
 	size_t len;
 	unsigned long hash;
@@ -83,9 +83,17 @@ static struct {
 	named *answers;
 	size_t n, cap;
 	bool indexed;             /* word_pos built */
-	kh_strmap word_pos;       /* folded word -> index in positions */
-	kh_vec positions;         /* kh_vec* of (uintptr_t) word numbers, ascending */
-} memo;
+	kh_strmap word_pos;       /* folded word -> its number k */
+	size_t *pos, *first;      /* word numbers, ascending, of word k: pos[first[k], first[k + 1]) */
+	unsigned long used;       /* when last asked about */
+} memo_entry;
+
+/* A few texts, not one: a meeting's text (the section's and its
+ * attendees) comes between two tasks of its section, and forgetting the
+ * section's for it meant folding, splitting and indexing it again. */
+enum { MEMOS = 4 };
+static memo_entry memos[MEMOS], *memo = &memos[0];
+static unsigned long memo_clock;
 
 static unsigned long text_hash(const char *t, size_t n)
 {
@@ -95,29 +103,44 @@ static unsigned long text_hash(const char *t, size_t n)
 	return h;
 }
 
-/* Makes TEXT the memo's text, forgetting the last one's answers if it is another. */
+/* The entry of TEXT (by address, else by length and hash), or NULL. */
+static memo_entry *memo_find(const char *text, size_t len, bool by_hash, unsigned long h)
+{
+	for (size_t i = 0; i < MEMOS; i++) {
+		memo_entry *e = &memos[i];
+		if (e->folded && e->len == len && (by_hash ? e->hash == h : e->text == text))
+			return e;
+	}
+	return NULL;
+}
+
+/* Makes TEXT the memo's text: a kept one with its answers, or a new one
+ * in the place of the one asked about longest ago. */
 static void memo_text(const char *text, size_t len)
 {
-	if (text == memo.text && len == memo.len)
-		return; /* the same string again: the usual case */
-	memo.text = text;
-	unsigned long h = text_hash(text, len);
-	if (memo.folded && memo.len == len && memo.hash == h)
-		return;
-	memo.len = len;
-	memo.hash = h;
-	memo.folded = kh_text_fold(text);
-	memo.dates = (kh_vec){ 0 };
-	memo.dated = false;
-	memo.n = 0;
-	memo.indexed = false;
-	memo.word_pos = (kh_strmap){ 0 };
-	memo.positions = (kh_vec){ 0 };
+	memo_entry *e = memo_find(text, len, false, 0);
+	unsigned long h = 0;
+	if (!e) {
+		h = text_hash(text, len);
+		e = memo_find(text, len, true, h);
+	}
+	if (!e) {
+		e = &memos[0];
+		for (size_t i = 1; i < MEMOS; i++)
+			if (memos[i].used < e->used)
+				e = &memos[i];
+		*e = (memo_entry){ .len = len, .hash = h, .folded = kh_text_fold(text) };
+	}
+	e->text = text;
+	e->used = ++memo_clock;
+	memo = e;
 }
 
 void kh_text_memo_forget(void)
 {
-	memset(&memo, 0, sizeof memo);
+	memset(memos, 0, sizeof memos);
+	memo = &memos[0];
+	memo_clock = 0;
 	memset(&body_names, 0, sizeof body_names);
 	kh_text_split_forget();
 }
@@ -127,7 +150,7 @@ const char *kh_text_folded(const char *text)
 	if (!text)
 		return "";
 	memo_text(text, strlen(text));
-	return memo.folded;
+	return memo->folded;
 }
 
 bool kh_text_states_when(const char *text, const kh_when *w)
@@ -135,13 +158,13 @@ bool kh_text_states_when(const char *text, const kh_when *w)
 	if (!text || !w)
 		return false;
 	memo_text(text, strlen(text));
-	if (states_words(memo.folded, w))
+	if (states_words(memo->folded, w))
 		return true;
-	if (!memo.dated) {
-		memo.dates = kh_text_dates(text, memo.len);
-		memo.dated = true;
+	if (!memo->dated) {
+		memo->dates = kh_text_dates(text, memo->len);
+		memo->dated = true;
 	}
-	kh_vec ds = memo.dates;
+	kh_vec ds = memo->dates;
 	for (size_t i = 0; i < ds.n; i++) {
 		const kh_text_date *d = ds.items[i];
 		if (d->role != KH_DATE_DOCUMENT && d->role != KH_DATE_PERIOD && kh_text_date_agrees(d, w))
@@ -183,36 +206,51 @@ static const body_index *index_of(const kh_body *b, const kh_vec *bodies)
 	return *slot;
 }
 
-/* The memo's text's words by their fold: where each word stands. */
+/* The memo's text's words by their fold: where each word stands, in one
+ * array (counted, then filled), not a list per word. */
 static void index_words(const char *text)
 {
-	kh_text_scan s = kh_text_scan_of(text, memo.len);
+	kh_text_scan s = kh_text_scan_of(text, memo->len);
+	int *word_of = kh_alloc_atomic(kh_mul_size(s.ws.n + 1, sizeof *word_of));
+	size_t distinct = 0;
 	for (size_t i = 0; i < s.ws.n; i++) {
 		const char *w = kh_word_fold(text, KH_WORD(s.ws, i));
-		int k = kh_strmap_get(&memo.word_pos, w);
+		int k = kh_strmap_get(&memo->word_pos, w);
 		if (k < 0) {
-			k = (int)memo.positions.n;
-			kh_vec_push(&memo.positions, KH_NEW(kh_vec));
-			kh_strmap_put(&memo.word_pos, w, k); /* kept by the fold table */
+			k = (int)distinct++;
+			kh_strmap_put(&memo->word_pos, w, k); /* kept by the fold table */
 		}
-		kh_vec_push(memo.positions.items[k], (void *)(uintptr_t)i);
+		word_of[i] = k;
 	}
-	memo.indexed = true;
+	size_t *first = kh_alloc_atomic(kh_mul_size(distinct + 2, sizeof *first));
+	memset(first, 0, (distinct + 2) * sizeof *first);
+	for (size_t i = 0; i < s.ws.n; i++)
+		first[word_of[i] + 2]++;
+	for (size_t k = 2; k < distinct + 2; k++)
+		first[k] += first[k - 1];
+	/* first[k + 1] is now where word k's numbers start: filled in order */
+	size_t *pos = kh_alloc_atomic(kh_mul_size(s.ws.n + 1, sizeof *pos));
+	for (size_t i = 0; i < s.ws.n; i++)
+		pos[first[word_of[i] + 1]++] = i;
+	memo->pos = pos;
+	memo->first = first;
+	memo->indexed = true;
 }
 
-/* The words where WORD stands in the memo's text, ascending, or NULL. */
-static const kh_vec *positions_of(const char *word)
+/* The words where WORD stands in the memo's text, ascending, in *N. */
+static const size_t *positions_of(const char *word, size_t *n)
 {
-	int k = kh_strmap_get(&memo.word_pos, word);
-	return k < 0 ? NULL : memo.positions.items[k];
+	int k = kh_strmap_get(&memo->word_pos, word);
+	*n = k < 0 ? 0 : memo->first[k + 1] - memo->first[k];
+	return k < 0 ? NULL : memo->pos + memo->first[k];
 }
 
-/* A[0, NA) and B (ascending word numbers) merged into OUT, ascending. */
-static size_t merge_positions(const size_t *a, size_t na, const kh_vec *b, size_t *out)
+/* A[0, NA) and B[0, NB) (ascending word numbers) merged into OUT, ascending. */
+static size_t merge_positions(const size_t *a, size_t na, const size_t *b, size_t nb, size_t *out)
 {
 	size_t i = 0, j = 0, n = 0;
-	while (i < na || j < b->n) {
-		size_t y = j < b->n ? (size_t)(uintptr_t)b->items[j] : SIZE_MAX;
+	while (i < na || j < nb) {
+		size_t y = j < nb ? b[j] : SIZE_MAX;
 		if (i < na && a[i] <= y)
 			out[n++] = a[i++];
 		else
@@ -230,21 +268,23 @@ static size_t merge_positions(const size_t *a, size_t na, const kh_vec *b, size_
  */
 static const size_t *name_starts(const char *text, const body_index *bi, size_t *n)
 {
-	if (!memo.indexed)
+	if (!memo->indexed)
 		index_words(text);
 	size_t total = 0;
 	for (size_t k = 0; k < bi->nfirsts; k++) {
-		const kh_vec *v = positions_of(bi->firsts[k]);
-		total += v ? v->n : 0;
+		size_t nv;
+		positions_of(bi->firsts[k], &nv);
+		total += nv;
 	}
 	size_t *out = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *out));
 	size_t *tmp = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *tmp));
 	size_t have = 0;
 	for (size_t k = 0; k < bi->nfirsts; k++) {
-		const kh_vec *v = positions_of(bi->firsts[k]);
-		if (!v)
+		size_t nv;
+		const size_t *v = positions_of(bi->firsts[k], &nv);
+		if (!nv)
 			continue;
-		have = merge_positions(out, have, v, tmp);
+		have = merge_positions(out, have, v, nv, tmp);
 		size_t *t = out;
 		out = tmp;
 		tmp = t;
@@ -260,21 +300,21 @@ bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 	if (!text || !r)
 		return false;
 	memo_text(text, strlen(text));
-	for (size_t i = 0; i < memo.n; i++) {
-		const named *a = &memo.answers[i];
+	for (size_t i = 0; i < memo->n; i++) {
+		const named *a = &memo->answers[i];
 		if (a->kind == r->kind && a->body == r->body && a->level == r->level &&
 		    a->as_owner == as_owner && (a->text == r->text || (a->text && r->text &&
 									 !strcmp(a->text, r->text))))
 			return a->result;
 	}
-	bool result = names_ref(text, memo.folded, r, as_owner);
-	if (memo.n == memo.cap) {
-		memo.cap = memo.cap ? memo.cap * 2 : 16;
+	bool result = names_ref(text, memo->folded, r, as_owner);
+	if (memo->n == memo->cap) {
+		memo->cap = memo->cap ? memo->cap * 2 : 16;
 		/* collected memory: the pointers in it keep what they name alive,
 		 * so no address comes back for another body while it is kept */
-		memo.answers = KH_GROW_N(memo.answers, named, memo.cap);
+		memo->answers = KH_GROW_N(memo->answers, named, memo->cap);
 	}
-	memo.answers[memo.n++] = (named){ r->kind, r->body, r->level, r->text, as_owner, result };
+	memo->answers[memo->n++] = (named){ r->kind, r->body, r->level, r->text, as_owner, result };
 	return result;
 }
 

@@ -15,36 +15,58 @@
 
 typedef kh_text_scan scan;
 
-/* The last text split, with a copy to know it by: the checkers ask for a
- * text's dates and then its bodies, and render asks about one section's
- * text task after task. Its words' folds are kept with it. */
-static struct {
+/* The last texts split, each with a copy to know it by: the checkers ask
+ * for a text's dates and then its bodies, and render asks about a
+ * section's text task after task, between which a meeting's text comes
+ * and goes. Their words' folds are kept with them. The least recently
+ * used is the one split again, so a scan a caller holds stays valid
+ * across its next call about another text. */
+enum { SPLITS = 4 };
+typedef struct split {
 	const char *text;
 	char *copy;               /* one buffer, reused: grown, never given back */
 	size_t len, cap;
 	kh_vec ws;
-	kh_words_buf room;        /* its words: the next text split reuses them */
-} last_split;
+	kh_words_buf room;        /* its words: the next text split here reuses them */
+	unsigned long used;       /* when last asked for */
+} split;
+
+static struct {
+	split e[SPLITS];
+	unsigned long clock;
+} splits;
 
 void kh_text_split_forget(void)
 {
-	memset(&last_split, 0, sizeof last_split);
+	memset(&splits, 0, sizeof splits);
+}
+
+static split *split_of(const char *t, size_t len)
+{
+	split *lru = &splits.e[0];
+	for (size_t i = 0; i < SPLITS; i++) {
+		split *e = &splits.e[i];
+		if (e->copy && e->text == t && e->len == len && !memcmp(e->copy, t, len))
+			return e;
+		if (e->used < lru->used)
+			lru = e;
+	}
+	if (lru->cap < len + 1) {
+		lru->cap = len + 1 + len / 2;
+		lru->copy = kh_alloc_atomic(lru->cap);
+	}
+	memcpy(lru->copy, t, len);
+	lru->text = t;
+	lru->len = len;
+	lru->ws = kh_words_split_reusing(t, len, &lru->room);
+	return lru;
 }
 
 kh_text_scan kh_text_scan_of(const char *t, size_t len)
 {
-	if (!(last_split.copy && last_split.text == t && last_split.len == len &&
-	      !memcmp(last_split.copy, t, len))) {
-		if (last_split.cap < len + 1) {
-			last_split.cap = len + 1 + len / 2;
-			last_split.copy = kh_alloc_atomic(last_split.cap);
-		}
-		memcpy(last_split.copy, t, len);
-		last_split.text = t;
-		last_split.len = len;
-		last_split.ws = kh_words_split_reusing(t, len, &last_split.room);
-	}
-	return (scan){ t, len, last_split.ws };
+	split *e = split_of(t, len);
+	e->used = ++splits.clock;
+	return (scan){ t, len, e->ws };
 }
 
 /* The folded word I, "" outside the text. */

@@ -224,6 +224,7 @@ static void declare_node(resolver *r, kh_node *n, int in_plan)
 		t->text = n->text;
 		t->span = n->span;
 		t->order = r->order++;
+		t->index = in_plan ? (int)r->plan->tasks.n : -1;
 		declare(r, n->id, KH_SYM_TASK, t, n->span);
 		if (in_plan)
 			kh_vec_push(&r->plan->tasks, t);

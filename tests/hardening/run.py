@@ -348,6 +348,34 @@ def _(d):
         return "exit %d, %d bytes" % (r.returncode, len(r.stdout))
 
 
+@case("a calendar streamed past its buffer (256 KiB) comes after its notes, whole, as with -o")
+def _(d):
+    lines = ['cơ_quan a "Ủy ban nhân dân xã A"', 'kế_hoạch "1-KH" {', "  ban_hành a"]
+    for i in range(1000):
+        due = "thường_xuyên" if i % 10 == 0 else "%d/%d/2025" % (i % 28 + 1, i % 12 + 1)
+        lines.append('  nhiệm_vụ t%d "Tổ chức thực hiện việc số %d" { giao a; hạn %s }' % (i, i, due))
+    lines.append("}")
+    p = os.path.join(d, "big.kh")
+    open(p, "w").write("\n".join(lines) + "\n")
+    r = subprocess.run([K, "schedule", "--ics", p], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=60)
+    both = r.stdout
+    start = both.find(b"BEGIN:VCALENDAR")
+    if r.returncode or start < 0:
+        return "exit %d, no calendar" % r.returncode
+    if both.rfind(b"note: ") > start or both.count(b"note: ") != 100:
+        return "%d notes, the last at %d, the calendar at %d" % (
+            both.count(b"note: "), both.rfind(b"note: "), start)
+    cal = both[start:]
+    if len(cal) <= 256 * 1024 or not cal.endswith(b"END:VCALENDAR\r\n"):
+        return "a calendar of %d bytes, not past the buffer or cut short" % len(cal)
+    out = os.path.join(d, "big.ics")
+    r = run("schedule", "--ics", "-o", out, p)
+    if r.returncode or open(out, "rb").read() != cal:
+        return "-o: exit %d, or another calendar" % r.returncode
+    return None
+
+
 @case("UIDs: the same number from another issuer or year, and a renamed file (attack 5)")
 def _(d):
     def uids(path):
