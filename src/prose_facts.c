@@ -15,13 +15,13 @@
 
 typedef kh_text_scan scan;
 
-/* The last texts split, each with a copy to know it by: the checkers ask
+/* The last two texts split, each with a copy to know it by: the checkers ask
  * for a text's dates and then its bodies, and render asks about a
  * section's text task after task, between which a meeting's text comes
  * and goes. Their words' folds are kept with them. The least recently
  * used is the one split again, so a scan a caller holds stays valid
  * across its next call about another text. */
-enum { SPLITS = 4 };
+enum { SPLITS = 2 };
 typedef struct split {
 	const char *text;
 	char *copy;               /* one buffer, reused: grown, never given back */

@@ -1,6 +1,6 @@
 /*
  * prose_facts_int.h - what prose_facts.c shares with prose_asked.c: the
- * words of a text (the last few split are kept) and the mentions found
+ * words of a text (the last two split are kept) and the mentions found
  * at chosen words.
  * Part of kehoach; see README.md for the licence.
  */
@@ -16,7 +16,7 @@ typedef struct kh_text_scan {
 	kh_vec ws;                /* kh_word* */
 } kh_text_scan;
 
-/* The words of T[0, LEN); the last few texts split are kept (by their
+/* The words of T[0, LEN); the last two texts split are kept (by their
  * bytes). They are good until words of another text are asked for: a
  * scan is read to its end before the next is made. */
 kh_text_scan kh_text_scan_of(const char *t, size_t len);

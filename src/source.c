@@ -69,11 +69,16 @@ static void registry_add(kh_source *s)
  * double a huge array.
  */
 /* The offset just after the line end at or after I in T[0, LEN), or LEN
- * when none: '\n', "\r\n" or a lone '\r'. strcspn, not a loop of
- * byte tests, since every file is scanned so (the text ends in NULs;
+ * when none: '\n', "\r\n" or a lone '\r'. Without a CR in the text (CR,
+ * as the caller found once), memchr for the LF; else strcspn, not a loop
+ * of byte tests, since every file is scanned so (the text ends in NULs;
  * a NUL inside is stepped over here and reported by check_content). */
-static size_t next_line(const char *t, size_t i, size_t len)
+static size_t next_line(const char *t, size_t i, size_t len, bool cr)
 {
+	if (!cr) {
+		const char *lf = i < len ? memchr(t + i, '\n', len - i) : NULL;
+		return lf ? (size_t)(lf - t) + 1 : len;
+	}
 	for (;;) {
 		i += strcspn(t + i, "\r\n");
 		if (i >= len)
@@ -88,12 +93,18 @@ static size_t next_line(const char *t, size_t i, size_t len)
 	}
 }
 
+static bool has_cr(const char *t, size_t len)
+{
+	return memchr(t, '\r', len) != NULL;
+}
+
 static void build_lines(kh_source *s)
 {
 	const char *t = s->text;
+	bool cr = has_cr(t, s->len);
 	size_t n = 1;
-	for (size_t i = next_line(t, 0, s->len); i < s->len || (i == s->len && i > 0 &&
-			(t[i - 1] == '\n' || t[i - 1] == '\r')); i = next_line(t, i, s->len)) {
+	for (size_t i = next_line(t, 0, s->len, cr); i < s->len || (i == s->len && i > 0 &&
+			(t[i - 1] == '\n' || t[i - 1] == '\r')); i = next_line(t, i, s->len, cr)) {
 		n++;
 		if (i >= s->len)
 			break;
@@ -102,7 +113,7 @@ static void build_lines(kh_source *s)
 	size_t k = 0;
 	ls[k++] = 0;
 	for (size_t i = 0; k < n;) {
-		i = next_line(t, i, s->len);
+		i = next_line(t, i, s->len, cr);
 		ls[k++] = i;
 	}
 	s->line_starts = ls;
@@ -444,7 +455,8 @@ static void normalise(kh_source *s, const unsigned char *marked)
 static size_t too_many_lines(const char *text, size_t len)
 {
 	size_t ends = 0;
-	for (size_t i = next_line(text, 0, len); ; i = next_line(text, i, len)) {
+	bool cr = has_cr(text, len);
+	for (size_t i = next_line(text, 0, len, cr); ; i = next_line(text, i, len, cr)) {
 		bool ended = i < len || (i > 0 && (text[i - 1] == '\n' || text[i - 1] == '\r'));
 		if (!ended)
 			return 0;
