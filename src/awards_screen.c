@@ -14,7 +14,6 @@
 #include "alloc.h"
 #include "i18n.h"
 #include "names.h"
-#include "resolve.h"
 #include "strmap.h"
 
 #define RULE_CELL "bad-cell"

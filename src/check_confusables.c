@@ -15,7 +15,7 @@
 #include "check.h"
 #include "citations_int.h"
 #include "i18n.h"
-#include "resolve.h"
+#include "names.h"
 #include "skeleton.h"
 
 typedef struct id_ref {

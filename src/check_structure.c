@@ -12,7 +12,6 @@
 #include "check.h"
 #include "i18n.h"
 #include "names.h"
-#include "resolve.h"
 
 static const kh_kind_rule *kind_rule(const kh_check_ctx *cx, kh_doc_kind k)
 {

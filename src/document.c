@@ -10,7 +10,6 @@
 #include <utf8proc.h>
 
 #include "document_int.h"
-#include "resolve.h"
 #include "vn_numbering.h"
 
 /* ---- Styles ------------------------------------------------------------- */

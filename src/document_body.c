@@ -31,30 +31,6 @@ static const char *sentence(const char *s)
 	return kh_printf("%s.", s);
 }
 
-static const kh_task *find_task(const kh_plan *p, const char *id)
-{
-	for (size_t i = 0; id && i < p->tasks.n; i++)
-		if (!strcmp(KH_VEC_AT(p->tasks, kh_task, i)->id, id))
-			return KH_VEC_AT(p->tasks, kh_task, i);
-	return NULL;
-}
-
-static const kh_meeting *find_meeting(const kh_plan *p, const char *id)
-{
-	for (size_t i = 0; id && i < p->meetings.n; i++)
-		if (!strcmp(KH_VEC_AT(p->meetings, kh_meeting, i)->id, id))
-			return KH_VEC_AT(p->meetings, kh_meeting, i);
-	return NULL;
-}
-
-static const kh_award_form *find_form(const kh_plan *p, const char *id)
-{
-	for (size_t i = 0; id && i < p->award_forms.n; i++)
-		if (!strcmp(KH_VEC_AT(p->award_forms, kh_award_form, i)->id, id))
-			return KH_VEC_AT(p->award_forms, kh_award_form, i);
-	return NULL;
-}
-
 static void para(kh_pdoc_builder *b, const char *mark, const char *text)
 {
 	kh_pdoc_add(b->blocks, KH_PS_BODY, mark, text ? text : "");
@@ -222,7 +198,7 @@ static void criteria(kh_pdoc_builder *b, const kh_award_form *f)
 static void point(kh_pdoc_builder *b, const kh_item *it, const char *mark)
 {
 	if (it->kind == KH_ITEM_TASK) {
-		const kh_task *t = it->decl ? it->decl : find_task(b->p, it->ref_id);
+		const kh_task *t = it->decl; /* NULL: a second task of that id, never printed */
 		para(b, mark, t && t->text ? t->text : it->text);
 		for (size_t j = 0; t && j < t->description.n; j++)
 			para(b, NULL, KH_VEC_AT(t->description, const char, j));
@@ -231,7 +207,7 @@ static void point(kh_pdoc_builder *b, const kh_item *it, const char *mark)
 		return;
 	}
 	if (it->kind == KH_ITEM_AWARD_FORM) {
-		const kh_award_form *f = it->decl ? it->decl : find_form(b->p, it->ref_id);
+		const kh_award_form *f = it->decl;
 		para(b, mark, f && f->name ? f->name : it->ref_id ? it->ref_id : "");
 		if (f && b->hooks && b->hooks->award)
 			composed(b, b->hooks->award(b->hooks->ctx, b->prog, f, b->said));
@@ -244,7 +220,7 @@ static void point(kh_pdoc_builder *b, const kh_item *it, const char *mark)
 
 static void meeting_item(kh_pdoc_builder *b, const kh_item *it, const kh_item *prev)
 {
-	const kh_meeting *m = it->decl ? it->decl : find_meeting(b->p, it->ref_id);
+	const kh_meeting *m = it->decl;
 	if (!m)
 		return;
 	/* A line ending in ':' announces the meeting and its attendees;
@@ -290,11 +266,11 @@ static void meeting_item(kh_pdoc_builder *b, const kh_item *it, const kh_item *p
  * Prose keeps its own marks: paragraphs, "-" bullets, "+" sub-bullets.
  */
 /* The texts of IT and everything under it, for kh_pdoc_builder.said. */
-static void subtree_text(const kh_plan *p, const kh_item *it, kh_buf *out)
+static void subtree_text(const kh_item *it, kh_buf *out)
 {
 	const char *t = it->text;
 	if (it->kind == KH_ITEM_TASK) {
-		const kh_task *k = it->decl ? it->decl : find_task(p, it->ref_id);
+		const kh_task *k = it->decl;
 		t = k && k->text ? k->text : t;
 	} else if (it->kind == KH_ITEM_MEETING || it->kind == KH_ITEM_AWARD_FORM) {
 		t = NULL; /* their facts are what the hooks print */
@@ -304,7 +280,7 @@ static void subtree_text(const kh_plan *p, const kh_item *it, kh_buf *out)
 		kh_buf_putc(out, '\n');
 	}
 	for (size_t i = 0; i < it->items.n; i++)
-		subtree_text(p, KH_VEC_AT(it->items, kh_item, i), out);
+		subtree_text(KH_VEC_AT(it->items, kh_item, i), out);
 }
 
 void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
@@ -326,7 +302,7 @@ void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 			kh_buf said = { 0 };
 			for (size_t j = 0; j < v.n; j++)
 				if (j == i || !KH_VEC_AT(v, kh_item, j)->items.n)
-					subtree_text(b->p, KH_VEC_AT(v, kh_item, j), &said);
+					subtree_text(KH_VEC_AT(v, kh_item, j), &said);
 			b->said = kh_buf_cstr(&said);
 		}
 		switch (it->kind) {

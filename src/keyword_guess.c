@@ -13,7 +13,7 @@
 #include "i18n.h"
 #include "parse.h"
 #include "parser.h"
-#include "resolve.h"
+#include "names.h"
 
 /* WORD mapped by utf8proc with OPTIONS, then 'đ' made 'd' when PLAIN
  * (it is a letter of its own, not d with a mark, so no table strips it)

@@ -11,7 +11,6 @@
 #include "alloc.h"
 #include "i18n.h"
 #include "names.h"
-#include "resolve.h"
 
 /* The tone marks Vietnamese puts on a vowel: grave, acute, tilde, hook, dot below. */
 /* The tone (0 grave, 1 acute, 2 hook, 3 tilde, 4 dot below) of a plain

@@ -41,6 +41,13 @@ const char *kh_sym_kind_phrase(kh_sym_kind k);
 /* The same as a bare noun: "body", "event". */
 const char *kh_sym_kind_name(kh_sym_kind k);
 
+/* The canonical key of a name: NFC with the old tone placement ("uỷ",
+ * "hoà") moved to the new one ("ủy", "hòa"), so both spellings match. */
+const char *kh_name_key(const char *name);
+
+/* Edit distance in code points, capped at LIMIT+1 (for did-you-mean). */
+size_t kh_edit_distance(const char *a, const char *b, size_t limit);
+
 /* S case-folded (Unicode) and keyed like names ("Phó Bí thư" and "PHÓ BÍ THƯ"
  * fold the same; "uỷ" and "ủy" too): for comparing words of prose. */
 const char *kh_text_fold(const char *s);

@@ -138,6 +138,9 @@ typedef enum kh_part {
 } kh_part;
 const char *kh_part_name(kh_part p);      /* "purposes" */
 const char *kh_part_name_vi(kh_part p);   /* "mục đích" */
+/* One of P's spellings: FORM 0 its English name, 1 its Vietnamese one,
+ * 2 that without marks ("muc dich"); "?" for none. */
+const char *kh_part_written(kh_part p, int form);
 
 typedef struct kh_kind_rule {
 	kh_doc_kind kind;
@@ -507,6 +510,10 @@ bool kh_body_collective(const kh_body *b);
  * parent, or the generic body it is ("Ủy ban nhân dân tỉnh" là "Ủy ban
  * nhân dân"); else its name. */
 const char *kh_body_signing_name(const kh_body *b);
+/* The short name of B under SUPERIOR, as the header's second line and the
+ * signature write it: "Ban Thường vụ Tỉnh ủy" under "Tỉnh ủy" is "Ban
+ * Thường vụ"; B's name when it does not end with the superior's. */
+const char *kh_body_short_name(const kh_body *b, const kh_body *superior);
 /* The head a deputy's POSITION signs for, in capitals: "Phó Chủ tịch" ->
  * "CHỦ TỊCH"; NULL when it is not a deputy's (Phó …). */
 const char *kh_position_head(const char *position);

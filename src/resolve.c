@@ -17,34 +17,6 @@
 #include "resolve_int.h"
 #include "stdlib_embed.h"
 
-void kh_vec_push(kh_vec *v, void *item)
-{
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 4;
-		v->items = KH_GROW_N(v->items, void *, v->cap);
-	}
-	v->items[v->n++] = item;
-}
-
-static const char *const kind_names[KH_KIND__COUNT][2] = {
-	{ "none", "" }, { "plan", "Kế hoạch" }, { "guidance", "Hướng dẫn" },
-	{ "report", "Báo cáo" }, { "directive", "Chỉ thị" }, { "resolution", "Nghị quyết" },
-	{ "letter", "Công văn" }, { "programme", "Chương trình" }, { "decision", "Quyết định" },
-	{ "regulation", "Quy định" }, { "notice", "Thông báo" }, { "conclusion", "Kết luận" },
-	{ "law", "Luật" }, { "decree", "Nghị định" }, { "circular", "Thông tư" },
-};
-
-const char *kh_doc_kind_name(kh_doc_kind k)
-{
-	return (unsigned)k < KH_KIND__COUNT ? kind_names[k][0] : "none";
-}
-
-const char *kh_doc_kind_vi(kh_doc_kind k)
-{
-	return (unsigned)k < KH_KIND__COUNT ? kind_names[k][1] : "";
-}
-
-
 /* The text a span covers, for messages and "as written" fields. */
 const char *rs_span_text(kh_span sp)
 {

@@ -34,11 +34,4 @@ kh_program *kh_resolve_file(const char *path, const kh_resolve_opts *opts, kh_di
 kh_program *kh_resolve_bytes(const char *path, const char *bytes, size_t len,
 			     const kh_resolve_opts *opts, kh_diags *diags);
 
-/* The canonical key of a name: NFC with the old tone placement ("uỷ",
- * "hoà") moved to the new one ("ủy", "hòa"), so both spellings match. */
-const char *kh_name_key(const char *name);
-
-/* Edit distance in code points, capped at LIMIT+1 (for did-you-mean). */
-size_t kh_edit_distance(const char *a, const char *b, size_t limit);
-
 #endif

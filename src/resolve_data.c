@@ -17,36 +17,6 @@
 /* ------------------------------------------------------------------ */
 /* Data declarations of the standard library                          */
 
-static const struct { kh_part part; const char *names[4]; } part_names[] = {
-	{ KH_PART_NUMBER, { "number", "số", "so" } },
-	{ KH_PART_DATE, { "date", "ngày", "ngay" } },
-	{ KH_PART_PLACE, { "place", "địa danh", "dia danh" } },
-	{ KH_PART_TITLE, { "title", "trích yếu", "trich yeu" } },
-	{ KH_PART_ISSUER, { "issuer", "cơ quan ban hành", "co quan ban hanh" } },
-	{ KH_PART_BASIS, { "basis", "căn cứ", "can cu" } },
-	{ KH_PART_PURPOSES, { "purposes", "mục đích", "muc dich" } },
-	{ KH_PART_REQUIREMENTS, { "requirements", "yêu cầu", "yeu cau" } },
-	{ KH_PART_CONTENTS, { "contents", "nội dung", "noi dung" } },
-	{ KH_PART_TASKS, { "tasks", "nhiệm vụ", "nhiem vu" } },
-	{ KH_PART_MEETINGS, { "meetings", "hội nghị", "hoi nghi" } },
-	{ KH_PART_AWARDS, { "awards", "khen thưởng", "khen thuong" } },
-	{ KH_PART_BUDGET, { "budget", "kinh phí", "kinh phi" } },
-	{ KH_PART_RECIPIENTS, { "recipients", "nơi nhận", "noi nhan" } },
-	{ KH_PART_ARCHIVE, { "archive", "lưu", "luu" } },
-	{ KH_PART_SIGNATURE, { "signature", "chữ ký", "chu ky" } },
-	{ KH_PART_OUTLINE, { "outline", "đề cương", "de cuong" } },
-};
-
-const char *kh_part_name(kh_part p)
-{
-	return p < KH_PART__COUNT ? part_names[p].names[0] : "?";
-}
-
-const char *kh_part_name_vi(kh_part p)
-{
-	return p < KH_PART__COUNT ? part_names[p].names[1] : "?";
-}
-
 /* The part names folded, once a process: every kind rule of the stdlib
  * names parts, and each plan reads them again. Static storage, not the
  * collector's, so nothing here outlives a fuzz target's freeing. */
@@ -54,7 +24,7 @@ static const char *folded_part_name(size_t i, size_t j)
 {
 	static char folded[KH_PART__COUNT][3][48];
 	if (!folded[i][j][0]) {
-		const char *f = kh_text_fold(part_names[i].names[j]);
+		const char *f = kh_text_fold(kh_part_written((kh_part)i, (int)j));
 		if (strlen(f) >= sizeof folded[i][j])
 			return f; /* not kept: never so for these names */
 		strcpy(folded[i][j], f);
@@ -71,11 +41,11 @@ static unsigned resolve_parts(resolver *r, kh_node *first)
 		for (size_t i = 0; i < KH_PART__COUNT && found < 0; i++)
 			for (size_t j = 0; j < 3; j++)
 				if (!strcmp(k, folded_part_name(i, j)))
-					found = (int)part_names[i].part;
+					found = (int)i;
 		if (found < 0) {
 			kh_buf list = { 0 };
 			for (size_t i = 0; i < KH_PART__COUNT; i++)
-				kh_buf_printf(&list, "%s%s", i ? ", " : "", part_names[i].names[1]);
+				kh_buf_printf(&list, "%s%s", i ? ", " : "", kh_part_name_vi((kh_part)i));
 			kh_diag_add(r->diags, KH_ERROR, n->span, "undeclared-id",
 				    _("'%s' is not a part of a document; parts are: %s"), n->text, list.data);
 			continue;
@@ -103,41 +73,6 @@ void rs_resolve_kind_rule(resolver *r, kh_node *n)
 		}
 	}
 	kh_vec_push(&r->prog->kind_rules, k);
-}
-
-/* Does the folded text S start with the folded PREFIX, at a word end? */
-static bool starts_with_words(const char *s, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return !strncmp(s, prefix, n) && (s[n] == '\0' || s[n] == ' ' || s[n] == ',' || s[n] == '"' ||
-					   (unsigned char)s[n] >= 0x80);
-}
-
-/*
- * "Bằng khen của Thủ tướng Chính phủ" and "Huân chương Bảo vệ Tổ quốc" by
- * their own entries, "Bằng khen của Sở X" by its class's (loại "Bằng
- * khen"): a named entry refines the class the plan gives, never overrides it.
- */
-const kh_award_right *kh_award_right_for(const kh_vec *rights, const char *name,
-					 const char *class_name)
-{
-	const char *folded = name ? kh_text_fold(name) : "";
-	const char *cls = class_name ? kh_text_fold(class_name) : "";
-	const kh_award_right *by_name = NULL, *by_class = NULL;
-	size_t best = 0;
-	for (size_t i = 0; i < rights->n; i++) {
-		const kh_award_right *w = rights->items[i];
-		const char *k = w->class_key;
-		if (!strcmp(k, cls))
-			by_class = w;
-		size_t n = strlen(k);
-		if (n > best && strcmp(k, cls) && starts_with_words(folded, k) &&
-		    (!*cls || starts_with_words(k, cls))) {
-			best = n;
-			by_name = w;
-		}
-	}
-	return by_name ? by_name : by_class;
 }
 
 /* Entries of one class add up, wherever they stand: vn/awards says who

@@ -17,59 +17,6 @@
 
 /* ---- signing forms ------------------------------------------------------ */
 
-static const struct {
-	const char *letters, *state, *party;
-} sign_forms[] = {
-	[KH_SIGN_ON_BEHALF] = { "TM", "TM.", "T/M" },
-	[KH_SIGN_IN_PLACE] = { "KT", "KT.", "K/T" },
-	[KH_SIGN_BY_ORDER] = { "TL", "TL.", "T/L" },
-	[KH_SIGN_BY_AUTHORITY] = { "TUQ", "TUQ.", "T/UQ" },
-	[KH_SIGN_ACTING] = { "Q", "Q.", "Q." },  /* "Quyền" in both families */
-};
-
-int kh_sign_form_read(const char *text, size_t *len, kh_system *family)
-{
-	char letters[8];
-	size_t n = 0, i = 0;
-	bool slash = false, dot = false, lower = false;
-	for (; text[i] && text[i] != ' ' && text[i] != '\t'; i++) {
-		char c = text[i];
-		if (c == '/' && !dot)
-			slash = true;
-		else if (c == '.' && !dot)
-			dot = true;
-		else if (((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) && !dot && n + 1 < sizeof letters)
-			lower |= c >= 'a', letters[n++] = (char)(c >= 'a' ? c - 32 : c);
-		else
-			return -1; /* a word of text, not a form */
-	}
-	letters[n] = '\0';
-	/* Without punctuation only capitals read as a form: "TM ỦY BAN". */
-	if (!n || (!slash && !dot && lower))
-		return -1;
-	for (size_t k = 0; k < sizeof sign_forms / sizeof sign_forms[0]; k++) {
-		if (strcmp(sign_forms[k].letters, letters) != 0)
-			continue;
-		*len = i;
-		*family = slash ? KH_SYSTEM_PARTY : dot ? KH_SYSTEM_STATE : KH_SYSTEM_NONE;
-		return (int)k;
-	}
-	return -1;
-}
-
-const char *kh_sign_form_spelling(kh_sign_kind kind, kh_system family)
-{
-	return family == KH_SYSTEM_PARTY ? sign_forms[kind].party : sign_forms[kind].state;
-}
-
-bool kh_body_collective(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 32; b = b->is_a, guard++)
-		if (b->collective)
-			return true;
-	return false;
-}
-
 /* ---- the signing block (ký { … }) ----------------------------------------- */
 
 /* "TM. ỦY BAN NHÂN DÂN": the form as written and the words after it. A
@@ -152,67 +99,6 @@ void rs_resolve_signature(resolver *r, kh_node *n)
 		default: rs_misplaced(r, a, where);
 		}
 	}
-}
-
-/* ---- names as the header and the signature write them ------------------ */
-
-/* KEY (of length N) ends with " " + the first K bytes of SKEY. */
-static bool ends_with_words(const char *key, size_t n, const char *skey, size_t k)
-{
-	return k < n && !strncmp(key + n - k, skey, k) && key[n - k - 1] == ' ';
-}
-
-/*
- * The short name of B under SUPERIOR: "Ban Thường vụ Tỉnh ủy" under
- * "Tỉnh ủy" is "Ban Thường vụ", as the header's second line and the
- * signature ("T/M BAN THƯỜNG VỤ") write it. The superior's name may also
- * stand without its place: "Chủ tịch Ủy ban nhân dân huyện" under "Ủy ban
- * nhân dân huyện Thăng Bình" is "Chủ tịch" (two words at least). Names
- * are compared in their canonical form, so "uỷ" and "ủy" match.
- */
-static const char *short_name(const kh_body *b, const kh_body *superior)
-{
-	if (!superior || !superior->name)
-		return b->name;
-	const char *key = kh_name_key(b->name), *skey = kh_name_key(superior->name);
-	size_t n = strlen(key), k = strlen(skey);
-	if (n != strlen(b->name))
-		return b->name;
-	for (;;) {
-		if (ends_with_words(key, n, skey, k))
-			return kh_strndup(b->name, n - k - 1);
-		while (k > 0 && skey[k - 1] != ' ')
-			k--; /* drop the last word */
-		if (k > 0)
-			k--;
-		if (!k || !memchr(skey, ' ', k))
-			return b->name;
-	}
-}
-
-const char *kh_body_signing_name(const kh_body *b)
-{
-	const char *s = short_name(b, b->parent);
-	if (s != b->name)
-		return s;
-	if (b->is_a && b->is_a->name) {
-		const char *g = b->is_a->name;
-		size_t k = strlen(g);
-		if (strlen(b->name) > k && !strncmp(kh_name_key(b->name), kh_name_key(g), k))
-			return g;
-	}
-	return b->name;
-}
-
-const char *kh_position_head(const char *position)
-{
-	const char *deputy = kh_text_fold("phó "); /* once per signature: no cache to go stale */
-	const char *sp = position ? strchr(position, ' ') : NULL;
-	if (!sp || strncmp(kh_text_fold(position), deputy, strlen(deputy)) != 0)
-		return NULL;
-	while (*sp == ' ')
-		sp++;
-	return *sp ? kh_vn_upper(sp) : NULL;
 }
 
 /* Unwritten forms take the family's spelling. A line without words
@@ -331,7 +217,7 @@ static void issuer_lines(const resolver *r, const char **superior, const char **
 			above = c;
 		if (above && above->name) {
 			*superior = above->name;
-			name = short_name(b, above);
+			name = kh_body_short_name(b, above);
 		}
 	}
 	*issuer = name ? kh_vn_upper(name) : "…";

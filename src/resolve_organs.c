@@ -16,7 +16,8 @@
  *      of vn/hierarchy's generic "Ban Tổ chức" (a staff organ of a cấp ủy),
  *      "Ủy ban Kiểm tra Đảng ủy" with "Ủy ban Kiểm tra" (elected: a body of
  *      its own); a name that says "trực thuộc" is a unit.
- * The walks along those links (kh_body_walk, kh_body_is …) are here too.
+ * The walks along those links (kh_body_walk, kh_body_is …) are the
+ * model's own, in plan.c.
  * Part of kehoach; see README.md for the licence.
  */
 #include <string.h>
@@ -252,89 +253,3 @@ void rs_infer_standings(resolver *r)
 	}
 }
 
-/* ------------------------------------------------------------------ */
-/* Walking the links between bodies (plan.h)                          */
-
-kh_system kh_body_system(const kh_body *b)
-{
-	for (int guard = 0; b && guard < 64; guard++) {
-		if (b->system != KH_SYSTEM_NONE)
-			return b->system;
-		if (b->is_a && b->is_a->system != KH_SYSTEM_NONE)
-			return b->is_a->system;
-		b = b->parent ? b->parent : b->is_a;
-	}
-	return KH_SYSTEM_NONE;
-}
-
-/*
- * Walks the bodies B reaches through parent and is_a links (a small DAG:
- * parent cycles are refused by the resolver, is_a chains are short),
- * each visited once, so the cost is linear in the ancestors, never
- * exponential in the depth.
- */
-static bool body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx, bool within)
-{
-	enum { MAX = 64 };
-	const kh_body *stack[MAX], *seen[MAX];
-	size_t top = 0, nseen = 0;
-	if (b)
-		stack[top++] = b;
-	while (top) {
-		const kh_body *x = stack[--top];
-		bool dup = false;
-		for (size_t i = 0; i < nseen && !dup; i++)
-			dup = seen[i] == x;
-		if (dup || nseen == MAX)
-			continue;
-		seen[nseen++] = x;
-		if (visit(x, ctx))
-			return true;
-		if (x->parent && top < MAX && !(within && x->standing == KH_STANDING_UNIT))
-			stack[top++] = x->parent;
-		if (x->is_a && top < MAX)
-			stack[top++] = x->is_a;
-	}
-	return false;
-}
-
-bool kh_body_walk(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx)
-{
-	return body_walk(b, visit, ctx, false);
-}
-
-bool kh_body_walk_within(const kh_body *b, bool (*visit)(const kh_body *, void *), void *ctx)
-{
-	return body_walk(b, visit, ctx, true);
-}
-
-const char *kh_standing_name(kh_standing s)
-{
-	switch (s) {
-	case KH_STANDING_ORGAN: return "organ";
-	case KH_STANDING_STAFF: return "staff_organ";
-	case KH_STANDING_UNIT: return "unit";
-	case KH_STANDING_NONE: break;
-	}
-	return NULL;
-}
-
-static bool is_target(const kh_body *x, void *g)
-{
-	return x == g;
-}
-
-bool kh_body_is(const kh_body *b, const kh_body *g)
-{
-	return kh_body_walk(b, is_target, (void *)g);
-}
-
-const kh_level *kh_body_level(const kh_body *b)
-{
-	if (b && b->at_level_set)
-		return b->at_level; /* the rules ask for every body named in every text */
-	for (int guard = 0; b && guard < 64; guard++, b = b->parent)
-		if (b->level)
-			return b->level;
-	return NULL;
-}

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "resolve.h"
+#include "names.h"
 #include "rules.h"
 
 const kh_rule kh_rules[KH_RULE__COUNT] = {

@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "resolve.h"
+#include "names.h"
 #include "timeline.h"
 
 /* ------------------------------------------------------------------ */

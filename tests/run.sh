@@ -150,6 +150,8 @@ if [ -x build/fault/kehoach ]; then
 else
 	echo "== fault: skipped (no build/fault/kehoach: make fault)"
 fi
+# The checkers and the writers read the model, never the resolver (nm on their objects).
+suite layers /usr/bin/python3 tests/layers/run.py "$1"
 # One date model: json, schedule --csv and schedule --ics give the same days.
 suite same-dates /usr/bin/python3 tests/dates/same_dates.py build/kehoach examples/*.kh tests/rules/*/*.kh tests/window/*.kh
 # The yearly notices of stdlib vn/holidays, day by day, 2015-2026.
