@@ -74,26 +74,6 @@ typedef struct suppression {
 	bool used;
 } suppression;
 
-/* The byte offset of the comment on [P, END) (a '#' or '//' outside a
- * string), or NULL. */
-static const char *find_comment(const char *p, const char *end)
-{
-	bool in_string = false;
-	for (; p < end; p++) {
-		if (in_string) {
-			if (*p == '\\' && p + 1 < end)
-				p++;
-			else if (*p == '"')
-				in_string = false;
-		} else if (*p == '"') {
-			in_string = true;
-		} else if (*p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) {
-			return p;
-		}
-	}
-	return NULL;
-}
-
 static const char *skip_space(const char *p, const char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t'))
@@ -101,23 +81,22 @@ static const char *skip_space(const char *p, const char *end)
 	return p;
 }
 
+/* The silencing comments among those the scanner read ('#' and '//'
+ * comments: a block comment silences nothing). */
 static void collect(const kh_check_ctx *cx, const kh_source *src, kh_vec *out)
 {
 	static const char marker[] = "kehoach: ignore";
-	/* A file without the marker has no silencing comment: most have none,
-	 * and each line would be read for a comment otherwise. */
-	if (!kh_find_bytes(src->text, src->len, marker, sizeof marker - 1))
-		return;
-	for (unsigned ln = 1; ln <= src->nlines; ln++) {
-		size_t len;
-		const char *line = kh_source_line(src, ln, &len);
-		const char *end = line + len;
-		const char *c = find_comment(line, end);
-		if (!c)
+	const kh_layout *l = &src->layout;
+	for (size_t i = 0; i < l->ncomments; i++) {
+		const char *c = src->text + l->comments[i].start, *end = src->text + l->comments[i].end;
+		if (*c != '#' && c[1] != '/')
 			continue;
 		const char *p = skip_space(c + (*c == '#' ? 1 : 2), end);
 		if ((size_t)(end - p) < sizeof marker - 1 || memcmp(p, marker, sizeof marker - 1))
 			continue;
+		unsigned ln, col;
+		kh_source_locate(src, l->comments[i].start, &ln, &col);
+		const char *line = src->text + src->line_starts[ln - 1];
 		p = skip_space(p + sizeof marker - 1, end);
 		const char *rs = p;
 		while (p < end && *p != ' ' && *p != '\t')

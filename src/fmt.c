@@ -1,8 +1,8 @@
 /*
- * fmt.c - the canonical layout (see fmt.h). A small scanner follows what
- * matters for indentation: braces outside strings and comments, and block
+ * fmt.c - the canonical layout (see fmt.h). What matters for indentation
+ * is what the scanner saw (kh_source.layout): its braces, and the block
  * comments that run over several lines (kept exactly as written, since
- * their layout is the author's).
+ * their layout is the author's). Nothing here reads the text for them.
  * Part of kehoach; see README.md for the licence.
  */
 #include <stdbool.h>
@@ -12,39 +12,52 @@
 #include "braces.h"
 #include "emit_json.h"
 #include "fmt.h"
+#include "parse.h"
 #include "unichar.h"
 
-/* Follows LINE [P, END): updates the brace DEPTH and whether a block
- * comment is still open at its end. Returns whether the line ends in a
- * comment (nothing can be put after it). */
-static bool scan_line(const char *p, const char *end, int *depth, bool *in_comment)
+/* Where the layout's comments and braces stand as the lines go by: each
+ * list is read once, in order. */
+typedef struct cursor {
+	const char *text;
+	const kh_layout *l;
+	size_t comment, brace;
+} cursor;
+
+static bool is_block(const cursor *c, const kh_comment *k)
 {
-	bool in_string = false;
-	for (; p < end; p++) {
-		if (*in_comment) {
-			if (*p == '*' && p + 1 < end && p[1] == '/') {
-				*in_comment = false;
-				p++;
-			}
-		} else if (in_string) {
-			if (*p == '\\' && p + 1 < end)
-				p++;
-			else if (*p == '"')
-				in_string = false;
-		} else if (*p == '"') {
-			in_string = true;
-		} else if (*p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) {
-			return true; /* a comment to the end of the line */
-		} else if (*p == '/' && p + 1 < end && p[1] == '*') {
-			*in_comment = true;
-			p++;
-		} else if (*p == '{') {
+	return c->text[k->start] == '/' && c->text[k->start + 1] == '*';
+}
+
+/* Is the byte at AT inside a block comment that began before it? */
+static bool in_block_comment(cursor *c, unsigned at)
+{
+	while (c->comment < c->l->ncomments && c->l->comments[c->comment].end <= at)
+		c->comment++;
+	const kh_comment *k = c->comment < c->l->ncomments ? &c->l->comments[c->comment] : NULL;
+	return k && k->start < at && is_block(c, k);
+}
+
+/* The line [B, E): the braces on it move DEPTH; returns whether it ends
+ * in a comment (a '#' or '//' one, or a block left open past E), after
+ * which nothing can be put. */
+static bool follow_line(cursor *c, unsigned b, unsigned e, int *depth)
+{
+	for (; c->brace < c->l->nbraces && c->l->braces[c->brace] < e; c->brace++) {
+		unsigned at = c->l->braces[c->brace];
+		if (at < b)
+			continue;
+		if (c->text[at] == '{')
 			(*depth)++;
-		} else if (*p == '}' && *depth > 0) {
+		else if (*depth > 0)
 			(*depth)--;
-		}
 	}
-	return *in_comment;
+	bool ends = false;
+	for (size_t i = c->comment; i < c->l->ncomments && c->l->comments[i].start < e; i++) {
+		const kh_comment *k = &c->l->comments[i];
+		if (k->end > e || (!is_block(c, k) && k->start >= b))
+			ends = true;
+	}
+	return ends;
 }
 
 static bool is_blank(char c)
@@ -69,17 +82,18 @@ static void put_line(kh_buf *out, const char *b, const char *e, int depth, bool 
 	kh_buf_putc(out, '\n');
 }
 
-void kh_format_text(const char *text, size_t len, const unsigned char *continued, kh_buf *out)
+void kh_format_source(kh_source *src, kh_buf *out)
 {
-	const char *p = text, *end = text + len;
+	if (!src->layout.whole)
+		kh_scan_layout(src); /* not parsed to its end: the scanner reads it now */
+	const char *text = src->text, *p = text, *end = text + src->len;
+	const unsigned char *continued = src->continued;
+	cursor cur = { text, &src->layout, 0, 0 };
 	int depth = 0;
 	size_t line = 0;         /* 0-based, as kh_source counts them */
-	bool in_comment = false;
 	bool joinable = false;   /* the last line written may take a '{' */
 	int pending_blank = 0;   /* blank lines seen since the last text line */
 	bool any = false;        /* a text line was written */
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		p += 3; /* a byte-order mark is not part of the plan */
 	while (p < end) {
 		const char *eol = p;
 		while (eol < end && *eol != '\n' && *eol != '\r')
@@ -93,7 +107,7 @@ void kh_format_text(const char *text, size_t len, const unsigned char *continued
 		const char *b = p, *e = eol;
 		while (e > b && is_blank(e[-1]))
 			e--;
-		bool was_comment = in_comment;
+		bool was_comment = in_block_comment(&cur, (unsigned)(p - text));
 		if (!was_comment)
 			while (b < e && is_blank(*b))
 				b++;
@@ -119,7 +133,7 @@ void kh_format_text(const char *text, size_t len, const unsigned char *continued
 			put_line(out, b, e, depth + goes_on, joinable);
 		}
 		any = true;
-		joinable = !scan_line(b, e, &depth, &in_comment) && !was_comment;
+		joinable = !follow_line(&cur, (unsigned)(b - text), (unsigned)(e - text), &depth) && !was_comment;
 		p = next;
 	}
 }
@@ -201,7 +215,7 @@ static const char *meaning(const kh_program *prog)
 bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out)
 {
 	const kh_source *src = prog->main;
-	kh_format_text(src->text, src->len, src->continued, out);
+	kh_format_source(prog->main, out);
 	/* The same tokens give the same plan; else the plans are compared. */
 	if (kh_same_tokens(src, kh_buf_cstr(out), out->len))
 		return true;

@@ -17,8 +17,10 @@
 #include "alloc.h"
 #include "resolve.h"
 
-/* TEXT: the file's UTF-8 (already NFC, as the loader makes it). */
-void kh_format_text(const char *text, size_t len, const unsigned char *continued, kh_buf *out);
+/* SRC (a loaded source: NFC, no byte-order mark) laid out into OUT, by
+ * the layout its parse noted (the scanner reads it first when the parse
+ * did not reach the end). */
+void kh_format_source(kh_source *src, kh_buf *out);
 
 /* TEXT with what a word processor leaves outside strings and comments
  * written as the language has it (“…” as "…", a no-break or other odd

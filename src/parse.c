@@ -177,12 +177,31 @@ void kh_scanner_close(kh_parse_ctx *ctx)
 	ctx->scanner = ctx->scan_buf = NULL;
 }
 
+void kh_scan_layout(kh_source *src)
+{
+	kh_diags d = { 0 }; /* what the parse would say: not asked here */
+	kh_parse_ctx ctx = { 0 };
+	ctx.src = src;
+	ctx.diags = &d;
+	ctx.note_layout = true;
+	src->layout = (kh_layout){ 0 };
+	if (!kh_scanner_open(&ctx))
+		kh_oom(src->len);
+	KH_YYSTYPE v;
+	kh_loc loc;
+	while (!ctx.stop && kh_scan(&v, &loc, ctx.scanner))
+		;
+	kh_scanner_close(&ctx);
+}
+
 kh_node *kh_parse(kh_source *src, kh_diags *diags)
 {
 	kh_parse_ctx ctx = { 0 };
 	ctx.src = src;
 	ctx.diags = diags;
 	ctx.note_literals = true;
+	ctx.note_layout = true;
+	src->layout = (kh_layout){ 0 }; /* a second parse of the same text notes it again */
 	ctx.root = kh_node_new(KH_N_FILE, (kh_span){ src->id, 0, (unsigned)src->len });
 	if (!kh_scanner_open(&ctx))
 		kh_oom(src->len);

@@ -22,6 +22,7 @@ typedef struct kh_parse_ctx {
 	kh_diags *diags;
 	kh_node *root;            /* the FILE node */
 	bool note_literals;       /* a parse: each string's place goes to src (literal.h) */
+	bool note_layout;         /* each comment and brace goes to src->layout */
 	unsigned syntax_errors;
 	int stop;                 /* a fatal problem was reported: say nothing more */
 	/* scanner state */
@@ -62,6 +63,10 @@ typedef struct kh_parse_ctx {
  * False when the scanner cannot be made (nothing to close then). */
 bool kh_scanner_open(kh_parse_ctx *ctx);
 void kh_scanner_close(kh_parse_ctx *ctx);
+
+/* SRC's layout as the scanner reads it (src->layout), with no parse: for
+ * a text that was not parsed to its end (kh_parse notes it as it goes). */
+void kh_scan_layout(kh_source *src);
 
 /* A syntax error at SPAN unless one was reported on its line already
  * (the rest of a bad line is its consequence); counts it. NULL when not

@@ -18,6 +18,22 @@ struct kh_diags;
 
 struct kh_map;
 
+/* A comment as the scanner read it: '#' or '//' to the end of its line,
+ * or a block from its '/' '*' to its end. */
+typedef struct kh_comment {
+	unsigned start, end;  /* bytes of the text */
+} kh_comment;
+
+/* What the scanner saw of a text's layout, so that nothing after it reads
+ * the lines again for comments or braces (fmt, the silencing comments). */
+typedef struct kh_layout {
+	kh_comment *comments;     /* in the text's order */
+	size_t ncomments, comments_cap;
+	unsigned *braces;         /* each '{' and '}' token's offset, in order */
+	size_t nbraces, braces_cap;
+	bool whole;               /* the scanner read to the end of the text */
+} kh_layout;
+
 typedef struct kh_source {
 	int id;               /* index in the source table, used in spans */
 	const char *path;     /* as given by the user (or resolved import path) */
@@ -30,6 +46,7 @@ typedef struct kh_source {
 				   * scanner's, for fmt's indentation); NULL: none */
 	struct kh_map *literals;  /* the scanner's: each string's text -> its
 				   * kh_literal (literal.h); NULL: none */
+	kh_layout layout;         /* the scanner's (a parse notes it: kh_parse) */
 } kh_source;
 
 /* A location: which source and a byte range [start, end) in its text. */

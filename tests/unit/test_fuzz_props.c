@@ -137,7 +137,7 @@ static void diags_valid(const kh_program *p, const kh_diags *d)
 
 static void views_valid(const kh_program *p, const kh_body *b, bool mirror)
 {
-	kh_ics_opts io = { mirror, "20260101T000000Z", NULL };
+	kh_ics_opts io = { .mirror_events = mirror, .dtstamp = "20260101T000000Z" };
 	kh_buf st = { 0 }, sc = { 0 }, si = { 0 }, ss = { 0 }, cm = { 0 }, cc = { 0 }, ch = { 0 };
 	assert_int_equal(kh_emit_schedule_text(p, b, &st), 0);
 	ACCEPT_BUF(kh_prop_text, &st);

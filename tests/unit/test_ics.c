@@ -428,6 +428,53 @@ static void test_dtstamp(void **state)
 	assert_non_null(strstr(kh_buf_cstr(&o2), "\r\nDTSTAMP:20190816T000000Z\r\n"));
 }
 
+/* The notes are all in before the first line is written (so a streamed
+ * calendar follows them), once; not at all when nothing is written. */
+typedef struct notes_seen {
+	kh_buf *out;
+	kh_diags *notes;
+	int calls;
+	size_t len_then, notes_then;
+} notes_seen;
+
+static void seen(void *ctx)
+{
+	notes_seen *n = ctx;
+	n->calls++;
+	n->len_then = n->out->len;
+	n->notes_then = n->notes->count;
+}
+
+/* P's calendar into N's buffer, its notes into N's list, N watching. */
+static int emit_watched(const kh_program *p, notes_seen *n)
+{
+	kh_ics_opts o = { .dtstamp = "20260101T000000Z", .notes = n->notes, .notes_done = seen, .notes_ctx = n };
+	return kh_emit_schedule_ics(p, NULL, &o, n->out);
+}
+
+static void test_notes_before_the_calendar(void **state)
+{
+	(void)state;
+	kh_program *p = plan_text("  nhiệm_vụ a \"A\" { giao btc; hạn trước 30/8/2019 }\n"
+				  "  nhiệm_vụ f \"Thường xuyên\" { giao btc; hạn thường_xuyên }\n"
+				  "  nhiệm_vụ g \"Cũng thế\" { giao vp; hạn thường_xuyên }\n");
+	kh_diags notes = { 0 }, notes2 = { 0 };
+	kh_buf out = { 0 }, out2 = { 0 };
+	notes_seen n = { &out, &notes, 0, 0, 0 }, n2 = { &out2, &notes2, 0, 0, 0 };
+	assert_int_equal(emit_watched(p, &n), 0);
+	assert_int_equal(n.calls, 1);
+	assert_int_equal(n.len_then, 0);
+	assert_int_equal(n.notes_then, 2);
+	assert_int_equal(notes.count, 2);
+	assert_true(out.len > 0);
+	/* nothing to put in a calendar: no call, nothing written */
+	kh_program *none = plan_text("  nhiệm_vụ f \"Thường xuyên\" { giao btc; hạn thường_xuyên }\n");
+	assert_int_not_equal(emit_watched(none, &n2), 0);
+	assert_int_equal(n2.calls, 0);
+	assert_int_equal(out2.len, 0);
+	assert_int_equal(notes2.count, 1);
+}
+
 static void test_for_body(void **state)
 {
 	(void)state;
@@ -623,6 +670,7 @@ int main(void)
 		cmocka_unit_test(test_tasks_windows_planned_left_out),
 		cmocka_unit_test(test_recurrence),
 		cmocka_unit_test(test_dtstamp),
+		cmocka_unit_test(test_notes_before_the_calendar),
 		cmocka_unit_test(test_for_body),
 		cmocka_unit_test(test_uid_stable_ics),
 		cmocka_unit_test(test_schedule_text),
