@@ -354,7 +354,7 @@ static void judge_same_words(ct_body_names *n, const char *use, kh_span at, bsn_
 static bool one_letter_off(const char *key, const char *key_digits, size_t m, const bsn_form *f)
 {
 	return f->n == m && m >= 2 && f->len >= 8 && !strcmp(key_digits, f->digits) &&
-	       kh_osa_distance(key, f->key, 1) == 1;
+	       kh_edit_distance(key, f->key, 1, true) == 1;
 }
 
 /* Words WS[S, S + M) of P against the names of M words: the same words,

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "check.h"
 #include "i18n.h"
+#include "map.h"
 #include "names.h"
 
 /* Is level A at or below level B (following "dưới" links)? */
@@ -21,43 +22,18 @@ static bool level_within(const kh_level *a, const kh_level *b)
 	return false;
 }
 
-/* A set of pointers (open addressing), for the recipients. */
-typedef struct ptr_set {
-	const void **slots;
-	size_t cap, n;
-} ptr_set;
-
-static size_t ptr_hash(const void *p, size_t cap)
-{
-	return ((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> 20 & (cap - 1);
-}
+/* The recipients' sets: each pointer is its own value in a kh_map. */
+typedef kh_map ptr_set;
 
 static bool ptr_has(const ptr_set *s, const void *p)
 {
-	if (!s->cap || !p)
-		return false;
-	for (size_t h = ptr_hash(p, s->cap); s->slots[h]; h = (h + 1) & (s->cap - 1))
-		if (s->slots[h] == p)
-			return true;
-	return false;
+	return p && kh_map_get(s, p);
 }
 
 static void ptr_add(ptr_set *s, const void *p)
 {
-	if (!p || ptr_has(s, p))
-		return;
-	if ((s->n + 1) * 2 > s->cap) {
-		ptr_set bigger = { KH_NEW_N(const void *, s->cap ? s->cap * 2 : 32), s->cap ? s->cap * 2 : 32, 0 };
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->slots[i])
-				ptr_add(&bigger, s->slots[i]);
-		*s = bigger;
-	}
-	size_t h = ptr_hash(p, s->cap);
-	while (s->slots[h])
-		h = (h + 1) & (s->cap - 1);
-	s->slots[h] = p;
-	s->n++;
+	if (p)
+		*kh_map_slot(s, p, true) = (void *)p;
 }
 
 /* Who the document reaches, gathered once so each question costs the
@@ -187,37 +163,11 @@ static bool reached_inside(const kh_plan *p, const kh_body *b)
 
 /* Whether each body is reached, computed once: plans give the same few
  * bodies thousands of tasks, and generic bodies share their parents and
- * kinds. Open addressing on the pointer. */
+ * kinds. Kept as the reach plus one (no entry: not asked yet). */
 typedef struct reach_cache {
 	const audience *audience;
-	const kh_body **keys;
-	reach *values;
-	size_t cap, n;
+	kh_map known;             /* kh_body* -> (reach + 1) */
 } reach_cache;
-
-/* Where B is in the cache, or would go (the table grown first if need be). */
-static size_t cache_slot(reach_cache *c, const kh_body *b)
-{
-	if (c->n * 2 >= c->cap) {
-		reach_cache bigger = { c->audience, KH_NEW_N(const kh_body *, c->cap ? c->cap * 2 : 64),
-				       KH_NEW_N(reach, c->cap ? c->cap * 2 : 64), c->cap ? c->cap * 2 : 64, 0 };
-		for (size_t i = 0; i < c->cap; i++) {
-			if (!c->keys[i])
-				continue;
-			size_t h = ((uintptr_t)c->keys[i] >> 4) & (bigger.cap - 1);
-			while (bigger.keys[h])
-				h = (h + 1) & (bigger.cap - 1);
-			bigger.keys[h] = c->keys[i];
-			bigger.values[h] = c->values[i];
-			bigger.n++;
-		}
-		*c = bigger;
-	}
-	size_t h = ((uintptr_t)b >> 4) & (c->cap - 1);
-	while (c->keys[h] && c->keys[h] != b)
-		h = (h + 1) & (c->cap - 1);
-	return h;
-}
 
 static reach body_reached(const kh_check_ctx *cx, reach_cache *c, const kh_body *b, int depth);
 
@@ -225,16 +175,13 @@ static reach body_reached(const kh_check_ctx *cx, reach_cache *c, const kh_body 
  * followed to B (a là loop ends there). */
 static reach reached_at(const kh_check_ctx *cx, reach_cache *c, const kh_body *b, int depth)
 {
-	size_t h = cache_slot(c, b);
-	if (c->keys[h])
-		return c->values[h];
+	uintptr_t known = (uintptr_t)kh_map_get(&c->known, b);
+	if (known)
+		return (reach)(known - 1);
 	reach v = body_reached(cx, c, b, depth);
-	h = cache_slot(c, b); /* the table may have grown meanwhile */
-	if (!c->keys[h]) {
-		c->keys[h] = b;
-		c->values[h] = v;
-		c->n++;
-	}
+	void **slot = kh_map_slot(&c->known, b, true); /* after: the walk may have added others */
+	if (!*slot)
+		*slot = (void *)(uintptr_t)(v + 1);
 	return v;
 }
 

@@ -61,9 +61,6 @@ typedef enum kh_near {
 
 kh_near kh_docnum_near(const kh_docnum *cited, const kh_docnum *declared);
 
-/* Edit distance (insert, delete, replace, swap of neighbours) between A
- * and B in code points, capped at LIMIT + 1. */
-size_t kh_osa_distance(const char *a, const char *b, size_t limit);
 
 /*
  * Every string of the main file a citation can stand in: the plan's

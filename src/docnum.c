@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "citations_int.h"
+#include "names.h"
 
 /* ------------------------------------------------------------------ */
 /* The recogniser                                                     */
@@ -208,39 +209,6 @@ bool kh_docnum_parse(const char *s, kh_docnum *out)
 	return true;
 }
 
-#define OSA_MAX 64
-
-size_t kh_osa_distance(const char *a, const char *b, size_t limit)
-{
-	int32_t x[OSA_MAX], y[OSA_MAX];
-	size_t n = 0, m = 0, la = strlen(a), lb = strlen(b);
-	for (size_t i = 0, k; i < la && n < OSA_MAX; i += k)
-		x[n++] = kh_cp_at(a, la, i, &k);
-	for (size_t i = 0, k; i < lb && m < OSA_MAX; i += k)
-		y[m++] = kh_cp_at(b, lb, i, &k);
-	if ((n > m ? n - m : m - n) > limit)
-		return limit + 1;
-	static size_t d[OSA_MAX + 1][OSA_MAX + 1];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = x[i - 1] != y[j - 1];
-			size_t v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[n][m] > limit ? limit + 1 : d[n][m];
-}
-
 kh_near kh_docnum_near(const kh_docnum *a, const kh_docnum *b)
 {
 	if (!strcmp(a->key, b->key))
@@ -250,7 +218,7 @@ kh_near kh_docnum_near(const kh_docnum *a, const kh_docnum *b)
 		return KH_NEAR_FORM;
 	if (parts && a->form == b->form && *a->issuer && *b->issuer)
 		return KH_NEAR_ISSUER;
-	if (kh_osa_distance(a->key, b->key, 1) <= 1)
+	if (kh_edit_distance(a->key, b->key, 1, true) <= 1)
 		return KH_NEAR_TYPO;
 	return KH_NEAR_NONE;
 }

@@ -140,11 +140,11 @@ static size_t score(const guess_ctx *g, size_t i)
 		return SIZE_MAX;
 	if (g->allow && (tok < 0 || tok >= MAX_TOKEN || !g->allow[tok]))
 		return SIZE_MAX;
-	size_t d = kh_edit_distance(g->folded, f[i], g->limit);
+	size_t d = kh_edit_distance(g->folded, f[i], g->limit, false);
 	if (d > g->limit)
 		return SIZE_MAX;
 	size_t other_script = has_marks(g->lower) != has_marks(s);
-	return d * 100000 + other_script * 1000 + kh_edit_distance(g->lower, s, 999);
+	return d * 100000 + other_script * 1000 + kh_edit_distance(g->lower, s, 999, false);
 }
 
 /* The closest keyword, skipping meaning (SKIP_TOK, SKIP_VAL) when

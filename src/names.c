@@ -103,31 +103,42 @@ static size_t decode_all(const char *s, utf8proc_int32_t *out, size_t max)
 	return n;
 }
 
-size_t kh_edit_distance(const char *a, const char *b, size_t limit)
+size_t kh_edit_distance(const char *a, const char *b, size_t limit, bool swaps)
 {
 	enum { MAXLEN = 64 };
 	utf8proc_int32_t x[MAXLEN], y[MAXLEN];
 	size_t n = decode_all(a, x, MAXLEN), m = decode_all(b, y, MAXLEN);
 	if ((n > m ? n - m : m - n) > limit)
 		return limit + 1;
-	size_t row[MAXLEN + 1];
+	/* three rows: a swap reads the one before the last */
+	size_t rows[3][MAXLEN + 1], *before = rows[0], *prev = rows[1], *row = rows[2];
 	for (size_t j = 0; j <= m; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= n; i++) {
-		size_t diag = row[0], best = row[0] = i;
+		size_t best = row[0] = i;
 		for (size_t j = 1; j <= m; j++) {
-			size_t up = row[j];
-			size_t cost = diag + (x[i - 1] != y[j - 1]);
-			size_t v = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
-			row[j] = cost < v ? cost : v;
-			diag = up;
-			if (row[j] < best)
-				best = row[j];
+			size_t v = prev[j - 1] + (x[i - 1] != y[j - 1]);
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			if (swaps && i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+			    before[j - 2] + 1 < v)
+				v = before[j - 2] + 1;
+			row[j] = v;
+			if (v < best)
+				best = v;
 		}
+		/* no later row goes below this one's least, less one swap's
+		 * worth that a substitution would match: done */
 		if (best > limit)
 			return limit + 1;
+		size_t *t = before;
+		before = prev;
+		prev = row;
+		row = t;
 	}
-	return row[m] > limit ? limit + 1 : row[m];
+	return prev[m] > limit ? limit + 1 : prev[m];
 }
 
 static size_t hash_key(const char *s)
@@ -218,7 +229,7 @@ const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds)
 		kh_symbol *sym = s->all[i];
 		if (!(sym->kind & kinds))
 			continue;
-		size_t d = kh_edit_distance(id, sym->id, limit);
+		size_t d = kh_edit_distance(id, sym->id, limit, false);
 		if (d < best_d) {
 			best_d = d;
 			best = sym->id;
@@ -346,7 +357,7 @@ const char *kh_closest_id(const char *want, const char *const *ids, size_t n)
 	const char *key = kh_name_key(want), *best = NULL;
 	size_t best_d = 4;
 	for (size_t i = 0; i < n; i++) {
-		size_t dist = kh_edit_distance(key, kh_name_key(ids[i]), best_d);
+		size_t dist = kh_edit_distance(key, kh_name_key(ids[i]), best_d, false);
 		if (dist < best_d) {
 			best_d = dist;
 			best = ids[i];

@@ -6,6 +6,7 @@
 #ifndef KH_NAMES_H
 #define KH_NAMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "source.h"
@@ -45,8 +46,11 @@ const char *kh_sym_kind_name(kh_sym_kind k);
  * "hoà") moved to the new one ("ủy", "hòa"), so both spellings match. */
 const char *kh_name_key(const char *name);
 
-/* Edit distance in code points, capped at LIMIT+1 (for did-you-mean). */
-size_t kh_edit_distance(const char *a, const char *b, size_t limit);
+/* Edit distance in code points, capped at LIMIT+1 (for did-you-mean):
+ * insertions, deletions and substitutions, and when SWAPS a swap of two
+ * neighbours as one edit (the optimal string alignment distance, for
+ * document numbers and names mistyped by hand: "ĐU" for "UĐ"). */
+size_t kh_edit_distance(const char *a, const char *b, size_t limit, bool swaps);
 
 /* S case-folded (Unicode) and keyed like names ("Phó Bí thư" and "PHÓ BÍ THƯ"
  * fold the same; "uỷ" and "ủy" too): for comparing words of prose. */

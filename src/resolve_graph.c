@@ -57,20 +57,6 @@ void rs_find_dependency_cycles(resolver *r)
 	size_t n = tasks->n;
 	if (!n)
 		return;
-	/* index of each task, by a hash of its address */
-	size_t cap = 16;
-	while (cap < n * 2)
-		cap *= 2;
-	const kh_task **keys = KH_NEW_N(const kh_task *, cap);
-	size_t *vals = KH_NEW_N(size_t, cap);
-	for (size_t i = 0; i < n; i++) {
-		const kh_task *t = KH_VEC_AT(*tasks, kh_task, i);
-		size_t h = ((uintptr_t)t >> 4) & (cap - 1);
-		while (keys[h])
-			h = (h + 1) & (cap - 1);
-		keys[h] = t;
-		vals[h] = i;
-	}
 	unsigned char *colour = KH_NEW_N(unsigned char, n); /* 0 new, 1 on path, 2 done */
 	size_t *stack = KH_NEW_N(size_t, n), *edge = KH_NEW_N(size_t, n);
 	for (size_t root = 0; root < n; root++) {
@@ -87,12 +73,9 @@ void rs_find_dependency_cycles(resolver *r)
 				continue;
 			}
 			const kh_task *next = KH_VEC_AT(t->after, kh_task, edge[top - 1]++);
-			size_t h = ((uintptr_t)next >> 4) & (cap - 1);
-			while (keys[h] && keys[h] != next)
-				h = (h + 1) & (cap - 1);
-			if (!keys[h])
+			if (next->index < 0 || (size_t)next->index >= n || tasks->items[next->index] != next)
 				continue; /* a task outside the plan */
-			size_t j = vals[h];
+			size_t j = (size_t)next->index;
 			if (colour[j] == 0) {
 				colour[j] = 1;
 				stack[top] = j;

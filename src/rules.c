@@ -27,7 +27,7 @@ const char *kh_rule_suggest(const char *id)
 	const char *best = NULL;
 	size_t best_d = 4;
 	for (size_t i = 0; i < KH_RULE__COUNT; i++) {
-		size_t d = kh_edit_distance(id, kh_rules[i].id, best_d);
+		size_t d = kh_edit_distance(id, kh_rules[i].id, best_d, false);
 		if (d < best_d) {
 			best_d = d;
 			best = kh_rules[i].id;

@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "check.h"
 #include "citations.h"
+#include "names.h"
 #include "resolve.h"
 
 /* All numbers of TEXT, as "raw|key;" items. */
@@ -212,11 +213,58 @@ static void test_near_miss(void **state)
 static void test_distance(void **state)
 {
 	(void)state;
-	assert_int_equal(kh_osa_distance("abc", "abc", 2), 0);
-	assert_int_equal(kh_osa_distance("abc", "acb", 2), 1);
-	assert_int_equal(kh_osa_distance("ĐU", "HU", 2), 1);
-	assert_int_equal(kh_osa_distance("abc", "", 1), 2);
-	assert_int_equal(kh_osa_distance("kitten", "sitting", 5), 3);
+	assert_int_equal(kh_edit_distance("abc", "abc", 2, true), 0);
+	assert_int_equal(kh_edit_distance("abc", "acb", 2, true), 1);
+	assert_int_equal(kh_edit_distance("ĐU", "HU", 2, true), 1);
+	assert_int_equal(kh_edit_distance("abc", "", 1, true), 2);
+	assert_int_equal(kh_edit_distance("kitten", "sitting", 5, true), 3);
+	/* without swaps a swap is two edits */
+	assert_int_equal(kh_edit_distance("abc", "acb", 2, false), 2);
+	assert_int_equal(kh_edit_distance("UĐ", "ĐU", 3, true), 1);
+	assert_int_equal(kh_edit_distance("UĐ", "ĐU", 3, false), 2);
+}
+
+/* The full table, as the textbook writes it (no early stop), over short
+ * strings of three letters: the early stop of kh_edit_distance and its
+ * three rows give the same answer, capped, with and without swaps. */
+static size_t reference_distance(const char *a, const char *b, size_t limit, bool swaps)
+{
+	size_t n = strlen(a), m = strlen(b), d[16][16];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (swaps && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m] > limit ? limit + 1 : d[n][m];
+}
+
+static void test_distance_against_the_table(void **state)
+{
+	(void)state;
+	unsigned seed = 12345;
+	for (int k = 0; k < 20000; k++) {
+		char a[9], b[9];
+		size_t n = (seed = seed * 1103515245u + 12345u) >> 16 & 7, m = (seed = seed * 1103515245u + 12345u) >> 16 & 7;
+		for (size_t i = 0; i < n; i++)
+			a[i] = (char)('a' + ((seed = seed * 1103515245u + 12345u) >> 16) % 3);
+		for (size_t i = 0; i < m; i++)
+			b[i] = (char)('a' + ((seed = seed * 1103515245u + 12345u) >> 16) % 3);
+		a[n] = b[m] = '\0';
+		size_t limit = k % 5;
+		bool swaps = k & 1;
+		assert_int_equal(kh_edit_distance(a, b, limit, swaps), reference_distance(a, b, limit, swaps));
+	}
 }
 
 /* The finding of RULE whose message contains NEEDLE: the source text it
@@ -307,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_not_numbers),
 		cmocka_unit_test(test_near_miss),
 		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_distance_against_the_table),
 		cmocka_unit_test(test_located_at_the_number),
 		cmocka_unit_test(test_body_short_names),
 	};

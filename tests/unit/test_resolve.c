@@ -308,10 +308,10 @@ static void test_repeated_fields(void **state)
 static void test_edit_distance(void **state)
 {
 	(void)state;
-	assert_int_equal(kh_edit_distance("btv", "btv", 3), 0);
-	assert_int_equal(kh_edit_distance("btv", "btc", 3), 1);
-	assert_int_equal(kh_edit_distance("tỉnh", "tinh", 3), 1);
-	assert_int_equal(kh_edit_distance("abc", "xyzxyz", 2), 3);
+	assert_int_equal(kh_edit_distance("btv", "btv", 3, false), 0);
+	assert_int_equal(kh_edit_distance("btv", "btc", 3, false), 1);
+	assert_int_equal(kh_edit_distance("tỉnh", "tinh", 3, false), 1);
+	assert_int_equal(kh_edit_distance("abc", "xyzxyz", 2, false), 3);
 }
 
 
