@@ -153,7 +153,7 @@ static void grow(kh_scope *s)
 {
 	size_t cap = s->cap ? s->cap * 2 : 256;
 	kh_symbol **slots = KH_NEW_N(kh_symbol *, cap);
-	size_t *hashes = kh_alloc_atomic(kh_mul_size(cap, sizeof *hashes));
+	uint32_t *hashes = kh_alloc_atomic(kh_mul_size(cap, sizeof *hashes));
 	for (size_t i = 0; i < s->cap; i++) {
 		kh_symbol *sym = s->slots[i];
 		if (!sym)
@@ -173,7 +173,7 @@ static void grow(kh_scope *s)
  * would go. The hashes sit beside the slots: a probe past another name
  * reads no symbol and no key (a plan's hundred thousand names are far
  * apart in memory). */
-static size_t probe(const kh_scope *s, const char *key, size_t hash)
+static size_t probe(const kh_scope *s, const char *key, uint32_t hash)
 {
 	size_t h = hash & (s->cap - 1);
 	while (s->slots[h] && !(s->hashes[h] == hash && !strcmp(s->slots[h]->key, key)))
@@ -186,13 +186,13 @@ kh_symbol *kh_scope_find(const kh_scope *s, const char *id)
 	if (!s->cap)
 		return NULL;
 	const char *key = kh_name_key(id);
-	return s->slots[probe(s, key, hash_key(key))];
+	return s->slots[probe(s, key, (uint32_t)hash_key(key))];
 }
 
 kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *decl, kh_span span)
 {
 	const char *key = kh_name_key(id);
-	size_t hash = hash_key(key);
+	uint32_t hash = (uint32_t)hash_key(key);
 	kh_symbol *old = s->cap ? s->slots[probe(s, key, hash)] : NULL;
 	if (old)
 		return old;

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "source.h"
 
@@ -26,7 +27,8 @@ typedef struct kh_symbol {
 
 typedef struct kh_scope {
 	kh_symbol **slots;
-	size_t *hashes;           /* each slot's key's hash */
+	uint32_t *hashes;         /* each slot's key's hash, its low 32 bits (the
+	                             slot is those bits modulo the table's size) */
 	size_t cap, count;
 	kh_symbol **all;          /* declaration order, for suggestions */
 	size_t nall, allcap;
