@@ -3,6 +3,8 @@
  * scanner, and keyword spellings for messages (a keyword written as an id).
  * Part of kehoach; see README.md for the licence.
  */
+#include <limits.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "parse.h"
@@ -36,19 +38,57 @@ static unsigned hash(const char *s, size_t len)
 	return h;
 }
 
+/* The words a keyword of several words starts with: each spelling's part
+ * before each of its '_' ("cơ" and "cơ_quan" of "cơ_quan_chủ_quản"). */
+enum { PREFIX_SIZE = 2048 };
+static struct { short keyword; unsigned char len; } prefixes[PREFIX_SIZE]; /* keyword + 1; 0 = empty */
+
+static bool prefix_is(size_t slot, const char *s, size_t len)
+{
+	return prefixes[slot].len == len && !memcmp(keywords[prefixes[slot].keyword - 1].spelling, s, len);
+}
+
+static void add_prefix(int i, size_t len, unsigned full)
+{
+	const char *s = keywords[i].spelling;
+	unsigned h = full & (PREFIX_SIZE - 1);
+	while (prefixes[h].keyword && !prefix_is(h, s, len))
+		h = (h + 1) & (PREFIX_SIZE - 1);
+	prefixes[h].keyword = (short)(i + 1);
+	prefixes[h].len = (unsigned char)len;
+}
+
+/* Both tables in one pass over the spellings, hashing as it goes. */
 static void build_table(void)
 {
 	for (int i = 0; i < NKEYWORDS; i++) {
-		size_t len = strlen(keywords[i].spelling);
+		const char *s = keywords[i].spelling;
+		unsigned full = KH_KEYWORD_HASH_INIT; /* of s[0, len) */
+		size_t len = 0;
+		for (; s[len]; full = KH_KEYWORD_HASH_STEP(full, s[len]), len++)
+			if (s[len] == '_' && len)
+				add_prefix(i, len, full);
 		lengths[i] = (unsigned char)len;
 		if (len > longest)
 			longest = len;
-		unsigned h = hash(keywords[i].spelling, len) & (TABLE_SIZE - 1);
+		unsigned h = full & (TABLE_SIZE - 1);
 		while (table[h])
 			h = (h + 1) & (TABLE_SIZE - 1);
 		table[h] = (short)(i + 1);
 	}
 	table_ready = 1;
+}
+
+bool kh_keyword_starts_phrase(const char *s, size_t len)
+{
+	if (!table_ready)
+		build_table();
+	if (len > UCHAR_MAX)
+		return false;
+	for (unsigned h = hash(s, len) & (PREFIX_SIZE - 1); prefixes[h].keyword; h = (h + 1) & (PREFIX_SIZE - 1))
+		if (prefix_is(h, s, len))
+			return true;
+	return false;
 }
 
 int kh_keyword(const char *s, size_t len, int *value)

@@ -93,6 +93,9 @@ int kh_keyword(const char *spelling, size_t len, int *value);
 /* The same for a SPELLING whose kh_keyword_hash the caller has (the
  * scanner hashes a run of words as it reads them, every prefix at once). */
 int kh_keyword_hashed(const char *spelling, size_t len, unsigned hash, int *value);
+/* Does some keyword of several words start with the words SPELLING
+ * ("trung" of "trung_tuần", "cơ_quan" of "cơ_quan_chủ_quản")? */
+bool kh_keyword_starts_phrase(const char *spelling, size_t len);
 /* FNV-1a, one byte at a time: the hash kh_keyword_hashed takes. */
 #define KH_KEYWORD_HASH_INIT 2166136261u
 #define KH_KEYWORD_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)

@@ -146,6 +146,30 @@ static void test_multiword_keywords(void **state)
 	assert_int_equal(s.tok[0], T_ID);
 	assert_string_equal(s.val[0].node->id, "trung");
 	assert_int_equal(s.tok[1], T_ID);
+	/* mid-statement, after a word that starts none ("giao"), and with
+	 * the first word written with '_' ("cơ_quan chủ quản") */
+	const int mid[] = { T_ASSIGN, T_ID, T_ID, T_DUE, T_DECADE, T_MONTHYEAR, ';' };
+	expect_tokens("giao ubnd bc_xa hạn thượng tuần 5/2017", mid, (int)(sizeof mid / sizeof mid[0]));
+	scan("giao x cơ_quan chủ quản y", &s);
+	assert_int_equal(s.tok[1], T_ID);
+	assert_int_equal(s.tok[2], T_SUPERIORLINE);
+	assert_int_equal(s.tok[3], T_ID);
+	assert_string_equal(s.val[3].node->id, "y");
+}
+
+/* Which words a keyword of several words starts with: the scanner reads
+ * the words after only those (and a statement's first word that is no
+ * keyword, for a guess) together. */
+static void test_phrase_starts(void **state)
+{
+	(void)state;
+	assert_true(kh_keyword_starts_phrase("trung", 5));
+	assert_true(kh_keyword_starts_phrase("cơ_quan", strlen("cơ_quan")));
+	assert_true(kh_keyword_starts_phrase("co", 2));
+	assert_false(kh_keyword_starts_phrase("giao", 4));
+	assert_false(kh_keyword_starts_phrase("trung_tuần", strlen("trung_tuần")));
+	assert_false(kh_keyword_starts_phrase("bc_xa", 5));
+	assert_false(kh_keyword_starts_phrase("", 0));
 }
 
 /* A from-to window: "đến hết" is one keyword (until, through the end of),
@@ -289,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_every_token_kind),
 		cmocka_unit_test(test_date_forms),
 		cmocka_unit_test(test_multiword_keywords),
+		cmocka_unit_test(test_phrase_starts),
 		cmocka_unit_test(test_from_to_window),
 		cmocka_unit_test(test_spellings_and_next_line_brace),
 		cmocka_unit_test(test_word_processor_text),
