@@ -177,6 +177,33 @@ void kh_scanner_close(kh_parse_ctx *ctx)
 	ctx->scanner = ctx->scan_buf = NULL;
 }
 
+/* The comment [START, END) into the source's layout, where the silencing
+ * comments (check.c) and fmt find it without reading the lines again. */
+void kh_scan_note_comment(kh_parse_ctx *ctx, unsigned start, unsigned end)
+{
+	kh_layout *l = &ctx->src->layout;
+	if (!ctx->note_layout)
+		return;
+	if (l->ncomments == l->comments_cap) {
+		l->comments_cap = l->comments_cap ? l->comments_cap * 2 : 16;
+		l->comments = kh_realloc_atomic(l->comments, kh_mul_size(l->comments_cap, sizeof *l->comments));
+	}
+	l->comments[l->ncomments++] = (kh_comment){ start, end };
+}
+
+/* The brace at AT, for fmt's indentation. */
+void kh_scan_note_brace(kh_parse_ctx *ctx, unsigned at)
+{
+	kh_layout *l = &ctx->src->layout;
+	if (!ctx->note_layout)
+		return;
+	if (l->nbraces == l->braces_cap) {
+		l->braces_cap = l->braces_cap ? l->braces_cap * 2 : 64;
+		l->braces = kh_realloc_atomic(l->braces, kh_mul_size(l->braces_cap, sizeof *l->braces));
+	}
+	l->braces[l->nbraces++] = at;
+}
+
 void kh_scan_layout(kh_source *src)
 {
 	kh_diags d = { 0 }; /* what the parse would say: not asked here */

@@ -64,6 +64,10 @@ typedef struct kh_parse_ctx {
 bool kh_scanner_open(kh_parse_ctx *ctx);
 void kh_scanner_close(kh_parse_ctx *ctx);
 
+/* What the scanner notes in src->layout when CTX->note_layout: a comment
+ * [START, END), a brace at AT. */
+void kh_scan_note_comment(kh_parse_ctx *ctx, unsigned start, unsigned end);
+void kh_scan_note_brace(kh_parse_ctx *ctx, unsigned at);
 /* SRC's layout as the scanner reads it (src->layout), with no parse: for
  * a text that was not parsed to its end (kh_parse notes it as it goes). */
 void kh_scan_layout(kh_source *src);
