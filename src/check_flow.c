@@ -123,7 +123,6 @@ void ct_index_plan(tctx *x)
 {
 	const kh_plan *p = x->cx->plan;
 	x->tasks = KH_NEW_N(tinfo *, p->tasks.n + 1);
-	x->ntasks = p->tasks.n;
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		const kh_task *t = KH_VEC_AT(p->tasks, kh_task, i);
 		/* one each: small blocks reuse what the tree left, one block of

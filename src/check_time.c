@@ -100,10 +100,8 @@ const char *ct_level_text(const kh_level *l)
 
 tinfo *ct_info(const tctx *x, const kh_task *t)
 {
-	/* a task of no plan, or of another one, has none */
-	if (t->index < 0 || (size_t)t->index >= x->ntasks || x->tasks[t->index]->t != t)
-		return NULL;
-	return x->tasks[t->index];
+	long i = kh_plan_task_place(x->cx->plan, t); /* a task of no plan, or of another, has none */
+	return i < 0 ? NULL : x->tasks[i];
 }
 
 static void widen(bool *any, kh_day *s, kh_day *e, const win *w)

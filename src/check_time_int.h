@@ -80,8 +80,7 @@ typedef struct per_level {
 
 typedef struct tctx {
 	const kh_check_ctx *cx;
-	tinfo **tasks;            /* by kh_task.index: the plan's tasks' */
-	size_t ntasks;
+	tinfo **tasks;            /* the plan's tasks', by kh_plan_task_place */
 	map by_isa;               /* kh_body* -> owned*: owners that are (là) it */
 	map by_exact;             /* kh_body* -> owned*: owners that are exactly it */
 	map by_lvl_owner;         /* kh_level* -> owned*: "giao cấp X" owners */

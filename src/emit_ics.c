@@ -438,13 +438,15 @@ int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 				    : "19700101T000000Z";
 	}
 	kh_vec v = prog->plan ? sch_entries_for(prog, for_body) : (kh_vec){ 0 };
+	/* What is left out is said before anything is written (a streamed
+	 * calendar follows its notes). */
 	size_t n_placed = 0;
-	for (size_t i = 0; i < v.n; i++)
+	for (size_t i = 0; i < v.n; i++) {
 		n_placed += in_calendar(KH_VEC_AT(v, kh_tl_entry, i));
+		note_left_out(&c, KH_VEC_AT(v, kh_tl_entry, i));
+	}
 	/* RFC 5545 3.6: a calendar holds at least one component. */
 	if (!n_placed) {
-		for (size_t i = 0; i < v.n; i++)
-			note_left_out(&c, KH_VEC_AT(v, kh_tl_entry, i));
 		const char *path = prog->path ? prog->path : "-";
 		if (for_body)
 			fprintf(stderr, _("kehoach: %s (for %s) has no dated duty or meeting to put in a "
@@ -456,9 +458,6 @@ int kh_emit_schedule_ics(const kh_program *prog, const kh_body *for_body,
 				path);
 		return 1;
 	}
-	for (size_t i = 0; i < v.n; i++)
-		if (!in_calendar(KH_VEC_AT(v, kh_tl_entry, i)))
-			note_left_out(&c, KH_VEC_AT(v, kh_tl_entry, i));
 	if (opts && opts->notes_done)
 		opts->notes_done(opts->notes_ctx);
 	ics_line(out, "BEGIN:VCALENDAR");

@@ -177,6 +177,16 @@ void kh_scanner_close(kh_parse_ctx *ctx)
 	ctx->scanner = ctx->scan_buf = NULL;
 }
 
+/* ITEMS (N of them, room for *CAP) with room for one more, doubled when
+ * full: the layout's lists hold no pointers. */
+static void *room_for_one(void *items, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return items;
+	*cap = *cap ? *cap * 2 : 32;
+	return kh_realloc_atomic(items, kh_mul_size(*cap, size));
+}
+
 /* The comment [START, END) into the source's layout, where the silencing
  * comments (check.c) and fmt find it without reading the lines again. */
 void kh_scan_note_comment(kh_parse_ctx *ctx, unsigned start, unsigned end)
@@ -184,10 +194,7 @@ void kh_scan_note_comment(kh_parse_ctx *ctx, unsigned start, unsigned end)
 	kh_layout *l = &ctx->src->layout;
 	if (!ctx->note_layout)
 		return;
-	if (l->ncomments == l->comments_cap) {
-		l->comments_cap = l->comments_cap ? l->comments_cap * 2 : 16;
-		l->comments = kh_realloc_atomic(l->comments, kh_mul_size(l->comments_cap, sizeof *l->comments));
-	}
+	l->comments = room_for_one(l->comments, l->ncomments, &l->comments_cap, sizeof *l->comments);
 	l->comments[l->ncomments++] = (kh_comment){ start, end };
 }
 
@@ -197,10 +204,7 @@ void kh_scan_note_brace(kh_parse_ctx *ctx, unsigned at)
 	kh_layout *l = &ctx->src->layout;
 	if (!ctx->note_layout)
 		return;
-	if (l->nbraces == l->braces_cap) {
-		l->braces_cap = l->braces_cap ? l->braces_cap * 2 : 64;
-		l->braces = kh_realloc_atomic(l->braces, kh_mul_size(l->braces_cap, sizeof *l->braces));
-	}
+	l->braces = room_for_one(l->braces, l->nbraces, &l->braces_cap, sizeof *l->braces);
 	l->braces[l->nbraces++] = at;
 }
 

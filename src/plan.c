@@ -322,3 +322,13 @@ const char *kh_position_head(const char *position)
 		sp++;
 	return *sp ? kh_vn_upper(sp) : NULL;
 }
+
+/* ------------------------------------------------------------------ */
+/* Tasks                                                              */
+
+long kh_plan_task_place(const kh_plan *p, const kh_task *t)
+{
+	if (!p || t->index < 0 || (size_t)t->index >= p->tasks.n || p->tasks.items[t->index] != t)
+		return -1;
+	return t->index;
+}

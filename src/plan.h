@@ -585,6 +585,10 @@ typedef struct kh_plan {
 	kh_plan_period period;
 } kh_plan;
 
+/* T's place in P's tasks (kh_task.index), or -1 when T is none of them
+ * (a task declared outside the plan). */
+long kh_plan_task_place(const kh_plan *p, const kh_task *t);
+
 /* Everything a run knows: the plan (NULL when the file has none) and the
  * declarations of the file and all it imports, in declaration order. */
 struct kh_map;

@@ -73,9 +73,10 @@ void rs_find_dependency_cycles(resolver *r)
 				continue;
 			}
 			const kh_task *next = KH_VEC_AT(t->after, kh_task, edge[top - 1]++);
-			if (next->index < 0 || (size_t)next->index >= n || tasks->items[next->index] != next)
+			long place = kh_plan_task_place(r->plan, next);
+			if (place < 0)
 				continue; /* a task outside the plan */
-			size_t j = (size_t)next->index;
+			size_t j = (size_t)place;
 			if (colour[j] == 0) {
 				colour[j] = 1;
 				stack[top] = j;
