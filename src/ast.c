@@ -66,7 +66,8 @@ kh_span kh_span_join(kh_span a, kh_span b)
 	return r;
 }
 /* There is a node per token: memory for a 100,000-task plan is mostly nodes. */
-_Static_assert(sizeof(kh_node) <= 80, "kh_node stays small");
+_Static_assert(sizeof(kh_node) <= 72, "kh_node stays small");
+_Static_assert(KH_N__COUNT < (1 << 15), "a node's kind fits its 16 bits");
 
 /* "a " "b" is "a b". The joined text grows in place, its length and room
  * kept in n[0] and n[1] (unused by strings otherwise), so thousands of

@@ -38,16 +38,18 @@ typedef enum kh_node_kind {
 
 typedef struct kh_node kh_node;
 struct kh_node {
-	/* Laid out to fit 80 bytes: there is a node per token. */
-	kh_node_kind kind;
+	/* Laid out to fit 72 bytes: there is a node per token, and the tree
+	 * of a large plan is most of its memory while it is resolved. */
+	kh_node_kind kind : 16;
+	short flag;           /* planned (dự_kiến), level qualifier present...
+	                         (-1 to 2) */
 	int key;              /* ATTR: the keyword token; KIND/DECADE/RECUR values;
 	                         a from-to start date: KH_DATE_NO_YEAR… */
 	kh_span span;
-	int flag;             /* planned (dự_kiến), level qualifier present... */
-	const char *id;       /* declared or referenced identifier, NFC */
-	const char *text;     /* string payload, unescaped */
 	int n[3];             /* numbers: y/m/d, counts, half-days (the scanner
 	                         refuses numbers of more than 9 digits) */
+	const char *id;       /* declared or referenced identifier, NFC */
+	const char *text;     /* string payload, unescaped */
 	kh_node *kids, *kids_tail;
 	kh_node *next;
 };

@@ -9,6 +9,7 @@
 #endif
 
 #include "source.h"
+#include "source_check.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +18,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
 #include "alloc.h"
 #include "diag.h"
@@ -26,7 +26,7 @@
 #include "unichar.h"
 
 #define KH_MB (1024u * 1024u)
-#define KH_MAX_CONTENT_FINDINGS 20 /* NUL / UTF-8 / long-line errors per file */
+
 
 static kh_source **registry;       /* every source loaded, indexed by id (GC memory) */
 static size_t nregistry, capregistry;
@@ -98,7 +98,7 @@ static bool has_cr(const char *t, size_t len)
 	return memchr(t, '\r', len) != NULL;
 }
 
-static void build_lines(kh_source *s)
+void kh_source_build_lines(kh_source *s)
 {
 	const char *t = s->text;
 	bool cr = has_cr(t, s->len);
@@ -120,8 +120,7 @@ static void build_lines(kh_source *s)
 	s->nlines = n;
 }
 
-/* Byte offset where line I (0-based) ends, without its terminator. */
-static size_t line_end(const kh_source *s, size_t i)
+size_t kh_source_line_end(const kh_source *s, size_t i)
 {
 	size_t e = i + 1 < s->nlines ? s->line_starts[i + 1] : s->len;
 	size_t st = s->line_starts[i];
@@ -130,321 +129,6 @@ static size_t line_end(const kh_source *s, size_t i)
 	if (e > st && s->text[e - 1] == '\r')
 		e--;
 	return e;
-}
-
-/* ------------------------------------------------------------------ */
-/* Content checks                                                     */
-
-static int is_cont(unsigned char b)
-{
-	return (b & 0xC0) == 0x80;
-}
-
-/*
- * Checks one UTF-8 sequence at T[I] (T[I] >= 0x80, the line ending at
- * END) against the RFC 3629 table. Returns 0 if it is well-formed and sets *LEN to its length.
- * Otherwise returns the reason and sets *LEN to the bytes to underline:
- * the lead byte and the continuation bytes that belong with it.
- */
-/* The code point that starts T, of UTF-8 already checked; its length in *N.
- * (utf8proc_iterate checks again, for every character of every file.) */
-static int32_t decode_valid(const unsigned char *t, size_t *n)
-{
-	if (t[0] < 0x80) {
-		*n = 1;
-		return t[0];
-	}
-	if (t[0] < 0xE0) {
-		*n = 2;
-		return ((t[0] & 0x1F) << 6) | (t[1] & 0x3F);
-	}
-	if (t[0] < 0xF0) {
-		*n = 3;
-		return ((t[0] & 0x0F) << 12) | ((t[1] & 0x3F) << 6) | (t[2] & 0x3F);
-	}
-	*n = 4;
-	return ((t[0] & 0x07) << 18) | ((t[1] & 0x3F) << 12) | ((t[2] & 0x3F) << 6) | (t[3] & 0x3F);
-}
-
-static const char *utf8_check(const unsigned char *t, size_t i, size_t end, size_t file_end,
-			      size_t *len)
-{
-	unsigned char b = t[i];
-	size_t need;                  /* continuation bytes wanted */
-	unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
-	const char *range_why = NULL; /* reason when the second byte is out of range */
-
-	*len = 1;
-	if (b < 0xC0)
-		return N_("a continuation byte without a lead byte");
-	if (b < 0xC2) {
-		need = 1;
-		lo = 0xFF; /* any second byte: C0 and C1 only make overlongs */
-		range_why = N_("overlong encoding");
-	} else if (b < 0xE0) {
-		need = 1;
-	} else if (b < 0xF0) {
-		need = 2;
-		if (b == 0xE0) {
-			lo = 0xA0;
-			range_why = N_("overlong encoding");
-		} else if (b == 0xED) {
-			hi = 0x9F;
-			range_why = N_("a UTF-16 surrogate, not a character");
-		}
-	} else if (b < 0xF5) {
-		need = 3;
-		if (b == 0xF0) {
-			lo = 0x90;
-			range_why = N_("overlong encoding");
-		} else if (b == 0xF4) {
-			hi = 0x8F;
-			range_why = N_("above U+10FFFF");
-		}
-	} else if (b < 0xF8) {
-		need = 3;
-		lo = 0xFF;
-		range_why = N_("above U+10FFFF");
-	} else {
-		return N_("a byte never used in UTF-8");
-	}
-
-	size_t k = 0; /* continuation bytes present */
-	while (k < need && i + 1 + k < end && is_cont(t[i + 1 + k]))
-		k++;
-	*len = 1 + k;
-	if (lo == 0xFF || (k > 0 && (t[i + 1] < lo || t[i + 1] > hi)))
-		return range_why;
-	if (k < need)
-		return i + 1 + k >= file_end ? N_("a sequence cut short by the end of the file")
-					: N_("a sequence cut short");
-	return NULL;
-}
-
-typedef struct checker {
-	kh_source *src;
-	kh_diags *diags;
-	unsigned reported;
-	size_t suppressed;
-	kh_diag *last;          /* the last finding reported (for the "more" note) */
-	kh_diag *first_utf8;    /* the first invalid-utf8 finding (for the hint) */
-	bool legacy;            /* the file is in a legacy encoding: said once, all said */
-	size_t max_line;        /* longer lines are an error (SIZE_MAX: none) */
-} checker;
-
-/* Reports one content finding unless the cap is reached. */
-static kh_diag *finding(checker *c, size_t start, size_t end, const char *rule, const char *msg)
-{
-	if (c->reported >= KH_MAX_CONTENT_FINDINGS) {
-		c->suppressed++;
-		return NULL;
-	}
-	c->reported++;
-	c->last = kh_diag_add(c->diags, KH_ERROR,
-			      (kh_span){ c->src->id, (unsigned)start, (unsigned)end }, rule, "%s",
-			      msg);
-	return c->last;
-}
-
-/*
- * The first byte that is not UTF-8 is at [I, I + N): is the file in a
- * legacy Vietnamese encoding? Then that is the one finding, with the
- * line read in that encoding, so the clerk sees it is the right guess.
- */
-static bool legacy_encoding(checker *c, size_t i, size_t n)
-{
-	const unsigned char *t = (const unsigned char *)c->src->text;
-	kh_encoding enc = kh_detect_legacy(t, c->src->len);
-	if (enc == KH_ENC_UTF8)
-		return false;
-	kh_span at = { c->src->id, (unsigned)i, (unsigned)(i + n) };
-	kh_diag *x;
-	if (enc == KH_ENC_CP1258)
-		x = kh_diag_add(c->diags, KH_ERROR, at, "wrong-encoding",
-				_("this file is in Windows-1258, an old Vietnamese encoding, not "
-				  "UTF-8: open it in Notepad or Word and save it as UTF-8"));
-	else
-		x = kh_diag_add(c->diags, KH_ERROR, at, "wrong-encoding",
-				_("this file is in TCVN3 (ABC, the .Vn fonts), an old Vietnamese "
-				  "encoding, not UTF-8: convert it to Unicode (UniKey's converter: "
-				  "TCVN3 to Unicode) and save it as UTF-8"));
-	unsigned line, col;
-	kh_source_locate(c->src, i, &line, &col);
-	size_t st = c->src->line_starts[line - 1], en = line_end(c->src, line - 1);
-	kh_diag_note(x, (kh_span){ -1, 0, 0 }, _("read as %s, line %u says: %s"),
-		     kh_encoding_name(enc), line, kh_legacy_decode(enc, t + st, en - st, 80));
-	return true;
-}
-
-/*
- * Code points that NFC leaves alone whatever surrounds them: combining
- * class 0, NFC_Quick_Check = Yes, and never the second half of a
- * canonical composition. A line made only of these is already NFC.
- * The ranges cover what Vietnamese text uses: Latin-1, Latin
- * Extended-A/B (ă đ ơ ư), Latin Extended Additional (ạ ấ ộ ử ...),
- * general punctuation (– “ ” …, but not U+2000/U+2001, which NFC maps
- * to U+2002/U+2003) and currency signs (₫). test_source.c checks these
- * claims against utf8proc's tables.
- */
-static int nfc_inert(int32_t cp)
-{
-	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
-	       (cp >= 0x20A0 && cp <= 0x20CF);
-}
-
-/*
- * Runs the content checks on the raw (registered) source, one line at a
- * time: at most one NUL and one UTF-8 finding per line (the first bad
- * byte; the rest of the line usually fails the same way), and at most
- * KH_MAX_CONTENT_FINDINGS in all. Returns the number of problems found.
- */
-static size_t check_content(kh_source *s, size_t max_line, kh_diags *diags, unsigned char **nfc)
-{
-	checker c = { s, diags, 0, 0, NULL, NULL, false, max_line };
-	const unsigned char *t = (const unsigned char *)s->text;
-	size_t problems = 0;
-
-	for (size_t ln = 0; ln < s->nlines; ln++) {
-		size_t st = s->line_starts[ln], en = line_end(s, ln);
-		int seen_nul = 0, seen_utf8 = 0, seen_char = 0, inert = 1;
-		for (size_t i = st; i < en;) {
-			if (t[i] == 0) {
-				if (!seen_nul) {
-					problems++;
-					finding(&c, i, i + 1, "nul-byte",
-						_("NUL byte in the file; plan files are text"));
-				}
-				seen_nul = 1;
-				i++;
-				continue;
-			}
-			if (t[i] >= 0x20 && t[i] < 0x7F) {
-				i++; /* printable ASCII, most of a plan: nothing to check */
-				continue;
-			}
-			/* The rest of Vietnamese text: well-formed U+00C0..U+02FF (ă â
-			 * đ ê ô ơ ư) and U+1E00..U+1FFF (the toned letters), which
-			 * kh_char_classify passes; the line end is not crossed. */
-			if (t[i] >= 0xC3 && t[i] <= 0xCB && i + 1 < en && (t[i + 1] & 0xC0) == 0x80) {
-				i += 2;
-				continue;
-			}
-			if (t[i] == 0xE1 && i + 2 < en && t[i + 1] >= 0xB8 && t[i + 1] <= 0xBF &&
-			    (t[i + 2] & 0xC0) == 0x80) {
-				inert &= t[i + 1] <= 0xBB; /* U+1E00..U+1EFF, not the Greek after them */
-				i += 3;
-				continue;
-			}
-			size_t n = 1;
-			const char *why = t[i] < 0x80 ? NULL : utf8_check(t, i, en, s->len, &n);
-			if (!why) {
-				/* One finding per line for what must not be in a plan. */
-				size_t k_len;
-				int32_t cp = decode_valid(t + i, &k_len);
-				inert &= nfc_inert(cp);
-				kh_char_class k = kh_char_classify(cp);
-				bool bom = cp == 0xFEFF && i == 0;
-				if (k != KH_CHAR_OK && !bom && !seen_char) {
-					problems++;
-					finding(&c, i, i + n, kh_char_rule(k), kh_char_problem(cp, k));
-					seen_char = 1;
-				}
-				i += n;
-				continue;
-			}
-			if (!c.first_utf8 && !c.legacy && legacy_encoding(&c, i, n)) {
-				c.legacy = true;
-				return problems + 1;
-			}
-			if (!seen_utf8) {
-				problems++;
-				char *msg = kh_printf(_("invalid UTF-8 byte 0x%02X (%s)"), t[i], _(why));
-				kh_diag *x = finding(&c, i, i + n, "invalid-utf8", msg);
-				if (x && !c.first_utf8)
-					c.first_utf8 = x;
-			}
-			seen_utf8 = 1;
-			i++;
-		}
-		if (!inert) { /* a code point NFC might change: the line goes through utf8proc */
-			if (!*nfc)
-				*nfc = kh_alloc_atomic(s->nlines);
-			(*nfc)[ln] = 1;
-		}
-		if (en - st > c.max_line) {
-			problems++;
-			char *msg = kh_printf(_("line is %zu bytes long; the limit is %u"), en - st,
-					      KH_MAX_LINE_BYTES);
-			finding(&c, st, st, "line-too-long", msg);
-		}
-	}
-	if (c.first_utf8)
-		kh_diag_note(c.first_utf8, (kh_span){ -1, 0, 0 },
-			     _("plan files must be saved as UTF-8; legacy Vietnamese encodings "
-			     "(TCVN3, VNI, Windows-1258) are not supported"));
-	if (c.suppressed)
-		kh_diag_note(c.last, (kh_span){ -1, 0, 0 },
-			     _("stopped after %u such errors; %zu more not shown"),
-			     KH_MAX_CONTENT_FINDINGS, c.suppressed);
-	return problems;
-}
-
-/* ------------------------------------------------------------------ */
-/* NFC                                                                */
-
-/*
- * NFC-normalises S->text in place of the raw text. Why line by line:
- * a line end is a starter that never composes, so normalising each line
- * alone gives the same result as normalising the whole text, but memory
- * stays bounded (utf8proc_map needs 4 bytes per code point, twice) and the
- * usual line - already NFC, all ASCII or precomposed Vietnamese - is
- * never copied. Only the lines check_content MARKED, which hold a code
- * point outside nfc_inert() (combining marks U+0300..U+036F and the like),
- * go through utf8proc. NFC may lengthen a line (a few code points decompose under
- * NFC); the line limit applies to the bytes as read.
- */
-static void normalise(kh_source *s, const unsigned char *marked)
-{
-	if (!marked)
-		return; /* every line inert: the usual file */
-	const unsigned char *t = (const unsigned char *)s->text;
-	kh_buf out = { 0 };
-	size_t copied = 0; /* raw bytes before this offset are already in OUT */
-
-	for (size_t ln = 0; ln < s->nlines; ln++) {
-		size_t st = s->line_starts[ln], en = line_end(s, ln);
-		if (!marked[ln])
-			continue;
-		utf8proc_uint8_t *nfc = NULL;
-		utf8proc_ssize_t n = utf8proc_map(t + st, (utf8proc_ssize_t)(en - st), &nfc,
-						  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (n < 0) {
-			free(nfc);
-			if (n == UTF8PROC_ERROR_NOMEM)
-				kh_oom((en - st) * 8);
-			continue; /* not reachable on valid UTF-8: keep the line as it is */
-		}
-		if ((size_t)n == en - st && !memcmp(nfc, t + st, (size_t)n)) {
-			free(nfc);
-			continue;
-		}
-		if (!out.data) {
-			out.cap = s->len + s->len / 8 + 64;
-			out.data = kh_alloc_atomic(out.cap);
-		}
-		kh_buf_put(&out, s->text + copied, st - copied);
-		kh_buf_put(&out, (const char *)nfc, (size_t)n);
-		free(nfc);
-		copied = en;
-	}
-	if (!out.data)
-		return; /* nothing changed: keep the raw text and its line table */
-	kh_buf_put(&out, s->text + copied, s->len - copied);
-	kh_buf_putc(&out, '\0'); /* with the NUL kh_buf keeps: two NULs end it */
-	s->text = out.data;
-	s->len = out.len - 1;
-	s->cap = out.cap;
-	build_lines(s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -502,6 +186,10 @@ static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 	s->text = text;
 	s->len = len;
 	s->cap = cap;
+	if (kh_source_fast_lines(s, max_line)) {
+		registry_add(s);
+		return s;
+	}
 	/* A file of nothing but line ends would need a table of 8 bytes a
 	 * line: counted first, and refused past the limit. */
 	size_t past = too_many_lines(text, len);
@@ -509,19 +197,19 @@ static kh_source *prepare(const char *path, char *text, size_t len, size_t cap,
 		s->len = past; /* the table ends with the first line too many */
 		while (s->len < len && text[s->len] != '\n' && text[s->len] != '\r')
 			s->len++;
-		build_lines(s);
+		kh_source_build_lines(s);
 		registry_add(s);
 		kh_diag_add(diags, KH_ERROR, (kh_span){ s->id, (unsigned)past, (unsigned)past },
 			    "line-too-long", _("the file has more than %u lines; the limit is %u"),
 			    KH_MAX_LINES, KH_MAX_LINES);
 		return NULL;
 	}
-	build_lines(s);
+	kh_source_build_lines(s);
 	registry_add(s);
 	unsigned char *nfc = NULL; /* per line: holds a code point NFC might change */
-	if (check_content(s, max_line, diags, &nfc))
+	if (kh_source_check_content(s, max_line, diags, &nfc))
 		return NULL;
-	normalise(s, nfc);
+	kh_source_normalise(s, nfc);
 	return s;
 }
 
@@ -702,7 +390,7 @@ kh_source *kh_source_from_checked(const char *path, char *text, size_t len, size
 	s->text = text;
 	s->len = len;
 	s->cap = cap;
-	build_lines(s);
+	kh_source_build_lines(s);
 	registry_add(s);
 	return s;
 }
@@ -743,7 +431,7 @@ void kh_source_locate(const kh_source *src, size_t offset, unsigned *line, unsig
 	}
 	unsigned c = 1;
 	for (size_t i = src->line_starts[lo]; i < offset; i++)
-		if (!is_cont((unsigned char)src->text[i]))
+		if (!kh_utf8_is_cont((unsigned char)src->text[i]))
 			c++;
 	*line = (unsigned)lo + 1;
 	*col = c;
@@ -756,6 +444,6 @@ const char *kh_source_line(const kh_source *src, unsigned line, size_t *len)
 		return "";
 	}
 	size_t st = src->line_starts[line - 1];
-	*len = line_end(src, line - 1) - st;
+	*len = kh_source_line_end(src, line - 1) - st;
 	return src->text + st;
 }

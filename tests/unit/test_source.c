@@ -22,6 +22,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "source.h"
+#include "source_check.h"
 
 /* Loads LEN bytes as "t.kh" with fresh diagnostics in D. */
 static kh_source *load(const char *bytes, size_t len, kh_diags *d)
@@ -527,6 +528,78 @@ static void test_unreadable_files(void **state)
 	rmdir(dir);
 }
 
+/* TEXT as an unregistered source, in a buffer of its own with two NULs. */
+static kh_source raw_source(const char *text, size_t len)
+{
+	char *t = kh_alloc_atomic(len + 2);
+	memcpy(t, text, len);
+	t[len] = t[len + 1] = '\0';
+	return (kh_source){ .path = "t.kh", .text = t, .len = len, .cap = len + 2 };
+}
+
+/*
+ * The fast pass for the usual file against the long way, on 20,000 random
+ * texts of pieces: when it takes a text, the content checks find nothing,
+ * NFC would change no line and the line tables are the same; and it takes
+ * every text of the quiet pieces alone (so it is not a pass that never
+ * runs).
+ */
+static void test_fast_lines_agree_with_the_long_way(void **state)
+{
+	static const char *quiet[] = { "a", "Z", " ", "\t", "\n", "ă", "Đ", "ệ", "ữ", "–", "“",
+				       "”", "…", "₫", "é", "{", "\"", "#" };
+	static const char *loud[] = { "\r\n", "\r", "\xcc\x81", "\x01", "\x7f", "\xff",
+				      "\xe1\xbc\x80", "\xef\xbb\xbf", "\xe2\x80\x8b", "\xc3",
+				      "\xe1\xba", "\xed\xa0\x80", "\xc2\x85", "\xe2\x80\xae" };
+	const size_t nq = sizeof quiet / sizeof *quiet, nl = sizeof loud / sizeof *loud;
+	(void)state;
+	const size_t max_line = 40;
+	uint32_t seed = 12345;
+	size_t taken = 0;
+	for (int round = 0; round < 20000; round++) {
+		char buf[512];
+		size_t len = 0;
+		bool all_quiet = true;
+		int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 60;
+		for (int k = 0; k < pieces; k++) {
+			seed = seed * 1103515245u + 12345u;
+			bool pick_loud = round % 2 && (seed >> 8) % 23 == 0;
+			const char *p = pick_loud ? loud[(seed >> 16) % nl] : quiet[(seed >> 16) % nq];
+			all_quiet &= !pick_loud;
+			if (round % 3 == 0 && (seed >> 4) % 5 == 0)
+				p = quiet[4]; /* more lines */
+			size_t n = strlen(p);
+			if (!strcmp(p, "\x01") && (seed >> 3) % 2)
+				n = 1, p = "\0"; /* a NUL byte */
+			memcpy(buf + len, p, n);
+			len += n;
+		}
+		size_t longest = 0, run = 0;
+		for (size_t i = 0; i < len; i++) {
+			run = buf[i] == '\n' ? 0 : run + 1;
+			longest = run > longest ? run : longest;
+		}
+		kh_source fast = raw_source(buf, len), slow = raw_source(buf, len);
+		bool ok = kh_source_fast_lines(&fast, max_line);
+		if (all_quiet && longest <= max_line)
+			assert_true(ok);
+		if (!ok) {
+			assert_null(fast.line_starts);
+			continue;
+		}
+		taken++;
+		kh_diags d = { 0 };
+		unsigned char *nfc = NULL;
+		kh_source_build_lines(&slow);
+		assert_int_equal(kh_source_check_content(&slow, max_line, &d, &nfc), 0);
+		assert_null(nfc);
+		assert_int_equal(fast.nlines, slow.nlines);
+		assert_memory_equal(fast.line_starts, slow.line_starts,
+				    fast.nlines * sizeof *fast.line_starts);
+	}
+	assert_true(taken > 5000);
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -545,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_columns_count_characters),
 		cmocka_unit_test(test_registry),
 		cmocka_unit_test(test_unreadable_files),
+		cmocka_unit_test(test_fast_lines_agree_with_the_long_way),
 	};
 	return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }
