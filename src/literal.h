@@ -25,4 +25,10 @@ void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw);
  * not one of its strings. */
 const kh_literal *kh_literal_of(const struct kh_map *literals, const char *text);
 
+/* A "\\u{1EA1}" escape whose braces start at TEXT[I] (of LEN bytes): true,
+ * with the code point in *CP, when 1 to 6 hex digits in braces name a
+ * character (not 0, not a surrogate, at most U+10FFFF); *J is left on the
+ * closing brace, or where the reading stopped. */
+bool kh_escape_code_point(const char *text, size_t len, size_t i, size_t *j, unsigned long *cp);
+
 #endif

@@ -208,6 +208,30 @@ void kh_scan_note_brace(kh_parse_ctx *ctx, unsigned at)
 	l->braces[l->nbraces++] = at;
 }
 
+const char *kh_string_end(const char *p, const char *stop, bool *closed)
+{
+	for (;;) {
+		p += strcspn(p, "\"\\\r\n"); /* stops at a NUL too */
+		if (p >= stop || *p == '\r' || *p == '\n') {
+			*closed = false;
+			return p < stop ? p : stop;
+		}
+		if (*p == '"') {
+			*closed = true;
+			return p + 1;
+		}
+		if (*p == '\\') {
+			if (p + 1 < stop && p[1] != '\r' && p[1] != '\n') {
+				p += 2; /* an escape: the byte after it is the string's */
+				continue;
+			}
+			*closed = false;
+			return p + 1;
+		}
+		p++; /* a NUL inside the text */
+	}
+}
+
 void kh_scan_layout(kh_source *src)
 {
 	kh_diags d = { 0 }; /* what the parse would say: not asked here */

@@ -68,6 +68,11 @@ void kh_scanner_close(kh_parse_ctx *ctx);
  * [START, END), a brace at AT. */
 void kh_scan_note_comment(kh_parse_ctx *ctx, unsigned start, unsigned end);
 void kh_scan_note_brace(kh_parse_ctx *ctx, unsigned at);
+/* The end of a string's body starting at P (after its opening quote), in
+ * a buffer ending at STOP (NUL there): just past the closing quote, with
+ * *CLOSED true; or where the line ends (a backslash before the line end,
+ * or the buffer's, is the string's), with *CLOSED false. */
+const char *kh_string_end(const char *p, const char *stop, bool *closed);
 /* SRC's layout as the scanner reads it (src->layout), with no parse: for
  * a text that was not parsed to its end (kh_parse notes it as it goes). */
 void kh_scan_layout(kh_source *src);

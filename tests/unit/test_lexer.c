@@ -275,6 +275,50 @@ static void test_string_escapes(void **state)
 	assert_string_equal(s.val[0].node->text, "huy\xe1\xbb\x87n");
 }
 
+/* A string ends at its closing quote, or unterminated where its line ends
+ * (a backslash before the line end or the end of the text is the
+ * string's); the tokens after it keep their byte offsets. */
+static void test_strings_end_where_they_should(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		unsigned end;     /* of the string token */
+		int unterminated; /* an unterminated-string finding */
+		int next;         /* the token after it */
+		unsigned next_at;
+	} cases[] = {
+		{ "\"ab\" x", 4, 0, T_ID, 5 },
+		{ "\"a\\\"b\" x", 6, 0, T_ID, 7 },
+		{ "\"a\\\\\" x", 5, 0, T_ID, 6 },
+		{ "\"\" \"x\"", 2, 0, T_STRING, 3 },
+		{ "\"huyện ủy\" x", 14, 0, T_ID, 15 },
+		{ "\"open\nx", 5, 1, ';', 5 },
+		{ "\"open\r\nx", 5, 1, ';', 5 },
+		{ "\"a\\\nb", 3, 1, ';', 3 },
+		{ "\"to the end\\", 12, 1, ';', 12 },
+		{ "\"to the end", 11, 1, ';', 11 },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		scanned s;
+		scan(cases[k].text, &s);
+		assert_true(s.n >= 1);
+		assert_int_equal(s.tok[0], T_STRING);
+		assert_int_equal(s.loc[0].start, 0);
+		assert_int_equal(s.loc[0].end, cases[k].end);
+		assert_int_equal(s.diags.errors, cases[k].unterminated);
+		if (cases[k].unterminated)
+			assert_string_equal(s.diags.first->rule, "unterminated-string");
+		assert_true(s.n >= 2);
+		assert_int_equal(s.tok[1], cases[k].next);
+		assert_int_equal(s.loc[1].start, cases[k].next_at);
+	}
+	scanned s;
+	scan("\"a\\\"b\\\\c\" \"đ\"", &s);
+	assert_string_equal(s.val[0].node->text, "a\"b\\c");
+	assert_string_equal(s.val[1].node->text, "đ");
+}
+
 static void test_bad_input_is_reported_not_fatal(void **state)
 {
 	(void)state;
@@ -318,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_spellings_and_next_line_brace),
 		cmocka_unit_test(test_word_processor_text),
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_strings_end_where_they_should),
 		cmocka_unit_test(test_nfc_and_nfd_are_the_same),
 		cmocka_unit_test(test_string_escapes),
 		cmocka_unit_test(test_bad_input_is_reported_not_fatal),
