@@ -92,13 +92,16 @@ static kh_node *block(kh_loc l)
 	return node(KH_N_BLOCK, l);
 }
 
-/* Moves the children of BLK (a BLOCK, or NULL) under N. */
+/* Moves the children of BLK (a BLOCK, or NULL) under N; the emptied
+ * BLOCK is dead. */
 static kh_node *adopt(kh_node *n, kh_node *blk)
 {
 	if (blk && blk->kids) {
 		kh_node_add(n, blk->kids);
 		blk->kids = blk->kids_tail = NULL;
 	}
+	if (blk && blk->kind == KH_N_BLOCK)
+		kh_node_spare(blk);
 	return n;
 }
 
@@ -109,6 +112,17 @@ static kh_node *named(kh_node_kind kind, kh_loc l, kh_node *id, kh_node *str)
 		n->id = id->id;
 	if (str)
 		n->text = str->text;
+	return n;
+}
+
+/* A statement's node that has taken the id's and the string's text: the
+ * token nodes are dead (the most frequent statements: tasks, meetings,
+ * paragraphs under a heading). */
+static kh_node *named_spare(kh_node_kind kind, kh_loc l, kh_node *id, kh_node *str)
+{
+	kh_node *n = named(kind, l, id, str);
+	kh_node_spare(id);
+	kh_node_spare(str);
 	return n;
 }
 
@@ -315,8 +329,8 @@ stmts
 
 stmt
 	: string                { $$ = $1; $$->kind = KH_N_PARA; }
-	| '-' string            { $$ = named(KH_N_BULLET, @$, NULL, $2); }
-	| '+' string            { $$ = named(KH_N_SUBBULLET, @$, NULL, $2); }
+	| '-' string            { $$ = named_spare(KH_N_BULLET, @$, NULL, $2); }
+	| '+' string            { $$ = named_spare(KH_N_SUBBULLET, @$, NULL, $2); }
 	| rcpt_list opt_string  { $$ = adopt(named(KH_N_RECIPIENT, @$, NULL, $2), $1); }
 	| decl
 	| ISSUER ref            { $$ = attr(T_ISSUER, @$, $2); }
@@ -328,16 +342,16 @@ stmt
 	| PREAMBLE string       { $$ = attr(T_PREAMBLE, @$, $2); }
 	| CLOSING string        { $$ = attr(T_CLOSING, @$, $2); }
 	| SUPERIORLINE string   { $$ = attr(T_SUPERIORLINE, @$, $2); }
-	| PURPOSE string        { $$ = named(KH_N_PURPOSE, @$, NULL, $2); }
-	| REQUIREMENT string    { $$ = named(KH_N_REQUIREMENT, @$, NULL, $2); }
-	| CONTENT string        { $$ = named(KH_N_CONTENT, @$, NULL, $2); }
-	| SECTION string opt_block { $$ = adopt(named(KH_N_SECTION, @$, NULL, $2), $3); }
-	| PART string opt_block { $$ = adopt(named(KH_N_PART, @$, NULL, $2), $3); }
-	| LINE string           { $$ = named(KH_N_LINE, @$, NULL, $2); }
+	| PURPOSE string        { $$ = named_spare(KH_N_PURPOSE, @$, NULL, $2); }
+	| REQUIREMENT string    { $$ = named_spare(KH_N_REQUIREMENT, @$, NULL, $2); }
+	| CONTENT string        { $$ = named_spare(KH_N_CONTENT, @$, NULL, $2); }
+	| SECTION string opt_block { $$ = adopt(named_spare(KH_N_SECTION, @$, NULL, $2), $3); }
+	| PART string opt_block { $$ = adopt(named_spare(KH_N_PART, @$, NULL, $2), $3); }
+	| LINE string           { $$ = named_spare(KH_N_LINE, @$, NULL, $2); }
 	| TASK id string opt_block
-				{ $$ = adopt(named(KH_N_TASK, @2, $2, $3), $4); }
+				{ $$ = adopt(named_spare(KH_N_TASK, @2, $2, $3), $4); }
 	| MEETING id opt_string block
-				{ $$ = adopt(named(KH_N_MEETING, @2, $2, $3), $4); }
+				{ $$ = adopt(named_spare(KH_N_MEETING, @2, $2, $3), $4); }
 	| AWARDS block          { $$ = adopt(node(KH_N_AWARDS, @1), $2); }
 	| BUDGET block          { $$ = adopt(node(KH_N_BUDGET, @1), $2); }
 	| RECIPIENTS block      { $$ = adopt(node(KH_N_RECIPIENTS, @1), $2); }
@@ -414,7 +428,7 @@ stmt
 
 string
 	: STRING
-	| string STRING         { $$ = kh_string_concat($1, $2);
+	| string STRING         { $$ = kh_string_concat($1, $2); kh_node_spare($2);
 				  if (ctx->note_literals)
 					  kh_literal_note(ctx->src, $$->text, $$->span, false); }
 	;

@@ -19,9 +19,38 @@ const char *kh_node_kind_name(kh_node_kind k)
 	return (unsigned)k < KH_N__COUNT ? kind_names[k] : "?";
 }
 
+/* The parse's list of dead nodes (kh_node_spares_begin), or NULL. */
+static kh_node **spares;
+
+void kh_node_spares_begin(kh_node **list)
+{
+	spares = list;
+}
+
+void kh_node_spares_end(void)
+{
+	spares = NULL;
+}
+
+void kh_node_spare(kh_node *n)
+{
+	if (!spares || !n)
+		return;
+	memset(n, 0, sizeof *n); /* it holds on to nothing while it waits */
+	n->next = *spares;
+	*spares = n;
+}
+
 kh_node *kh_node_new(kh_node_kind kind, kh_span span)
 {
-	kh_node *n = kh_alloc_bump(sizeof *n); /* one per token: cut from large blocks */
+	kh_node *n;
+	if (spares && *spares) {
+		n = *spares;
+		*spares = n->next;
+		n->next = NULL;
+	} else {
+		n = kh_alloc_bump(sizeof *n); /* one per token: cut from large blocks */
+	}
 	n->kind = kind;
 	n->span = span;
 	return n;

@@ -66,6 +66,19 @@ enum { KH_CMP_EQ = 1, KH_CMP_NE, KH_CMP_LT, KH_CMP_LE, KH_CMP_GT, KH_CMP_GE };
 const char *kh_node_kind_name(kh_node_kind k);
 
 kh_node *kh_node_new(kh_node_kind kind, kh_span span);
+/*
+ * Nodes the parser knows to be dead (a list's wrapper once its items are
+ * adopted, a task's id and string once their text is copied) are cut
+ * again before new ones: a quarter of a large plan's tree, which no
+ * collection could take back, since the blocks nodes are cut from stay
+ * while any node in them lives. Only during a parse (kh_parse: begin with
+ * a list of its own, end before it returns), so that no dead node is
+ * kept past it; outside one, kh_node_spare does nothing.
+ */
+void kh_node_spares_begin(kh_node **list);
+void kh_node_spares_end(void);
+/* N is dead: nothing points to it, and nothing will read it again. */
+void kh_node_spare(kh_node *n);
 /* Appends CHILD (and the siblings after it) to N's children; returns N. */
 kh_node *kh_node_add(kh_node *n, kh_node *child);
 /* Joins two sibling lists; either may be NULL. */

@@ -260,7 +260,10 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags)
 	ctx.root = kh_node_new(KH_N_FILE, (kh_span){ src->id, 0, (unsigned)src->len });
 	if (!kh_scanner_open(&ctx))
 		kh_oom(src->len);
+	kh_node *spares = NULL;
+	kh_node_spares_begin(&spares);
 	kh_yyparse(&ctx);
+	kh_node_spares_end();
 	for (;;) { /* notes for the blocks still open at the end */
 		kh_syntax_block_closed(&ctx);
 		if (ctx.depth == 0)

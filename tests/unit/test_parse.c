@@ -255,6 +255,74 @@ static void test_expected_lists(void **state)
 	assert_string_equal(d.first->message, "unexpected '½'; expected an identifier");
 }
 
+/* Every node of the tree under N once: a node the parser took again while
+ * still in the tree would be reached twice (or loop). */
+static void walk_once(const kh_node *n, const kh_node **seen, size_t *nseen, size_t cap)
+{
+	for (; n; n = n->next) {
+		for (size_t i = 0; i < *nseen; i++)
+			assert_ptr_not_equal(seen[i], n);
+		assert_true(*nseen < cap);
+		seen[(*nseen)++] = n;
+		walk_once(n->kids, seen, nseen, cap);
+	}
+}
+
+/* The nodes the parser knows dead (lists' wrappers, a task's id and
+ * string) are cut again: the tree stays a tree, every task keeps its id
+ * and text, and outside a parse a node given up is left as it is. */
+static void test_dead_nodes_are_reused_safely(void **state)
+{
+	(void)state;
+	const char *text =
+		"cơ_quan a \"Cơ quan A\"\n"
+		"cơ_quan b \"Cơ quan B\"\n"
+		"kế_hoạch \"1-KH/A\" {\n"
+		"  ban_hành a\n"
+		"  mục_đích \"Một\" \"và hai\"\n"
+		"  phần \"I. Nội dung\" {\n"
+		"    - \"gạch đầu dòng\"\n"
+		"    nhiệm_vụ t1 \"Việc thứ nhất \" \"nối tiếp\" {\n"
+		"      giao a, b\n"
+		"      gửi b qua a\n"
+		"      hạn trước 10/6/2020, thường_xuyên\n"
+		"    }\n"
+		"    nhiệm_vụ t2 \"Việc thứ hai\" {\n"
+		"      giao b\n"
+		"      sau t1\n"
+		"    }\n"
+		"    hội_nghị h1 \"Hội nghị\" {\n"
+		"      chủ_trì a\n"
+		"    }\n"
+		"  }\n"
+		"}\n";
+	for (int round = 0; round < 2; round++) {
+		kh_diags d;
+		kh_node *root = parse(text, &d);
+		assert_int_equal(d.errors, 0);
+		static const kh_node *seen[512];
+		size_t nseen = 0;
+		walk_once(root, seen, &nseen, 512);
+		int tasks = 0;
+		for (size_t i = 0; i < nseen; i++) {
+			assert_int_not_equal(seen[i]->kind, KH_N__COUNT);
+			if (seen[i]->kind != KH_N_TASK)
+				continue;
+			tasks++;
+			const char *want = !strcmp(seen[i]->id, "t1") ? "Việc thứ nhất nối tiếp" : "Việc thứ hai";
+			assert_string_equal(seen[i]->text, want);
+			for (const kh_node *k = seen[i]->kids; k; k = k->next)
+				assert_int_not_equal(k->kind, KH_N_BLOCK);
+		}
+		assert_int_equal(tasks, 2);
+	}
+	kh_node *n = kh_node_new(KH_N_STRING, (kh_span){ 0, 1, 2 });
+	n->text = "x";
+	kh_node_spare(n);
+	assert_string_equal(n->text, "x");
+	assert_int_equal(n->kind, KH_N_STRING);
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -268,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_no_guess_in_attributes),
 		cmocka_unit_test(test_expected_lists),
+		cmocka_unit_test(test_dead_nodes_are_reused_safely),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
