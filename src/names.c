@@ -61,8 +61,13 @@ const char *kh_name_key(const char *name)
 	char *out = NULL;
 	size_t o = 0, copied = 0;
 	for (size_t i = 0; s[i]; i++) {
+		/* to the next o or u at once: names and prose are scanned whole */
+		const char *ou = strpbrk(name + i, "oOuU");
+		if (!ou)
+			break;
+		i = (size_t)(ou - name);
 		int lower = s[i] | 0x20;
-		if ((lower != 'o' && lower != 'u') || s[i + 1] < 0xC0)
+		if (s[i + 1] < 0xC0)
 			continue;
 		int32_t next;
 		utf8proc_ssize_t k = utf8proc_iterate(s + i + 1, 4, &next);
@@ -308,9 +313,12 @@ static bool fold_simply(const char *s, char *out)
 	while (*p) {
 		int32_t c;
 		int n;
-		if (*p < 0x80) {
-			c = *p, n = 1;
-		} else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+		if (*p < 0x80) { /* most of a Vietnamese text too */
+			*o++ = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			p++;
+			continue;
+		}
+		if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
 			c = ((*p & 0x1F) << 6) | (p[1] & 0x3F), n = 2;
 		} else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
 			c = ((*p & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F), n = 3;
@@ -320,9 +328,7 @@ static bool fold_simply(const char *s, char *out)
 		int32_t f = simple_fold(c);
 		if (f < 0 || (n == 2 && c < 0x80) || (n == 3 && c < 0x800))
 			return false; /* not simple, or an overlong form */
-		if (n == 1) {
-			*o++ = (char)f;
-		} else if (n == 2) {
+		if (n == 2) {
 			*o++ = (char)(0xC0 | (f >> 6));
 			*o++ = (char)(0x80 | (f & 0x3F));
 		} else {
