@@ -126,6 +126,17 @@ static kh_node *named_spare(kh_node_kind kind, kh_loc l, kh_node *id, kh_node *s
 	return n;
 }
 
+/* A declaration's node, placed at its id (where messages point), having
+ * taken the id's and the string's text: the token nodes are dead. */
+static kh_node *declared(kh_node_kind kind, kh_loc l, kh_node *id, kh_node *str)
+{
+	kh_node *n = named(kind, l, id, str);
+	n->span = id->span;
+	kh_node_spare(id);
+	kh_node_spare(str);
+	return n;
+}
+
 static kh_node *date_node(kh_node_kind kind, kh_loc l, long a, long b, long c)
 {
 	kh_node *n = node(kind, l);
@@ -207,7 +218,7 @@ top_item
 	: IMPORT string         { $$ = named(KH_N_IMPORT, @$, NULL, $2); $$->span = $2->span; }
 	| decl
 	| LEVEL id string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(named(KH_N_LEVEL_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+				{ $$ = adopt(adopt(declared(KH_N_LEVEL_DECL, @$, $2, $3), $4), $5); }
 	| plan
 	/* Attributes outside a plan (stdlib vn/award_criteria): every plan that
 	 * imports them may name them in its criteria. */
@@ -228,17 +239,17 @@ plan
 
 decl
 	: BODY body_name string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(named(KH_N_BODY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+				{ $$ = adopt(adopt(declared(KH_N_BODY_DECL, @$, $2, $3), $4), $5); }
 	| DOCUMENT id string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(named(KH_N_DOC_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+				{ $$ = adopt(adopt(declared(KH_N_DOC_DECL, @$, $2, $3), $4), $5); }
 	| EVENT id string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(named(KH_N_EVENT_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+				{ $$ = adopt(adopt(declared(KH_N_EVENT_DECL, @$, $2, $3), $4), $5); }
 	| HOLIDAY id string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; }
+				{ $$ = adopt(adopt(declared(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); }
 	| DAYOFF id string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; $$->flag = 1; }
+				{ $$ = adopt(adopt(declared(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->flag = 1; }
 	| MAKEUPDAY id string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(named(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->span = $2->span; $$->flag = 2; }
+				{ $$ = adopt(adopt(declared(KH_N_HOLIDAY_DECL, @$, $2, $3), $4), $5); $$->flag = 2; }
 	| KINDRULE KIND decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(node(KH_N_KINDRULE_DECL, @2), $3), $4); $$->key = $2; }
 	| AWARDRIGHT string decl_attrs opt_decl_block
