@@ -598,6 +598,20 @@ static void test_fast_lines_agree_with_the_long_way(void **state)
 				    fast.nlines * sizeof *fast.line_starts);
 	}
 	assert_true(taken > 5000);
+	/* One byte that is not printable ASCII, at every place of a run of
+	 * ASCII: the pass gives the text up. */
+	static const unsigned char odd[] = { 0x00, 0x01, 0x1F, 0x7F, 0x80, 0xC3, 0xFF, '\r' };
+	for (size_t k = 0; k < sizeof odd; k++) {
+		for (size_t at = 0; at < 26; at++) {
+			char run[27];
+			memcpy(run, "abcdefghijklmnopqrstuvwxyz", 27);
+			run[at] = (char)odd[k];
+			kh_source src = raw_source(run, 26);
+			assert_false(kh_source_fast_lines(&src, max_line));
+		}
+	}
+	kh_source plain = raw_source("abcdefghijklmnopqrstuvwxyz ~ \t!", 31);
+	assert_true(kh_source_fast_lines(&plain, max_line));
 }
 
 int main(void)
