@@ -3,6 +3,7 @@
  * Part of kehoach; see README.md for the licence.
  */
 #include "alloc.h"
+#include "format.h"
 #include "i18n.h"
 
 #include <stdarg.h>
@@ -460,6 +461,15 @@ char *kh_strdup(const char *s)
  * only a longer one is formatted again, into its own block. */
 char *kh_vprintf(const char *fmt, va_list ap)
 {
+	if (kh_format_is_simple(fmt)) { /* measured, then written, without vfprintf */
+		va_list ap2;
+		va_copy(ap2, ap);
+		size_t n = kh_format_simple(NULL, fmt, ap2);
+		va_end(ap2);
+		char *p = kh_alloc_atomic(n + 1);
+		kh_format_simple(p, fmt, ap);
+		return p;
+	}
 	char small[256];
 	va_list ap2;
 	va_copy(ap2, ap);
@@ -530,8 +540,18 @@ void kh_buf_putc(kh_buf *b, char c)
  * string formatted again, after the buffer grows. */
 void kh_buf_printf(kh_buf *b, const char *fmt, ...)
 {
-	buf_reserve(b, 63);
 	va_list ap;
+	if (kh_format_is_simple(fmt)) {
+		va_start(ap, fmt);
+		size_t n = kh_format_simple(NULL, fmt, ap);
+		va_end(ap);
+		buf_reserve(b, n);
+		va_start(ap, fmt);
+		b->len += kh_format_simple(b->data + b->len, fmt, ap);
+		va_end(ap);
+		return;
+	}
+	buf_reserve(b, 63);
 	va_start(ap, fmt);
 	int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
 	va_end(ap);

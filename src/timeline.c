@@ -154,7 +154,10 @@ static const char *pretty(const char *text)
 	while (*p) {
 		if (at_word) {
 			size_t best = 0, which = 0;
+			char first = *p == '_' ? ' ' : *p; /* as phrase_at reads it */
 			for (size_t i = 0; i < sizeof vocab / sizeof vocab[0]; i++) {
+				if (vocab[i].spelling[0] != first)
+					continue; /* most phrases, at once */
 				size_t n = phrase_at(p, vocab[i].spelling);
 				if (n > best) {
 					best = n;
@@ -168,9 +171,16 @@ static const char *pretty(const char *text)
 				continue;
 			}
 		}
+		size_t run = strcspn(p, " _(,"); /* to the next word's start at once */
+		if (run) {
+			kh_buf_put(&b, p, run);
+			p += run;
+			at_word = false;
+			continue;
+		}
 		char c = *p++;
 		kh_buf_putc(&b, c == '_' ? ' ' : c);
-		at_word = c == ' ' || c == '_' || c == '(' || c == ',';
+		at_word = true;
 	}
 	return kh_buf_cstr(&b);
 }
