@@ -159,20 +159,10 @@ static bool legacy_encoding(checker *c, size_t i, size_t n)
 	return true;
 }
 
-/*
- * Code points that NFC leaves alone whatever surrounds them: combining
- * class 0, NFC_Quick_Check = Yes, and never the second half of a
- * canonical composition. A line made only of these is already NFC.
- * The ranges cover what Vietnamese text uses: Latin-1, Latin
- * Extended-A/B (ă đ ơ ư), Latin Extended Additional (ạ ấ ộ ử ...),
- * general punctuation (– “ ” …, but not U+2000/U+2001, which NFC maps
- * to U+2002/U+2003) and currency signs (₫). test_source.c checks these
- * claims against utf8proc's tables.
- */
-static int nfc_inert(int32_t cp)
+bool kh_nfc_inert(int32_t cp)
 {
 	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
-	       (cp >= 0x20A0 && cp <= 0x20CF);
+	       (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2190 && cp <= 0x22FF);
 }
 
 /*
@@ -224,7 +214,7 @@ size_t kh_source_check_content(kh_source *s, size_t max_line, kh_diags *diags, u
 				/* One finding per line for what must not be in a plan. */
 				size_t k_len;
 				int32_t cp = decode_valid(t + i, &k_len);
-				inert &= nfc_inert(cp);
+				inert &= kh_nfc_inert(cp);
 				kh_char_class k = kh_char_classify(cp);
 				bool bom = cp == 0xFEFF && i == 0;
 				if (k != KH_CHAR_OK && !bom && !seen_char) {
@@ -282,7 +272,7 @@ size_t kh_source_check_content(kh_source *s, size_t max_line, kh_diags *diags, u
  * stays bounded (utf8proc_map needs 4 bytes per code point, twice) and the
  * usual line - already NFC, all ASCII or precomposed Vietnamese - is
  * never copied. Only the lines check_content MARKED, which hold a code
- * point outside nfc_inert() (combining marks U+0300..U+036F and the like),
+ * point outside kh_nfc_inert() (combining marks U+0300..U+036F and the like),
  * go through utf8proc. NFC may lengthen a line (a few code points decompose under
  * NFC); the line limit applies to the bytes as read.
  */
@@ -349,7 +339,7 @@ static bool quiet_char(const unsigned char *t, size_t i, size_t len, size_t *n)
 	if (utf8_check(t, i, len, len, n))
 		return false;
 	int32_t cp = decode_valid(t + i, n);
-	return nfc_inert(cp) && kh_char_classify(cp) == KH_CHAR_OK;
+	return kh_nfc_inert(cp) && kh_char_classify(cp) == KH_CHAR_OK;
 }
 
 bool kh_source_fast_lines(kh_source *s, size_t max_line)

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "source.h"
 
@@ -16,6 +17,19 @@ static inline bool kh_utf8_is_cont(unsigned char b)
 {
 	return (b & 0xC0) == 0x80;
 }
+
+/*
+ * Code points that NFC leaves alone whatever surrounds them: combining
+ * class 0, NFC_Quick_Check = Yes, and never the second half of a
+ * canonical composition. A line made only of these is already NFC.
+ * The ranges cover what Vietnamese plans use: Latin-1, Latin
+ * Extended-A/B (ă đ ơ ư), Latin Extended Additional (ạ ấ ộ ử ...),
+ * general punctuation (– “ ” …, but not U+2000/U+2001, which NFC maps
+ * to U+2002/U+2003), currency signs (₫), arrows and mathematical
+ * operators (→ ≤ ≥). test_source.c checks every claim against
+ * utf8proc's tables.
+ */
+bool kh_nfc_inert(int32_t cp);
 
 /* S->line_starts and S->nlines for S->text (source.c). */
 void kh_source_build_lines(kh_source *s);
