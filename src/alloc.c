@@ -515,6 +515,11 @@ static void buf_reserve(kh_buf *b, size_t extra)
 	b->cap = cap;
 }
 
+void kh_buf_reserve(kh_buf *b, size_t extra)
+{
+	buf_reserve(b, extra);
+}
+
 void kh_buf_put(kh_buf *b, const char *s, size_t n)
 {
 	buf_reserve(b, n);

@@ -83,6 +83,10 @@ typedef struct kh_buf {
 } kh_buf;
 
 void kh_buf_put(kh_buf *b, const char *s, size_t n);
+/* Room for EXTRA more bytes at once: a buffer that will hold about as
+ * much as a whole file grows by doubling otherwise, every copy left
+ * behind until a collection (twice the output in pages first touched). */
+void kh_buf_reserve(kh_buf *b, size_t extra);
 void kh_buf_puts(kh_buf *b, const char *s);
 void kh_buf_putc(kh_buf *b, char c);
 void kh_buf_printf(kh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -157,7 +157,7 @@ static void text_form(kh_buf *out, const kh_screening *s, const kh_form_screenin
 	text_eligible(out, s, fs);
 	if (fs->rejected.n)
 		kh_buf_printf(out, _("  Rejected (%zu), with the first rule each fails:\n"),
-			      fs->rejected.n);
+			      (size_t)fs->rejected.n);
 	for (size_t i = 0; i < fs->rejected.n; i++) {
 		const kh_nominee_result *r = fs->rejected.items[i];
 		if (r->failed)
@@ -168,7 +168,7 @@ static void text_form(kh_buf *out, const kh_screening *s, const kh_form_screenin
 	}
 	if (fs->unscreened.n)
 		kh_buf_printf(out, _("  Not screened, a cell the rules need is blank (%zu):\n"),
-			      fs->unscreened.n);
+			      (size_t)fs->unscreened.n);
 	for (size_t i = 0; i < fs->unscreened.n; i++) {
 		const kh_nominee_result *r = fs->unscreened.items[i];
 		kh_buf_printf(out, "    %s: %s\n", who(s, r->row), r->why);

@@ -648,7 +648,7 @@ static void draw_undated(const chart *c, kh_buf *b)
 		      kh_svg_num(x), kh_svg_num(c->box_top), kh_svg_num(w), kh_svg_num(c->box_h));
 	kh_svg_text(b, x + 10, c->box_top + 19, NULL, "font-size=\"12\" font-weight=\"bold\"",
 		kh_printf("Việc thường xuyên, định kỳ hoặc chưa có ngày cụ thể (%zu)",
-			  c->undated.n));
+			  (size_t)c->undated.n));
 	for (size_t i = 0; i < c->undated.n; i++) {
 		const kh_tl_entry *e = KH_VEC_AT(c->undated, kh_tl_entry, i);
 		double y = c->box_top + 30 + 17.0 * (double)i + 12;

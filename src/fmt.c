@@ -215,6 +215,8 @@ static const char *meaning(const kh_program *prog)
 bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out)
 {
 	const kh_source *src = prog->main;
+	if (!out->drain) /* the laid-out text is about as long as the source */
+		kh_buf_reserve(out, src->len + src->len / 8 + 64);
 	kh_format_source(prog->main, out);
 	/* The same tokens give the same plan; else the plans are compared. */
 	if (kh_same_tokens(src, kh_buf_cstr(out), out->len))

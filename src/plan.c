@@ -21,6 +21,8 @@
 void kh_vec_push(kh_vec *v, void *item)
 {
 	if (v->n == v->cap) {
+		if (v->cap > UINT32_MAX / 2)
+			kh_oom(SIZE_MAX);
 		v->cap = v->cap ? v->cap * 2 : 4;
 		v->items = KH_GROW_N(v->items, void *, v->cap);
 	}

@@ -11,12 +11,16 @@
 #include <stddef.h>
 
 #include "date.h"
+#include <stdint.h>
+
 #include "source.h"
 
-/* A growable array of pointers (GC memory). */
+/* A growable array of pointers (GC memory). Its counts are 32 bits: a
+ * task holds eight vectors, and 16 bytes a vector instead of 24 is 64
+ * bytes a task (no file holds 2^32 of anything: 256 MB at most). */
 typedef struct kh_vec {
 	void **items;
-	size_t n, cap;
+	uint32_t n, cap;
 } kh_vec;
 void kh_vec_push(kh_vec *v, void *item);
 #define KH_VEC_AT(v, T, i) ((T *)(v).items[i])
