@@ -219,7 +219,7 @@ bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_b
 		kh_buf_reserve(out, src->len + src->len / 8 + 64);
 	kh_format_source(prog->main, out);
 	/* The same tokens give the same plan; else the plans are compared. */
-	if (kh_same_tokens(src, kh_buf_cstr(out), out->len))
+	if (kh_same_tokens_in(src, out))
 		return true;
 	kh_diags d = { 0 };
 	kh_program *again = kh_resolve_bytes(src->path, kh_buf_cstr(out), out->len, opts, &d);

@@ -43,5 +43,9 @@ bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_b
 /* Do TEXT[0, LEN) and SRC read as the same tokens, with the same values
  * (fmt_tokens.c)? False too when either cannot be read without a finding. */
 bool kh_same_tokens(const kh_source *src, const char *text, size_t len);
+/* The same for the text in TEXT, read where it is rather than copied (a
+ * large plan's layout is as large as the plan): TEXT keeps its bytes
+ * and may grow by the two NULs the scanner reads to. */
+bool kh_same_tokens_in(const kh_source *src, kh_buf *text);
 
 #endif

@@ -74,12 +74,27 @@ static bool reader_next(reader *r, token *k)
 	return !r->ctx.stop && !r->d.count;
 }
 
+static bool same_as(const kh_source *src, kh_source *b);
+
 bool kh_same_tokens(const kh_source *src, const char *text, size_t len)
 {
 	kh_diags d = { 0 };
 	kh_source *b = kh_source_from_bytes(src->path, text, len, &d);
-	if (!b || d.count)
-		return false;
+	return b && !d.count && same_as(src, b);
+}
+
+bool kh_same_tokens_in(const kh_source *src, kh_buf *text)
+{
+	kh_buf_reserve(text, 2);
+	kh_diags d = { 0 };
+	/* The loader keeps the bytes: the layout is NFC and has no BOM, and
+	 * what it would change it changes in a copy. */
+	kh_source *b = kh_source_prepare(src->path, text->data, text->len, text->cap, &d);
+	return b && !d.count && same_as(src, b);
+}
+
+static bool same_as(const kh_source *src, kh_source *b)
+{
 	/* The two texts read side by side, a token of each at a time: the
 	 * original is read again, not the parse's tokens (the parser keeps
 	 * none), and each pair is dropped once compared, its blocks cut again

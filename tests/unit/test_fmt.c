@@ -161,7 +161,14 @@ static bool same(const char *a, const char *b)
 	kh_diags d = { 0 };
 	kh_source *src = kh_source_from_bytes("t.kh", a, strlen(a), &d);
 	assert_non_null(src);
-	return kh_same_tokens(src, b, strlen(b));
+	bool copied = kh_same_tokens(src, b, strlen(b));
+	/* read in place: the same answer, and the buffer's bytes unchanged */
+	kh_buf in = { 0 };
+	kh_buf_puts(&in, b);
+	assert_int_equal(kh_same_tokens_in(src, &in), copied);
+	assert_int_equal(in.len, strlen(b));
+	assert_memory_equal(in.data, b, in.len + 1);
+	return copied;
 }
 
 static void test_same_tokens(void **state)
