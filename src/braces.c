@@ -42,22 +42,9 @@ static size_t skip_curly(const char *text, size_t len, size_t i)
 size_t kh_skip_literal(const char *text, size_t len, size_t i)
 {
 	size_t j = i;
-	if (text[i] == '"') {
-		for (j = i + 1; j < len && text[j] != '\n' && text[j] != '\r'; j++) {
-			/* to the next byte that matters at once: strings are most of a plan */
-			size_t run = strcspn(text + j, "\\\"\n\r");
-			if (run) {
-				j += run - 1;
-				if (j + 1 >= len)
-					return len; /* the NUL that ends the text, or one inside */
-				continue;
-			}
-			if (text[j] == '\\' && j + 1 < len && text[j + 1] != '\n' && text[j + 1] != '\r')
-				j++;
-			else if (text[j] == '"')
-				return j + 1;
-		}
-		return j; /* unterminated: it ends with its line */
+	if (text[i] == '"') { /* where the scanner ends it (closed, or with its line) */
+		bool closed;
+		return (size_t)(kh_string_end(text + i + 1, text + len, &closed) - text);
 	}
 	if (text[i] == '#' || (text[i] == '/' && i + 1 < len && text[i + 1] == '/')) {
 		while (j < len && text[j] != '\n' && text[j] != '\r')

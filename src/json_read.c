@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "json_read.h"
+#include "unichar.h"
 
 typedef struct reader {
 	const unsigned char *p, *end, *start;
@@ -110,9 +111,7 @@ static int hex4(reader *r, unsigned long *out)
 		return -1;
 	unsigned long v = 0;
 	for (int i = 0; i < 4; i++) {
-		unsigned char c = r->p[i];
-		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-			: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		int d = kh_hex_digit((unsigned char)r->p[i]);
 		if (d < 0)
 			return -1;
 		v = v * 16 + (unsigned long)d;

@@ -5,6 +5,7 @@
 #include "literal.h"
 #include "alloc.h"
 #include "map.h"
+#include "unichar.h"
 
 void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw)
 {
@@ -24,25 +25,14 @@ const kh_literal *kh_literal_of(const struct kh_map *literals, const char *text)
 	return literals && text ? kh_map_get(literals, text) : NULL;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 bool kh_escape_code_point(const char *text, size_t len, size_t i, size_t *j, unsigned long *cp)
 {
 	size_t k = i, digits = 0;
 	unsigned long v = 0;
 	bool ok = k < len && text[k] == '{';
 	if (ok) {
-		for (k++; k < len && hexval(text[k]) >= 0 && digits < 7; k++, digits++)
-			v = v * 16 + (unsigned long)hexval(text[k]);
+		for (k++; k < len && kh_hex_digit(text[k]) >= 0 && digits < 7; k++, digits++)
+			v = v * 16 + (unsigned long)kh_hex_digit(text[k]);
 		ok = digits >= 1 && digits <= 6 && k < len && text[k] == '}' && v != 0 &&
 		     v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF);
 	}

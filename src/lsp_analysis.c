@@ -16,6 +16,7 @@
 #include "lsp_int.h"
 #include "prose_facts.h"
 #include "prose_words.h"
+#include "unichar.h"
 
 void kh_lsp_analyse(const kh_resolve_opts *opts, const lsp_doc *doc, bool check, lsp_analysis *a)
 {
@@ -161,11 +162,6 @@ void kh_lsp_diagnostics(kh_json *j, lsp_analysis *a)
 	kh_json_end_array(j);
 }
 
-static int hex_value(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10;
-}
-
 const char *kh_lsp_uri_path(const char *uri)
 {
 	if (strncmp(uri, "file://", 7))
@@ -178,7 +174,7 @@ const char *kh_lsp_uri_path(const char *uri)
 	kh_buf b = { 0 };
 	for (; *p && *p != '?' && *p != '#'; p++) {
 		if (*p == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
-			int v = hex_value(p[1]) * 16 + hex_value(p[2]);
+			int v = kh_hex_digit((unsigned char)p[1]) * 16 + kh_hex_digit((unsigned char)p[2]);
 			if (v == 0)
 				return NULL;
 			kh_buf_putc(&b, (char)v);

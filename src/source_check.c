@@ -166,6 +166,27 @@ bool kh_nfc_inert(int32_t cp)
 }
 
 /*
+ * Steps *I over the Vietnamese letter at T[*I], of those most of a plan's
+ * text is made of and that need no check: well-formed U+00C0..U+02FF
+ * (ă â đ ê ô ơ ư, Latin-1) and U+1E00..U+1EFF (the toned letters), all
+ * allowed and left alone by NFC; false, *I as it was, for anything
+ * else. The bytes after T[*I] may be read without a bound: the text
+ * ends in two NULs (prepare), and neither a NUL nor a line end is a
+ * continuation byte, so no line end is crossed either.
+ */
+static inline bool skip_common_letter(const unsigned char *t, size_t *i)
+{
+	const unsigned char *c = t + *i;
+	if (c[0] >= 0xC3 && c[0] <= 0xCB && kh_utf8_is_cont(c[1]))
+		*i += 2;
+	else if (c[0] == 0xE1 && c[1] >= 0xB8 && c[1] <= 0xBB && kh_utf8_is_cont(c[2]))
+		*i += 3;
+	else
+		return false;
+	return true;
+}
+
+/*
  * Runs the content checks on the raw (registered) source, one line at a
  * time: at most one NUL and one UTF-8 finding per line (the first bad
  * byte; the rest of the line usually fails the same way), and at most
@@ -195,19 +216,8 @@ size_t kh_source_check_content(kh_source *s, size_t max_line, kh_diags *diags, u
 				i++; /* printable ASCII, most of a plan: nothing to check */
 				continue;
 			}
-			/* The rest of Vietnamese text: well-formed U+00C0..U+02FF (ă â
-			 * đ ê ô ơ ư) and U+1E00..U+1FFF (the toned letters), which
-			 * kh_char_classify passes; the line end is not crossed. */
-			if (t[i] >= 0xC3 && t[i] <= 0xCB && i + 1 < en && (t[i + 1] & 0xC0) == 0x80) {
-				i += 2;
-				continue;
-			}
-			if (t[i] == 0xE1 && i + 2 < en && t[i + 1] >= 0xB8 && t[i + 1] <= 0xBF &&
-			    (t[i + 2] & 0xC0) == 0x80) {
-				inert &= t[i + 1] <= 0xBB; /* U+1E00..U+1EFF, not the Greek after them */
-				i += 3;
-				continue;
-			}
+			if (skip_common_letter(t, &i))
+				continue; /* the rest of Vietnamese text */
 			size_t n = 1;
 			const char *why = t[i] < 0x80 ? NULL : utf8_check(t, i, en, s->len, &n);
 			if (!why) {
@@ -363,10 +373,8 @@ bool kh_source_fast_lines(kh_source *s, size_t max_line)
 				return false;
 			starts[k++] = st = i + 1;
 			i++;
-		} else if (b >= 0xC3 && b <= 0xCB && kh_utf8_is_cont(t[i + 1])) {
-			i += 2; /* U+00C0..U+02FF: ă â đ ê ô ơ ư and Latin-1 */
-		} else if (b == 0xE1 && t[i + 1] >= 0xB8 && t[i + 1] <= 0xBB && kh_utf8_is_cont(t[i + 2])) {
-			i += 3; /* U+1E00..U+1EFF: the toned letters */
+		} else if (skip_common_letter(t, &i)) {
+			continue;
 		} else if (b == '\t') {
 			i++;
 		} else if (b >= 0x80 && quiet_char(t, i, len, &m)) {

@@ -51,6 +51,17 @@ kh_char_class kh_char_classify(int32_t c)
 	return KH_CHAR_OK;
 }
 
+int kh_hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 const char *kh_char_rule(kh_char_class k)
 {
 	switch (k) {

@@ -20,6 +20,9 @@ typedef enum kh_char_class {
 } kh_char_class;
 
 kh_char_class kh_char_classify(int32_t cp);
+/* The value of the hexadecimal digit C (0-9, a-f, A-F), or -1: for the
+ * escapes of a plan's strings, of JSON and of a file URI. */
+int kh_hex_digit(int c);
 /* The rule id for a class other than OK ("control-character" …). */
 const char *kh_char_rule(kh_char_class k);
 /* What is wrong with CP, for a message: "control character U+001B". */
