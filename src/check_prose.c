@@ -29,11 +29,6 @@
 #include "i18n.h"
 #include "prose_facts.h"
 
-/* A task and the heading of the section it stands in. */
-typedef struct headed {
-	const kh_task *t;
-	const char *heading;
-} headed;
 
 /* The last section heading read for owners: the tasks of one section ask
  * about the same heading one after another. */
@@ -49,8 +44,7 @@ typedef struct pctx {
 	kh_bindex names;
 	const kh_prose **by_text; /* the main file's strings, sorted by text pointer */
 	size_t n;
-	headed *heads;            /* sorted by task pointer */
-	size_t nheads;
+	const char **heading;     /* by a plan task's index: its section's heading */
 } pctx;
 
 static int by_pointer(const void *a, const void *b)
@@ -240,31 +234,27 @@ static kh_vec mentions_of(const pctx *c, const kh_prose *p)
 /* ------------------------------------------------------------------ */
 /* Section headings that name the owner                               */
 
-static void walk_heads(const kh_vec *items, const char *heading, kh_vec *out)
+/* A plan task's place in the plan's list: its index, when it is one. */
+static bool plan_task_at(const kh_plan *plan, const kh_task *t)
+{
+	return t->index >= 0 && (size_t)t->index < plan->tasks.n && plan->tasks.items[t->index] == t;
+}
+
+static void walk_heads(const kh_plan *plan, const kh_vec *items, const char *heading,
+		       const char **out)
 {
 	for (size_t i = 0; i < items->n; i++) {
 		const kh_item *it = items->items[i];
-		if (it->kind == KH_ITEM_TASK && it->decl) {
-			headed *h = KH_NEW(headed);
-			*h = (headed){ it->decl, heading };
-			kh_vec_push(out, h);
-		} else if (it->kind == KH_ITEM_SECTION || it->kind == KH_ITEM_PART) {
-			walk_heads(&it->items, it->text, out);
-		}
+		if (it->kind == KH_ITEM_TASK && it->decl && plan_task_at(plan, it->decl))
+			out[((const kh_task *)it->decl)->index] = heading;
+		else if (it->kind == KH_ITEM_SECTION || it->kind == KH_ITEM_PART)
+			walk_heads(plan, &it->items, it->text, out);
 	}
-}
-
-static int by_task(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)((const headed *)a)->t, y = (uintptr_t)((const headed *)b)->t;
-	return x < y ? -1 : x > y;
 }
 
 static const char *heading_of(const pctx *c, const kh_task *t)
 {
-	headed key = { t, NULL };
-	const headed *h = bsearch(&key, c->heads, c->nheads, sizeof *c->heads, by_task);
-	return h ? h->heading : NULL;
+	return plan_task_at(c->cx->plan, t) ? c->heading[t->index] : NULL;
 }
 
 /* Is HEADING nothing but the names MS gives ("Giao Bộ CHQS tỉnh:",
@@ -413,19 +403,14 @@ void kh_check_prose(const kh_check_ctx *cx)
 	if (!kh_rule_enabled(cx->config, R_PROSE_DATA_MISMATCH))
 		return; /* reading every text costs; nothing to report */
 	head_memo head = { 0 };
-	pctx c = { cx, &head, kh_bindex_build(&cx->prog->bodies, true), NULL, cx->prose->n, NULL, 0 };
+	pctx c = { cx, &head, kh_bindex_build(&cx->prog->bodies, true), NULL, cx->prose->n, NULL };
 	c.by_text = KH_NEW_N(const kh_prose *, c.n + 1);
 	if (c.n)
 		memcpy(c.by_text, cx->prose->items, c.n * sizeof *c.by_text);
 	qsort(c.by_text, c.n, sizeof *c.by_text, by_pointer);
 	const kh_plan *plan = cx->plan;
-	kh_vec heads = { 0 };
-	walk_heads(&plan->items, NULL, &heads);
-	c.heads = KH_NEW_N(headed, heads.n + 1);
-	for (size_t i = 0; i < heads.n; i++)
-		c.heads[i] = *(headed *)heads.items[i];
-	c.nheads = heads.n;
-	qsort(c.heads, c.nheads, sizeof *c.heads, by_task);
+	c.heading = KH_NEW_N(const char *, plan->tasks.n + 1);
+	walk_heads(plan, &plan->items, NULL, c.heading);
 	for (size_t i = 0; i < plan->tasks.n; i++) {
 		const kh_task *t = plan->tasks.items[i];
 		if (kh_in_main_file(cx, t->span) && t->text)

@@ -18,12 +18,16 @@
 /* ------------------------------------------------------------------ */
 /* Vectors and the names of kinds and parts                           */
 
+/* Room for 3, 7, 15 … items: with the byte the collector adds to every
+ * block (so that a pointer just past its end still holds it), 2^k - 1
+ * pointers fill a block of 2^k words exactly, where 2^k would take 16
+ * bytes more, and a plan has a few short vectors per task. */
 void kh_vec_push(kh_vec *v, void *item)
 {
 	if (v->n == v->cap) {
-		if (v->cap > UINT32_MAX / 2)
+		if (v->cap > (UINT32_MAX - 1) / 2)
 			kh_oom(SIZE_MAX);
-		v->cap = v->cap ? v->cap * 2 : 4;
+		v->cap = v->cap ? v->cap * 2 + 1 : 3;
 		v->items = KH_GROW_N(v->items, void *, v->cap);
 	}
 	v->items[v->n++] = item;
