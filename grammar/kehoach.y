@@ -633,11 +633,11 @@ when_core
 				{ $$ = kh_node_add(when(KH_N_W_SPAN, @$, $2), $4); }
 	| date_spec             { $$ = when(KH_N_W_ON, @$, $1); }
 	| NUMBER WORKDAYS BEFORE id
-				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; $$->n[1] = 1; }
+				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; $$->n[1] = 1; kh_node_spare($1); }
 	| NUMBER WORKDAYS AFTER id
-				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; $$->n[1] = 1; }
-	| NUMBER DAY BEFORE id  { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; }
-	| NUMBER DAY AFTER id   { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; }
+				{ $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; $$->n[1] = 1; kh_node_spare($1); }
+	| NUMBER DAY BEFORE id  { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = -$1->n[0]; kh_node_spare($1); }
+	| NUMBER DAY AFTER id   { $$ = when(KH_N_W_OFFSET, @$, ref_id($4)); $$->n[0] = $1->n[0]; kh_node_spare($1); }
 	| RECUR                 { $$ = node(KH_N_W_RECUR, @$); $$->key = $1; }
 	| TBA                   { $$ = node(KH_N_W_TBA, @$); }
 	;
@@ -646,21 +646,21 @@ date_spec
 	: DATE                  { $$ = $1; }
 	| DAY DATE              { $$ = $2; $$->span = SP(@$); }
 	| DAY NUMBER MONTH NUMBER YEAR NUMBER
-				{ $$ = date_node(KH_N_D_DMY, @$, $6->n[0], $4->n[0], $2->n[0]); }
+				{ $$ = date_node(KH_N_D_DMY, @$, $6->n[0], $4->n[0], $2->n[0]); kh_node_spare($2); kh_node_spare($4); kh_node_spare($6); }
 	| NUMBER MONTH NUMBER YEAR NUMBER
-				{ $$ = date_node(KH_N_D_DMY, @$, $5->n[0], $3->n[0], $1->n[0]); }
+				{ $$ = date_node(KH_N_D_DMY, @$, $5->n[0], $3->n[0], $1->n[0]); kh_node_spare($1); kh_node_spare($3); kh_node_spare($5); }
 	| MONTH MONTHYEAR       { $$ = $2; $$->span = SP(@$); }
 	| MONTH NUMBER YEAR NUMBER
-				{ $$ = date_node(KH_N_D_MONTH, @$, $4->n[0], $2->n[0], 0); }
+				{ $$ = date_node(KH_N_D_MONTH, @$, $4->n[0], $2->n[0], 0); kh_node_spare($2); kh_node_spare($4); }
 	| MONTHYEAR             { $$ = $1; }
 	| DECADE MONTH MONTHYEAR
 				{ $$ = date_node(KH_N_D_DECADE, @$, $3->n[0], $3->n[1], $1); }
 	| DECADE MONTH NUMBER YEAR NUMBER
-				{ $$ = date_node(KH_N_D_DECADE, @$, $5->n[0], $3->n[0], $1); }
+				{ $$ = date_node(KH_N_D_DECADE, @$, $5->n[0], $3->n[0], $1); kh_node_spare($3); kh_node_spare($5); }
 	| QUARTER               { $$ = $1; }
-	| YEAR NUMBER           { $$ = date_node(KH_N_D_YEAR, @$, $2->n[0], 0, 0); }
+	| YEAR NUMBER           { $$ = date_node(KH_N_D_YEAR, @$, $2->n[0], 0, 0); kh_node_spare($2); }
 	| YEAR_END              { $$ = date_node(KH_N_D_YEAR_END, @$, 0, 0, 0); }
-	| YEAR_END NUMBER       { $$ = date_node(KH_N_D_YEAR_END, @$, $2->n[0], 0, 0); $$->flag = 1; }
+	| YEAR_END NUMBER       { $$ = date_node(KH_N_D_YEAR_END, @$, $2->n[0], 0, 0); $$->flag = 1; kh_node_spare($2); }
 	;
 
 /* The first date of "từ 01/10 đến 17/11/2025", written without the parts
@@ -668,13 +668,13 @@ date_spec
 window_start
 	: DAYMONTH              { $$ = first_date(KH_N_D_DMY, @$, $1->n[0], $1->n[1], KH_DATE_NO_YEAR); }
 	| DAY DAYMONTH          { $$ = first_date(KH_N_D_DMY, @$, $2->n[0], $2->n[1], KH_DATE_NO_YEAR); }
-	| NUMBER MONTH NUMBER   { $$ = first_date(KH_N_D_DMY, @$, $3->n[0], $1->n[0], KH_DATE_NO_YEAR); }
+	| NUMBER MONTH NUMBER   { $$ = first_date(KH_N_D_DMY, @$, $3->n[0], $1->n[0], KH_DATE_NO_YEAR); kh_node_spare($1); kh_node_spare($3); }
 	| DAY NUMBER MONTH NUMBER
-				{ $$ = first_date(KH_N_D_DMY, @$, $4->n[0], $2->n[0], KH_DATE_NO_YEAR); }
-	| MONTH NUMBER          { $$ = first_date(KH_N_D_MONTH, @$, $2->n[0], 0, KH_DATE_NO_YEAR); }
-	| DECADE MONTH NUMBER   { $$ = first_date(KH_N_D_DECADE, @$, $3->n[0], $1, KH_DATE_NO_YEAR); }
-	| NUMBER                { $$ = first_date(KH_N_D_DMY, @$, 0, $1->n[0], KH_DATE_NO_MONTH); }
-	| DAY NUMBER            { $$ = first_date(KH_N_D_DMY, @$, 0, $2->n[0], KH_DATE_NO_MONTH); }
+				{ $$ = first_date(KH_N_D_DMY, @$, $4->n[0], $2->n[0], KH_DATE_NO_YEAR); kh_node_spare($2); kh_node_spare($4); }
+	| MONTH NUMBER          { $$ = first_date(KH_N_D_MONTH, @$, $2->n[0], 0, KH_DATE_NO_YEAR); kh_node_spare($2); }
+	| DECADE MONTH NUMBER   { $$ = first_date(KH_N_D_DECADE, @$, $3->n[0], $1, KH_DATE_NO_YEAR); kh_node_spare($3); }
+	| NUMBER                { $$ = first_date(KH_N_D_DMY, @$, 0, $1->n[0], KH_DATE_NO_MONTH); kh_node_spare($1); }
+	| DAY NUMBER            { $$ = first_date(KH_N_D_DMY, @$, 0, $2->n[0], KH_DATE_NO_MONTH); kh_node_spare($2); }
 	;
 /* The second date gives the year: without one it is taken, to be refused
  * with a located reason by the resolver rather than as a syntax error. */
@@ -685,8 +685,8 @@ window_end
 	;
 
 duration
-	: NUMBER SESSION        { $$ = node(KH_N_DURATION, @$); $$->n[0] = $1->n[0]; }
-	| NUMBER DAY            { $$ = node(KH_N_DURATION, @$); $$->n[0] = 2 * $1->n[0]; }
+	: NUMBER SESSION        { $$ = node(KH_N_DURATION, @$); $$->n[0] = $1->n[0]; kh_node_spare($1); }
+	| NUMBER DAY            { $$ = node(KH_N_DURATION, @$); $$->n[0] = 2 * $1->n[0]; kh_node_spare($1); }
 	| HALF DAY              { $$ = node(KH_N_DURATION, @$); $$->n[0] = 1; }
 	| HALF SESSION          { $$ = node(KH_N_DURATION, @$); $$->n[0] = 1; $$->flag = 1; }
 	;

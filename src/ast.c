@@ -60,13 +60,20 @@ kh_node *kh_node_add(kh_node *n, kh_node *child)
 {
 	if (!n || !child)
 		return n;
-	if (n->kids_tail)
-		n->kids_tail->next = child;
+	bool list = kh_node_is_list(n->kind);
+	kh_node *last = list ? n->last : n->kids;
+	if (!list)
+		while (last && last->next)
+			last = last->next;
+	if (last)
+		last->next = child;
 	else
 		n->kids = child;
-	while (child->next)
-		child = child->next;
-	n->kids_tail = child;
+	if (list) {
+		while (child->next)
+			child = child->next;
+		n->last = child;
+	}
 	return n;
 }
 
@@ -95,7 +102,7 @@ kh_span kh_span_join(kh_span a, kh_span b)
 	return r;
 }
 /* There is a node per token: memory for a 100,000-task plan is mostly nodes. */
-_Static_assert(sizeof(kh_node) <= 72, "kh_node stays small");
+_Static_assert(sizeof(kh_node) <= 64, "kh_node stays small");
 _Static_assert(KH_N__COUNT < (1 << 15), "a node's kind fits its 16 bits");
 
 /* "a " "b" is "a b". The joined text grows in place, its length and room

@@ -38,21 +38,36 @@ typedef enum kh_node_kind {
 
 typedef struct kh_node kh_node;
 struct kh_node {
-	/* Laid out to fit 72 bytes: there is a node per token, and the tree
+	/* Laid out to fit 64 bytes: there is a node per token, and the tree
 	 * of a large plan is most of its memory while it is resolved. */
 	kh_node_kind kind : 16;
 	short flag;           /* planned (dự_kiến), level qualifier present...
 	                         (-1 to 2) */
-	int key;              /* ATTR: the keyword token; KIND/DECADE/RECUR values;
-	                         a from-to start date: KH_DATE_NO_YEAR… */
 	kh_span span;
-	int n[3];             /* numbers: y/m/d, counts, half-days (the scanner
-	                         refuses numbers of more than 9 digits) */
+	union {
+		struct {
+			int key;      /* ATTR: the keyword token; KIND/DECADE/RECUR values;
+			                 a from-to start date: KH_DATE_NO_YEAR… */
+			int n[3];     /* numbers: y/m/d, counts, half-days (the scanner
+			                 refuses numbers of more than 9 digits) */
+		};
+		kh_node *last;    /* a list's (kh_node_is_list): its last child,
+		                     so that the parser appends in constant time */
+	};
 	const char *id;       /* declared or referenced identifier, NFC */
 	const char *text;     /* string payload, unescaped */
-	kh_node *kids, *kids_tail;
+	kh_node *kids;
 	kh_node *next;
 };
+
+/* The nodes the grammar appends to one item at a time, without bound (a
+ * block of statements, a file's declarations, a criteria list): they keep
+ * their last child and have no key or numbers. Any other node has a
+ * handful of children, found by walking them. */
+static inline int kh_node_is_list(kh_node_kind k)
+{
+	return k == KH_N_BLOCK || k == KH_N_FILE || k == KH_N_E_LIST;
+}
 
 /* The key of the first date of a from-to window ("từ 01/10 đến
  * 17/11/2025"): the parts it leaves to the second date (the resolver's

@@ -41,7 +41,9 @@ static inline kh_node *adopt(kh_node *n, kh_node *blk)
 {
 	if (blk && blk->kids) {
 		kh_node_add(n, blk->kids);
-		blk->kids = blk->kids_tail = NULL;
+		blk->kids = NULL;
+		if (kh_node_is_list(blk->kind))
+			blk->last = NULL;
 	}
 	if (blk && blk->kind == KH_N_BLOCK)
 		kh_node_spare(blk);

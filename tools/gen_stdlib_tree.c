@@ -76,16 +76,17 @@ static void put_tree(size_t module, kh_node *root)
 	fprintf(out, "static kh_node t%zu[%zu] = {\n", module, count);
 	for (size_t i = 0; i < count; i++) {
 		const kh_node *n = order.items[i];
-		/* designated, so that the node's layout may change */
+		/* designated, so that the node's layout may change; a list's
+		 * last child is the parser's alone (and an address): not kept */
+		bool list = kh_node_is_list(n->kind);
 		fprintf(out, "\t{ .kind = %d, .flag = %d, .key = %d, .span = { -1, %u, %u }, .id = ",
-			(int)n->kind, n->flag, n->key, n->span.start, n->span.end);
+			(int)n->kind, n->flag, list ? 0 : n->key, n->span.start, n->span.end);
 		put_string(n->id);
 		fputs(", .text = ", out);
 		put_string(n->text);
-		fprintf(out, ", .n = { %d, %d, %d }, .kids = ", n->n[0], n->n[1], n->n[2]);
+		fprintf(out, ", .n = { %d, %d, %d }, .kids = ", list ? 0 : n->n[0], list ? 0 : n->n[1],
+			list ? 0 : n->n[2]);
 		put_ref(&at, module, n->kids);
-		fputs(", .kids_tail = ", out);
-		put_ref(&at, module, n->kids_tail);
 		fputs(", .next = ", out);
 		put_ref(&at, module, n->next);
 		fputs(" },\n", out);
