@@ -492,17 +492,26 @@ bool kh_date_set_year(kh_written_date *d, int y)
 	return date_window(d);
 }
 
-/* Could a date start at T[I]: a digit, or the first two bytes of
- * "tháng", "thượng", "trung", "hạ", "quý", "năm" (the first letter either
- * case, as kh_word_is reads them)? Most words are none of these. */
+/* Does T[I] hold REST (N bytes) after the byte at I? */
+static bool rest_is(const char *t, size_t len, size_t i, const char *rest, size_t n)
+{
+	return len - i - 1 >= n && !memcmp(t + i + 1, rest, n);
+}
+#define REST_IS(t, len, i, s) rest_is(t, len, i, s, sizeof s - 1)
+
+/* Could a date start at T[I]: a digit, or "tháng", "thượng", "trung",
+ * "hạ", "quý", "năm" as kh_word_is reads them (the first letter either
+ * case, the rest as written)? Most words are none of these; many start
+ * "th", "tr" (thực hiện, trong). */
 static bool may_start_date(const char *t, size_t len, size_t i)
 {
-	unsigned char a = (unsigned char)t[i], b = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+	unsigned char a = (unsigned char)t[i];
 	switch (a | 0x20) {
-	case 't': return b == 'h' || b == 'r';
-	case 'h': return b == 0xE1;   /* ạ is E1 BA A1 */
-	case 'q': return b == 'u';
-	case 'n': return b == 0xC4;   /* ă is C4 83 */
+	case 't':
+		return REST_IS(t, len, i, "háng") || REST_IS(t, len, i, "hượng") || REST_IS(t, len, i, "rung");
+	case 'h': return REST_IS(t, len, i, "ạ");
+	case 'q': return REST_IS(t, len, i, "uý");
+	case 'n': return REST_IS(t, len, i, "ăm");
 	default: return a >= '0' && a <= '9';
 	}
 }
