@@ -150,13 +150,18 @@ static void scan_text(scan *s, bool lines)
 static const bool may_matter[256] = { ['"'] = true, ['#'] = true, ['/'] = true, ['{'] = true,
 				      ['}'] = true, [0xE2] = true };
 
-/* Does every '}' close a '{', and every '{' get its '}'? */
+/* Does every '}' close a '{', and every '{' get its '}'? TEXT ends in a
+ * NUL (kh_source.text), which strcspn stops at; one inside is stepped over. */
 static bool balanced(const char *text, size_t len)
 {
+	static const char matter[] = "\"#/{}\xE2"; /* may_matter's bytes */
 	size_t depth = 0;
 	for (size_t i = 0; i < len;) {
+		i += strcspn(text + i, matter); /* most bytes, sixteen at a time */
+		if (i >= len)
+			break;
 		if (!may_matter[(unsigned char)text[i]]) {
-			i++; /* most bytes */
+			i++; /* a NUL */
 			continue;
 		}
 		size_t j = kh_skip_literal(text, len, i);

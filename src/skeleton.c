@@ -131,11 +131,22 @@ const char *kh_skeleton(const char *id)
 	return s;
 }
 
+/* Has every character of ID a skeleton in the tables? (what
+ * table_skeleton answers, without building the skeleton) */
+static bool all_in_tables(const char *id)
+{
+	size_t len = strlen(id);
+	for (size_t i = 0, n; i < len; i += n)
+		if (!char_skeleton(kh_cp_at(id, len, i, &n)))
+			return false;
+	return true;
+}
+
 bool kh_mixes_scripts(const char *id)
 {
 	/* Every character of the tables is Latin or common to all scripts
 	 * (digits, signs): an id of them alone is one script. */
-	if (table_skeleton(id))
+	if (all_in_tables(id))
 		return false;
 	return kh_mixes_scripts_icu(id);
 }
