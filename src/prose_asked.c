@@ -85,6 +85,7 @@ typedef struct memo_entry {
 	bool indexed;             /* word_pos built */
 	kh_strmap word_pos;       /* folded word -> its number k */
 	size_t *pos, *first;      /* word numbers, ascending, of word k: pos[first[k], first[k + 1]) */
+	size_t pos_cap, first_cap;
 	unsigned long used;       /* when last asked about */
 } memo_entry;
 
@@ -129,15 +130,39 @@ static void memo_text(const char *text, size_t len)
 		for (size_t i = 1; i < MEMOS; i++)
 			if (memos[i].used < e->used)
 				e = &memos[i];
-		*e = (memo_entry){ .len = len, .hash = h, .folded = kh_text_fold(text) };
+		/* Its room is the new text's: every task's text came and went
+		 * with a map and arrays of its own, most of rendering's memory. */
+		memo_entry old = *e;
+		*e = (memo_entry){ .len = len, .hash = h, .folded = kh_text_fold(text),
+				   .answers = old.answers, .cap = old.cap, .word_pos = old.word_pos,
+				   .pos = old.pos, .first = old.first, .pos_cap = old.pos_cap,
+				   .first_cap = old.first_cap };
 	}
 	e->text = text;
 	e->used = ++memo_clock;
 	memo = e;
 }
 
+/* Room for N items of SIZE bytes at *ROOM (of *CAP): grown, never given back. */
+static void *room_for(void *room, size_t *cap, size_t n, size_t size)
+{
+	if (*cap >= n)
+		return room;
+	*cap = n > 2 * *cap ? n : 2 * *cap;
+	return kh_alloc_atomic(kh_mul_size(*cap, size));
+}
+
+/* Scratch for one question at a time (index_words, name_starts). */
+static struct {
+	int *word_of;
+	size_t word_of_cap;
+	size_t *merged[2];
+	size_t merged_cap;
+} scratch;
+
 void kh_text_memo_forget(void)
 {
+	memset(&scratch, 0, sizeof scratch);
 	memset(memos, 0, sizeof memos);
 	memo = &memos[0];
 	memo_clock = 0;
@@ -211,7 +236,12 @@ static const body_index *index_of(const kh_body *b, const kh_vec *bodies)
 static void index_words(const char *text)
 {
 	kh_text_scan s = kh_text_scan_of(text, memo->len);
-	int *word_of = kh_alloc_atomic(kh_mul_size(s.ws.n + 1, sizeof *word_of));
+	scratch.word_of = room_for(scratch.word_of, &scratch.word_of_cap, s.ws.n + 1, sizeof *scratch.word_of);
+	int *word_of = scratch.word_of;
+	/* the map a long text grew is not cleared again for every short one */
+	if (memo->word_pos.cap > 8 * (s.ws.n + 1) + 64)
+		memo->word_pos = (kh_strmap){ 0 };
+	kh_strmap_clear(&memo->word_pos);
 	size_t distinct = 0;
 	for (size_t i = 0; i < s.ws.n; i++) {
 		const char *w = kh_word_fold(text, KH_WORD(s.ws, i));
@@ -222,18 +252,16 @@ static void index_words(const char *text)
 		}
 		word_of[i] = k;
 	}
-	size_t *first = kh_alloc_atomic(kh_mul_size(distinct + 2, sizeof *first));
+	size_t *first = memo->first = room_for(memo->first, &memo->first_cap, distinct + 2, sizeof *first);
 	memset(first, 0, (distinct + 2) * sizeof *first);
 	for (size_t i = 0; i < s.ws.n; i++)
 		first[word_of[i] + 2]++;
 	for (size_t k = 2; k < distinct + 2; k++)
 		first[k] += first[k - 1];
 	/* first[k + 1] is now where word k's numbers start: filled in order */
-	size_t *pos = kh_alloc_atomic(kh_mul_size(s.ws.n + 1, sizeof *pos));
+	size_t *pos = memo->pos = room_for(memo->pos, &memo->pos_cap, s.ws.n + 1, sizeof *pos);
 	for (size_t i = 0; i < s.ws.n; i++)
 		pos[first[word_of[i] + 1]++] = i;
-	memo->pos = pos;
-	memo->first = first;
 	memo->indexed = true;
 }
 
@@ -276,8 +304,15 @@ static const size_t *name_starts(const char *text, const body_index *bi, size_t 
 		positions_of(bi->firsts[k], &nv);
 		total += nv;
 	}
-	size_t *out = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *out));
-	size_t *tmp = kh_alloc_atomic(kh_mul_size(total + 1, sizeof *tmp));
+	/* the caller reads the answer before it asks again: one room, reused */
+	if (scratch.merged_cap < total + 1) {
+		size_t cap = scratch.merged_cap;
+		scratch.merged[0] = room_for(scratch.merged[0], &cap, total + 1, sizeof(size_t));
+		cap = scratch.merged_cap;
+		scratch.merged[1] = room_for(scratch.merged[1], &cap, total + 1, sizeof(size_t));
+		scratch.merged_cap = cap;
+	}
+	size_t *out = scratch.merged[0], *tmp = scratch.merged[1];
 	size_t have = 0;
 	for (size_t k = 0; k < bi->nfirsts; k++) {
 		size_t nv;

@@ -27,6 +27,13 @@ int kh_strmap_get(const kh_strmap *m, const char *k)
 	}
 }
 
+void kh_strmap_clear(kh_strmap *m)
+{
+	if (m->cap)
+		memset(m->keys, 0, m->cap * sizeof *m->keys);
+	m->n = 0;
+}
+
 void kh_strmap_put(kh_strmap *m, const char *k, int v)
 {
 	if ((m->n + 1) * 2 > m->cap) {

@@ -21,5 +21,7 @@ unsigned long kh_str_hash(const char *s);
 int kh_strmap_get(const kh_strmap *m, const char *k);
 /* Puts V under K unless K is there already (the first one wins). K is kept, not copied. */
 void kh_strmap_put(kh_strmap *m, const char *k, int v);
+/* Empties M, keeping its room for the next keys. */
+void kh_strmap_clear(kh_strmap *m);
 
 #endif

@@ -228,6 +228,60 @@ static void test_agreement(void **state)
 	assert_true(kh_text_names_ref("Sở Nội vụ tổng hợp", &to_so, true));
 }
 
+/* The texts asked about are remembered four at a time, and a text taking
+ * the place of another takes its maps and arrays (prose_asked.c): after
+ * a long text and through many turns of the four places, each answer is
+ * the one a fresh memory gives. */
+static void test_asked_texts_reuse_room(void **state)
+{
+	(void)state;
+	kh_program *p = program();
+	const kh_body *so = NULL, *tinh = NULL;
+	for (size_t i = 0; i < p->bodies.n; i++) {
+		const kh_body *b = p->bodies.items[i];
+		if (!strcmp(b->id, "so_noi_vu"))
+			so = b;
+		if (!strcmp(b->id, "ubnd_tinh"))
+			tinh = b;
+	}
+	assert_non_null(so);
+	assert_non_null(tinh);
+	kh_ref refs[2] = { { .kind = KH_REF_BODY, .body = (kh_body *)so },
+			   { .kind = KH_REF_BODY, .body = (kh_body *)tinh } };
+	kh_buf longer = { 0 };
+	for (int i = 0; i < 150; i++)
+		kh_buf_printf(&longer, "các cơ quan, đơn vị phối hợp thực hiện nhiệm vụ %d; ", i);
+	kh_buf_printf(&longer, "Sở Nội vụ tổng hợp, báo cáo UBND tỉnh.");
+	/* the bodies' words at other places in each text, after texts whose
+	 * words were numbered otherwise */
+	static const char *const heads[] = { "", "Đề nghị ", "Các sở, ngành phối hợp; ", "Năm 2024, " };
+	static const char *const bodies[] = { "Sở Nội vụ", "UBND tỉnh", "Ban Tổ chức" };
+	static const char *const tails[] = { " tổng hợp", " hướng dẫn, báo cáo về Sở Nội vụ", "" };
+	enum { N = 1 + 4 * 3 * 3 };
+	const char *texts[N] = { kh_buf_cstr(&longer) };
+	for (size_t h = 0, t = 1; h < 4; h++)
+		for (size_t b = 0; b < 3; b++)
+			for (size_t e = 0; e < 3; e++)
+				texts[t++] = kh_printf("%s%s%s", heads[h], bodies[b], tails[e]);
+	bool fresh[N][2][2];
+	for (size_t t = 0; t < N; t++)
+		for (int r = 0; r < 2; r++)
+			for (int owner = 0; owner < 2; owner++) {
+				kh_text_memo_forget();
+				fresh[t][r][owner] = kh_text_names_ref(texts[t], &refs[r], owner);
+			}
+	kh_text_memo_forget();
+	for (int round = 0; round < 3; round++)
+		for (size_t t = 0; t < N; t++)
+			for (int r = 0; r < 2; r++)
+				for (int owner = 0; owner < 2; owner++)
+					assert_int_equal(kh_text_names_ref(texts[t], &refs[r], owner),
+							 fresh[t][r][owner]);
+	assert_true(fresh[1][0][1]);  /* "Sở Nội vụ tổng hợp": the owner */
+	assert_false(fresh[4][0][1]); /* "UBND tỉnh tổng hợp": not the Sở */
+	assert_true(fresh[0][0][1]);  /* at the end of a long text */
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -237,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_same_address_new_text),
 		cmocka_unit_test(test_shared_short_forms),
 		cmocka_unit_test(test_agreement),
+		cmocka_unit_test(test_asked_texts_reuse_room),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
