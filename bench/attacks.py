@@ -76,6 +76,13 @@ def sections(n):  # 200 trees of n nested sections (n <= 255), not indented
     return HIER + OPEN + ('mục "M" {\n' * n + '"x"\n' + "}\n" * n) * 200 + CLOSE
 
 
+def loose(n):  # a letter's n tasks at the top, in no section, each naming its owner
+    bodies = "".join('cơ_quan s%d "Sở Ngành %d" cấp tỉnh\n' % (i, i) for i in range(n // 10 + 1))
+    return (HIER + bodies + OPEN + "".join(
+        '  nhiệm_vụ t%d "Sở Ngành %d thực hiện nhiệm vụ %d." { giao s%d; hạn trước 1/12/2019 }\n'
+        % (i, i // 10, i, i // 10) for i in range(n)) + CLOSE)
+
+
 def newlines(n):
     return (HIER + OPEN + CLOSE).encode() + b"\n" * n
 
@@ -94,7 +101,10 @@ def imports(n, d):
 # Each shape's n (10n is made too), chosen so that a run at n takes 0.05-0.5 s.
 SIZES = dict(levels=10000, thuoc=10000, generic=1000, unused=10000, suppress=5000, adjacent=1300,
              sau=10000, anchors=10000, sections=25, imports=400, typos=500, newlines=838860,
-             stray=1000000)
+             stray=1000000, loose=1000)
+# What each shape is read with: check and json, and render where a page's
+# text is asked about for each task.
+COMMANDS = dict(loose=("check", "json", "render"))
 
 
 def make(shape, n, d):
@@ -135,7 +145,7 @@ def main():
         for shape in shapes:
             n = SIZES[shape]
             small, big = make(shape, n, d), make(shape, 10 * n, d)
-            for cmd in ("check", "json"):
+            for cmd in COMMANDS.get(shape, ("check", "json")):
                 got = {small: [], big: []}
                 for _ in range(runs):  # side by side, so load changes hit both
                     for path in (small, big):

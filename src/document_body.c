@@ -12,6 +12,7 @@
 #include "criteria_text.h"
 #include "document_int.h"
 #include "names.h"
+#include "prose_facts.h"
 #include "vn_numbering.h"
 
 static bool starts_lower(const char *s)
@@ -294,16 +295,37 @@ void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 		nsec += k == KH_ITEM_SECTION;
 		npts += is_point(k);
 	}
+	/* What a top-level item's page says: the top-level items without
+	 * children (the same for every one of them, made once: a letter's
+	 * thousands of loose tasks each made it again, the square of its
+	 * length) with the item's own subtree where it stands among them. */
+	const char *leaves = NULL;
+	size_t *leaves_before = NULL, leaves_len = 0;
+	if (depth == 0) {
+		kh_buf all = { 0 };
+		leaves_before = KH_NEW_N(size_t, v.n + 1);
+		for (size_t j = 0; j < v.n; j++) {
+			leaves_before[j] = all.len;
+			if (!KH_VEC_AT(v, kh_item, j)->items.n)
+				subtree_text(KH_VEC_AT(v, kh_item, j), &all);
+		}
+		leaves = kh_buf_cstr(&all);
+		leaves_len = all.len;
+	}
 	int count = 0, parts = 0;
 	const kh_item *prev = NULL;
 	for (size_t i = 0; i < v.n; i++) {
 		const kh_item *it = KH_VEC_AT(v, kh_item, i);
-		if (depth == 0) { /* a top-level section: what its page says */
+		if (depth == 0 && !it->items.n) {
+			b->said = leaves;
+			kh_text_steady(leaves, leaves_len);
+		} else if (depth == 0) {
 			kh_buf said = { 0 };
-			for (size_t j = 0; j < v.n; j++)
-				if (j == i || !KH_VEC_AT(v, kh_item, j)->items.n)
-					subtree_text(KH_VEC_AT(v, kh_item, j), &said);
+			kh_buf_put(&said, leaves, leaves_before[i]);
+			subtree_text(it, &said);
+			kh_buf_puts(&said, leaves + leaves_before[i]);
 			b->said = kh_buf_cstr(&said);
+			kh_text_steady(b->said, said.len);
 		}
 		switch (it->kind) {
 		case KH_ITEM_PART:

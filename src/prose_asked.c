@@ -31,28 +31,25 @@ static struct {
 	body_index *none;
 } body_names;
 
-static bool holds(const char *folded, const char *phrase)
-{
-	return phrase && *phrase && strstr(folded, kh_text_fold(phrase));
-}
+static bool holds(const char *phrase);
 
-static bool states_words(const char *folded, const kh_when *w)
+static bool states_words(const kh_when *w)
 {
 	switch (w->type) {
 	case KH_WHEN_TBA:
-		return holds(folded, "thông báo sau");
+		return holds("thông báo sau");
 	case KH_WHEN_RECURRENCE:
 		switch (w->recurrence) {
-		case KH_RECUR_CONTINUOUS: return holds(folded, "thường xuyên");
-		case KH_RECUR_MONTHLY: return holds(folded, "hằng tháng") || holds(folded, "hàng tháng");
-		case KH_RECUR_YEARLY: return holds(folded, "hằng năm") || holds(folded, "hàng năm");
-		case KH_RECUR_PERIODIC: return holds(folded, "định kỳ");
+		case KH_RECUR_CONTINUOUS: return holds("thường xuyên");
+		case KH_RECUR_MONTHLY: return holds("hằng tháng") || holds("hàng tháng");
+		case KH_RECUR_YEARLY: return holds("hằng năm") || holds("hàng năm");
+		case KH_RECUR_PERIODIC: return holds("định kỳ");
 		default: return false;
 		}
 	case KH_WHEN_RELATIVE:
-		return w->anchor_kind == KH_ANCHOR_EVENT && holds(folded, w->anchor_label);
+		return w->anchor_kind == KH_ANCHOR_EVENT && holds(w->anchor_label);
 	default:
-		return w->precision == KH_PREC_YEAR_END && !w->dated && holds(folded, "cuối năm");
+		return w->precision == KH_PREC_YEAR_END && !w->dated && holds("cuối năm");
 	}
 }
 
@@ -73,6 +70,11 @@ typedef struct named {
 	bool as_owner, result;
 } named;
 
+typedef struct said_phrase {
+	const char *phrase;
+	bool found;
+} said_phrase;
+
 typedef struct memo_entry {
 	const char *text;         /* kept, so its address is no other text's */
 	size_t len;
@@ -86,6 +88,8 @@ typedef struct memo_entry {
 	kh_strmap word_pos;       /* folded word -> its number k */
 	size_t *pos, *first;      /* word numbers, ascending, of word k: pos[first[k], first[k + 1]) */
 	size_t pos_cap, first_cap;
+	said_phrase phrases[8];   /* fixed phrases looked for ("thường xuyên"), by address */
+	size_t nphrases;
 	unsigned long used;       /* when last asked about */
 } memo_entry;
 
@@ -160,8 +164,42 @@ static struct {
 	size_t merged_cap;
 } scratch;
 
+/* Does the memo's text hold PHRASE (folded)? Answered once per text for
+ * the first phrases asked: a letter's loose tasks each ask it of one
+ * whole page. */
+static bool holds(const char *phrase)
+{
+	if (!phrase || !*phrase)
+		return false;
+	for (size_t i = 0; i < memo->nphrases; i++)
+		if (memo->phrases[i].phrase == phrase)
+			return memo->phrases[i].found;
+	bool found = strstr(memo->folded, kh_text_fold(phrase));
+	if (memo->nphrases < sizeof memo->phrases / sizeof *memo->phrases)
+		memo->phrases[memo->nphrases++] = (said_phrase){ phrase, found };
+	return found;
+}
+
+/* The text kh_text_steady named, and its length. */
+static struct {
+	const char *text;
+	size_t len;
+} steady;
+
+void kh_text_steady(const char *text, size_t len)
+{
+	steady.text = text;
+	steady.len = len;
+}
+
+static size_t text_len(const char *text)
+{
+	return text == steady.text ? steady.len : strlen(text);
+}
+
 void kh_text_memo_forget(void)
 {
+	memset(&steady, 0, sizeof steady);
 	memset(&scratch, 0, sizeof scratch);
 	memset(memos, 0, sizeof memos);
 	memo = &memos[0];
@@ -174,7 +212,7 @@ const char *kh_text_folded(const char *text)
 {
 	if (!text)
 		return "";
-	memo_text(text, strlen(text));
+	memo_text(text, text_len(text));
 	return memo->folded;
 }
 
@@ -182,8 +220,8 @@ bool kh_text_states_when(const char *text, const kh_when *w)
 {
 	if (!text || !w)
 		return false;
-	memo_text(text, strlen(text));
-	if (states_words(memo->folded, w))
+	memo_text(text, text_len(text));
+	if (states_words(w))
 		return true;
 	if (!memo->dated) {
 		memo->dates = kh_text_dates(text, memo->len);
@@ -198,7 +236,7 @@ bool kh_text_states_when(const char *text, const kh_when *w)
 	return false;
 }
 
-static bool names_ref(const char *text, const char *folded, const kh_ref *r, bool as_owner);
+static bool names_ref(const char *text, const kh_ref *r, bool as_owner);
 
 static body_index *body_index_new(const kh_vec *bodies)
 {
@@ -334,7 +372,7 @@ bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 	 * that gives it another role ("Thời gian các cơ quan … gửi báo cáo") */
 	if (!text || !r)
 		return false;
-	memo_text(text, strlen(text));
+	memo_text(text, text_len(text));
 	for (size_t i = 0; i < memo->n; i++) {
 		const named *a = &memo->answers[i];
 		if (a->kind == r->kind && a->body == r->body && a->level == r->level &&
@@ -342,7 +380,7 @@ bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 									 !strcmp(a->text, r->text))))
 			return a->result;
 	}
-	bool result = names_ref(text, memo->folded, r, as_owner);
+	bool result = names_ref(text, r, as_owner);
 	if (memo->n == memo->cap) {
 		memo->cap = memo->cap ? memo->cap * 2 : 16;
 		/* collected memory: the pointers in it keep what they name alive,
@@ -353,16 +391,16 @@ bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 	return result;
 }
 
-static bool names_ref(const char *text, const char *folded, const kh_ref *r, bool as_owner)
+static bool names_ref(const char *text, const kh_ref *r, bool as_owner)
 {
 	kh_vec bodies = { 0 }, levels = { 0 };
 	switch (r->kind) {
 	case KH_REF_SUPERIOR:
-		return holds(folded, "cấp trên");
+		return holds("cấp trên");
 	case KH_REF_ORGLEVEL:
-		return holds(folded, "cấp tổ chức");
+		return holds("cấp tổ chức");
 	case KH_REF_TEXT:
-		return holds(folded, r->text);
+		return holds(r->text);
 	case KH_REF_LEVEL:
 		if (!r->level)
 			return false;
@@ -381,7 +419,7 @@ static bool names_ref(const char *text, const char *folded, const kh_ref *r, boo
 	const body_index *names = index_of(r->kind == KH_REF_BODY ? r->body : NULL, &bodies);
 	size_t nat;
 	const size_t *at = name_starts(text, names, &nat);
-	kh_vec ms = kh_text_mentions_at(text, strlen(text), &names->x, &levels, at, nat);
+	kh_vec ms = kh_text_mentions_at(text, memo->len, &names->x, &levels, at, nat);
 	for (size_t i = 0; i < ms.n; i++) {
 		const kh_mention *m = ms.items[i];
 		bool owner = m->role == KH_MENTION_OWNER || m->role == KH_MENTION_OTHER;

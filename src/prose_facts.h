@@ -90,6 +90,10 @@ bool kh_mention_agrees_any(const kh_mention *m, const kh_vec *refs);
  * or without a word that gives it another role (a recipient, …)? */
 bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner);
 
+/* TEXT, LEN bytes long, is the one asked about next, and it does not
+ * change while it is: its length is not counted again for every
+ * question (a page's text, asked about for each of its tasks). */
+void kh_text_steady(const char *text, size_t len);
 /* Forgets the text kh_text_names_ref and kh_text_states_when remember
  * (the fuzz targets, before freeing everything). */
 void kh_text_memo_forget(void);
