@@ -680,5 +680,7 @@ static int run_command(int argc, char **argv)
 		return kh_cli_usage_error(_("--candidates and --form belong to 'awards', not '%s'"), cmd->name);
 	if (o.mirror_events && !(is_schedule && o.format && !strcmp(o.format, "ics")))
 		return kh_cli_usage_error("%s", _("--mirror-events goes with 'schedule --ics'"));
+	/* Only the checks (check, and the editor's) read where strings stand. */
+	o.resolve.no_literals = !is_check && strcmp(cmd->name, "lsp");
 	return cmd->run(&o);
 }

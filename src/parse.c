@@ -251,10 +251,15 @@ void kh_scan_layout(kh_source *src)
 
 kh_node *kh_parse(kh_source *src, kh_diags *diags)
 {
+	return kh_parse_with(src, diags, true);
+}
+
+kh_node *kh_parse_with(kh_source *src, kh_diags *diags, bool note_literals)
+{
 	kh_parse_ctx ctx = { 0 };
 	ctx.src = src;
 	ctx.diags = diags;
-	ctx.note_literals = true;
+	ctx.note_literals = note_literals;
 	ctx.note_layout = true;
 	src->layout = (kh_layout){ 0 }; /* a second parse of the same text notes it again */
 	ctx.root = kh_node_new(KH_N_FILE, (kh_span){ src->id, 0, (unsigned)src->len });

@@ -93,8 +93,12 @@ kh_node *kh_kw_id(kh_parse_ctx *ctx, kh_span span);
 kh_node *kh_kw_refused(kh_parse_ctx *ctx, kh_span span, const char *what, const char *why);
 
 /* Parses SRC; returns its FILE node (possibly partial when errors were
- * reported to DIAGS). Never NULL. */
+ * reported to DIAGS). Never NULL. Each string's place is noted in
+ * src->literals (literal.h). */
 kh_node *kh_parse(kh_source *src, kh_diags *diags);
+/* The same, noting the strings' places only when NOTE_LITERALS: the
+ * checks read them, of the main file alone. */
+kh_node *kh_parse_with(kh_source *src, kh_diags *diags, bool note_literals);
 
 /* Keyword lookup (spelling as written, NFC, '_' between words): the token
  * number and its value, or 0 when SPELLING is not a keyword. */

@@ -19,6 +19,8 @@ typedef struct kh_resolve_opts {
 	bool no_prelude;           /* do not load stdlib vn/prelude (tests) */
 	bool stdlib_embedded;      /* stdlib_dir is the default one: a module absent there, or
 	                              the same bytes there, is the copy compiled in */
+	bool no_literals;          /* the program will not be checked: where the main
+	                              file's strings stand is not noted (kh_program.literals) */
 } kh_resolve_opts;
 
 /*

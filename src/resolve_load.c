@@ -265,6 +265,9 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 {
 	kh_source *src;
 	kh_node *root = NULL;
+	/* The checks read where the main file's strings stand; an import's
+	 * are not kept (resolve.c). */
+	bool note_literals = !r->stack.n && !r->prog->main && !r->opts->no_literals;
 	if (r->bytes) {
 		src = kh_source_from_bytes(path, r->bytes, r->nbytes, r->diags);
 		r->bytes = NULL;
@@ -285,7 +288,7 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 	f->state = 1;
 	f->in_stdlib = r->stack.n > 0 && r->next_in_stdlib;
 	kh_vec_push(&r->stack, f);
-	f->root = root ? root : kh_parse(src, r->diags);
+	f->root = root ? root : kh_parse_with(src, r->diags, note_literals);
 	for (kh_node *n = f->root->kids; n; n = n->next)
 		if (n->kind == KH_N_IMPORT)
 			rs_load_import(r, f, n);

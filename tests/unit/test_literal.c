@@ -29,16 +29,22 @@ static const char *TEXT =
 	"  nhiệm_vụ d \"Tuyên truyền \" \"sâu rộng.\" { giao ubnd_h }\n"
 	"}\n";
 
-static kh_program *program(void)
+static kh_program *program_with(bool no_literals)
 {
 	kh_resolve_opts opts = { 0 };
 	opts.stdlib_dir = KH_STDLIB_DIR;
+	opts.no_literals = no_literals;
 	kh_diags d;
 	memset(&d, 0, sizeof d);
 	kh_program *p = kh_resolve_bytes("literal.kh", TEXT, strlen(TEXT), &opts, &d);
 	assert_non_null(p);
 	assert_int_equal(d.errors, 0);
 	return p;
+}
+
+static kh_program *program(void)
+{
+	return program_with(false);
 }
 
 static const kh_task *task(const kh_program *p, const char *id)
@@ -108,12 +114,27 @@ static void test_prose_spans_from_the_scanner(void **state)
 	assert_int_equal(seen, 2);
 }
 
+/* A command that does not check the plan (json, render …) does not
+ * note where its strings stand; the plan is the same. */
+static void test_not_noted_unless_checked(void **state)
+{
+	(void)state;
+	kh_program *noted = program(), *plain = program_with(true);
+	assert_non_null(noted->literals);
+	assert_non_null(kh_literal_of(noted->literals, task(noted, "a")->text));
+	assert_null(plain->literals);
+	assert_null(kh_literal_of(plain->literals, task(plain, "a")->text));
+	assert_string_equal(task(plain, "d")->text, task(noted, "d")->text);
+	assert_int_equal(plain->plan->tasks.n, noted->plan->tasks.n);
+}
+
 int main(void)
 {
 	kh_alloc_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_each_string_where_written),
 		cmocka_unit_test(test_prose_spans_from_the_scanner),
+		cmocka_unit_test(test_not_noted_unless_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
