@@ -230,19 +230,23 @@ static void meeting_item(kh_pdoc_builder *b, const kh_item *it, const kh_item *p
 	if (!announced && m->name &&
 	    !(prev->text && strstr(kh_text_fold(prev->text), kh_text_fold(m->name))))
 		para(b, NULL, m->name);
-	kh_buf said = { 0 };
-	kh_buf_puts(&said, b->said ? b->said : "");
-	if (announced) {
+	/* The page's text, with the attendees once printed (not to be
+	 * composed again): a copy only then, for a page may be a whole letter. */
+	const char *said = b->said ? b->said : "";
+	if (announced)
 		attendees(b, m);
-		/* printed now: not to be composed again */
+	if (announced && m->attendees.n) {
+		kh_buf more = { 0 };
+		kh_buf_puts(&more, said);
 		for (size_t i = 0; i < m->attendees.n; i++) {
-			kh_buf_putc(&said, '\n');
-			kh_buf_puts(&said, group_text(KH_VEC_AT(m->attendees, kh_group, i), true));
+			kh_buf_putc(&more, '\n');
+			kh_buf_puts(&more, group_text(KH_VEC_AT(m->attendees, kh_group, i), true));
 		}
+		said = kh_buf_cstr(&more);
 	}
 	if (!b->hooks || !b->hooks->meeting)
 		return;
-	const kh_vec *lines = b->hooks->meeting(b->hooks->ctx, b->prog, m, kh_buf_cstr(&said));
+	const kh_vec *lines = b->hooks->meeting(b->hooks->ctx, b->prog, m, said);
 	if (lines && announced) { /* the attendees are on the page already */
 		kh_vec *rest = KH_NEW(kh_vec);
 		for (size_t i = 0; i < lines->n; i++)
