@@ -364,11 +364,15 @@ bool kh_source_fast_lines(kh_source *s, size_t max_line)
 	size_t *starts = KH_NEW_N(size_t, n);
 	size_t k = 1, st = 0; /* starts[0] = 0 */
 	for (size_t i = 0; i < len;) {
+		/* A run of printable ASCII, to the NUL after the text at the
+		 * latest (kh_source.text): no bound to test in the loop. */
+		while ((unsigned char)(t[i] - 0x20) < 0x5F)
+			i++;
+		if (i >= len)
+			break;
 		unsigned char b = t[i];
 		size_t m;
-		if (b >= 0x20 && b < 0x7F) {
-			i++;
-		} else if (b == '\n') {
+		if (b == '\n') {
 			if (i - st > max_line)
 				return false;
 			starts[k++] = st = i + 1;
