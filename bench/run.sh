@@ -231,8 +231,10 @@ for n in $TJ_SIZES; do
 	runs=${BENCH_TJ_RUNS:-$([ "$n" -le 1000 ] && echo 3 || echo 1)}
 	: >"$OUT/tj-pairs"
 	for i in $(seq "$runs"); do
-		read -r c _ <<<"$(run1 "$BIN" check "$f")"
-		read -r sc _ <<<"$(run1 "$BIN" schedule --ics -o "$tjout/kehoach.ics" "$f")"
+		# kehoach's side of a pair: the median of RUNS runs (a thousandth
+		# of tj3's time each), so that one slow start does not make the ratio
+		read -r c _ <<<"$(median "$BIN" check "$f" | awk '{ printf "%d 0\n", $1 * 1e6 }')"
+		read -r sc _ <<<"$(median "$BIN" schedule --ics -o "$tjout/kehoach.ics" "$f" | awk '{ printf "%d 0\n", $1 * 1e6 }')"
 		read -r ti tik <<<"$(run1 tj3 --silent --no-color -o "$tjout" "$ical")"
 		read -r tb _ <<<"$(run1 tj3 --silent --no-color -o "$tjout" "$bare")"
 		echo "$c $sc $ti $tb $tik" >>"$OUT/tj-pairs"
