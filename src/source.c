@@ -109,12 +109,12 @@ void kh_source_build_lines(kh_source *s)
 		if (i >= s->len)
 			break;
 	}
-	size_t *ls = KH_NEW_N(size_t, n);
+	uint32_t *ls = kh_alloc_atomic(kh_mul_size(n, sizeof *ls));
 	size_t k = 0;
 	ls[k++] = 0;
 	for (size_t i = 0; k < n;) {
 		i = next_line(t, i, s->len, cr);
-		ls[k++] = i;
+		ls[k++] = (uint32_t)i;
 	}
 	s->line_starts = ls;
 	s->nlines = n;

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define KH_MAX_FILE_BYTES (256u * 1024u * 1024u) /* larger files are refused */
 #define KH_MAX_LINE_BYTES (64u * 1024u)          /* longer lines are an error */
@@ -40,7 +41,8 @@ typedef struct kh_source {
 	const char *text;     /* NFC-normalised UTF-8, NUL-terminated */
 	size_t len;           /* bytes in text, without the final NUL */
 	size_t cap;           /* bytes allocated for text (len + 2: two NULs end it) */
-	size_t *line_starts;  /* byte offset of each line's first byte */
+	uint32_t *line_starts; /* byte offset of each line's first byte (a file is at
+	                          most KH_MAX_FILE_BYTES: 32 bits; a block without pointers) */
 	size_t nlines;
 	unsigned char *continued; /* per line: goes on with a criterion above (the
 				   * scanner's, for fmt's indentation); NULL: none */

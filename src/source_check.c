@@ -361,7 +361,7 @@ bool kh_source_fast_lines(kh_source *s, size_t max_line)
 	size_t n = count_lines(t, len);
 	if (n >= KH_MAX_LINES)
 		return false;
-	size_t *starts = KH_NEW_N(size_t, n);
+	uint32_t *starts = kh_alloc_atomic(kh_mul_size(n, sizeof *starts));
 	size_t k = 1, st = 0; /* starts[0] = 0 */
 	for (size_t i = 0; i < len;) {
 		/* A run of printable ASCII, to the NUL after the text at the
@@ -375,7 +375,7 @@ bool kh_source_fast_lines(kh_source *s, size_t max_line)
 		if (b == '\n') {
 			if (i - st > max_line)
 				return false;
-			starts[k++] = st = i + 1;
+			starts[k++] = (uint32_t)(st = i + 1);
 			i++;
 		} else if (skip_common_letter(t, &i)) {
 			continue;

@@ -52,7 +52,7 @@ kh_source *kh_stdlib_tree_take(const kh_embedded_file *f, const char *path, kh_n
 	/* The embedded bytes are the text (NFC, checked when embedded); the
 	 * parser, which needs a second NUL after them, never reads them. */
 	kh_source tmpl = { .path = path, .text = f->bytes, .len = f->len, .cap = f->len + 1,
-			   .line_starts = (size_t *)t->line_starts, .nlines = t->nlines,
+			   .line_starts = (uint32_t *)t->line_starts, .nlines = t->nlines,
 			   .continued = (unsigned char *)t->continued };
 	kh_source *src = kh_source_register_copy(&tmpl, path);
 	kh_tree_restamp(t->root, src->id);

@@ -20,7 +20,7 @@ typedef struct kh_stdlib_tree {
 	const char *path;                /* as the embedded file's */
 	kh_node *root;                   /* NULL: parsed at run time (the parser
 	                                    reported something on it) */
-	const size_t *line_starts;       /* the source's line table */
+	const uint32_t *line_starts;     /* the source's line table */
 	size_t nlines;
 	const unsigned char *continued;  /* the scanner's (kh_source), or NULL */
 } kh_stdlib_tree;

@@ -97,9 +97,9 @@ static void put_tree(size_t module, kh_node *root)
 
 static void put_lines(size_t module, const kh_source *src)
 {
-	fprintf(out, "static const size_t lines%zu[] = {", module);
+	fprintf(out, "static const uint32_t lines%zu[] = {", module);
 	for (size_t i = 0; i < src->nlines; i++)
-		fprintf(out, "%s%zu,", i % 16 ? " " : "\n\t", src->line_starts[i]);
+		fprintf(out, "%s%u,", i % 16 ? " " : "\n\t", (unsigned)src->line_starts[i]);
 	fputs("\n};\n", out);
 	if (!src->continued)
 		return;
