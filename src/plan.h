@@ -235,27 +235,29 @@ typedef enum kh_anchor_kind {
 	KH_ANCHOR_NONE, KH_ANCHOR_TASK, KH_ANCHOR_MEETING, KH_ANCHOR_EVENT
 } kh_anchor_kind;
 
+/* Laid out without holes (96 bytes, the collector's 112 with its byte;
+ * 120 took 128): a plan has a deadline or more a task. */
 typedef struct kh_when {
-	kh_when_type type;
-	kh_precision precision;
-	bool dated;               /* start/end hold a real window */
 	kh_day start, end;
-	bool planned;             /* dự kiến */
-	kh_recurrence recurrence;
 	const char *anchor;       /* id of the task or event, for RELATIVE */
-	kh_anchor_kind anchor_kind;
 	const void *anchor_decl;  /* its kh_task, kh_meeting or kh_event */
 	const char *anchor_label; /* how it reads: the meeting's name, the event's
 	                             words, "nhiệm vụ <id>" for a task */
-	bool anchor_before;       /* "trước X" rather than "sau X" */
 	long offset;              /* days (or working days) from the anchor; 0 = none */
+	const char *text;         /* as written */
+	kh_when_type type;
+	kh_precision precision;
+	kh_recurrence recurrence;
+	kh_anchor_kind anchor_kind;
+	kh_span span;
+	bool dated;               /* start/end hold a real window */
+	bool planned;             /* dự kiến */
+	bool anchor_before;       /* "trước X" rather than "sau X" */
 	bool working_days;
 	bool derived;             /* RELATIVE with an offset whose anchor is dated:
 	                             start/end computed by the resolver, once, and
 	                             read by every command */
 	unsigned char derive_state; /* the resolver's: 0 not yet, 1 under way, 2 done */
-	const char *text;         /* as written */
-	kh_span span;
 } kh_when;
 
 typedef struct kh_event {
