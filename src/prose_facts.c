@@ -79,7 +79,8 @@ static const char *fw(const scan *s, long i)
 
 static bool is(const scan *s, long i, const char *w)
 {
-	return !strcmp(fw(s, i), w);
+	const char *f = fw(s, i);
+	return f[0] == w[0] && !strcmp(f, w); /* most words differ at once */
 }
 
 /* Word I is followed by one of the marks in SET (".:;"). */
