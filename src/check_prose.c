@@ -234,18 +234,12 @@ static kh_vec mentions_of(const pctx *c, const kh_prose *p)
 /* ------------------------------------------------------------------ */
 /* Section headings that name the owner                               */
 
-/* A plan task's place in the plan's list: its index, when it is one. */
-static bool plan_task_at(const kh_plan *plan, const kh_task *t)
-{
-	return t->index >= 0 && (size_t)t->index < plan->tasks.n && plan->tasks.items[t->index] == t;
-}
-
 static void walk_heads(const kh_plan *plan, const kh_vec *items, const char *heading,
 		       const char **out)
 {
 	for (size_t i = 0; i < items->n; i++) {
 		const kh_item *it = items->items[i];
-		if (it->kind == KH_ITEM_TASK && it->decl && plan_task_at(plan, it->decl))
+		if (it->kind == KH_ITEM_TASK && it->decl && kh_plan_task_place(plan, it->decl) >= 0)
 			out[((const kh_task *)it->decl)->index] = heading;
 		else if (it->kind == KH_ITEM_SECTION || it->kind == KH_ITEM_PART)
 			walk_heads(plan, &it->items, it->text, out);
@@ -254,7 +248,8 @@ static void walk_heads(const kh_plan *plan, const kh_vec *items, const char *hea
 
 static const char *heading_of(const pctx *c, const kh_task *t)
 {
-	return plan_task_at(c->cx->plan, t) ? c->heading[t->index] : NULL;
+	long at = kh_plan_task_place(c->cx->plan, t);
+	return at >= 0 ? c->heading[at] : NULL;
 }
 
 /* Is HEADING nothing but the names MS gives ("Giao Bộ CHQS tỉnh:",

@@ -193,6 +193,15 @@ static void test_shared_short_forms(void **state)
 			    kh_printf("to:Ủy ban nhân dân xã=ubnd,%s@xã|owner:Ủy ban nhân dân xã=ubnd,%s@xã", every, every));
 }
 
+/* The body of P with ID, or NULL. */
+static const kh_body *body_by_id(const kh_program *p, const char *id)
+{
+	for (size_t i = 0; i < p->bodies.n; i++)
+		if (!strcmp(((const kh_body *)p->bodies.items[i])->id, id))
+			return p->bodies.items[i];
+	return NULL;
+}
+
 static void test_agreement(void **state)
 {
 	(void)state;
@@ -200,18 +209,8 @@ static void test_agreement(void **state)
 	kh_bindex x = kh_bindex_build(&p->bodies, true);
 	kh_vec v = kh_text_mentions("Ban Thường vụ Tỉnh ủy, UBND tỉnh", strlen("Ban Thường vụ Tỉnh ủy, UBND tỉnh"), &x, &p->levels);
 	assert_int_equal(v.n, 2);
-	const kh_body *tinh_uy = NULL, *ubnd_huyen = NULL, *so_noi_vu = NULL, *ubnd_tinh = NULL;
-	for (size_t i = 0; i < p->bodies.n; i++) {
-		const kh_body *b = p->bodies.items[i];
-		if (!strcmp(b->id, "tinh_uy"))
-			tinh_uy = b;
-		if (!strcmp(b->id, "ubnd_huyen"))
-			ubnd_huyen = b;
-		if (!strcmp(b->id, "so_noi_vu"))
-			so_noi_vu = b;
-		if (!strcmp(b->id, "ubnd_tinh"))
-			ubnd_tinh = b;
-	}
+	const kh_body *tinh_uy = body_by_id(p, "tinh_uy"), *ubnd_huyen = body_by_id(p, "ubnd_huyen"),
+		      *so_noi_vu = body_by_id(p, "so_noi_vu"), *ubnd_tinh = body_by_id(p, "ubnd_tinh");
 	kh_ref to_party = { .kind = KH_REF_BODY, .body = (kh_body *)tinh_uy };
 	kh_ref to_district = { .kind = KH_REF_BODY, .body = (kh_body *)ubnd_huyen };
 	kh_ref to_so = { .kind = KH_REF_BODY, .body = (kh_body *)so_noi_vu };
@@ -236,14 +235,7 @@ static void test_asked_texts_reuse_room(void **state)
 {
 	(void)state;
 	kh_program *p = program();
-	const kh_body *so = NULL, *tinh = NULL;
-	for (size_t i = 0; i < p->bodies.n; i++) {
-		const kh_body *b = p->bodies.items[i];
-		if (!strcmp(b->id, "so_noi_vu"))
-			so = b;
-		if (!strcmp(b->id, "ubnd_tinh"))
-			tinh = b;
-	}
+	const kh_body *so = body_by_id(p, "so_noi_vu"), *tinh = body_by_id(p, "ubnd_tinh");
 	assert_non_null(so);
 	assert_non_null(tinh);
 	kh_ref refs[2] = { { .kind = KH_REF_BODY, .body = (kh_body *)so },
