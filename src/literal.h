@@ -19,17 +19,14 @@ typedef struct kh_literal {
 	unsigned raw : 1;         /* one literal without escapes: text is source[start+1, end-1) */
 } kh_literal;
 
-/* The literals of a file by their text's address: one table of text and
- * place side by side (a lookup reads one slot; a plan has one a task). */
-typedef struct kh_literals kh_literals;
-
 /* TEXT, a string the scanner made (or a run of them joined), was written
  * at SPAN of SRC. A later note for the same TEXT replaces it. */
 void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw);
-/* Where TEXT was written, from the table a parse left in kh_source.literals
- * (the resolver hands the main file's to kh_program.literals), or NULL:
- * not one of its strings. Valid while no literal is noted in LITERALS. */
-const kh_literal *kh_literal_of(const kh_literals *literals, const char *text);
+/* Where TEXT was written, into *OUT, from the map a parse left in
+ * kh_source.literals (the resolver hands the main file's to
+ * kh_program.literals, text -> its kh_literal held in the value itself);
+ * false: not one of its strings. */
+bool kh_literal_find(const struct kh_map *literals, const char *text, kh_literal *out);
 
 /* A "\\u{1EA1}" escape whose braces start at TEXT[I] (of LEN bytes): true,
  * with the code point in *CP, when 1 to 6 hex digits in braces name a

@@ -614,7 +614,7 @@ typedef struct kh_program {
 	kh_vec holidays;           /* kh_holiday* */
 	kh_vec imports;            /* const char*: resolved paths, load order */
 	struct kh_calendar *calendar; /* working days, built once by the resolver */
-	struct kh_literals *literals; /* the main file's strings by their text: where each
+	struct kh_map *literals;   /* the main file's strings by their text: where each
 	                              was written (literal.h); the scanner's, kept with
 	                              the program, not its source, so a folder's sources
 	                              do not keep every plan's strings */

@@ -29,12 +29,12 @@ static void add(collector *c, const char *text, kh_span span, const kh_document 
 	p->order = c->order++;
 	p->at = -1;
 	/* Where the scanner saw it: the plan keeps the string the tree had. */
-	const kh_literal *l = kh_literal_of(c->prog->literals, text);
-	if (l) {
-		if (l->raw)
-			p->at = (long)l->start + 1;
+	kh_literal l;
+	if (kh_literal_find(c->prog->literals, text, &l)) {
+		if (l.raw)
+			p->at = (long)l.start + 1;
 		else
-			p->span = (kh_span){ span.file, l->start, l->end }; /* searched in kh_prose_span */
+			p->span = (kh_span){ span.file, l.start, l.end }; /* searched in kh_prose_span */
 	}
 	kh_vec_push(c->out, p);
 }

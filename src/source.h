@@ -46,7 +46,7 @@ typedef struct kh_source {
 	size_t nlines;
 	unsigned char *continued; /* per line: goes on with a criterion above (the
 				   * scanner's, for fmt's indentation); NULL: none */
-	struct kh_literals *literals; /* the scanner's: each string's text -> its
+	struct kh_map *literals;  /* the scanner's: each string's text -> its
 				   * kh_literal (literal.h); NULL: none */
 	kh_layout layout;         /* the scanner's (a parse notes it: kh_parse) */
 } kh_source;

@@ -64,12 +64,19 @@ static const char *bytes(const kh_program *p, const kh_literal *l)
 	return kh_strndup(p->main->text + l->start, l->end - l->start);
 }
 
+/* Where TEXT was written in P, or NULL. */
+static const kh_literal *literal_of(const kh_program *p, const char *text)
+{
+	kh_literal *l = kh_alloc_atomic(sizeof *l);
+	return kh_literal_find(p->literals, text, l) ? l : NULL;
+}
+
 static void test_each_string_where_written(void **state)
 {
 	(void)state;
 	kh_program *p = program();
-	const kh_literal *a = kh_literal_of(p->literals, task(p, "a")->text);
-	const kh_literal *b = kh_literal_of(p->literals, task(p, "b")->text);
+	const kh_literal *a = literal_of(p, task(p, "a")->text);
+	const kh_literal *b = literal_of(p, task(p, "b")->text);
 	assert_non_null(a);
 	assert_non_null(b);
 	/* the same words twice: each string its own place */
@@ -78,18 +85,18 @@ static void test_each_string_where_written(void **state)
 	assert_string_equal(bytes(p, b), "\"Báo cáo kết quả.\"");
 	assert_true(a->raw);
 	/* escapes: the literal, not verbatim */
-	const kh_literal *c = kh_literal_of(p->literals, task(p, "c")->text);
+	const kh_literal *c = literal_of(p, task(p, "c")->text);
 	assert_non_null(c);
 	assert_false(c->raw);
 	assert_string_equal(bytes(p, c), "\"Gửi \\\"Sổ tay\\\" về huyện.\"");
 	/* a run of literals: the run, joined */
-	const kh_literal *d = kh_literal_of(p->literals, task(p, "d")->text);
+	const kh_literal *d = literal_of(p, task(p, "d")->text);
 	assert_non_null(d);
 	assert_false(d->raw);
 	assert_string_equal(bytes(p, d), "\"Tuyên truyền \" \"sâu rộng.\"");
 	/* the same words, but not a string of the file's */
-	assert_null(kh_literal_of(p->literals, kh_strdup(task(p, "a")->text)));
-	assert_null(kh_literal_of(p->literals, NULL));
+	assert_null(literal_of(p, kh_strdup(task(p, "a")->text)));
+	assert_null(literal_of(p, NULL));
 }
 
 /* The prose rules' strings point at the bytes they were read from. */
@@ -121,9 +128,9 @@ static void test_not_noted_unless_checked(void **state)
 	(void)state;
 	kh_program *noted = program(), *plain = program_with(true);
 	assert_non_null(noted->literals);
-	assert_non_null(kh_literal_of(noted->literals, task(noted, "a")->text));
+	assert_non_null(literal_of(noted, task(noted, "a")->text));
 	assert_null(plain->literals);
-	assert_null(kh_literal_of(plain->literals, task(plain, "a")->text));
+	assert_null(literal_of(plain, task(plain, "a")->text));
 	assert_string_equal(task(plain, "d")->text, task(noted, "d")->text);
 	assert_int_equal(plain->plan->tasks.n, noted->plan->tasks.n);
 }
