@@ -48,6 +48,7 @@ const char *kh_token_name(int token);
 #include "alloc.h"
 #include "i18n.h"
 #include "literal.h"
+#include "ast_pack.h"
 #include "grammar_nodes.h"
 
 /* Past its first 200 entries bison moves its stacks to YYMALLOC memory,
@@ -262,7 +263,9 @@ stmt
 	| PART string opt_block { $$ = adopt(named_spare(KH_N_PART, @$, NULL, $2), $3); }
 	| LINE string           { $$ = named_spare(KH_N_LINE, @$, NULL, $2); }
 	| TASK id string opt_block
-				{ $$ = adopt(named_spare(KH_N_TASK, @2, $2, $3), $4); }
+				{ $$ = adopt(named_spare(KH_N_TASK, @2, $2, $3), $4);
+				  if (ctx->packer)
+					kh_node_pack_kids($$, ctx->packer); }
 	| MEETING id opt_string block
 				{ $$ = adopt(named_spare(KH_N_MEETING, @2, $2, $3), $4); }
 	| AWARDS block          { $$ = adopt(node(KH_N_AWARDS, @1), $2); }

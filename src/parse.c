@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "ast_pack.h"
 #include "braces.h"
 #include "i18n.h"
 #include "parse.h"
@@ -251,15 +252,17 @@ void kh_scan_layout(kh_source *src)
 
 kh_node *kh_parse(kh_source *src, kh_diags *diags)
 {
-	return kh_parse_with(src, diags, true);
+	return kh_parse_with(src, diags, KH_PARSE_LITERALS);
 }
 
-kh_node *kh_parse_with(kh_source *src, kh_diags *diags, bool note_literals)
+kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags)
 {
 	kh_parse_ctx ctx = { 0 };
 	ctx.src = src;
 	ctx.diags = diags;
-	ctx.note_literals = note_literals;
+	ctx.note_literals = flags & KH_PARSE_LITERALS;
+	if (flags & KH_PARSE_PACK_TASKS)
+		ctx.packer = kh_packer_new();
 	ctx.note_layout = true;
 	src->layout = (kh_layout){ 0 }; /* a second parse of the same text notes it again */
 	ctx.root = kh_node_new(KH_N_FILE, (kh_span){ src->id, 0, (unsigned)src->len });

@@ -22,6 +22,7 @@ typedef struct kh_parse_ctx {
 	kh_diags *diags;
 	kh_node *root;            /* the FILE node */
 	bool note_literals;       /* a parse: each string's place goes to src (literal.h) */
+	struct kh_packer *packer; /* each task's statements packed (ast_pack.h); NULL: not */
 	bool note_layout;         /* each comment and brace goes to src->layout */
 	unsigned syntax_errors;
 	int stop;                 /* a fatal problem was reported: say nothing more */
@@ -96,9 +97,12 @@ kh_node *kh_kw_refused(kh_parse_ctx *ctx, kh_span span, const char *what, const 
  * reported to DIAGS). Never NULL. Each string's place is noted in
  * src->literals (literal.h). */
 kh_node *kh_parse(kh_source *src, kh_diags *diags);
-/* The same, noting the strings' places only when NOTE_LITERALS: the
- * checks read them, of the main file alone. */
-kh_node *kh_parse_with(kh_source *src, kh_diags *diags, bool note_literals);
+/* The same, noting the strings' places only with KH_PARSE_LITERALS (the
+ * checks read them, of the main file alone), and packing each task's
+ * statements with KH_PARSE_PACK_TASKS (ast_pack.h: for the resolver,
+ * which unpacks them). */
+enum { KH_PARSE_LITERALS = 1, KH_PARSE_PACK_TASKS = 2 };
+kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags);
 
 /* Keyword lookup (spelling as written, NFC, '_' between words): the token
  * number and its value, or 0 when SPELLING is not a keyword. */

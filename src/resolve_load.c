@@ -267,7 +267,9 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 	kh_node *root = NULL;
 	/* The checks read where the main file's strings stand; an import's
 	 * are not kept (resolve.c). */
-	bool note_literals = !r->stack.n && !r->prog->main && !r->opts->no_literals;
+	bool main_file = !r->stack.n && !r->prog->main;
+	unsigned parse_flags = (main_file && !r->opts->no_literals ? KH_PARSE_LITERALS : 0) |
+			       (main_file ? KH_PARSE_PACK_TASKS : 0);
 	if (r->bytes) {
 		src = kh_source_from_bytes(path, r->bytes, r->nbytes, r->diags);
 		r->bytes = NULL;
@@ -288,7 +290,7 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 	f->state = 1;
 	f->in_stdlib = r->stack.n > 0 && r->next_in_stdlib;
 	kh_vec_push(&r->stack, f);
-	f->root = root ? root : kh_parse_with(src, r->diags, note_literals);
+	f->root = root ? root : kh_parse_with(src, r->diags, parse_flags);
 	for (kh_node *n = f->root->kids; n; n = n->next)
 		if (n->kind == KH_N_IMPORT)
 			rs_load_import(r, f, n);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ast_pack.h"
 #include "i18n.h"
 #include "resolve_int.h"
 
@@ -31,7 +32,8 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 {
 	static const int single[] = { T_NOTE, 0 };
 	rs_once once = { .single = single };
-	for (kh_node *a = n->kids; a; a = a->next) {
+	kh_node *kids = kh_node_unpack_kids(n, &r->node_pool);
+	for (kh_node *a = kids; a; a = a->next) {
 		if (a->kind == KH_N_PARA) {
 			kh_vec_push(&t->description, (void *)a->text);
 			continue;
@@ -76,6 +78,8 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			rs_misplaced(r, a, _("in a task (use giao, phối_hợp, gửi, qua, hạn, sau, không_cần, ghi_chú)"));
 		}
 	}
+	if (kids != n->kids) /* unpacked: the next task's nodes */
+		kh_node_release(kids, &r->node_pool);
 }
 
 static kh_level *qualifier(resolver *r, kh_node *a)

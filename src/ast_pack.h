@@ -1,0 +1,36 @@
+/*
+ * ast_pack.h - a task's statements as bytes while the plan waits to be
+ * resolved.
+ *
+ * Tasks are most of a large plan, and their statements (giao, gửi, hạn
+ * and the references and dates under them) seven or eight nodes of 64
+ * bytes each, all alive at once until the resolver has read them. Packed
+ * at the end of each task's parse, they take a tenth of that, and their
+ * nodes are cut again for the next task; the resolver unpacks one task at
+ * a time into nodes it reuses. The unpacked nodes are the parsed ones,
+ * field for field: nothing that reads them can tell.
+ * Part of kehoach; see README.md for the licence.
+ */
+#ifndef KH_AST_PACK_H
+#define KH_AST_PACK_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+
+/* A parse's scratch for packing (reused from one task to the next: a
+ * task's bytes are copied out). */
+typedef struct kh_packer kh_packer;
+kh_packer *kh_packer_new(void);
+/* During a parse (the dead nodes are spared): TASK's children go into
+ * one block held where a list keeps its last child; TASK->kids is NULL. */
+void kh_node_pack_kids(kh_node *task, kh_packer *p);
+bool kh_node_is_packed(const kh_node *n);
+/* TASK's children: as parsed, or unpacked into nodes taken from *POOL
+ * (new ones when it is empty). */
+kh_node *kh_node_unpack_kids(const kh_node *task, kh_node **pool);
+/* FIRST, its siblings and everything under them go back to *POOL: only
+ * nodes from kh_node_unpack_kids, once nothing reads them. */
+void kh_node_release(kh_node *first, kh_node **pool);
+
+#endif
