@@ -326,7 +326,7 @@ static __attribute__((noinline)) void wipe_stack_below(void)
 }
 #endif
 
-void kh_alloc_tree_dropped(size_t size)
+void kh_alloc_phase_done(size_t size)
 {
 #ifndef KH_NO_GC
 	if (size >= KH_DROP_COLLECT) {

@@ -46,10 +46,12 @@ void kh_alloc_bump_done(void);
  * for it at once, instead of the collector running again and again on
  * the way (a short run's collections are mostly wasted). */
 void kh_alloc_expect(size_t size);
-/* A tree of SIZE bytes of source was resolved and dropped: when it was a
- * large one, collect now, so what the commands allocate next reuses its
- * memory instead of new pages. */
-void kh_alloc_tree_dropped(size_t size);
+/* A phase's working memory for SIZE bytes of source is garbage (the tree
+ * once resolved, a checker's indexes once it is done): when the source is
+ * a large one, collect now, so what comes next reuses that memory instead
+ * of touching new pages (the heap is grown at once, kh_alloc_expect, and
+ * would not be collected otherwise). */
+void kh_alloc_phase_done(size_t size);
 /* Memory the collector scans but never frees (bison's stack: YYMALLOC). */
 void *kh_alloc_uncollectable(size_t size);
 void kh_free_uncollectable(void *p);

@@ -197,6 +197,9 @@ void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_d
 		kh_check_refs(&cx);
 		kh_check_citations(&cx);
 		kh_check_time(&cx);
+		/* its indexes (a task's windows, owners by body) are garbage:
+		 * the prose checks' reuse them */
+		kh_alloc_phase_done(prog->main ? prog->main->len : 0);
 		kh_check_people(&cx);
 		kh_check_signature(&cx);
 		kh_check_awards(&cx);

@@ -569,7 +569,7 @@ kh_program *kh_resolve_file(const char *path, const kh_resolve_opts *opts, kh_di
 {
 	kh_program *p = resolve_fresh(path, opts, diags, io_error);
 	if (p && p->main)
-		kh_alloc_tree_dropped(p->main->len);
+		kh_alloc_phase_done(p->main->len);
 	return p;
 }
 

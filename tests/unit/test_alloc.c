@@ -188,7 +188,7 @@ static void test_bump_mark_release(void **state)
 
 #ifndef KH_NO_GC
 /* A tree parsed in a frame that is gone, with only a disappearing link
- * to its root: kh_alloc_tree_dropped must find nothing holding it. */
+ * to its root: kh_alloc_phase_done must find nothing holding it. */
 static __attribute__((noinline)) void parse_and_drop(void **watch)
 {
 	kh_node *root = parse_bodies(2000);
@@ -209,7 +209,7 @@ static void test_dropped_tree_collected(void **state)
 	static void *watch; /* cleared by the collector when the tree goes */
 	parse_and_drop(&watch);
 	assert_non_null(watch);
-	kh_alloc_tree_dropped(64u << 20);
+	kh_alloc_phase_done(64u << 20);
 	assert_null(watch);
 #endif
 }
