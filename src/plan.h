@@ -23,6 +23,10 @@ typedef struct kh_vec {
 	uint32_t n, cap;
 } kh_vec;
 void kh_vec_push(kh_vec *v, void *item);
+/* Room for EXTRA more items, exactly (a vector filled from a list of known
+ * length: most of a task's hold one item, and 3 slots took twice the
+ * memory of 1). */
+void kh_vec_reserve(kh_vec *v, size_t extra);
 #define KH_VEC_AT(v, T, i) ((T *)(v).items[i])
 
 typedef struct kh_level kh_level;

@@ -82,6 +82,7 @@ void rs_misplaced(resolver *r, kh_node *n, const char *where);
  * names the block, translated ("in the plan"). */
 bool rs_repeated(resolver *r, rs_once *once, int key, kh_node *a, const char *where);
 kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds);
+size_t rs_count(const kh_node *first);
 void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_kinds);
 kh_node *rs_only_string(kh_node *a);
 const char *rs_real_path(const char *path);
