@@ -135,7 +135,8 @@ void kh_node_pack_kids(kh_node *task, kh_packer *p)
 	size_t head = sizeof(packed_head) + p->nptrs * sizeof(char *);
 	unsigned char *blob = kh_alloc_bump(head + p->nbytes);
 	*(packed_head *)blob = (packed_head){ (uint32_t)p->nptrs, (uint32_t)p->nbytes };
-	memcpy(blob + sizeof(packed_head), p->ptrs, p->nptrs * sizeof(char *));
+	if (p->nptrs) /* none: a task of dates alone */
+		memcpy(blob + sizeof(packed_head), p->ptrs, p->nptrs * sizeof(char *));
 	memcpy(blob + head, p->bytes, p->nbytes);
 	spare_list(task->kids);
 	task->kids = NULL;
