@@ -68,11 +68,6 @@ static inline size_t kh_mul_size(size_t n, size_t size)
 	return n * size;
 }
 #define KH_NEW(T) ((T *)kh_alloc(sizeof(T)))
-/* An object that lives as long as the plan's model (a task, a reference, a
- * date, a symbol): cut from a chunk, without the byte the collector adds
- * to each block and the size class it rounds up to (a 40-byte reference
- * took 48). Never reallocated or freed alone. */
-#define KH_NEW_KEPT(T) ((T *)kh_alloc_bump(sizeof(T)))
 #define KH_NEW_N(T, n) ((T *)kh_alloc(kh_mul_size((n), sizeof(T))))
 #define KH_GROW_N(p, T, n) ((T *)kh_realloc((p), kh_mul_size((n), sizeof(T))))
 

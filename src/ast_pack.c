@@ -254,8 +254,7 @@ void kh_node_release(kh_node *first, kh_node **pool)
 	while (first) {
 		kh_node *next = first->next;
 		kh_node_release(first->kids, pool);
-		memset(first, 0, sizeof *first);
-		first->next = *pool;
+		first->next = *pool; /* cleared when taken again */
 		*pool = first;
 		first = next;
 	}

@@ -186,6 +186,9 @@ static void apply_suppressions(const kh_check_ctx *cx)
 	}
 }
 
+/* 16 MB of source: about 45,000 tasks. */
+#define KH_CHECK_COLLECT (16u << 20)
+
 void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_diags *diags)
 {
 	kh_vec prose = { 0 };
@@ -198,8 +201,11 @@ void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_d
 		kh_check_citations(&cx);
 		kh_check_time(&cx);
 		/* its indexes (a task's windows, owners by body) are garbage:
-		 * the prose checks' reuse them */
-		kh_alloc_phase_done(prog->main ? prog->main->len : 0);
+		 * the prose checks' reuse them. Only for a very large plan: the
+		 * collection marks the whole model (45M instructions at 10k
+		 * tasks, a twelfth of the check) for pages that cost less. */
+		if (prog->main && prog->main->len >= KH_CHECK_COLLECT)
+			kh_alloc_phase_done(prog->main->len);
 		kh_check_people(&cx);
 		kh_check_signature(&cx);
 		kh_check_awards(&cx);

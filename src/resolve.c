@@ -191,7 +191,7 @@ static void declare_node(resolver *r, kh_node *n, int in_plan)
 		break;
 	}
 	case KH_N_TASK: {
-		kh_task *t = KH_NEW_KEPT(kh_task);
+		kh_task *t = KH_NEW(kh_task);
 		t->id = n->id;
 		t->text = n->text;
 		t->span = n->span;
@@ -258,7 +258,7 @@ static void declare_block(resolver *r, kh_node *first, int in_plan)
 
 kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds)
 {
-	kh_ref *ref = KH_NEW_KEPT(kh_ref);
+	kh_ref *ref = KH_NEW(kh_ref);
 	ref->span = n->span;
 	ref->joined = n->flag == 1;
 	switch (n->kind) {

@@ -475,7 +475,7 @@ static void resolve_addressees(resolver *r, kh_node *n, int top)
 
 static kh_item *new_item(kh_item_kind kind, kh_node *n)
 {
-	kh_item *it = KH_NEW_KEPT(kh_item);
+	kh_item *it = KH_NEW(kh_item);
 	it->kind = kind;
 	it->span = n->span;
 	it->text = n->text;

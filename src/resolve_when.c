@@ -189,7 +189,7 @@ static void resolve_span(resolver *r, kh_node *w, kh_when *wh)
 
 static kh_when *resolve_when(resolver *r, kh_node *w)
 {
-	kh_when *wh = KH_NEW_KEPT(kh_when);
+	kh_when *wh = KH_NEW(kh_when);
 	wh->span = w->span;
 	wh->text = rs_span_text(w->span);
 	wh->planned = w->flag == 1;
