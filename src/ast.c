@@ -41,6 +41,16 @@ void kh_node_spare(kh_node *n)
 	*spares = n;
 }
 
+void kh_node_spare_trees(kh_node *first)
+{
+	while (first) {
+		kh_node *next = first->next;
+		kh_node_spare_trees(first->kids);
+		kh_node_spare(first);
+		first = next;
+	}
+}
+
 kh_node *kh_node_new(kh_node_kind kind, kh_span span)
 {
 	kh_node *n;

@@ -88,12 +88,15 @@ kh_node *kh_node_new(kh_node_kind kind, kh_span span);
  * collection could take back, since the blocks nodes are cut from stay
  * while any node in them lives. Only during a parse (kh_parse: begin with
  * a list of its own, end before it returns), so that no dead node is
- * kept past it; outside one, kh_node_spare does nothing.
+ * kept past it; outside one, kh_node_spare does nothing. The resolver
+ * does the same for the nodes it unpacks a task into (ast_pack.h).
  */
 void kh_node_spares_begin(kh_node **list);
 void kh_node_spares_end(void);
 /* N is dead: nothing points to it, and nothing will read it again. */
 void kh_node_spare(kh_node *n);
+/* FIRST, its siblings and everything under them are dead. */
+void kh_node_spare_trees(kh_node *first);
 /* Appends CHILD (and the siblings after it) to N's children; returns N. */
 kh_node *kh_node_add(kh_node *n, kh_node *child);
 /* Joins two sibling lists; either may be NULL. */

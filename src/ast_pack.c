@@ -108,16 +108,6 @@ static void pack_list(packer *p, const kh_node *first)
 	}
 }
 
-static void spare_list(kh_node *first)
-{
-	while (first) {
-		kh_node *next = first->next;
-		spare_list(first->kids);
-		kh_node_spare(first);
-		first = next;
-	}
-}
-
 typedef struct packed_head {
 	uint32_t nptrs, nbytes;
 } packed_head;
@@ -138,7 +128,7 @@ void kh_node_pack_kids(kh_node *task, kh_packer *p)
 	if (p->nptrs) /* none: a task of dates alone */
 		memcpy(blob + sizeof(packed_head), p->ptrs, p->nptrs * sizeof(char *));
 	memcpy(blob + head, p->bytes, p->nbytes);
-	spare_list(task->kids);
+	kh_node_spare_trees(task->kids);
 	task->kids = NULL;
 	task->last = (kh_node *)(void *)blob;
 }
@@ -154,7 +144,6 @@ typedef struct unpacker {
 	size_t nptrs, next_ptr;
 	int file;
 	unsigned prev_start;
-	kh_node **pool;
 } unpacker;
 
 static uint64_t get_uint(unpacker *u)
@@ -180,17 +169,6 @@ static const char *get_ptr(unpacker *u)
 	return u->next_ptr < u->nptrs ? u->ptrs[u->next_ptr++] : NULL;
 }
 
-static kh_node *pool_take(kh_node **pool)
-{
-	kh_node *n = *pool;
-	if (n)
-		*pool = n->next;
-	else
-		n = kh_alloc_bump(sizeof *n);
-	memset(n, 0, sizeof *n);
-	return n;
-}
-
 /* One node and, through HAS_KIDS and HAS_NEXT, all that follows it. */
 static kh_node *unpack_list(unpacker *u)
 {
@@ -198,13 +176,14 @@ static kh_node *unpack_list(unpacker *u)
 	for (;;) {
 		if (u->end - u->at < 2)
 			return first;
-		kh_node *n = pool_take(u->pool);
-		n->kind = (kh_node_kind)u->at[0];
+		/* a spared node while the resolver gives them back, else a new one */
+		kh_node *n = kh_node_new((kh_node_kind)u->at[0], (kh_span){ u->file, 0, 0 });
 		unsigned has = u->at[1];
 		u->at += 2;
 		if (has & HAS_FLAG)
 			n->flag = (short)get_int(u);
-		n->span.file = has & HAS_FILE ? (int)get_int(u) : u->file;
+		if (has & HAS_FILE)
+			n->span.file = (int)get_int(u);
 		n->span.start = (unsigned)(u->prev_start + get_int(u));
 		n->span.end = (unsigned)(n->span.start + get_int(u));
 		u->prev_start = n->span.start;
@@ -233,7 +212,7 @@ static kh_node *unpack_list(unpacker *u)
 	}
 }
 
-kh_node *kh_node_unpack_kids(const kh_node *task, kh_node **pool)
+kh_node *kh_node_unpack_kids(const kh_node *task)
 {
 	if (!kh_node_is_packed(task))
 		return task->kids;
@@ -244,18 +223,6 @@ kh_node *kh_node_unpack_kids(const kh_node *task, kh_node **pool)
 		.at = blob + head, .end = blob + head + h.nbytes,
 		.ptrs = (const char *const *)(const void *)(blob + sizeof(packed_head)),
 		.nptrs = h.nptrs, .file = task->span.file, .prev_start = task->span.start,
-		.pool = pool,
 	};
 	return unpack_list(&u);
-}
-
-void kh_node_release(kh_node *first, kh_node **pool)
-{
-	while (first) {
-		kh_node *next = first->next;
-		kh_node_release(first->kids, pool);
-		first->next = *pool; /* cleared when taken again */
-		*pool = first;
-		first = next;
-	}
 }

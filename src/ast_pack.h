@@ -7,7 +7,7 @@
  * bytes each, all alive at once until the resolver has read them. Packed
  * at the end of each task's parse, they take a tenth of that, and their
  * nodes are cut again for the next task; the resolver unpacks one task at
- * a time into nodes it reuses. The unpacked nodes are the parsed ones,
+ * a time into nodes it spares again when done (kh_node_spare_trees). The unpacked nodes are the parsed ones,
  * field for field: nothing that reads them can tell.
  * Part of kehoach; see README.md for the licence.
  */
@@ -26,11 +26,9 @@ kh_packer *kh_packer_new(void);
  * one block held where a list keeps its last child; TASK->kids is NULL. */
 void kh_node_pack_kids(kh_node *task, kh_packer *p);
 bool kh_node_is_packed(const kh_node *n);
-/* TASK's children: as parsed, or unpacked into nodes taken from *POOL
- * (new ones when it is empty). */
-kh_node *kh_node_unpack_kids(const kh_node *task, kh_node **pool);
-/* FIRST, its siblings and everything under them go back to *POOL: only
- * nodes from kh_node_unpack_kids, once nothing reads them. */
-void kh_node_release(kh_node *first, kh_node **pool);
+/* TASK's children: as parsed, or unpacked into nodes from kh_node_new
+ * (the spared ones first, ast.h): the resolver spares them when it is
+ * done, so the next task is unpacked into the same nodes. */
+kh_node *kh_node_unpack_kids(const kh_node *task);
 
 #endif

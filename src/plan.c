@@ -22,16 +22,6 @@
  * block (so that a pointer just past its end still holds it), 2^k - 1
  * pointers fill a block of 2^k words exactly, where 2^k would take 16
  * bytes more, and a plan has a few short vectors per task. */
-void kh_vec_reserve(kh_vec *v, size_t extra)
-{
-	if (extra <= v->cap - v->n)
-		return;
-	if (extra > UINT32_MAX - v->n)
-		kh_oom(SIZE_MAX);
-	v->cap = v->n + (uint32_t)extra;
-	v->items = KH_GROW_N(v->items, void *, v->cap);
-}
-
 void kh_vec_push(kh_vec *v, void *item)
 {
 	if (v->n == v->cap) {
@@ -41,6 +31,16 @@ void kh_vec_push(kh_vec *v, void *item)
 		v->items = KH_GROW_N(v->items, void *, v->cap);
 	}
 	v->items[v->n++] = item;
+}
+
+void kh_vec_reserve(kh_vec *v, size_t extra)
+{
+	if (extra <= v->cap - v->n)
+		return;
+	if (extra > UINT32_MAX - v->n)
+		kh_oom(SIZE_MAX);
+	v->cap = v->n + (uint32_t)extra;
+	v->items = KH_GROW_N(v->items, void *, v->cap);
 }
 
 static const char *const kind_names[KH_KIND__COUNT][2] = {

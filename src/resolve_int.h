@@ -66,7 +66,7 @@ typedef struct resolver {
 	size_t nbytes;
 	int order;
 	unsigned guesses;        /* keyword guesses made (each reads the whole table) */
-	kh_node *node_pool;      /* nodes to unpack the next task into (ast_pack.h) */
+	kh_node *node_pool;      /* spared nodes to unpack the next task into (ast_pack.h) */
 } resolver;
 
 const char *rs_span_text(kh_span sp);

@@ -32,7 +32,8 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 {
 	static const int single[] = { T_NOTE, 0 };
 	rs_once once = { .single = single };
-	kh_node *kids = kh_node_unpack_kids(n, &r->node_pool);
+	kh_node_spares_begin(&r->node_pool);
+	kh_node *kids = kh_node_unpack_kids(n);
 	for (kh_node *a = kids; a; a = a->next) {
 		if (a->kind == KH_N_PARA) {
 			kh_vec_push(&t->description, (void *)a->text);
@@ -52,8 +53,8 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			rs_resolve_refs(r, a->kids, &t->cooperate, 0);
 			break;
 		case T_SEND: {
-			size_t via = 0, all = rs_count(a->kids);
-			for (kh_node *x = a->kids; x; x = x->next)
+			size_t via = 0, all = 0;
+			for (kh_node *x = a->kids; x; x = x->next, all++)
 				via += x->flag == 2;
 			kh_vec_reserve(&t->via, via);
 			kh_vec_reserve(&t->send_to, all - via);
@@ -86,7 +87,8 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 		}
 	}
 	if (kids != n->kids) /* unpacked: the next task's nodes */
-		kh_node_release(kids, &r->node_pool);
+		kh_node_spare_trees(kids);
+	kh_node_spares_end();
 }
 
 static kh_level *qualifier(resolver *r, kh_node *a)

@@ -3,7 +3,7 @@
  * by the resolver (ast_pack.h) come back as they were parsed: every
  * example, and texts with syntax errors, unusual spans and long tasks,
  * parsed with and without packing and compared node for node; the
- * resolver's pool of nodes reused from one task to the next.
+ * nodes the resolver spares reused from one task to the next.
  * Part of kehoach; see README.md for the licence.
  */
 #include <setjmp.h>
@@ -68,13 +68,17 @@ static void same_node(const kh_node *a, const kh_node *b, bool unpacked)
 	if (a->kind == KH_N_TASK && kh_node_is_packed(b)) {
 		assert_null(b->kids);
 		tasks_seen++;
-		kh_node *kids = kh_node_unpack_kids(b, &pool);
+		/* as the resolver does: unpacked, spared, unpacked again into
+		 * the nodes just given back */
+		kh_node_spares_begin(&pool);
+		kh_node *kids = kh_node_unpack_kids(b);
 		same_list(a->kids, kids, true);
-		kh_node_release(kids, &pool);
-		/* and again, from the nodes just given back */
-		kids = kh_node_unpack_kids(b, &pool);
+		kh_node_spare_trees(kids);
+		assert_non_null(pool);
+		kids = kh_node_unpack_kids(b);
 		same_list(a->kids, kids, true);
-		kh_node_release(kids, &pool);
+		kh_node_spare_trees(kids);
+		kh_node_spares_end();
 		return;
 	}
 	same_list(a->kids, b->kids, unpacked);
@@ -158,7 +162,7 @@ static void test_off_without_flag(void **state)
 	assert_false(kh_node_is_packed(task));
 	assert_non_null(task->kids);
 	/* unpacking a task that was not packed gives its own children */
-	assert_ptr_equal(kh_node_unpack_kids(task, &pool), task->kids);
+	assert_ptr_equal(kh_node_unpack_kids(task), task->kids);
 	root = parse(t, strlen(t), KH_PARSE_PACK_TASKS);
 	task = root->kids->kids;
 	assert_true(kh_node_is_packed(task));
