@@ -375,7 +375,28 @@ static kh_pdoc *new_doc(const kh_program *prog, const char *title)
 	return doc;
 }
 
-kh_pdoc *kh_pdoc_plan(const kh_program *prog, const kh_pdoc_hooks *hooks)
+void kh_pdoc_flush(kh_pdoc_builder *b)
+{
+	if (!b->sink)
+		return;
+	kh_vec *v = b->blocks;
+	for (uint32_t i = 0; i < v->n; i++)
+		b->sink->block(b->sink->ctx, b->doc, v->items[i]);
+	/* cleared: the collector scans the whole array, past n too */
+	memset(v->items, 0, v->n * sizeof *v->items);
+	v->n = 0;
+	kh_alloc_step_done(b->prog->main ? b->prog->main->len : 0);
+}
+
+/* Section S of the document, begun (streamed: handed to the sink). */
+static void begin_section(kh_pdoc_builder *b, kh_pdoc_section *s)
+{
+	b->blocks = &s->blocks;
+	if (b->sink)
+		b->sink->section(b->sink->ctx, b->doc, s);
+}
+
+kh_pdoc *kh_pdoc_plan_to(const kh_program *prog, const kh_pdoc_hooks *hooks, const kh_pdoc_sink *sink)
 {
 	const kh_plan *p = prog->plan;
 	if (!p)
@@ -383,21 +404,31 @@ kh_pdoc *kh_pdoc_plan(const kh_program *prog, const kh_pdoc_hooks *hooks)
 	const char *kind = kh_doc_kind_vi(p->kind);
 	kh_pdoc *doc = new_doc(prog, p->number && *p->number ? kh_printf("%s %s", kind, p->number)
 				     : p->title ? kh_printf("%s %s", kind, p->title) : kind);
-	kh_pdoc_section *main = kh_pdoc_section_add(doc, KH_SECTION_MAIN, false);
 	kh_pdoc_builder b = { .prog = prog, .p = p, .party = doc->party, .hooks = hooks,
-			      .blocks = &main->blocks };
+			      .sink = sink, .doc = doc };
+	begin_section(&b, kh_pdoc_section_add(doc, KH_SECTION_MAIN, false));
 	header(&b);
 	addressees(&b);
 	if (p->preamble)
 		kh_pdoc_add(b.blocks, KH_PS_BODY, NULL, p->preamble);
+	kh_pdoc_flush(&b);
 	kh_pdoc_body(&b, &p->items, 0);
 	if (p->closing)
 		kh_pdoc_add(b.blocks, KH_PS_BODY, NULL, p->closing);
 	foot(&b);
-	for (size_t i = 0; i < p->outlines.n; i++)
-		kh_vec_push(&doc->sections,
-			    kh_pdoc_attachment(prog, KH_VEC_AT(p->outlines, kh_outline, i), true, false));
+	kh_pdoc_flush(&b);
+	for (size_t i = 0; i < p->outlines.n; i++) {
+		kh_pdoc_section *s = kh_pdoc_attachment(prog, KH_VEC_AT(p->outlines, kh_outline, i), true, false);
+		kh_vec_push(&doc->sections, s);
+		begin_section(&b, s);
+		kh_pdoc_flush(&b);
+	}
 	return doc;
+}
+
+kh_pdoc *kh_pdoc_plan(const kh_program *prog, const kh_pdoc_hooks *hooks)
+{
+	return kh_pdoc_plan_to(prog, hooks, NULL);
 }
 
 kh_pdoc *kh_pdoc_outlines(const kh_program *prog, bool skeleton)

@@ -208,6 +208,21 @@ typedef struct kh_pdoc_hooks {
 /* The whole plan: header, body, closing, recipients and signature, then
  * each attached outline on a new page. NULL when the file has no plan. */
 kh_pdoc *kh_pdoc_plan(const kh_program *prog, const kh_pdoc_hooks *hooks);
+
+/*
+ * Where a document goes as it is made (render --html): each section when
+ * it begins, then its blocks in order, each handed over after the item
+ * of the plan it prints. The builder forgets a block once handed over,
+ * so a long plan's document never exists whole: the sections of the
+ * document returned have no blocks.
+ */
+typedef struct kh_pdoc_sink {
+	void *ctx;
+	void (*section)(void *ctx, const kh_pdoc *doc, const kh_pdoc_section *s);
+	void (*block)(void *ctx, const kh_pdoc *doc, const kh_pdoc_block *b);
+} kh_pdoc_sink;
+/* kh_pdoc_plan, streamed to SINK. */
+kh_pdoc *kh_pdoc_plan_to(const kh_program *prog, const kh_pdoc_hooks *hooks, const kh_pdoc_sink *sink);
 /* The hooks that print every fact of the data (document_compose.c). */
 const kh_pdoc_hooks *kh_pdoc_compose_hooks(void);
 

@@ -377,6 +377,7 @@ void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 		case KH_ITEM_OUTLINE:
 			break; /* opened by flatten, or printed at the foot / after */
 		}
+		kh_pdoc_flush(b);
 		prev = it;
 	}
 	b->said = outer;

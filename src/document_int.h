@@ -17,7 +17,12 @@ typedef struct kh_pdoc_builder {
 	kh_vec *blocks;               /* where the next paragraphs go */
 	const char *said;             /* the text of the top-level section being
 	                                 built: what the page already says there */
+	const kh_pdoc_sink *sink;     /* NULL: the blocks stay in the document */
+	const kh_pdoc *doc;
 } kh_pdoc_builder;
+
+/* The blocks made so far handed to the sink, if there is one, and dropped. */
+void kh_pdoc_flush(kh_pdoc_builder *b);
 
 /* The plan's body (ITEMS of the document or of a Phần, at DEPTH 0). */
 void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth);

@@ -234,47 +234,83 @@ static void grid(kh_buf *out, const kh_pdoc_grid *g)
 
 /* ---- The document ------------------------------------------------------------ */
 
-static void section(kh_buf *out, const kh_pdoc *doc, const kh_pdoc_section *s)
+static void section_open(kh_buf *out, const kh_pdoc *doc, const kh_pdoc_section *s)
 {
 	if (s->kind == KH_SECTION_MAIN)
 		kh_buf_printf(out, "<article class=\"page %s\">\n", doc->party ? "party-doc" : "state-doc");
 	else
 		kh_buf_puts(out, s->new_page ? "<section class=\"attachment page\">\n"
 					     : "<section class=\"attachment first page\">\n");
-	for (size_t i = 0; i < s->blocks.n; i++) {
-		const kh_pdoc_block *b = KH_VEC_AT(s->blocks, kh_pdoc_block, i);
-		switch (b->kind) {
-		case KH_BLOCK_PARA:
-			para(out, b->para);
-			break;
-		case KH_BLOCK_GRID:
-			grid(out, b->grid);
-			break;
-		case KH_BLOCK_LINES:
-			kh_buf_puts(out, "<div class=\"att-lines\">\n");
-			for (size_t j = 0; j < b->lines.n; j++)
-				para(out, KH_VEC_AT(b->lines, kh_pdoc_para, j));
-			kh_buf_puts(out, "</div>\n");
-			break;
-		}
-	}
+}
+
+static void section_close(kh_buf *out, const kh_pdoc_section *s)
+{
 	kh_buf_puts(out, s->kind == KH_SECTION_MAIN ? "</article>\n" : "</section>\n");
+}
+
+static void block(kh_buf *out, const kh_pdoc_block *b)
+{
+	switch (b->kind) {
+	case KH_BLOCK_PARA:
+		para(out, b->para);
+		break;
+	case KH_BLOCK_GRID:
+		grid(out, b->grid);
+		break;
+	case KH_BLOCK_LINES:
+		kh_buf_puts(out, "<div class=\"att-lines\">\n");
+		for (size_t j = 0; j < b->lines.n; j++)
+			para(out, KH_VEC_AT(b->lines, kh_pdoc_para, j));
+		kh_buf_puts(out, "</div>\n");
+		break;
+	}
 }
 
 void kh_html_document(kh_buf *out, const kh_pdoc *doc)
 {
 	html_begin(out, doc->title);
-	for (size_t i = 0; i < doc->sections.n; i++)
-		section(out, doc, KH_VEC_AT(doc->sections, kh_pdoc_section, i));
+	for (size_t i = 0; i < doc->sections.n; i++) {
+		const kh_pdoc_section *s = KH_VEC_AT(doc->sections, kh_pdoc_section, i);
+		section_open(out, doc, s);
+		for (size_t j = 0; j < s->blocks.n; j++)
+			block(out, KH_VEC_AT(s->blocks, kh_pdoc_block, j));
+		section_close(out, s);
+	}
 	html_end(out);
+}
+
+/* The document streamed (kh_pdoc_sink): written as it is made, the same
+ * bytes as kh_html_document's. */
+typedef struct html_stream {
+	kh_buf *out;
+	const kh_pdoc_section *open; /* the section written into */
+} html_stream;
+
+static void stream_section(void *ctx, const kh_pdoc *doc, const kh_pdoc_section *s)
+{
+	html_stream *h = ctx;
+	if (h->open)
+		section_close(h->out, h->open);
+	else
+		html_begin(h->out, doc->title);
+	section_open(h->out, doc, s);
+	h->open = s;
+}
+
+static void stream_block(void *ctx, const kh_pdoc *doc, const kh_pdoc_block *b)
+{
+	(void)doc;
+	block(((html_stream *)ctx)->out, b);
 }
 
 int kh_emit_render_html(const kh_program *prog, kh_buf *out)
 {
-	kh_pdoc *doc = kh_pdoc_plan(prog, kh_pdoc_compose_hooks());
-	if (!doc)
+	html_stream h = { .out = out };
+	kh_pdoc_sink sink = { .ctx = &h, .section = stream_section, .block = stream_block };
+	if (!kh_pdoc_plan_to(prog, kh_pdoc_compose_hooks(), &sink))
 		return kh_emit_no_plan(prog);
-	kh_html_document(out, doc);
+	section_close(out, h.open); /* the main section at least was begun */
+	html_end(out);
 	return 0;
 }
 

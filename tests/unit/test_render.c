@@ -2,7 +2,8 @@
  * test_render.c - the rendered document: the place-date line and its
  * padding, HTML escaping of plan text, the header block of each family
  * (Party heading and '*', state motto and rule), the number and archive
- * forms, blanks for missing facts, and the numbering of the examples' body.
+ * forms, blanks for missing facts, the numbering of the examples' body,
+ * and the document streamed as it is made (the same bytes as built whole).
  * Part of kehoach; see README.md for the licence.
  */
 #include <setjmp.h>
@@ -13,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <glob.h>
 
 #include "alloc.h"
+#include "document.h"
 #include "emit.h"
 #include "resolve.h"
 #include "vn_numbering.h"
@@ -268,6 +271,82 @@ static void test_body_250_and_meetings(void **state)
 	assert_contains(k, "<h4>c) Cấp tỉnh</h4>\n<p>Ban Thường vụ Tỉnh uỷ tổ chức hội nghị");
 }
 
+/* A sink that counts what it is handed, in order. */
+typedef struct counted {
+	size_t sections, blocks;
+	const kh_pdoc_section *last;
+	bool block_before_section;
+} counted;
+
+static void count_section(void *ctx, const kh_pdoc *doc, const kh_pdoc_section *s)
+{
+	(void)doc;
+	counted *c = ctx;
+	c->sections++;
+	c->last = s;
+}
+
+static void count_block(void *ctx, const kh_pdoc *doc, const kh_pdoc_block *b)
+{
+	(void)doc;
+	counted *c = ctx;
+	assert_non_null(b);
+	c->block_before_section |= !c->last;
+	c->blocks++;
+}
+
+static size_t blocks_of(const kh_pdoc *doc)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->sections.n; i++)
+		n += KH_VEC_AT(doc->sections, kh_pdoc_section, i)->blocks.n;
+	return n;
+}
+
+/*
+ * render --html writes the document as it is made (kh_pdoc_plan_to): on
+ * every example the bytes are those of the document built whole, every
+ * block is handed over once, each section before its blocks, and the
+ * builder keeps none of them (a long plan's document never exists whole).
+ */
+static void test_streamed_equals_whole(void **state)
+{
+	(void)state;
+	glob_t gl;
+	assert_int_equal(glob(EXAMPLES "*.kh", 0, NULL, &gl), 0);
+	assert_true(gl.gl_pathc >= 7);
+	size_t attachments = 0;
+	for (size_t i = 0; i < gl.gl_pathc; i++) {
+		kh_diags d;
+		memset(&d, 0, sizeof d);
+		kh_resolve_opts opts = { 0 };
+		opts.stdlib_dir = KH_STDLIB_DIR;
+		int io = 0;
+		kh_program *p = kh_resolve_file(gl.gl_pathv[i], &opts, &d, &io);
+		assert_non_null(p);
+		kh_pdoc *whole = kh_pdoc_plan(p, kh_pdoc_compose_hooks());
+		assert_non_null(whole);
+		kh_buf a = { 0 }, b = { 0 };
+		kh_html_document(&a, whole);
+		assert_int_equal(kh_emit_render_html(p, &b), 0);
+		assert_string_equal(kh_buf_cstr(&a), kh_buf_cstr(&b));
+
+		counted c = { 0 };
+		kh_pdoc_sink sink = { .ctx = &c, .section = count_section, .block = count_block };
+		kh_pdoc *streamed = kh_pdoc_plan_to(p, kh_pdoc_compose_hooks(), &sink);
+		assert_non_null(streamed);
+		assert_false(c.block_before_section);
+		assert_int_equal(c.sections, whole->sections.n);
+		assert_int_equal(streamed->sections.n, whole->sections.n);
+		assert_int_equal(c.blocks, blocks_of(whole));
+		assert_int_equal(blocks_of(streamed), 0);
+		assert_ptr_equal(c.last, KH_VEC_AT(streamed->sections, kh_pdoc_section, streamed->sections.n - 1));
+		attachments += whole->sections.n - 1;
+	}
+	assert_true(attachments > 0); /* the attached outlines are streamed too */
+	globfree(&gl);
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -279,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_missing_facts),
 		cmocka_unit_test(test_body_numbering_297),
 		cmocka_unit_test(test_body_250_and_meetings),
+		cmocka_unit_test(test_streamed_equals_whole),
 	};
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }
