@@ -212,16 +212,19 @@ static const char *meaning(const kh_program *prog)
 	return s;
 }
 
-bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out)
+bool kh_format_same_plan(const kh_source *src, const char *text, size_t len, const kh_resolve_opts *opts)
 {
-	const kh_source *src = prog->main;
+	kh_diags d0 = { 0 }, d = { 0 };
+	kh_program *before = kh_resolve_bytes(src->path, src->text, src->len, opts, &d0);
+	kh_program *again = kh_resolve_bytes(src->path, text, len, opts, &d);
+	return before && !d0.errors && again && !d.errors && !strcmp(meaning(before), meaning(again));
+}
+
+bool kh_format_checked(kh_source *src, const kh_resolve_opts *opts, kh_buf *out)
+{
 	if (!out->drain) /* the laid-out text is about as long as the source */
 		kh_buf_reserve(out, src->len + src->len / 8 + 64);
-	kh_format_source(prog->main, out);
+	kh_format_source(src, out);
 	/* The same tokens give the same plan; else the plans are compared. */
-	if (kh_same_tokens_in(src, out))
-		return true;
-	kh_diags d = { 0 };
-	kh_program *again = kh_resolve_bytes(src->path, kh_buf_cstr(out), out->len, opts, &d);
-	return again && !d.errors && !strcmp(meaning(prog), meaning(again));
+	return kh_same_tokens_in(src, out) || kh_format_same_plan(src, kh_buf_cstr(out), out->len, opts);
 }

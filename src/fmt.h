@@ -32,14 +32,20 @@ size_t kh_format_repair(const char *text, size_t len, kh_buf *out);
 kh_program *kh_format_repaired(const kh_program *prog, const kh_resolve_opts *opts);
 
 /*
- * Lays out PROG's main file into OUT and reads the result back (with
- * OPTS, under the same path): returns true only when it reads as the same
- * tokens (kh_same_tokens), or else resolves without error to the same
- * plan (the resolved JSON equal but for whitespace, which "as written"
- * texts spanning lines may carry). Nothing may be written when it
- * returns false.
+ * Lays out SRC (a plan's main file, read without error) into OUT and
+ * reads the result back (with OPTS, under the same path): returns true
+ * only when it reads as the same tokens (kh_same_tokens), or else both
+ * resolve without error to the same plan (the resolved JSON equal but for
+ * whitespace, which "as written" texts spanning lines may carry). Nothing
+ * may be written when it returns false. Only the source is kept: the
+ * plan read from it may be collected before the layout (a plan's model is
+ * several times its text); the rare case whose tokens differ reads both.
  */
-bool kh_format_program(const kh_program *prog, const kh_resolve_opts *opts, kh_buf *out);
+bool kh_format_checked(kh_source *src, const kh_resolve_opts *opts, kh_buf *out);
+/* Do SRC and TEXT[0, LEN), both read again under SRC's path with OPTS,
+ * resolve without error to the same plan (kh_format_checked's second
+ * question)? */
+bool kh_format_same_plan(const kh_source *src, const char *text, size_t len, const kh_resolve_opts *opts);
 /* Do TEXT[0, LEN) and SRC read as the same tokens, with the same values
  * (fmt_tokens.c)? False too when either cannot be read without a finding. */
 bool kh_same_tokens(const kh_source *src, const char *text, size_t len);

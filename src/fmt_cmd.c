@@ -12,7 +12,9 @@
 #include "i18n.h"
 #include "output.h"
 
-static kh_program *fmt_load(options *o, const char *path, const kh_source **orig, int *status)
+/* PATH resolved: the main file to lay out (repaired, if that reads without
+ * error), or NULL with *STATUS set; *ORIG: the file as read. */
+static kh_source *fmt_load(options *o, const char *path, const kh_source **orig, int *status)
 {
 	kh_diags d = { 0 };
 	int io = 0;
@@ -20,7 +22,7 @@ static kh_program *fmt_load(options *o, const char *path, const kh_source **orig
 	kh_program *fixed = prog && d.errors ? kh_format_repaired(prog, &o->resolve) : NULL;
 	*orig = prog ? prog->main : NULL;
 	if (fixed)
-		return fixed;
+		return fixed->main;
 	options text = *o;
 	text.format = "text";
 	int io_failed = 0;
@@ -33,7 +35,7 @@ static kh_program *fmt_load(options *o, const char *path, const kh_source **orig
 		fprintf(stderr, _("kehoach: %s has errors: not formatted\n"), path);
 	if ((!prog || errors) && *status == EXIT_CLEAN)
 		*status = EXIT_FINDINGS;
-	return errors ? NULL : prog;
+	return errors || !prog ? NULL : prog->main;
 }
 
 int kh_cmd_fmt(options *o)
@@ -50,11 +52,13 @@ int kh_cmd_fmt(options *o)
 	for (int i = 0; i < o->nfiles; i++) {
 		const char *path = o->files[i];
 		const kh_source *src;
-		kh_program *prog = fmt_load(o, path, &src, &status);
-		if (!prog)
+		kh_source *laid = fmt_load(o, path, &src, &status);
+		if (!laid)
 			continue;
+		/* Its plan is no longer needed: the layout reuses its memory. */
+		kh_alloc_phase_done(laid->len);
 		kh_buf out = { 0 };
-		if (!kh_format_program(prog, &o->resolve, &out)) {
+		if (!kh_format_checked(laid, &o->resolve, &out)) {
 			fprintf(stderr, _("kehoach: internal error: the new layout of %s would read "
 					  "differently; nothing written (please report this file)\n"), path);
 			status = EXIT_USAGE;

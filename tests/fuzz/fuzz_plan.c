@@ -54,19 +54,19 @@ static void expect(const char *what, int rc, const kh_buf *out, prop_fn valid)
 }
 
 /* fmt's promises: one pass is enough (idempotent), and the new layout
- * reads as the same plan (kh_format_program's own check, the one
+ * reads as the same plan (kh_format_checked's own check, the one
  * `kehoach fmt` relies on). A broken promise stops the fuzzer. */
 static void check_fmt(const kh_program *p, const kh_resolve_opts *opts)
 {
 	kh_buf once = { 0 }, twice = { 0 };
-	if (!kh_format_program(p, opts, &once))
+	if (!kh_format_checked(p->main, opts, &once))
 		abort();
 	/* Read again, as `kehoach fmt` would: the scanner marks the lines a
 	 * criterion goes on over, which the layout depends on. */
 	kh_diags d = { 0 };
 	kh_program *again = kh_resolve_bytes(p->main->path, once.data ? once.data : "", once.len,
 					     opts, &d);
-	if (!again || !kh_format_program(again, opts, &twice))
+	if (!again || !kh_format_checked(again->main, opts, &twice))
 		abort();
 	if (once.len != twice.len || (once.len && memcmp(once.data, twice.data, once.len)))
 		abort();

@@ -194,6 +194,41 @@ static void test_same_tokens(void **state)
 			fail_msg("case %zu: expected %s", i, cases[i].same ? "the same tokens" : "others");
 }
 
+/* The read-back check's second question, asked when the tokens differ
+ * (kh_format_checked keeps only the source: both texts are resolved
+ * again): the same plan whatever the layout and the tokens that say
+ * nothing new, another plan when a fact changes, and no answer of "the
+ * same" for a text that reads with an error. */
+static void test_same_plan(void **state)
+{
+	(void)state;
+	kh_resolve_opts opts = { 0 };
+	opts.stdlib_dir = KH_STDLIB_DIR;
+	const char *plan = "cơ_quan x \"Phòng X\"\nkế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n"
+			   "    giao x\n    hạn 15/9/2025\n  }\n}\n";
+	kh_diags d = { 0 };
+	kh_source *src = kh_source_from_bytes("t.kh", plan, strlen(plan), &d);
+	assert_non_null(src);
+	static const struct {
+		const char *text;
+		bool same;
+	} cases[] = {
+		{ "cơ_quan x \"Phòng X\"\nkế_hoạch \"Kế hoạch\" { nhiệm_vụ a \"Làm\" { giao x; hạn 15/9/2025 } }\n", true },
+		{ "cơ_quan x \"Phòng X\"\nkế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    giao x\n    hạn 16/9/2025\n  }\n}\n", false },
+		{ "cơ_quan x \"Phòng Y\"\nkế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    giao x\n    hạn 15/9/2025\n  }\n}\n", false },
+		{ "cơ_quan x \"Phòng X\"\nkế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    giao y\n    hạn 15/9/2025\n  }\n}\n", false },
+	};
+	assert_true(kh_format_same_plan(src, plan, strlen(plan), &opts));
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		if (kh_format_same_plan(src, cases[i].text, strlen(cases[i].text), &opts) != cases[i].same)
+			fail_msg("case %zu: expected %s", i, cases[i].same ? "the same plan" : "another");
+	/* the source itself must read without error to be the same as anything */
+	const char *bad = "kế_hoạch \"Kế hoạch\" {\n  nhiệm_vụ a \"Làm\" {\n    giao z\n  }\n}\n";
+	kh_source *wrong = kh_source_from_bytes("t.kh", bad, strlen(bad), &d);
+	assert_non_null(wrong);
+	assert_false(kh_format_same_plan(wrong, bad, strlen(bad), &opts));
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -207,6 +242,7 @@ int main(void)
 		cmocka_unit_test(test_repair),
 		cmocka_unit_test(test_examples_and_idempotence),
 		cmocka_unit_test(test_same_tokens),
+		cmocka_unit_test(test_same_plan),
 	};
 	return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);
 }
