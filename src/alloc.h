@@ -52,8 +52,8 @@ void kh_alloc_expect(size_t size);
  * of touching new pages (the heap is grown at once, kh_alloc_expect, and
  * would not be collected otherwise). */
 void kh_alloc_phase_done(size_t size);
-/* A step of a long output phase (a streamed document's top-level item) is
- * written and its memory garbage: for a large source, collect once as
+/* A step of a long output phase (an item of a streamed document) is
+ * written and its memory garbage: for a source of 8 MB or more, collect once as
  * much has been allocated since the last collection as the source is
  * long, so the output's garbage reuses pages instead of touching new ones
  * (an output command's peak stays its resolution's). */

@@ -26,8 +26,9 @@ typedef struct body_index {
 	size_t nfirsts;
 } body_index;
 
+enum { KH_BODY_INDEXES = 256 };
 static struct {
-	kh_map by_body;           /* kh_body* -> body_index* */
+	kh_map by_body;           /* kh_body* -> body_index*, at most KH_BODY_INDEXES */
 	body_index *none;
 } body_names;
 
@@ -263,9 +264,16 @@ static const body_index *index_of(const kh_body *b, const kh_vec *bodies)
 			body_names.none = body_index_new(bodies);
 		return body_names.none;
 	}
-	void **slot = kh_map_slot(&body_names.by_body, b, true);
-	if (!*slot)
-		*slot = body_index_new(bodies);
+	void **slot = kh_map_slot(&body_names.by_body, b, false);
+	if (slot)
+		return *slot;
+	/* A plan's thousands of bodies would each keep one (2 KB, 8 MB at
+	 * 100k tasks): past a few hundred, the ones asked about since are
+	 * built again, a section's tasks asking about the same few bodies. */
+	if (body_names.by_body.n >= KH_BODY_INDEXES)
+		body_names.by_body = (kh_map){ 0 };
+	slot = kh_map_slot(&body_names.by_body, b, true);
+	*slot = body_index_new(bodies);
 	return *slot;
 }
 

@@ -231,7 +231,7 @@ static void pre_build(kh_bindex *x)
 	size_t words = 0;
 	for (size_t i = 0; i < x->n; i++)
 		words += x->v[i].n;
-	x->pre_cap = 64;
+	x->pre_cap = 4;
 	while (x->pre_cap < words * 2 + 1)
 		x->pre_cap *= 2;
 	x->pre = kh_alloc_atomic(kh_mul_size(x->pre_cap, sizeof *x->pre));
@@ -266,7 +266,9 @@ static void group_bodies(kh_bgroup *g)
 
 static void seq_build(kh_bindex *x)
 {
-	x->seq_cap = 64;
+	/* from 4, not 64: render keeps one index per body asked about, most
+	 * of one name or two (72 bytes a slot: 4.6 KB each, 30 MB at 100k) */
+	x->seq_cap = 4;
 	while (x->seq_cap < x->n * 2 + 1)
 		x->seq_cap *= 2;
 	x->seq = KH_NEW_N(kh_bgroup, x->seq_cap);

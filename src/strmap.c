@@ -38,7 +38,7 @@ void kh_strmap_put(kh_strmap *m, const char *k, int v)
 {
 	if ((m->n + 1) * 2 > m->cap) {
 		kh_strmap bigger = { 0 };
-		bigger.cap = m->cap ? m->cap * 2 : 64;
+		bigger.cap = m->cap ? m->cap * 2 : 8; /* most maps hold a few words */
 		bigger.keys = KH_NEW_N(const char *, bigger.cap);
 		bigger.vals = KH_NEW_N(int, bigger.cap);
 		for (size_t i = 0; i < m->cap; i++)

@@ -274,6 +274,53 @@ static void test_asked_texts_reuse_room(void **state)
 	assert_true(fresh[0][0][1]);  /* at the end of a long text */
 }
 
+/* A body's names are indexed once and kept for a few hundred bodies at a
+ * time (prose_asked.c): asked about six hundred bodies, in turn and
+ * again, each answer is the one a fresh memory gives, and a text names
+ * the body it names. */
+static void test_many_bodies_asked(void **state)
+{
+	(void)state;
+	static const char *const first[] = { "Gia", "An", "Bình", "Phú", "Tân", "Hòa", "Long", "Thạnh",
+					      "Đông", "Tây", "Nam", "Bắc", "Trung", "Xuân", "Hưng",
+					      "Lạc", "Mỹ", "Vĩnh", "Quang", "Minh", "Thuận", "Đức",
+					      "Hải", "Sơn", "Kim" };
+	enum { NF = sizeof first / sizeof *first, N = 600 };
+	kh_buf text = { 0 };
+	kh_buf_puts(&text, "import \"vn/hierarchy\"\n");
+	for (int i = 0; i < N; i++)
+		kh_buf_printf(&text, "cơ_quan x%d \"Đảng ủy xã %s %s\" cấp xã\n", i, first[i % NF], first[i / NF]);
+	kh_resolve_opts opts = { 0 };
+	opts.stdlib_dir = KH_STDLIB_DIR;
+	kh_diags d = { 0 };
+	kh_program *p = kh_resolve_bytes("many.kh", kh_buf_cstr(&text), text.len, &opts, &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_true(p->bodies.n >= N); /* and the stdlib's */
+	kh_ref *refs = KH_NEW_N(kh_ref, N);
+	const char **texts = KH_NEW_N(const char *, N);
+	bool *fresh = KH_NEW_N(bool, N), *other = KH_NEW_N(bool, N);
+	for (int i = 0; i < N; i++) {
+		refs[i] = (kh_ref){ .kind = KH_REF_BODY, .body = (kh_body *)body_by_id(p, kh_printf("x%d", i)) };
+		assert_non_null(refs[i].body);
+		texts[i] = kh_printf("Giao %s chủ trì thực hiện.", refs[i].body->name);
+	}
+	for (int i = 0; i < N; i++) {
+		kh_text_memo_forget();
+		fresh[i] = kh_text_names_ref(texts[i], &refs[i], true);
+		kh_text_memo_forget();
+		other[i] = kh_text_names_ref(texts[i], &refs[(i + 1) % N], true);
+		assert_true(fresh[i]);
+	}
+	kh_text_memo_forget();
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < N; i++) {
+			assert_int_equal(kh_text_names_ref(texts[i], &refs[i], true), fresh[i]);
+			assert_int_equal(kh_text_names_ref(texts[i], &refs[(i + 1) % N], true), other[i]);
+		}
+	assert_false(other[0]); /* "Đảng ủy xã Gia Gia" is not "Đảng ủy xã An Gia" */
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -284,6 +331,7 @@ int main(void)
 		cmocka_unit_test(test_shared_short_forms),
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_asked_texts_reuse_room),
+		cmocka_unit_test(test_many_bodies_asked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
