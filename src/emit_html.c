@@ -266,21 +266,8 @@ static void block(kh_buf *out, const kh_pdoc_block *b)
 	}
 }
 
-void kh_html_document(kh_buf *out, const kh_pdoc *doc)
-{
-	html_begin(out, doc->title);
-	for (size_t i = 0; i < doc->sections.n; i++) {
-		const kh_pdoc_section *s = KH_VEC_AT(doc->sections, kh_pdoc_section, i);
-		section_open(out, doc, s);
-		for (size_t j = 0; j < s->blocks.n; j++)
-			block(out, KH_VEC_AT(s->blocks, kh_pdoc_block, j));
-		section_close(out, s);
-	}
-	html_end(out);
-}
-
-/* The document streamed (kh_pdoc_sink): written as it is made, the same
- * bytes as kh_html_document's. */
+/* The page written in the order a document is made (kh_pdoc_sink), the
+ * one writer both a whole document and a streamed one go through. */
 typedef struct html_stream {
 	kh_buf *out;
 	const kh_pdoc_section *open; /* the section written into */
@@ -303,14 +290,35 @@ static void stream_block(void *ctx, const kh_pdoc *doc, const kh_pdoc_block *b)
 	block(((html_stream *)ctx)->out, b);
 }
 
+static void stream_end(html_stream *h, const kh_pdoc *doc)
+{
+	if (h->open)
+		section_close(h->out, h->open);
+	else
+		html_begin(h->out, doc->title);
+	html_end(h->out);
+}
+
+void kh_html_document(kh_buf *out, const kh_pdoc *doc)
+{
+	html_stream h = { .out = out };
+	for (size_t i = 0; i < doc->sections.n; i++) {
+		const kh_pdoc_section *s = KH_VEC_AT(doc->sections, kh_pdoc_section, i);
+		stream_section(&h, doc, s);
+		for (size_t j = 0; j < s->blocks.n; j++)
+			stream_block(&h, doc, KH_VEC_AT(s->blocks, kh_pdoc_block, j));
+	}
+	stream_end(&h, doc);
+}
+
 int kh_emit_render_html(const kh_program *prog, kh_buf *out)
 {
 	html_stream h = { .out = out };
 	kh_pdoc_sink sink = { .ctx = &h, .section = stream_section, .block = stream_block };
-	if (!kh_pdoc_plan_to(prog, kh_pdoc_compose_hooks(), &sink))
+	const kh_pdoc *doc = kh_pdoc_plan_to(prog, kh_pdoc_compose_hooks(), &sink);
+	if (!doc)
 		return kh_emit_no_plan(prog);
-	section_close(out, h.open); /* the main section at least was begun */
-	html_end(out);
+	stream_end(&h, doc);
 	return 0;
 }
 
