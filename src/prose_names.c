@@ -266,8 +266,9 @@ static void group_bodies(kh_bgroup *g)
 
 static void seq_build(kh_bindex *x)
 {
-	/* from 4, not 64: render keeps one index per body asked about, most
-	 * of one name or two (72 bytes a slot: 4.6 KB each, 30 MB at 100k) */
+	/* from 4, not 64: render keeps an index for each of the last bodies
+	 * asked about (prose_asked.c), most of one name or two, and 64 slots
+	 * of 72 bytes were 4.6 KB each */
 	x->seq_cap = 4;
 	while (x->seq_cap < x->n * 2 + 1)
 		x->seq_cap *= 2;
