@@ -344,13 +344,15 @@ void kh_alloc_phase_done(size_t size)
 void kh_alloc_step_done(size_t size)
 {
 #ifndef KH_NO_GC
-	/* Each collection marks the whole model (at 100k tasks, 40 ms for
-	 * 126 MB); one per source's length of garbage keeps the garbage
-	 * inside the tree's freed pages. That is a tenth to a quarter more
-	 * time whatever the size (render, 10k tasks: 1,051M -> 1,321M
-	 * instructions), for 25 MB at 3.4 MB of source but 250 MB at 35:
-	 * only from KH_STEP_COLLECT. */
-	if (size >= KH_STEP_COLLECT && GC_get_bytes_since_gc() >= size)
+	/* Each collection marks the whole model (at 100k tasks, 55 ms for
+	 * 128 MB); one per three quarters of the source's length of garbage
+	 * keeps the garbage inside the pages resolving touched (the tree's,
+	 * freed): render's peak is then the resolver's (100k tasks: 180.4
+	 * -> 174.2 MB with one per source's length, for 8 collections -> 10).
+	 * That is a tenth to a quarter more time whatever the size (render,
+	 * 10k tasks: 1,051M -> 1,321M instructions), for 25 MB at 3.4 MB of
+	 * source but 250 MB at 35: only from KH_STEP_COLLECT. */
+	if (size >= KH_STEP_COLLECT && GC_get_bytes_since_gc() >= size / 4 * 3)
 		GC_gcollect();
 #else
 	(void)size;

@@ -47,7 +47,12 @@ static const char *ref_words(const kh_ref *r)
 /* ITEMS (const char*) as "A, B và C". */
 static const char *join_and(const kh_vec *items)
 {
-	kh_buf b = { 0 };
+	/* its room once, to the byte: a task's names were a tenth of what
+	 * rendering made and dropped, most of it in the buffer's growth */
+	size_t need = 1;
+	for (size_t i = 0; i < items->n; i++)
+		need += strlen(items->items[i]) + (i ? strlen(" và ") : 0);
+	kh_buf b = { .data = kh_alloc_atomic(need), .cap = need };
 	for (size_t i = 0; i < items->n; i++) {
 		if (i)
 			kh_buf_puts(&b, i + 1 == items->n ? " và " : ", ");
@@ -65,11 +70,19 @@ const char *kh_compose_refs(const kh_vec *refs)
 }
 
 /* "30/8/2019" -> "ngày 30/8/2019" wherever a day stands without "ngày". */
+/* The words of the last date text given "ngày": one text at a time. */
+static kh_words_buf ngay_room;
+
+void kh_compose_forget(void)
+{
+	memset(&ngay_room, 0, sizeof ngay_room);
+}
+
 static const char *with_ngay(const char *s)
 {
 	kh_buf b = { 0 };
 	size_t len = strlen(s), done = 0;
-	kh_vec ws = kh_words_split(s, len);
+	kh_vec ws = kh_words_split_reusing(s, len, &ngay_room);
 	for (size_t i = 0; i < ws.n; i++) {
 		kh_written_date d;
 		const kh_word *w = KH_WORD(ws, i);
@@ -84,6 +97,8 @@ static const char *with_ngay(const char *s)
 		while (i + 1 < ws.n && KH_WORD(ws, i + 1)->s < d.end)
 			i++;
 	}
+	if (!b.len)
+		return s; /* nothing to add: the text as it is, not a copy */
 	kh_buf_puts(&b, s + done);
 	return kh_buf_cstr(&b);
 }

@@ -24,6 +24,8 @@
  * 17/11/2025", "sau khi có hướng dẫn …", "thời gian cụ thể có thông báo
  * sau", "thường xuyên". */
 const char *kh_compose_when(const kh_when *w);
+/* Drops the room kept between calls (before kh_alloc_release_all). */
+void kh_compose_forget(void);
 /* WHENS (kh_when*) joined with ", ". */
 const char *kh_compose_whens(const kh_vec *whens);
 /* REFS (kh_ref*) as "A, B và C"; levels in lower case ("cấp huyện"). */

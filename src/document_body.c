@@ -270,22 +270,38 @@ static void meeting_item(kh_pdoc_builder *b, const kh_item *it, const kh_item *p
  *     so are points at the top of the document.
  * Prose keeps its own marks: paragraphs, "-" bullets, "+" sub-bullets.
  */
+/* The text IT itself adds to kh_pdoc_builder.said, or NULL. */
+static const char *own_text(const kh_item *it)
+{
+	if (it->kind == KH_ITEM_TASK) {
+		const kh_task *k = it->decl;
+		return k && k->text ? k->text : it->text;
+	}
+	if (it->kind == KH_ITEM_MEETING || it->kind == KH_ITEM_AWARD_FORM)
+		return NULL; /* their facts are what the hooks print */
+	return it->text;
+}
+
 /* The texts of IT and everything under it, for kh_pdoc_builder.said. */
 static void subtree_text(const kh_item *it, kh_buf *out)
 {
-	const char *t = it->text;
-	if (it->kind == KH_ITEM_TASK) {
-		const kh_task *k = it->decl;
-		t = k && k->text ? k->text : t;
-	} else if (it->kind == KH_ITEM_MEETING || it->kind == KH_ITEM_AWARD_FORM) {
-		t = NULL; /* their facts are what the hooks print */
-	}
+	const char *t = own_text(it);
 	if (t) {
 		kh_buf_puts(out, t);
 		kh_buf_putc(out, '\n');
 	}
 	for (size_t i = 0; i < it->items.n; i++)
 		subtree_text(KH_VEC_AT(it->items, kh_item, i), out);
+}
+
+/* The length of what subtree_text writes. */
+static size_t subtree_len(const kh_item *it)
+{
+	const char *t = own_text(it);
+	size_t n = t ? strlen(t) + 1 : 0;
+	for (size_t i = 0; i < it->items.n; i++)
+		n += subtree_len(KH_VEC_AT(it->items, kh_item, i));
+	return n;
 }
 
 void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
@@ -324,7 +340,10 @@ void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 			b->said = leaves;
 			kh_text_steady(leaves, leaves_len);
 		} else if (depth == 0) {
-			kh_buf said = { 0 };
+			/* its room made once, to the byte: a section's page grown by
+			 * doubling was a fifth of rendering's garbage */
+			size_t need = leaves_len + subtree_len(it) + 1;
+			kh_buf said = { .data = kh_alloc_atomic(need), .cap = need };
 			kh_buf_put(&said, leaves, leaves_before[i]);
 			subtree_text(it, &said);
 			kh_buf_puts(&said, leaves + leaves_before[i]);

@@ -55,10 +55,11 @@ static size_t put_cp(char *out, int32_t c)
  * are read as they are: only an o or u before a toned a, e or y is
  * decoded, and a copy made only when something moves.
  */
-const char *kh_name_key(const char *name)
+/* The key of NAME into OUT: NAME itself (a copy of our own, changed in
+ * place), or NULL for a copy made at the first tone moved. */
+static const char *name_key_into(const char *name, char *out)
 {
 	const unsigned char *s = (const unsigned char *)name;
-	char *out = NULL;
 	size_t o = 0, copied = 0;
 	for (size_t i = 0; s[i]; i++) {
 		/* to the next o or u at once: names and prose are scanned whole */
@@ -77,7 +78,7 @@ const char *kh_name_key(const char *name)
 			continue;
 		if (!out) /* a tone moved never lengthens the text: ò is no longer than à */
 			out = kh_alloc_atomic(strlen(name) + 1);
-		memcpy(out + o, name + copied, i - copied);
+		memmove(out + o, name + copied, i - copied);
 		o += i - copied;
 		o += put_cp(out + o, toned_first(s[i], t));
 		out[o++] = (char)base;
@@ -87,8 +88,13 @@ const char *kh_name_key(const char *name)
 	if (!out)
 		return name;
 	size_t rest = strlen(name + copied);
-	memcpy(out + o, name + copied, rest + 1);
+	memmove(out + o, name + copied, rest + 1);
 	return out;
+}
+
+const char *kh_name_key(const char *name)
+{
+	return name_key_into(name, NULL);
 }
 
 static size_t decode_all(const char *s, utf8proc_int32_t *out, size_t max)
@@ -345,8 +351,8 @@ static bool fold_simply(const char *s, char *out)
 const char *kh_text_fold(const char *s)
 {
 	char *quick = kh_alloc_atomic(strlen(s) + 1);
-	if (fold_simply(s, quick))
-		return kh_name_key(quick); /* NFC already: no mark stands alone */
+	if (fold_simply(s, quick)) /* NFC already: no mark stands alone */
+		return name_key_into(quick, quick); /* its own copy: a page's text is not copied twice */
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
@@ -355,7 +361,7 @@ const char *kh_text_fold(const char *s)
 		return kh_name_key(s);
 	char *copy = kh_strndup((const char *)out, (size_t)n);
 	free(out);
-	return kh_name_key(copy);
+	return name_key_into(copy, copy);
 }
 
 const char *kh_closest_id(const char *want, const char *const *ids, size_t n)

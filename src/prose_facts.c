@@ -36,9 +36,13 @@ static struct {
 	unsigned long clock;
 } splits;
 
+/* find_at's groups, for one word at a time. */
+static kh_vec groups_at;
+
 void kh_text_split_forget(void)
 {
 	memset(&splits, 0, sizeof splits);
+	memset(&groups_at, 0, sizeof groups_at);
 }
 
 static split *split_of(const char *t, size_t len)
@@ -464,28 +468,29 @@ static void read_group(const scan *s, size_t i, const kh_bgroup *g, const kh_vec
 	if (m < r->best)
 		return;
 	const name_end *e[2] = { NULL, NULL };
+	const kh_bgroup_many *many = g->many;
 	for (int l = 0; l < 2; l++)
-		if (g->by[l].n) {
-			e[l] = ends_for(s, i, m, g->by[l].items[0], l, levels, said);
+		if (many->by[l].n) {
+			e[l] = ends_for(s, i, m, many->by[l].items[0], l, levels, said);
 			if (!e[l]->ends)
 				e[l] = NULL;
 		}
 	if (!e[0] && !e[1])
 		return;
-	int p = e[0] && e[1] ? g->all.items[0] == g->by[1].items[0] : !e[0];
+	int p = e[0] && e[1] ? many->all.items[0] == many->by[1].items[0] : !e[0];
 	if (e[p]->extra || m > r->best)
 		reading_reset(r, m + e[p]->extra, e[p]->lv);
 	if (e[p]->extra) {
-		reading_add(r, g->by[p].items[0]);
+		reading_add(r, many->by[p].items[0]);
 		return;
 	}
 	const name_end *q = e[!p];
 	if (q && q->extra) {
 		reading_reset(r, m + q->extra, q->lv);
-		reading_add(r, g->by[!p].items[0]);
+		reading_add(r, many->by[!p].items[0]);
 		return;
 	}
-	reading_add_all(r, q ? &g->all : &g->by[p]);
+	reading_add_all(r, q ? &many->all : &many->by[p]);
 }
 
 /* The longest body name (or "cấp X") starting at word I. */
@@ -498,14 +503,15 @@ static bool find_at(const scan *s, size_t i, const kh_bindex *names, const kh_ve
 		f->to = i + n;
 		return true;
 	}
-	kh_vec groups = { 0 };
+	/* read before the next word is looked at, so one room for every word */
+	groups_at.n = 0;
 	if (names)
-		kh_bindex_at(names, s->t, (kh_vec *)&s->ws, i, &groups);
+		kh_bindex_at(names, s->t, (kh_vec *)&s->ws, i, &groups_at);
 	reading r = { f, 0, false, { 0 } };
 	name_end said[2] = { { 0 }, { 0 } };
-	for (size_t k = 0; k < groups.n; k++) {
-		const kh_bgroup *g = groups.items[k];
-		if (g->same)
+	for (size_t k = 0; k < groups_at.n; k++) {
+		const kh_bgroup *g = groups_at.items[k];
+		if (g->many)
 			read_group(s, i, g, levels, said, &r);
 		else
 			read_name(s, i, g->name, levels, said, &r);

@@ -24,23 +24,6 @@ void kh_word_lists_add(kh_vec *lists, kh_strmap *m, const char *w, void *item)
 	kh_vec_push(lists->items[k], item);
 }
 
-static void bindex_add(kh_bindex *x, kh_strmap *m, const char *w, kh_bname *b)
-{
-	kh_word_lists_add(&x->lists, m, w, b);
-}
-
-const kh_vec *kh_bindex_first(const kh_bindex *x, const char *w)
-{
-	int k = kh_strmap_get(&x->first, w);
-	return k < 0 ? NULL : x->lists.items[k];
-}
-
-const kh_vec *kh_bindex_last(const kh_bindex *x, const char *w)
-{
-	int k = kh_strmap_get(&x->last, w);
-	return k < 0 ? NULL : x->lists.items[k];
-}
-
 /* A name form: folded words W[0, N), and whether each word was written
  * with a capital (for finding where a locality starts). */
 typedef struct form {
@@ -72,8 +55,9 @@ static bool same_form(const kh_bname *b, const char *const *w, size_t n)
 	return true;
 }
 
-/* Appends the form W[0, N) of body B unless B has it already. */
-static void push_form(kh_vec *out, const kh_body *b, const char *const *w, size_t n, bool full)
+/* Appends the form W[0, N) of body B unless B has it already; W is kept
+ * as it is (a name's words, or their first N), not copied. */
+static void push_form(kh_vec *out, const kh_body *b, const char **w, size_t n, bool full)
 {
 	if (!n)
 		return;
@@ -86,8 +70,7 @@ static void push_form(kh_vec *out, const kh_body *b, const char *const *w, size_
 	}
 	kh_bname *x = KH_NEW(kh_bname);
 	x->b = b;
-	x->w = KH_NEW_N(const char *, n);
-	memcpy(x->w, w, n * sizeof *w);
+	x->w = w;
 	x->n = n;
 	x->full = full;
 	x->leveled = kh_body_level(b) != NULL;
@@ -208,18 +191,29 @@ static size_t seq_step(size_t h, const char *w)
 	return (h ^ 0x20) * 16777619u;
 }
 
-/* The hash of a name's first words, as the prefix set keeps it (0 marks
- * an empty slot). */
-static size_t pre_key(size_t h)
+/* The hash of a name's first words, as the prefix set keeps it: its low
+ * 32 bits (a false "some name starts so" only costs a probe of SEQ), 0
+ * marking an empty slot. */
+static uint32_t pre_key(size_t h)
 {
-	return h ? h : 1;
+	return (uint32_t)h ? (uint32_t)h : 1;
+}
+
+/* Slots for N keys: at most half full, but a body's own few names (render
+ * keeps a table for every body asked about) fill a table of N + 1. */
+static size_t table_cap(size_t n)
+{
+	size_t want = n < 8 ? n + 1 : 2 * n + 1, cap = 2;
+	while (cap < want)
+		cap *= 2;
+	return cap;
 }
 
 static bool pre_has(const kh_bindex *x, size_t h)
 {
-	h = pre_key(h);
-	for (size_t j = h & (x->pre_cap - 1); x->pre[j]; j = (j + 1) & (x->pre_cap - 1))
-		if (x->pre[j] == h)
+	uint32_t k = pre_key(h);
+	for (size_t j = k & (x->pre_cap - 1); x->pre[j]; j = (j + 1) & (x->pre_cap - 1))
+		if (x->pre[j] == k)
 			return true;
 	return false;
 }
@@ -231,9 +225,7 @@ static void pre_build(kh_bindex *x)
 	size_t words = 0;
 	for (size_t i = 0; i < x->n; i++)
 		words += x->v[i].n;
-	x->pre_cap = 4;
-	while (x->pre_cap < words * 2 + 1)
-		x->pre_cap *= 2;
+	x->pre_cap = table_cap(words);
 	x->pre = kh_alloc_atomic(kh_mul_size(x->pre_cap, sizeof *x->pre));
 	for (size_t i = 0; i < x->n; i++) {
 		size_t h = 2166136261u;
@@ -253,25 +245,23 @@ static void pre_build(kh_bindex *x)
 static void group_bodies(kh_bgroup *g)
 {
 	kh_map seen = { 0 };
-	for (size_t k = 0; k <= g->same->n; k++) {
-		const kh_bname *b = k ? g->same->items[k - 1] : g->name;
+	kh_bgroup_many *m = g->many;
+	for (size_t k = 0; k <= m->others.n; k++) {
+		const kh_bname *b = k ? m->others.items[k - 1] : g->name;
 		void **slot = kh_map_slot(&seen, b->b, true);
 		if (*slot)
 			continue;
 		*slot = (void *)b;
-		kh_vec_push(&g->all, (void *)b->b);
-		kh_vec_push(&g->by[b->leveled], (void *)b->b);
+		kh_vec_push(&m->all, (void *)b->b);
+		kh_vec_push(&m->by[b->leveled], (void *)b->b);
 	}
 }
 
 static void seq_build(kh_bindex *x)
 {
-	/* from 4, not 64: render keeps an index for each of the last bodies
-	 * asked about (prose_asked.c), most of one name or two, and 64 slots
-	 * of 72 bytes were 4.6 KB each */
-	x->seq_cap = 4;
-	while (x->seq_cap < x->n * 2 + 1)
-		x->seq_cap *= 2;
+	/* not 64 slots from the start: render keeps an index for every body
+	 * asked about (prose_asked.c), and 64 slots of 72 bytes were 4.6 KB each */
+	x->seq_cap = table_cap(x->n);
 	x->seq = KH_NEW_N(kh_bgroup, x->seq_cap);
 	for (size_t i = 0; i < x->n; i++) {
 		size_t h = 2166136261u;
@@ -284,15 +274,15 @@ static void seq_build(kh_bindex *x)
 		if (!x->seq[j].name) {
 			x->seq[j] = (kh_bgroup){ .hash = h, .name = &x->v[i] };
 		} else {
-			if (!x->seq[j].same)
-				x->seq[j].same = KH_NEW(kh_vec);
-			kh_vec_push(x->seq[j].same, &x->v[i]);
+			if (!x->seq[j].many)
+				x->seq[j].many = KH_NEW(kh_bgroup_many);
+			kh_vec_push(&x->seq[j].many->others, &x->v[i]);
 		}
 		if (x->v[i].n > x->longest)
 			x->longest = x->v[i].n;
 	}
 	for (size_t j = 0; j < x->seq_cap; j++)
-		if (x->seq[j].same)
+		if (x->seq[j].many)
 			group_bodies(&x->seq[j]);
 }
 
@@ -332,10 +322,6 @@ kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms)
 	for (size_t i = 0; i < names.n; i++)
 		x.v[i] = *(kh_bname *)names.items[i];
 	x.n = names.n;
-	for (size_t i = 0; i < x.n; i++) {
-		bindex_add(&x, &x.first, x.v[i].w[0], &x.v[i]);
-		bindex_add(&x, &x.last, x.v[i].w[x.v[i].n - 1], &x.v[i]);
-	}
 	seq_build(&x);
 	pre_build(&x);
 	return x;

@@ -100,23 +100,27 @@ typedef struct kh_bname {
 /* The names with one word sequence. A short form many bodies share
  * ("Ủy ban nhân dân xã" of every commune) is one group, and a mention of
  * it takes the group's list of bodies as it is, not a copy of each. */
+typedef struct kh_bgroup_many {
+	kh_vec others;            /* kh_bname*: the names after the first */
+	kh_vec all;               /* const kh_body*: every body once, in order */
+	kh_vec by[2];             /* the same, those without a level and those with one */
+} kh_bgroup_many;
+
+/* 24 bytes a slot: render keeps a table for each body asked about, most
+ * of them of one name or two, none with a second body. */
 typedef struct kh_bgroup {
 	size_t hash;
 	const kh_bname *name;     /* the first such name */
-	kh_vec *same;             /* kh_bname*: the others, or NULL */
-	kh_vec all;               /* const kh_body*, when SAME: every body once, in order */
-	kh_vec by[2];             /* the same, those without a level and those with one */
+	kh_bgroup_many *many;     /* when other names have the same words, or NULL */
 } kh_bgroup;
 
-/* Names by their first and by their last word, and by their words. */
+/* Names by their words. */
 typedef struct kh_bindex {
 	kh_bname *v;
 	size_t n;
-	kh_strmap first, last;    /* folded word -> list index */
-	kh_vec lists;             /* kh_vec* of kh_bname* */
 	kh_bgroup *seq;           /* hash of the whole word sequence -> names */
 	size_t seq_cap, longest;  /* table size; most words in a name */
-	size_t *pre;              /* hashes of every names' first 1..n words, 0 = empty */
+	uint32_t *pre;            /* hashes of every names' first 1..n words, 0 = empty */
 	size_t pre_cap;
 } kh_bindex;
 
@@ -131,9 +135,6 @@ kh_bindex kh_bindex_build(const kh_vec *bodies, bool short_forms);
 /* Puts ITEM in the list (in LISTS, a kh_vec* each) that M gives word W,
  * made on first use: names by their first or last word. */
 void kh_word_lists_add(kh_vec *lists, kh_strmap *m, const char *w, void *item);
-/* The names whose first (last) folded word is W, or NULL. */
-const kh_vec *kh_bindex_first(const kh_bindex *x, const char *w);
-const kh_vec *kh_bindex_last(const kh_bindex *x, const char *w);
 /* Do the folded words NAMES[0, N) start the words WS[FROM..TO) (PREFIX)
  * or end them? Returns the number of words matched, 0 for none. Inside
  * the name only a comma or a dash may follow a word. For kh_bname_match

@@ -9,6 +9,7 @@
 #define KH_FUZZ_BETWEEN_INPUTS_H
 
 #include "alloc.h"
+#include "compose.h"
 #include "prose_facts.h"
 #include "prose_words.h"
 #include "skeleton.h"
@@ -20,6 +21,7 @@ static inline void kh_fuzz_between_inputs(void)
 #ifdef KH_ALLOC_TRACK
 	kh_word_fold_forget();
 	kh_text_memo_forget();
+	kh_compose_forget();
 	kh_skeleton_forget();
 	kh_stdlib_cache_forget();
 	kh_source_forget();

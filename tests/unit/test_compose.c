@@ -86,6 +86,9 @@ static void test_dates_keep_their_form(void **state)
 	assert_string_equal(when_of("trước ngày 30 tháng 8 năm 2019"), "trước ngày 30 tháng 8 năm 2019");
 	assert_string_equal(when_of("trước 30/8/2019"), "trước ngày 30/8/2019");
 	assert_string_equal(when_of("trước ngày 30/8/2019"), "trước ngày 30/8/2019");
+	/* "ngày" before a day the text opens with, and before each of two */
+	assert_string_equal(when_of("30/8/2019"), "ngày 30/8/2019");
+	assert_string_equal(when_of("từ 30/9/2019 đến 30/10/2019"), "từ ngày 30/9/2019 đến ngày 30/10/2019");
 	assert_string_equal(when_of("trong tháng 11/2023"), "trong tháng 11/2023");
 	assert_string_equal(when_of("tu thang 11 nam 2023"), "từ tháng 11 năm 2023");
 	assert_string_equal(when_of("trong thang 01/2024"), "trong tháng 01/2024");

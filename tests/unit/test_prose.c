@@ -274,10 +274,9 @@ static void test_asked_texts_reuse_room(void **state)
 	assert_true(fresh[0][0][1]);  /* at the end of a long text */
 }
 
-/* A body's names are indexed once and kept for a few hundred bodies at a
- * time (prose_asked.c): asked about six hundred bodies, in turn and
- * again, each answer is the one a fresh memory gives, and a text names
- * the body it names. */
+/* A body's names are indexed once and kept (prose_asked.c): asked about
+ * six hundred bodies, in turn and again, each answer is the one a fresh
+ * memory gives, and a text names the body it names. */
 static void test_many_bodies_asked(void **state)
 {
 	(void)state;
