@@ -363,9 +363,9 @@ static bool linked(const tinfo *c, const tinfo *l)
 /* C says it does not use L's report ('không_cần L "why"'). */
 static bool independent(const tinfo *c, const tinfo *l)
 {
-	const kh_vec *v = c->t ? &c->t->independent : &c->m->independent;
-	for (size_t i = 0; i < v->n; i++)
-		if (v->items[i] == l->t)
+	const kh_independence *ind = c->t ? c->t->independent : c->m->independent;
+	for (size_t i = 0; ind && i < ind->tasks.n; i++)
+		if (ind->tasks.items[i] == l->t)
 			return true;
 	return false;
 }

@@ -215,16 +215,16 @@ static const char *targets_name(int who)
 }
 
 /* 'không_cần': present only when the plan says it. */
-static void emit_independent(kh_json *j, const kh_vec *v, const char *reason)
+static void emit_independent(kh_json *j, const kh_independence *ind)
 {
-	if (!v->n)
+	if (!ind || !ind->tasks.n)
 		return;
 	kh_json_key(j, "independent_of");
 	kh_json_begin_array(j);
-	for (size_t i = 0; i < v->n; i++)
-		kh_json_str(j, KH_VEC_AT(*v, kh_task, i)->id);
+	for (size_t i = 0; i < ind->tasks.n; i++)
+		kh_json_str(j, KH_VEC_AT(ind->tasks, kh_task, i)->id);
 	kh_json_end_array(j);
-	kh_json_kstr(j, "independent_reason", reason);
+	kh_json_kstr(j, "independent_reason", ind->reason);
 }
 
 static void emit_task(kh_json *j, const kh_task *t)
@@ -242,7 +242,7 @@ static void emit_task(kh_json *j, const kh_task *t)
 	for (size_t i = 0; i < t->after.n; i++)
 		kh_json_str(j, KH_VEC_AT(t->after, kh_task, i)->id);
 	kh_json_end_array(j);
-	emit_independent(j, &t->independent, t->independent_reason);
+	emit_independent(j, t->independent);
 	emit_strings(j, "description", &t->description);
 	kh_json_kstr(j, "note", t->note);
 	kh_json_end_object(j);
@@ -290,7 +290,7 @@ static void emit_meeting(kh_json *j, const kh_meeting *m)
 	for (size_t i = 0; i < m->attendees.n; i++)
 		emit_group(j, KH_VEC_AT(m->attendees, kh_group, i));
 	kh_json_end_array(j);
-	emit_independent(j, &m->independent, m->independent_reason);
+	emit_independent(j, m->independent);
 	kh_json_kstr(j, "note", m->note);
 	kh_json_end_object(j);
 }

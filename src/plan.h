@@ -239,30 +239,33 @@ typedef enum kh_anchor_kind {
 	KH_ANCHOR_NONE, KH_ANCHOR_TASK, KH_ANCHOR_MEETING, KH_ANCHOR_EVENT
 } kh_anchor_kind;
 
-/* Laid out without holes (96 bytes, the collector's 112 with its byte;
- * 120 took 128): a plan has a deadline or more a task. */
+/* Laid out in 72 bytes (the collector's 80 with its byte; 96 took 112):
+ * a plan has a deadline or more a task. */
 typedef struct kh_when {
 	kh_day start, end;
 	const char *anchor;       /* id of the task or event, for RELATIVE */
 	const void *anchor_decl;  /* its kh_task, kh_meeting or kh_event */
 	const char *anchor_label; /* how it reads: the meeting's name, the event's
 	                             words, "nhiệm vụ <id>" for a task */
-	long offset;              /* days (or working days) from the anchor; 0 = none */
 	const char *text;         /* as written */
-	kh_when_type type;
-	kh_precision precision;
-	kh_recurrence recurrence;
-	kh_anchor_kind anchor_kind;
+	int32_t offset;           /* days (or working days) from the anchor; 0 = none
+	                             (past KH_MAX_OFFSET_DAYS: an error, INT32_MAX when
+	                             it does not fit) */
 	kh_span span;
-	bool dated;               /* start/end hold a real window */
-	bool planned;             /* dự kiến */
-	bool anchor_before;       /* "trước X" rather than "sau X" */
-	bool working_days;
-	bool derived;             /* RELATIVE with an offset whose anchor is dated:
+	kh_precision precision;
+	kh_when_type type : 8;
+	kh_recurrence recurrence : 8;
+	kh_anchor_kind anchor_kind : 8;
+	bool dated : 1;           /* start/end hold a real window */
+	bool planned : 1;         /* dự kiến */
+	bool anchor_before : 1;   /* "trước X" rather than "sau X" */
+	bool working_days : 1;
+	bool derived : 1;         /* RELATIVE with an offset whose anchor is dated:
 	                             start/end computed by the resolver, once, and
 	                             read by every command */
-	unsigned char derive_state; /* the resolver's: 0 not yet, 1 under way, 2 done */
+	unsigned derive_state : 2; /* the resolver's: 0 not yet, 1 under way, 2 done */
 } kh_when;
+_Static_assert(sizeof(kh_when) == 72, "kh_when: 72 bytes, 80 in the collector");
 
 typedef struct kh_event {
 	const char *id, *text;
@@ -272,18 +275,27 @@ typedef struct kh_event {
 	int order;
 } kh_event;
 
+/* 'không_cần': the tasks whose reports a task or meeting does not use,
+ * said where the checker would infer otherwise, and why. */
+typedef struct kh_independence {
+	kh_vec tasks;             /* kh_task* */
+	const char *reason;
+} kh_independence;
+
+/* 168 bytes (the collector's 176 with its byte; 184 took 192): the rare
+ * 'không_cần' in a block of its own. */
 typedef struct kh_task {
 	const char *id, *text, *note;
 	kh_span span;
 	kh_vec owners, cooperate, send_to, via;  /* kh_ref* */
 	kh_vec due;               /* kh_when* */
 	kh_vec after;             /* kh_task* */
-	kh_vec independent;       /* kh_task*: 'không_cần': does not use their reports */
-	const char *independent_reason;
+	kh_independence *independent; /* NULL: none said */
 	kh_vec description;       /* const char*: extra paragraphs */
 	int order;
 	int index;                /* its place in its plan's tasks; -1 outside a plan */
 } kh_task;
+_Static_assert(sizeof(kh_task) == 168, "kh_task: 168 bytes, 176 in the collector");
 
 typedef enum kh_group_kind {
 	KH_GROUP_ATTEND, KH_GROUP_GUEST, KH_GROUP_EACH, KH_GROUP_GROUP, KH_GROUP_TEXT
@@ -328,8 +340,7 @@ typedef struct kh_meeting {
 	kh_vec when;              /* kh_leveled_when* */
 	bool online;
 	kh_vec attendees;         /* kh_group* */
-	kh_vec independent;       /* kh_task*: 'không_cần': does not use their reports */
-	const char *independent_reason;
+	kh_independence *independent; /* NULL: none said */
 	int order;
 } kh_meeting;
 

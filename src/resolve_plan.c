@@ -18,14 +18,16 @@
 
 /* "không_cần bc_xa "lý do"": the tasks whose reports this one does not
  * use, said where the checker would infer otherwise, with the reason. */
-static void resolve_independent(resolver *r, kh_node *a, kh_vec *out, const char **reason)
+static void resolve_independent(resolver *r, kh_node *a, kh_independence **out)
 {
+	if (!*out)
+		*out = KH_NEW(kh_independence);
 	for (kh_node *x = a->kids; x; x = x->next) {
 		kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, _("a task"));
 		if (s)
-			kh_vec_push(out, s->decl);
+			kh_vec_push(&(*out)->tasks, s->decl);
 	}
-	*reason = a->text;
+	(*out)->reason = a->text;
 }
 
 static void resolve_task(resolver *r, kh_node *n, kh_task *t)
@@ -80,7 +82,7 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			t->note = rs_only_string(a)->text;
 			break;
 		case T_INDEPENDENT:
-			resolve_independent(r, a, &t->independent, &t->independent_reason);
+			resolve_independent(r, a, &t->independent);
 			break;
 		default:
 			rs_misplaced(r, a, _("in a task (use giao, phối_hợp, gửi, qua, hạn, sau, không_cần, ghi_chú)"));
@@ -210,7 +212,7 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 			m->note = rs_only_string(a)->text;
 			break;
 		case T_INDEPENDENT:
-			resolve_independent(r, a, &m->independent, &m->independent_reason);
+			resolve_independent(r, a, &m->independent);
 			break;
 		default:
 			rs_misplaced(r, a, _("in a meeting (use cấp, tổ_chức, chủ_trì, thời_lượng, "

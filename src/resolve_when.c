@@ -213,12 +213,13 @@ static kh_when *resolve_when(resolver *r, kh_node *w)
 	case KH_N_W_OFFSET: {
 		wh->type = KH_WHEN_RELATIVE;
 		wh->anchor_before = w->kind == KH_N_W_BEFORE_REF || (w->kind == KH_N_W_OFFSET && w->n[0] < 0);
-		wh->offset = w->n[0] < 0 ? -w->n[0] : w->n[0];
+		long offset = w->n[0] < 0 ? -w->n[0] : w->n[0];
+		wh->offset = offset > INT32_MAX ? INT32_MAX : (int32_t)offset;
 		wh->working_days = w->n[1] == 1;
-		if (wh->offset > KH_MAX_OFFSET_DAYS)
+		if (offset > KH_MAX_OFFSET_DAYS)
 			kh_diag_add(r->diags, KH_ERROR, w->span, "number-too-large",
 				    _("an offset is at most %d days (ten years), not %ld"),
-				    KH_MAX_OFFSET_DAYS, wh->offset);
+				    KH_MAX_OFFSET_DAYS, offset);
 		kh_symbol *sym = arg ? rs_lookup(r, arg->span, arg->id,
 						  KH_SYM_TASK | KH_SYM_EVENT | KH_SYM_MEETING,
 						  _("a task, meeting or event")) : NULL;
