@@ -223,24 +223,34 @@ void *kh_alloc(size_t size)
 
 #define BUMP_CHUNK 4064u
 
+/* The chunks' three lifetimes: a parse's tree (and a format's tokens), its
+ * texts, and the model. */
+enum { BUMP_TREE, BUMP_TEXT, BUMP_KEPT, BUMPS };
+
 /* A chunk in use; the collector keeps a chunk while anything cut from it
  * is reachable (interior pointers count), the current one through these. */
-static char *bump_at[2];
-static size_t bump_left[2];
+static char *bump_at[BUMPS];
+static size_t bump_left[BUMPS];
 
-static void *bump(size_t size, bool atomic)
+/* A kept chunk's first bytes are cut for no one: no kept block then
+ * starts where the collector's does, which is how kh_realloc_sized tells
+ * them apart. */
+#define KEPT_SKIP 8u
+
+static void *bump(size_t size, int k)
 {
 #ifdef KH_NO_GC
-	(void)atomic;
+	(void)k;
 	return kh_alloc(size); /* one block each: ASan's bounds, and freed per input */
 #else
+	bool atomic = k == BUMP_TEXT;
 	size = (size + 7) & ~(size_t)7;
 	if (size > BUMP_CHUNK / 4)
 		return atomic ? kh_alloc_atomic(size) : kh_alloc(size);
-	int k = atomic;
 	if (bump_left[k] < size) {
-		bump_at[k] = atomic ? kh_alloc_atomic(BUMP_CHUNK) : kh_alloc(BUMP_CHUNK);
-		bump_left[k] = BUMP_CHUNK;
+		size_t skip = k == BUMP_KEPT ? KEPT_SKIP : 0;
+		bump_at[k] = (char *)(atomic ? kh_alloc_atomic(BUMP_CHUNK) : kh_alloc(BUMP_CHUNK)) + skip;
+		bump_left[k] = BUMP_CHUNK - skip;
 	}
 	void *p = bump_at[k];
 	bump_at[k] += size;
@@ -361,17 +371,38 @@ void kh_alloc_step_done(size_t size)
 
 void *kh_alloc_bump(size_t size)
 {
-	return bump(size, false);
+	return bump(size, BUMP_TREE);
 }
 
 void *kh_alloc_bump_atomic(size_t size)
 {
-	return bump(size, true);
+	return bump(size, BUMP_TEXT);
+}
+
+void *kh_alloc_kept(size_t size)
+{
+	return bump(size, BUMP_KEPT);
+}
+
+void *kh_realloc_sized(void *p, size_t old_size, size_t size)
+{
+#ifndef KH_NO_GC
+	/* a block larger than a chunk's quarter is the collector's own */
+	if (p && old_size <= BUMP_CHUNK / 4 && GC_base(p) != p) {
+		void *q = kh_alloc(size);
+		memcpy(q, p, old_size < size ? old_size : size);
+		return q;
+	}
+#else
+	(void)old_size;
+#endif
+	return kh_realloc(p, size);
 }
 
 kh_bump_mark kh_alloc_bump_mark(void)
 {
-	return (kh_bump_mark){ { bump_at[0], bump_at[1] }, { bump_left[0], bump_left[1] } };
+	return (kh_bump_mark){ { bump_at[BUMP_TREE], bump_at[BUMP_TEXT] },
+			       { bump_left[BUMP_TREE], bump_left[BUMP_TEXT] } };
 }
 
 void kh_alloc_bump_release(kh_bump_mark m)
@@ -392,13 +423,20 @@ void kh_alloc_bump_release(kh_bump_mark m)
 
 void kh_alloc_bump_done(void)
 {
-	bump_at[0] = bump_at[1] = NULL;
-	bump_left[0] = bump_left[1] = 0;
+	/* the model's chunks go on: they hold what outlives the parse */
+	bump_at[BUMP_TREE] = bump_at[BUMP_TEXT] = NULL;
+	bump_left[BUMP_TREE] = bump_left[BUMP_TEXT] = 0;
+}
+
+void kh_alloc_kept_begin(void)
+{
+	bump_at[BUMP_KEPT] = NULL;
+	bump_left[BUMP_KEPT] = 0;
 }
 
 char *kh_strndup_bump(const char *s, size_t n)
 {
-	char *d = bump(n + 1, true);
+	char *d = bump(n + 1, BUMP_TEXT);
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;

@@ -28,6 +28,20 @@ void kh_oom(size_t size);                 /* prints one line and exits 2 */
 void *kh_alloc_bump(size_t size);          /* may hold pointers */
 void *kh_alloc_bump_atomic(size_t size);   /* never holds pointers */
 char *kh_strndup_bump(const char *s, size_t n);
+/* A block of the plan's model, which lives as long as the model (a task,
+ * its references, dates, items; a vector of known length): cut from
+ * chunks of its own, without the collector's rounding and extra byte (a
+ * 40-byte reference takes 40, not 48). Never given to kh_realloc: grow it
+ * with kh_realloc_sized. Zeroed; 8-byte aligned. */
+void *kh_alloc_kept(size_t size);
+/* A new model is begun: its blocks come from new chunks. A chunk is
+ * scanned whole, so one that held blocks of the model before would keep
+ * that whole model alive as long as this one (the language server's
+ * analyses, one after another). */
+void kh_alloc_kept_begin(void);
+/* Grows P, of OLD_SIZE bytes, from kh_alloc or kh_alloc_kept (a kept
+ * block is copied: it is not the collector's to move). */
+void *kh_realloc_sized(void *p, size_t old_size, size_t size);
 /* Where the chunks are being cut: blocks cut after a mark that nothing
  * kept are given back by releasing it (fmt reads a file's tokens one by
  * one and drops each), while the chunks are still the same. */
@@ -74,6 +88,7 @@ static inline size_t kh_mul_size(size_t n, size_t size)
 	return n * size;
 }
 #define KH_NEW(T) ((T *)kh_alloc(sizeof(T)))
+#define KH_NEW_KEPT(T) ((T *)kh_alloc_kept(sizeof(T)))
 #define KH_NEW_N(T, n) ((T *)kh_alloc(kh_mul_size((n), sizeof(T))))
 #define KH_GROW_N(p, T, n) ((T *)kh_realloc((p), kh_mul_size((n), sizeof(T))))
 

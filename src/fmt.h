@@ -25,7 +25,7 @@ void kh_format_source(kh_source *src, kh_buf *out);
 /* TEXT with what a word processor leaves outside strings and comments
  * written as the language has it (“…” as "…", a no-break or other odd
  * space as a space, U+2028 as a line end), into OUT; returns how many
- * characters changed. */
+ * characters changed. Nothing is written to OUT when none did. */
 size_t kh_format_repair(const char *text, size_t len, kh_buf *out);
 /* PROG's main file so repaired, read again: its program when that reads
  * without error, else NULL (nothing to repair, or other errors). */

@@ -209,7 +209,7 @@ kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *dec
 		return old;
 	if ((s->count + 1) * 2 > s->cap)
 		grow(s);
-	kh_symbol *sym = KH_NEW(kh_symbol);
+	kh_symbol *sym = KH_NEW_KEPT(kh_symbol);
 	sym->key = key;
 	sym->id = id;
 	sym->kind = kind;

@@ -22,13 +22,20 @@
  * block (so that a pointer just past its end still holds it), 2^k - 1
  * pointers fill a block of 2^k words exactly, where 2^k would take 16
  * bytes more, and a plan has a few short vectors per task. */
+/* V's room made CAP items (from kh_alloc, or from kh_alloc_kept). */
+static void grow(kh_vec *v, uint32_t cap)
+{
+	v->items = kh_realloc_sized(v->items, (size_t)v->cap * sizeof *v->items,
+				    kh_mul_size(cap, sizeof *v->items));
+	v->cap = cap;
+}
+
 void kh_vec_push(kh_vec *v, void *item)
 {
 	if (v->n == v->cap) {
 		if (v->cap > (UINT32_MAX - 1) / 2)
 			kh_oom(SIZE_MAX);
-		v->cap = v->cap ? v->cap * 2 + 1 : 3;
-		v->items = KH_GROW_N(v->items, void *, v->cap);
+		grow(v, v->cap ? v->cap * 2 + 1 : 3);
 	}
 	v->items[v->n++] = item;
 }
@@ -39,8 +46,17 @@ void kh_vec_reserve(kh_vec *v, size_t extra)
 		return;
 	if (extra > UINT32_MAX - v->n)
 		kh_oom(SIZE_MAX);
-	v->cap = v->n + (uint32_t)extra;
-	v->items = KH_GROW_N(v->items, void *, v->cap);
+	grow(v, v->n + (uint32_t)extra);
+}
+
+void kh_vec_reserve_kept(kh_vec *v, size_t extra)
+{
+	if (v->cap || !extra || extra > UINT32_MAX) {
+		kh_vec_reserve(v, extra);
+		return;
+	}
+	v->items = kh_alloc_kept(kh_mul_size(extra, sizeof *v->items));
+	v->cap = (uint32_t)extra;
 }
 
 static const char *const kind_names[KH_KIND__COUNT][2] = {

@@ -27,6 +27,9 @@ void kh_vec_push(kh_vec *v, void *item);
  * length: most of a task's hold one item, and 3 slots took twice the
  * memory of 1). */
 void kh_vec_reserve(kh_vec *v, size_t extra);
+/* The same for a vector of the model, empty so far: its room cut with the
+ * model's blocks (kh_alloc_kept), 8 bytes for one item instead of 16. */
+void kh_vec_reserve_kept(kh_vec *v, size_t extra);
 #define KH_VEC_AT(v, T, i) ((T *)(v).items[i])
 
 typedef struct kh_level kh_level;

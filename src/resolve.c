@@ -191,7 +191,7 @@ static void declare_node(resolver *r, kh_node *n, int in_plan)
 		break;
 	}
 	case KH_N_TASK: {
-		kh_task *t = KH_NEW(kh_task);
+		kh_task *t = KH_NEW_KEPT(kh_task);
 		t->id = n->id;
 		t->text = n->text;
 		t->span = n->span;
@@ -258,7 +258,7 @@ static void declare_block(resolver *r, kh_node *first, int in_plan)
 
 kh_ref *rs_resolve_ref(resolver *r, kh_node *n, unsigned extra_kinds)
 {
-	kh_ref *ref = KH_NEW(kh_ref);
+	kh_ref *ref = KH_NEW_KEPT(kh_ref);
 	ref->span = n->span;
 	ref->joined = n->flag == 1;
 	switch (n->kind) {
@@ -304,7 +304,7 @@ size_t rs_count(const kh_node *first)
 
 void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_kinds)
 {
-	kh_vec_reserve(out, rs_count(first));
+	kh_vec_reserve_kept(out, rs_count(first));
 	for (kh_node *n = first; n; n = n->next)
 		kh_vec_push(out, rs_resolve_ref(r, n, extra_kinds));
 }
@@ -473,7 +473,7 @@ static void resolve_event(resolver *r, kh_node *n, kh_event *ev)
 			ev->planned = true;
 			break;
 		case T_ON: {
-			kh_when *w = KH_NEW(kh_when);
+			kh_when *w = KH_NEW_KEPT(kh_when);
 			w->type = KH_WHEN_ON;
 			w->span = a->span;
 			w->text = rs_span_text(a->kids->span);
@@ -597,6 +597,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 			   kh_diags *diags, int *io_error)
 {
 	resolver r = *r0;
+	kh_alloc_kept_begin();
 	r.opts = opts;
 	r.diags = diags;
 	r.prog = KH_NEW(kh_program);

@@ -58,8 +58,8 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			size_t via = 0, all = 0;
 			for (kh_node *x = a->kids; x; x = x->next, all++)
 				via += x->flag == 2;
-			kh_vec_reserve(&t->via, via);
-			kh_vec_reserve(&t->send_to, all - via);
+			kh_vec_reserve_kept(&t->via, via);
+			kh_vec_reserve_kept(&t->send_to, all - via);
 			for (kh_node *x = a->kids; x; x = x->next)
 				kh_vec_push(x->flag == 2 ? &t->via : &t->send_to, rs_resolve_ref(r, x, 0));
 			break;
@@ -68,7 +68,7 @@ static void resolve_task(resolver *r, kh_node *n, kh_task *t)
 			rs_resolve_when_list(r, a->kids, &t->due);
 			break;
 		case T_AFTER:
-			kh_vec_reserve(&t->after, rs_count(a->kids));
+			kh_vec_reserve_kept(&t->after, rs_count(a->kids));
 			for (kh_node *x = a->kids; x; x = x->next) {
 				kh_symbol *s = rs_lookup(r, x->span, x->id, KH_SYM_TASK, _("a task"));
 				if (s && s->decl == t)
@@ -479,7 +479,7 @@ static void resolve_addressees(resolver *r, kh_node *n, int top)
 
 static kh_item *new_item(kh_item_kind kind, kh_node *n)
 {
-	kh_item *it = KH_NEW(kh_item);
+	kh_item *it = KH_NEW_KEPT(kh_item);
 	it->kind = kind;
 	it->span = n->span;
 	it->text = n->text;

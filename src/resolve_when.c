@@ -189,7 +189,7 @@ static void resolve_span(resolver *r, kh_node *w, kh_when *wh)
 
 static kh_when *resolve_when(resolver *r, kh_node *w)
 {
-	kh_when *wh = KH_NEW(kh_when);
+	kh_when *wh = KH_NEW_KEPT(kh_when);
 	wh->span = w->span;
 	wh->text = rs_span_text(w->span);
 	wh->planned = w->flag == 1;
@@ -244,7 +244,7 @@ static kh_when *resolve_when(resolver *r, kh_node *w)
 
 void rs_resolve_when_list(resolver *r, kh_node *first, kh_vec *out)
 {
-	kh_vec_reserve(out, rs_count(first));
+	kh_vec_reserve_kept(out, rs_count(first));
 	for (kh_node *w = first; w; w = w->next)
 		kh_vec_push(out, resolve_when(r, w));
 }

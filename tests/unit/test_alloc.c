@@ -23,6 +23,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "parse.h"
+#include "resolve.h"
 #include "source.h"
 
 static void assert_zero(const unsigned char *p, size_t n)
@@ -215,6 +216,79 @@ static void test_dropped_tree_collected(void **state)
 }
 
 #ifndef KH_NO_GC
+/* A plan of N tasks, resolved. */
+static kh_program *resolve_tasks(int n)
+{
+	kh_buf text = { 0 };
+	kh_buf_puts(&text, "cấp tỉnh \"Cấp tỉnh\"\ncơ_quan a \"Sở A\" cấp tỉnh\nkế_hoạch \"K\" {\n");
+	for (int i = 0; i < n; i++)
+		kh_buf_printf(&text, "  nhiệm_vụ t%d \"Việc %d\" {\n    giao a\n    hạn trước 30/8/2019\n  }\n", i, i);
+	kh_buf_puts(&text, "}\n");
+	kh_resolve_opts opts = { 0 };
+	kh_diags d = { 0 };
+	kh_program *p = kh_resolve_bytes("tasks.kh", text.data, text.len, &opts, &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(p->plan->tasks.n, n);
+	return p;
+}
+
+/* A model resolved in a frame that is gone; *WATCH goes when the chunk
+ * its last blocks were cut from is collected. */
+static __attribute__((noinline)) void resolve_and_drop(void **watch)
+{
+	(void)resolve_tasks(50);
+	void *chunk = GC_base(kh_alloc_kept(8)); /* where the model was being cut */
+	*watch = (void *)GC_HIDE_POINTER(chunk);
+	GC_general_register_disappearing_link(watch, chunk);
+}
+#endif
+
+/* Each model's blocks come from chunks of its own: a chunk is scanned
+ * whole, so a second model cut from the first one's last chunk would keep
+ * the first alive as long as itself (and the language server's analyses,
+ * one after another, would each keep the one before). */
+static void test_models_apart(void **state)
+{
+	(void)state;
+#ifndef KH_NO_GC
+	static void *watch; /* cleared by the collector when the chunk goes */
+	resolve_and_drop(&watch);
+	kh_program *second = resolve_tasks(50);
+	assert_non_null(watch);
+	kh_alloc_phase_done(64u << 20);
+	assert_null(watch);
+	assert_int_equal(second->plan->tasks.n, 50);
+#endif
+}
+
+/* A vector whose room was cut with the model's blocks grows like any
+ * other: copied, never handed to the collector's realloc (which would
+ * move the whole chunk). */
+static void test_kept_vector_grows(void **state)
+{
+	(void)state;
+	kh_vec v = { 0 };
+	kh_vec_reserve_kept(&v, 1);
+	kh_vec w = { 0 };
+	kh_vec_reserve_kept(&w, 2);
+	kh_vec_push(&w, (void *)"w0");
+	kh_vec_push(&v, (void *)"v0");
+	for (int i = 1; i < 100; i++)
+		kh_vec_push(&v, kh_printf("v%d", i));
+	kh_vec_push(&w, (void *)"w1");
+	assert_int_equal(v.n, 100);
+	for (int i = 0; i < 100; i++)
+		assert_string_equal(v.items[i], kh_printf("v%d", i));
+	assert_int_equal(w.n, 2);
+	assert_string_equal(w.items[0], "w0");
+	assert_string_equal(w.items[1], "w1");
+#ifndef KH_NO_GC
+	assert_ptr_equal(GC_base(v.items), v.items); /* the collector's own block now */
+#endif
+}
+
+#ifndef KH_NO_GC
 /* THPeligible of the mapping holding AT (/proc/self/smaps), or -1. */
 static int huge_eligible(uintptr_t at)
 {
@@ -282,6 +356,8 @@ int main(void)
 		cmocka_unit_test(test_tree_chunks_let_go),
 		cmocka_unit_test(test_bump_mark_release),
 		cmocka_unit_test(test_dropped_tree_collected),
+		cmocka_unit_test(test_models_apart),
+		cmocka_unit_test(test_kept_vector_grows),
 		cmocka_unit_test(test_large_heap_huge_pages),
 		cmocka_unit_test(test_buffer),
 	};

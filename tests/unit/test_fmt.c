@@ -107,10 +107,14 @@ static void test_repair(void **state)
 	assert_string_equal(repair("a\xC2\xA0" "b\xE3\x80\x80\"c\xC2\xA0" "d\"\xE2\x80\xA8", &n),
 			    "a b \"c\xC2\xA0" "d\"\n");
 	assert_int_equal(n, 3);
-	assert_string_equal(repair("\"“a”\" # “b”\xC2\xA0\n", &n), "\"“a”\" # “b”\xC2\xA0\n");
+	/* nothing to repair: nothing written */
+	assert_string_equal(repair("\"“a”\" # “b”\xC2\xA0\n", &n), "");
 	assert_int_equal(n, 0);
-	assert_string_equal(repair("a “b\n", &n), "a “b\n"); /* not closed on its line */
+	assert_string_equal(repair("a “b\n", &n), ""); /* not closed on its line */
 	assert_int_equal(n, 0);
+	/* the text after the last change, and before the first, as it is */
+	assert_string_equal(repair("# “x”\nab\xC2\xA0" "cd “e” fg\n", &n), "# “x”\nab cd \"e\" fg\n");
+	assert_int_equal(n, 3);
 }
 
 static char *slurp(const char *path, size_t *len)
