@@ -30,18 +30,32 @@ static bool key_eq(const kh_map *m, const void *a, const void *b)
 	return m->strings ? !strcmp(a, b) : a == b;
 }
 
+/* M's table made CAP slots (a power of two), its entries put again. */
+static void rehash(kh_map *m, size_t cap)
+{
+	kh_map old = *m;
+	m->cap = cap;
+	m->keys = KH_NEW_N(const void *, m->cap);
+	m->vals = KH_NEW_N(void *, m->cap);
+	m->n = 0;
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.keys[i])
+			*kh_map_slot(m, old.keys[i], true) = old.vals[i];
+}
+
+void kh_map_reserve(kh_map *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 16;
+	while (2 * n > cap)
+		cap *= 2;
+	if (cap > m->cap)
+		rehash(m, cap);
+}
+
 void **kh_map_slot(kh_map *m, const void *key, bool insert)
 {
-	if (insert && 2 * (m->n + 1) > m->cap) {
-		kh_map old = *m;
-		m->cap = old.cap ? old.cap * 2 : 16;
-		m->keys = KH_NEW_N(const void *, m->cap);
-		m->vals = KH_NEW_N(void *, m->cap);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				*kh_map_slot(m, old.keys[i], true) = old.vals[i];
-	}
+	if (insert && 2 * (m->n + 1) > m->cap)
+		rehash(m, m->cap ? m->cap * 2 : 16);
 	if (!m->cap)
 		return NULL;
 	size_t i = (m->strings ? hash_str(key) : hash_ptr(key)) & (m->cap - 1);

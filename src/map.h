@@ -22,6 +22,9 @@ typedef struct kh_map {
 /* The value slot under KEY (made, NULL, when INSERT), or NULL. */
 void **kh_map_slot(kh_map *m, const void *key, bool insert);
 void *kh_map_get(const kh_map *m, const void *key);
+/* Room for N entries at once: a large table grown by doubling leaves its
+ * smaller tables behind, as much again, until a collection. */
+void kh_map_reserve(kh_map *m, size_t n);
 /* The vector stored under KEY, created on first use. */
 kh_vec *kh_map_vec(kh_map *m, const void *key);
 

@@ -13,6 +13,7 @@
 #include "parse.h"
 #include "parser.h"
 #include "lexer.h"
+#include "map.h"
 
 kh_diag *kh_syntax_error(kh_parse_ctx *ctx, kh_span span, const char *rule, const char *fmt, ...)
 {
@@ -250,6 +251,22 @@ void kh_scan_layout(kh_source *src)
 	kh_scanner_close(&ctx);
 }
 
+/* The strings' table (literal.h) made once for as many strings as the
+ * text has pairs of quotes: grown by doubling, a large plan's left 8 MB
+ * of smaller tables behind it (at 100k tasks) before any collection. */
+static void reserve_literals(kh_source *src)
+{
+	size_t quotes = 0;
+	for (const char *p = src->text, *end = src->text + src->len;
+	     (p = memchr(p, '"', (size_t)(end - p))) != NULL; p++)
+		quotes++;
+	if (quotes < 64)
+		return; /* a small table grows for next to nothing */
+	if (!src->literals)
+		src->literals = KH_NEW(kh_map);
+	kh_map_reserve(src->literals, quotes / 2 + 1);
+}
+
 kh_node *kh_parse(kh_source *src, kh_diags *diags)
 {
 	return kh_parse_with(src, diags, KH_PARSE_LITERALS);
@@ -261,6 +278,8 @@ kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags)
 	ctx.src = src;
 	ctx.diags = diags;
 	ctx.note_literals = flags & KH_PARSE_LITERALS;
+	if (ctx.note_literals)
+		reserve_literals(src);
 	if (flags & KH_PARSE_PACK_TASKS)
 		ctx.packer = kh_packer_new();
 	ctx.note_layout = true;

@@ -188,13 +188,18 @@ static void test_bump_mark_release(void **state)
 }
 
 #ifndef KH_NO_GC
+/* *WATCH is cleared by the collector when the block OBJ goes. */
+static void watch_block(void **watch, void *obj)
+{
+	*watch = (void *)GC_HIDE_POINTER(obj); /* hidden: not a root itself */
+	GC_general_register_disappearing_link(watch, obj);
+}
+
 /* A tree parsed in a frame that is gone, with only a disappearing link
  * to its root: kh_alloc_phase_done must find nothing holding it. */
 static __attribute__((noinline)) void parse_and_drop(void **watch)
 {
-	kh_node *root = parse_bodies(2000);
-	*watch = (void *)GC_HIDE_POINTER(root->kids); /* hidden: not a root itself */
-	GC_general_register_disappearing_link(watch, root->kids);
+	watch_block(watch, parse_bodies(2000)->kids);
 }
 #endif
 
@@ -238,9 +243,7 @@ static kh_program *resolve_tasks(int n)
 static __attribute__((noinline)) void resolve_and_drop(void **watch)
 {
 	(void)resolve_tasks(50);
-	void *chunk = GC_base(kh_alloc_kept(8)); /* where the model was being cut */
-	*watch = (void *)GC_HIDE_POINTER(chunk);
-	GC_general_register_disappearing_link(watch, chunk);
+	watch_block(watch, GC_base(kh_alloc_kept(8))); /* where the model was being cut */
 }
 #endif
 
