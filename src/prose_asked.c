@@ -22,8 +22,6 @@
  * By the body's address, which the table keeps alive. */
 typedef struct body_index {
 	kh_bindex x;
-	const char **firsts;      /* the names' distinct first words, and "cấp" */
-	size_t nfirsts;
 } body_index;
 
 static struct {
@@ -68,6 +66,7 @@ typedef struct named {
 	const kh_level *level;
 	const char *text;
 	bool as_owner, result;
+	long next;                /* the answer before it about the same body, or -1 */
 } named;
 
 typedef struct said_phrase {
@@ -84,6 +83,7 @@ typedef struct memo_entry {
 	bool dated;
 	named *answers;
 	size_t n, cap;
+	kh_map by_body;           /* past MAPPED answers: body (or no_body) -> 1 + its last */
 	bool indexed;             /* word_pos built */
 	kh_strmap word_pos;       /* folded word -> its number k */
 	size_t *pos, *first;      /* word numbers, ascending, of word k: pos[first[k], first[k + 1]) */
@@ -162,6 +162,8 @@ static struct {
 	size_t word_of_cap;
 	size_t *merged[2];
 	size_t merged_cap;
+	size_t *shifted, shifted_cap;
+	size_t *pick, pick_cap;
 } scratch;
 
 /* Does the memo's text hold PHRASE (folded)? Answered once per text for
@@ -190,6 +192,11 @@ void kh_text_steady(const char *text, size_t len)
 {
 	steady.text = text;
 	steady.len = len;
+}
+
+bool kh_text_is_steady(const char *text, size_t len)
+{
+	return text && text == steady.text && len == steady.len;
 }
 
 static size_t text_len(const char *text)
@@ -242,16 +249,6 @@ static body_index *body_index_new(const kh_vec *bodies)
 {
 	body_index *bi = KH_NEW(body_index);
 	bi->x = kh_bindex_build(bodies, true);
-	bi->firsts = KH_NEW_N(const char *, bi->x.n + 1);
-	bi->firsts[bi->nfirsts++] = "cấp";
-	for (size_t i = 0; i < bi->x.n; i++) {
-		const char *w = bi->x.v[i].n ? bi->x.v[i].w[0] : NULL;
-		bool seen = !w;
-		for (size_t k = 0; k < bi->nfirsts && !seen; k++)
-			seen = !strcmp(bi->firsts[k], w);
-		if (!seen)
-			bi->firsts[bi->nfirsts++] = w;
-	}
 	return bi;
 }
 
@@ -315,59 +312,129 @@ static const size_t *positions_of(const char *word, size_t *n)
 	return k < 0 ? NULL : memo->pos + memo->first[k];
 }
 
-/* A[0, NA) and B[0, NB) (ascending word numbers) merged into OUT, ascending. */
+/* A[0, NA) and B[0, NB) (ascending word numbers) merged into OUT,
+ * ascending, each number once. */
 static size_t merge_positions(const size_t *a, size_t na, const size_t *b, size_t nb, size_t *out)
 {
 	size_t i = 0, j = 0, n = 0;
 	while (i < na || j < nb) {
-		size_t y = j < nb ? b[j] : SIZE_MAX;
-		if (i < na && a[i] <= y)
-			out[n++] = a[i++];
-		else
-			out[n++] = y, j++;
+		size_t x = i < na ? a[i] : SIZE_MAX, y = j < nb ? b[j] : SIZE_MAX;
+		if (x <= y) {
+			out[n++] = x;
+			i++;
+			j += x == y;
+		} else {
+			out[n++] = y;
+			j++;
+		}
 	}
 	return n;
 }
 
+/* Room for N word numbers in each of the merge's two rooms. */
+static void merged_room(size_t n)
+{
+	if (scratch.merged_cap >= n)
+		return;
+	size_t cap = scratch.merged_cap;
+	scratch.merged[0] = room_for(scratch.merged[0], &cap, n, sizeof(size_t));
+	cap = scratch.merged_cap;
+	scratch.merged[1] = room_for(scratch.merged[1], &cap, n, sizeof(size_t));
+	scratch.merged_cap = cap;
+}
+
 /*
  * The words of the memo's text where one of BI's names or a level ("cấp
- * …") may start, ascending, in *N: a mention starts with its name's
- * first word or with "cấp" (find_at), so the scan need not look
- * elsewhere. A section's text is read for every body of every task in
- * it: this keeps that from reading every word each time.
+ * …") may start, ascending, in *N: a mention is a name's words in a row
+ * (find_at), so a name can start only where its word the text holds
+ * least often stands, less that word's place in the name; a level, only
+ * at "cấp". A section's text is read for every body of every task in it:
+ * this keeps that from reading every word each time, and from reading
+ * every "Sở" of a letter's page for each of its hundreds of "Sở Ngành N".
  */
 static const size_t *name_starts(const char *text, const body_index *bi, size_t *n)
 {
 	if (!memo->indexed)
 		index_words(text);
-	size_t total = 0;
-	for (size_t k = 0; k < bi->nfirsts; k++) {
-		size_t nv;
-		positions_of(bi->firsts[k], &nv);
-		total += nv;
+	size_t forms = bi->x.n, total, most = 0;
+	positions_of("cấp", &total);
+	scratch.pick = room_for(scratch.pick, &scratch.pick_cap, forms + 1, sizeof *scratch.pick);
+	for (size_t i = 0; i < forms; i++) {
+		const kh_bname *b = &bi->x.v[i];
+		size_t least = SIZE_MAX;
+		for (size_t k = 0; k < b->n && least; k++) {
+			size_t nv;
+			positions_of(b->w[k], &nv);
+			if (nv < least)
+				least = nv, scratch.pick[i] = k;
+		}
+		if (least == SIZE_MAX) /* no words: found nowhere */
+			least = 0, scratch.pick[i] = SIZE_MAX;
+		total += least;
+		most = least > most ? least : most;
 	}
-	/* the caller reads the answer before it asks again: one room, reused */
-	if (scratch.merged_cap < total + 1) {
-		size_t cap = scratch.merged_cap;
-		scratch.merged[0] = room_for(scratch.merged[0], &cap, total + 1, sizeof(size_t));
-		cap = scratch.merged_cap;
-		scratch.merged[1] = room_for(scratch.merged[1], &cap, total + 1, sizeof(size_t));
-		scratch.merged_cap = cap;
-	}
-	size_t *out = scratch.merged[0], *tmp = scratch.merged[1];
-	size_t have = 0;
-	for (size_t k = 0; k < bi->nfirsts; k++) {
-		size_t nv;
-		const size_t *v = positions_of(bi->firsts[k], &nv);
-		if (!nv)
+	/* the caller reads the answer before it asks again: rooms reused */
+	merged_room(total + 1);
+	scratch.shifted = room_for(scratch.shifted, &scratch.shifted_cap, most + 1, sizeof(size_t));
+	size_t *out = scratch.merged[0], *tmp = scratch.merged[1], have = 0;
+	for (size_t i = 0; i <= forms; i++) {
+		size_t nv, m = 0, k = i < forms ? scratch.pick[i] : 0;
+		if (k == SIZE_MAX)
 			continue;
-		have = merge_positions(out, have, v, nv, tmp);
+		const size_t *v = positions_of(i < forms ? bi->x.v[i].w[k] : "cấp", &nv);
+		for (size_t j = 0; j < nv; j++)
+			if (v[j] >= k)
+				scratch.shifted[m++] = v[j] - k;
+		if (!m)
+			continue;
+		have = merge_positions(out, have, scratch.shifted, m, tmp);
 		size_t *t = out;
 		out = tmp;
 		tmp = t;
 	}
 	*n = have;
 	return out;
+}
+
+/* Answers a text has before they are found by body, not one by one: a
+ * letter's page is asked about each of its hundreds of bodies. */
+enum { MAPPED = 32 };
+static const char no_body; /* the key of the answers about no body */
+
+static bool same_question(const named *a, const kh_ref *r, bool as_owner)
+{
+	return a->kind == r->kind && a->body == r->body && a->level == r->level &&
+	       a->as_owner == as_owner &&
+	       (a->text == r->text || (a->text && r->text && !strcmp(a->text, r->text)));
+}
+
+/* The last answer about BODY's slot in the memo's map (made when INSERT). */
+static void **body_slot(const kh_body *body, bool insert)
+{
+	return kh_map_slot(&memo->by_body, body ? (const void *)body : &no_body, insert);
+}
+
+/* Answer I found by its body from now on. */
+static void map_answer(size_t i)
+{
+	void **slot = body_slot(memo->answers[i].body, true);
+	memo->answers[i].next = *slot ? (long)(intptr_t)*slot - 1 : -1;
+	*slot = (void *)(intptr_t)(i + 1);
+}
+
+static const named *answer_of(const kh_ref *r, bool as_owner)
+{
+	if (memo->n <= MAPPED) {
+		for (size_t i = 0; i < memo->n; i++)
+			if (same_question(&memo->answers[i], r, as_owner))
+				return &memo->answers[i];
+		return NULL;
+	}
+	void **slot = body_slot(r->body, false);
+	for (long i = slot ? (long)(intptr_t)*slot - 1 : -1; i >= 0; i = memo->answers[i].next)
+		if (same_question(&memo->answers[i], r, as_owner))
+			return &memo->answers[i];
+	return NULL;
 }
 
 bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
@@ -377,13 +444,9 @@ bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 	if (!text || !r)
 		return false;
 	memo_text(text, text_len(text));
-	for (size_t i = 0; i < memo->n; i++) {
-		const named *a = &memo->answers[i];
-		if (a->kind == r->kind && a->body == r->body && a->level == r->level &&
-		    a->as_owner == as_owner && (a->text == r->text || (a->text && r->text &&
-									 !strcmp(a->text, r->text))))
-			return a->result;
-	}
+	const named *a = answer_of(r, as_owner);
+	if (a)
+		return a->result;
 	bool result = names_ref(text, r, as_owner);
 	if (memo->n == memo->cap) {
 		memo->cap = memo->cap ? memo->cap * 2 : 16;
@@ -391,7 +454,12 @@ bool kh_text_names_ref(const char *text, const kh_ref *r, bool as_owner)
 		 * so no address comes back for another body while it is kept */
 		memo->answers = KH_GROW_N(memo->answers, named, memo->cap);
 	}
-	memo->answers[memo->n++] = (named){ r->kind, r->body, r->level, r->text, as_owner, result };
+	memo->answers[memo->n++] = (named){ r->kind, r->body, r->level, r->text, as_owner, result, -1 };
+	if (memo->n == MAPPED + 1) /* from now on found by body: the ones so far too */
+		for (size_t i = 0; i < memo->n; i++)
+			map_answer(i);
+	else if (memo->n > MAPPED + 1)
+		map_answer(memo->n - 1);
 	return result;
 }
 

@@ -50,7 +50,10 @@ static split *split_of(const char *t, size_t len)
 	split *lru = &splits.e[0];
 	for (size_t i = 0; i < SPLITS; i++) {
 		split *e = &splits.e[i];
-		if (e->copy && e->text == t && e->len == len && !memcmp(e->copy, t, len))
+		/* the page's text does not change while it is steady: not
+		 * compared again for each of its tasks (a letter's, each time) */
+		if (e->copy && e->text == t && e->len == len &&
+		    (kh_text_is_steady(t, len) || !memcmp(e->copy, t, len)))
 			return e;
 		if (e->used < lru->used)
 			lru = e;

@@ -22,6 +22,8 @@ typedef struct kh_text_scan {
 kh_text_scan kh_text_scan_of(const char *t, size_t len);
 /* Forgets the texts kept. */
 void kh_text_split_forget(void);
+/* Is TEXT[0, LEN) the text kh_text_steady named (unchanged while it is)? */
+bool kh_text_is_steady(const char *text, size_t len);
 /* kh_text_mentions looking only at the words AT[0, NAT) (ascending; a
  * mention can start nowhere else), or at every word when AT is NULL. */
 kh_vec kh_text_mentions_at(const char *text, size_t len, const kh_bindex *names, const kh_vec *levels,

@@ -318,6 +318,37 @@ static void test_many_bodies_asked(void **state)
 			assert_int_equal(kh_text_names_ref(texts[i], &refs[(i + 1) % N], true), other[i]);
 		}
 	assert_false(other[0]); /* "Đảng ủy xã Gia Gia" is not "Đảng ủy xã An Gia" */
+
+	/* One page naming every tenth body, asked about all of them, as the
+	 * owner and not, with a level and free text between (past the first
+	 * answers they are found by body): each answer a fresh memory's,
+	 * asked in one order, then again in the other. */
+	kh_buf page = { 0 };
+	for (int i = 0; i < N; i += 10)
+		kh_buf_printf(&page, "- %s chủ trì thực hiện; báo cáo cấp xã.\n", refs[i].body->name);
+	const char *pt = kh_buf_cstr(&page);
+	kh_ref lv = { .kind = KH_REF_LEVEL, .level = (kh_level *)refs[0].body->at_level };
+	kh_ref tx = { .kind = KH_REF_TEXT, .text = "báo cáo" };
+	bool *on_page = KH_NEW_N(bool, 2 * N + 4);
+	for (int i = 0; i < 2 * N + 4; i++) {
+		const kh_ref *r = i < 2 * N ? &refs[i / 2] : i < 2 * N + 2 ? &lv : &tx;
+		kh_text_memo_forget();
+		on_page[i] = kh_text_names_ref(pt, r, i % 2);
+	}
+	kh_text_memo_forget();
+	kh_text_steady(pt, page.len);
+	for (int round = 0; round < 2; round++)
+		for (int j = 0; j < 2 * N + 4; j++) {
+			int i = round ? 2 * N + 3 - j : j;
+			const kh_ref *r = i < 2 * N ? &refs[i / 2] : i < 2 * N + 2 ? &lv : &tx;
+			assert_int_equal(kh_text_names_ref(pt, r, i % 2), on_page[i]);
+		}
+	assert_true(on_page[2 * 10 + 1]);  /* x10 chairs a line: the owner */
+	assert_true(on_page[2 * N]);       /* "cấp xã" */
+	int named = 0;
+	for (int i = 0; i < 2 * N; i++)
+		named += on_page[i];
+	assert_true(named > 0 && named < 2 * N); /* the answers tell bodies apart */
 }
 
 int main(void)
