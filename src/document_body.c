@@ -304,6 +304,51 @@ static size_t subtree_len(const kh_item *it)
 	return n;
 }
 
+/*
+ * What a top-level item's page says: the top-level items without
+ * children (the same for every one of them, made once: a letter's
+ * thousands of loose tasks each made it again, the square of its
+ * length) with the item's own subtree where it stands among them.
+ */
+typedef struct leaves {
+	const char *text;
+	size_t len;
+	size_t *before;           /* for each top-level item, the bytes of TEXT before it */
+} leaves;
+
+static leaves leaves_of(const kh_vec *v)
+{
+	kh_buf all = { 0 };
+	leaves l = { .before = KH_NEW_N(size_t, v->n + 1) };
+	for (size_t j = 0; j < v->n; j++) {
+		l.before[j] = all.len;
+		if (!KH_VEC_AT(*v, kh_item, j)->items.n)
+			subtree_text(KH_VEC_AT(*v, kh_item, j), &all);
+	}
+	l.text = kh_buf_cstr(&all);
+	l.len = all.len;
+	return l;
+}
+
+/* B's page text for IT, the top-level item I. */
+static void page_of(kh_pdoc_builder *b, const leaves *l, const kh_item *it, size_t i)
+{
+	if (!it->items.n) {
+		b->said = l->text;
+		kh_text_steady(l->text, l->len);
+		return;
+	}
+	/* its room made once, to the byte: a section's page grown by
+	 * doubling was a fifth of rendering's garbage */
+	size_t need = l->len + subtree_len(it) + 1;
+	kh_buf said = { .data = kh_alloc_atomic(need), .cap = need };
+	kh_buf_put(&said, l->text, l->before[i]);
+	subtree_text(it, &said);
+	kh_buf_puts(&said, l->text + l->before[i]);
+	b->said = kh_buf_cstr(&said);
+	kh_text_steady(b->said, said.len);
+}
+
 void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 {
 	kh_vec v = { 0 };
@@ -315,41 +360,15 @@ void kh_pdoc_body(kh_pdoc_builder *b, const kh_vec *items, int depth)
 		nsec += k == KH_ITEM_SECTION;
 		npts += is_point(k);
 	}
-	/* What a top-level item's page says: the top-level items without
-	 * children (the same for every one of them, made once: a letter's
-	 * thousands of loose tasks each made it again, the square of its
-	 * length) with the item's own subtree where it stands among them. */
-	const char *leaves = NULL;
-	size_t *leaves_before = NULL, leaves_len = 0;
-	if (depth == 0) {
-		kh_buf all = { 0 };
-		leaves_before = KH_NEW_N(size_t, v.n + 1);
-		for (size_t j = 0; j < v.n; j++) {
-			leaves_before[j] = all.len;
-			if (!KH_VEC_AT(v, kh_item, j)->items.n)
-				subtree_text(KH_VEC_AT(v, kh_item, j), &all);
-		}
-		leaves = kh_buf_cstr(&all);
-		leaves_len = all.len;
-	}
+	leaves top = { 0 };
+	if (depth == 0)
+		top = leaves_of(&v);
 	int count = 0, parts = 0;
 	const kh_item *prev = NULL;
 	for (size_t i = 0; i < v.n; i++) {
 		const kh_item *it = KH_VEC_AT(v, kh_item, i);
-		if (depth == 0 && !it->items.n) {
-			b->said = leaves;
-			kh_text_steady(leaves, leaves_len);
-		} else if (depth == 0) {
-			/* its room made once, to the byte: a section's page grown by
-			 * doubling was a fifth of rendering's garbage */
-			size_t need = leaves_len + subtree_len(it) + 1;
-			kh_buf said = { .data = kh_alloc_atomic(need), .cap = need };
-			kh_buf_put(&said, leaves, leaves_before[i]);
-			subtree_text(it, &said);
-			kh_buf_puts(&said, leaves + leaves_before[i]);
-			b->said = kh_buf_cstr(&said);
-			kh_text_steady(b->said, said.len);
-		}
+		if (depth == 0)
+			page_of(b, &top, it, i);
 		switch (it->kind) {
 		case KH_ITEM_PART:
 			part(b, it, ++parts);

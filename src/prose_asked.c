@@ -356,8 +356,9 @@ static const size_t *name_starts(const char *text, const body_index *bi, size_t 
 {
 	if (!memo->indexed)
 		index_words(text);
-	size_t forms = bi->x.n, total, most = 0;
+	size_t forms = bi->x.n, total, most;
 	positions_of("cấp", &total);
+	most = total; /* the longest list shifted: "cấp"'s, or a name's */
 	scratch.pick = room_for(scratch.pick, &scratch.pick_cap, forms + 1, sizeof *scratch.pick);
 	for (size_t i = 0; i < forms; i++) {
 		const kh_bname *b = &bi->x.v[i];

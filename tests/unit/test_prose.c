@@ -349,6 +349,17 @@ static void test_many_bodies_asked(void **state)
 	for (int i = 0; i < 2 * N; i++)
 		named += on_page[i];
 	assert_true(named > 0 && named < 2 * N); /* the answers tell bodies apart */
+
+	/* A text with "cấp" far more often than a body's rarest word: the
+	 * places a level may start are more than any name's (the room they
+	 * are read into once held only the names': ASan's build catches it) */
+	kh_buf levels = { 0 };
+	for (int i = 0; i < 200; i++)
+		kh_buf_puts(&levels, "cấp xã, ");
+	kh_buf_printf(&levels, "%s chủ trì.", refs[7].body->name);
+	kh_text_memo_forget();
+	assert_true(kh_text_names_ref(kh_buf_cstr(&levels), &refs[7], false));
+	assert_true(kh_text_names_ref(kh_buf_cstr(&levels), &lv, false));
 }
 
 int main(void)
