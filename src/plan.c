@@ -18,10 +18,6 @@
 /* ------------------------------------------------------------------ */
 /* Vectors and the names of kinds and parts                           */
 
-/* Room for 3, 7, 15 … items: with the byte the collector adds to every
- * block (so that a pointer just past its end still holds it), 2^k - 1
- * pointers fill a block of 2^k words exactly, where 2^k would take 16
- * bytes more, and a plan has a few short vectors per task. */
 /* V's room made CAP items (from kh_alloc, or from kh_alloc_kept). */
 static void grow(kh_vec *v, uint32_t cap)
 {
@@ -30,6 +26,10 @@ static void grow(kh_vec *v, uint32_t cap)
 	v->cap = cap;
 }
 
+/* Room for 3, 7, 15 … items: with the byte the collector adds to every
+ * block (so that a pointer just past its end still holds it), 2^k - 1
+ * pointers fill a block of 2^k words exactly, where 2^k would take 16
+ * bytes more, and a plan has a few short vectors per task. */
 void kh_vec_push(kh_vec *v, void *item)
 {
 	if (v->n == v->cap) {
