@@ -203,16 +203,16 @@ static bool consumes(tinfo *c, const kh_level *lc)
 static int cmp_cand(const void *a, const void *b)
 {
 	const cand *x = *(const cand *const *)a, *y = *(const cand *const *)b;
-	if (x->c->early_day != y->c->early_day)
-		return x->c->early_day < y->c->early_day ? -1 : 1;
+	if (ct_early_day(x->c) != ct_early_day(y->c))
+		return ct_early_day(x->c) < ct_early_day(y->c) ? -1 : 1;
 	return x->c->index < y->c->index ? -1 : x->c->index > y->c->index;
 }
 
 /* Is A a later weak candidate than B (ties: the first in the plan)? */
 static bool later(const cand *a, const cand *b)
 {
-	return !b || a->c->early_day > b->c->early_day ||
-	       (a->c->early_day == b->c->early_day && a->c->index < b->c->index);
+	return !b || ct_early_day(a->c) > ct_early_day(b->c) ||
+	       (ct_early_day(a->c) == ct_early_day(b->c) && a->c->index < b->c->index);
 }
 
 static void sublist_add(sublist *s, const kh_vec *from)
@@ -335,8 +335,8 @@ static bool depends_on(const kh_task *a, const kh_task *b)
 static int cmp_lower(const void *a, const void *b)
 {
 	const tinfo *x = *(const tinfo *const *)a, *y = *(const tinfo *const *)b;
-	if (x->late_day != y->late_day)
-		return x->late_day < y->late_day ? -1 : 1;
+	if (x->late.end != y->late.end)
+		return x->late.end < y->late.end ? -1 : 1;
 	return x->index > y->index ? -1 : x->index < y->index;
 }
 
@@ -344,7 +344,7 @@ static int cmp_lower(const void *a, const void *b)
  * day before C's; ties: the first task in the plan). */
 void ct_offer(tinfo *c, const tinfo *from, kh_day d)
 {
-	if (from == c || !c->has_early || d >= c->early_day)
+	if (from == c || !c->has_early || d >= ct_early_day(c))
 		return;
 	if (!c->best_from || d > c->best_day ||
 	    (d == c->best_day && from->index < c->best_from->index)) {
@@ -385,8 +385,8 @@ static void report_order(tctx *x, const tinfo *l, const cand *const *k, size_t n
 					"and is held %s")
 				    : _("'%s' (%s) is due %s, not before '%s' (%s), which receives its report "
 					"and is due %s"),
-			       l->id, ct_level_text(lo), ct_day_of(&l->late, l->late_day), c->id,
-			       ct_level_text(k[0]->lc), ct_day_of(&c->early, c->early_day));
+			       l->id, ct_level_text(lo), ct_day_of(&l->late, l->late.end), c->id,
+			       ct_level_text(k[0]->lc), ct_day_of(&c->early, ct_early_day(c)));
 	if (!d)
 		return;
 	kh_diag_note(d, c->early.w->span, c->m ? _("'%s' is held here") : _("'%s' is due here"), c->id);
@@ -394,7 +394,7 @@ static void report_order(tctx *x, const tinfo *l, const cand *const *k, size_t n
 		kh_diag_note(d, k[i]->c->early.w->span,
 			     k[i]->c->m ? _("'%s' (%s), held %s, also needs it") : _("'%s' (%s), due %s, also needs it"),
 			     k[i]->c->id, ct_level_text(k[i]->lc),
-			     ct_day_of(&k[i]->c->early, k[i]->c->early_day));
+			     ct_day_of(&k[i]->c->early, ct_early_day(k[i]->c)));
 }
 
 /* Adds consumer C to SEEN (kept in consumer order, each once, at most
@@ -438,7 +438,7 @@ static void check_strong(tctx *x, tinfo *l, const kh_vec *subs, kh_vec *used)
 		size_t taken = 0;
 		for (size_t k = 0; k < s->strong.n && taken < MAX_SEEN; k++) {
 			const cand *c = KH_VEC_AT(s->strong, cand, k);
-			if (c->c->early_day > l->late_day)
+			if (ct_early_day(c->c) > l->late.end)
 				break;
 			if (c->c == l || linked(c->c, l) || independent(c->c, l))
 				continue;
@@ -468,8 +468,8 @@ static void check_weak(tctx *x, tinfo *l, const kh_vec *subs)
 	}
 	if (!last)
 		return;
-	ct_offer(last->c, l, l->late_day);
-	if (last->c->early_day <= l->late_day && !linked(last->c, l) && !independent(last->c, l))
+	ct_offer(last->c, l, l->late.end);
+	if (ct_early_day(last->c) <= l->late.end && !linked(last->c, l) && !independent(last->c, l))
 		report_order(x, l, &last, 1, last_s->lo);
 }
 
@@ -505,10 +505,10 @@ void ct_check_reports(tctx *x)
 		qsort(ls->items, ls->n, sizeof(void *), cmp_lower);
 		for (size_t k = 0; k < s->strong.n; k++) {
 			tinfo *c = KH_VEC_AT(s->strong, cand, k)->c;
-			size_t lo = 0, hi = ls->n; /* first with late_day >= c's day */
+			size_t lo = 0, hi = ls->n; /* first whose late end >= c's day */
 			while (lo < hi) {
 				size_t mid = lo + (hi - lo) / 2;
-				if (KH_VEC_AT(*ls, tinfo, mid)->late_day < c->early_day)
+				if (KH_VEC_AT(*ls, tinfo, mid)->late.end < ct_early_day(c))
 					lo = mid + 1;
 				else
 					hi = mid;
@@ -516,7 +516,7 @@ void ct_check_reports(tctx *x)
 			while (lo > 0 && KH_VEC_AT(*ls, tinfo, lo - 1) == c)
 				lo--;
 			if (lo > 0)
-				ct_offer(c, KH_VEC_AT(*ls, tinfo, lo - 1), KH_VEC_AT(*ls, tinfo, lo - 1)->late_day);
+				ct_offer(c, KH_VEC_AT(*ls, tinfo, lo - 1), KH_VEC_AT(*ls, tinfo, lo - 1)->late.end);
 		}
 	}
 }
@@ -638,13 +638,13 @@ static void report_early(tctx *x, const tinfo *r, const work *w)
 			      _("'%s' reports the results of the plan's activities ('%s', until %s), "
 			      "but is due %s, before they are over"),
 			      r->id, w->id, ct_day_of(&end, s->span_end),
-			      ct_day_of(&r->late, r->late_day));
+			      ct_day_of(&r->late, r->late.end));
 	else
 		d = kh_report(x->cx, R_DEPENDENCY_ORDER, r->late.w->span,
 			      _("'%s' reports on '%s', which runs until %s, but is due %s, before "
 			      "it is over"),
 			      r->id, w->id, ct_day_of(&s->late, s->span_end),
-			      ct_day_of(&r->late, r->late_day));
+			      ct_day_of(&r->late, r->late.end));
 	if (d)
 		kh_diag_note(d, s->late.w->span, _("'%s' runs until here"), w->id);
 }
@@ -674,14 +674,14 @@ void ct_check_reported_work(tctx *x)
 			const kh_vec *ws = key ? kh_map_get(&by_key, key) : NULL;
 			for (size_t k = 0; ws && k < ws->n; k++) {
 				const work *w = KH_VEC_AT(*ws, work, k);
-				if (strncmp(at, w->folded, strlen(w->folded)) || r->late_day >= w->span.span_end)
+				if (strncmp(at, w->folded, strlen(w->folded)) || r->late.end >= w->span.span_end)
 					continue;
 				if (!worst || w->span.span_end > worst->span.span_end)
 					worst = w;
 			}
 		}
 		/* Else the results of the plan's own activities, over its period. */
-		if (!worst && period && r->late_day < period->span.span_end && reports_results(text))
+		if (!worst && period && r->late.end < period->span.span_end && reports_results(text))
 			worst = period;
 		if (worst)
 			report_early(x, r, worst);

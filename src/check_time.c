@@ -142,13 +142,6 @@ static bool when_window(const kh_when *w, win *out)
 	}
 }
 
-/* The first day the task may need what it builds on. */
-static kh_day sensible_day(const win *w)
-{
-	kh_when_type t = w->w->type;
-	return t == KH_WHEN_ON || t == KH_WHEN_RELATIVE || t == KH_WHEN_SPAN ? w->start : w->end;
-}
-
 /* Widens TI's windows by the dated items of WHENS: its span, its latest
  * day (the end of its latest window) and its earliest sensible day. */
 void ct_add_windows(tinfo *ti, const kh_vec *whens)
@@ -159,15 +152,13 @@ void ct_add_windows(tinfo *ti, const kh_vec *whens)
 		if (w->type == KH_WHEN_FROM || !when_window(w, &y))
 			continue;
 		widen(&ti->has_span, &ti->span_start, &ti->span_end, &y);
-		if (!ti->has_late || y.end > ti->late_day) {
+		if (!ti->has_late || y.end > ti->late.end) {
 			ti->late = y;
-			ti->late_day = y.end;
 			ti->has_late = true;
 		}
-		kh_day d = sensible_day(&y);
-		if (!ti->has_early || d < ti->early_day) {
+		kh_day d = ct_sensible_day(&y);
+		if (!ti->has_early || d < ct_early_day(ti)) {
 			ti->early = y;
-			ti->early_day = d;
 			ti->has_early = true;
 		}
 	}
@@ -319,7 +310,7 @@ static void check_dependency_order(tctx *x)
 			if (!b || b == a)
 				continue;
 			ct_task_windows(b);
-			kh_day ad = a->early_day, bd = b->late_day;
+			kh_day ad = ct_early_day(a), bd = b->late.end;
 			if (!b->has_late || ad > bd)
 				continue;
 			kh_diag *d;
@@ -356,18 +347,18 @@ static void check_working_days(tctx *x)
 				continue;
 			ct_task_windows(b);
 			if (b->has_late)
-				ct_offer(a, b, b->late_day);
+				ct_offer(a, b, b->late.end);
 		}
 	}
 	for (size_t i = 0; i < p->tasks.n; i++) {
 		const tinfo *c = ct_info(x, KH_VEC_AT(p->tasks, kh_task, i));
 		if (!c->best_from)
 			continue;
-		long n = kh_calendar_working_days_between(cx->calendar, c->best_day, c->early_day);
+		long n = kh_calendar_working_days_between(cx->calendar, c->best_day, ct_early_day(c));
 		if (n >= min)
 			continue;
 		const tinfo *b = c->best_from;
-		const char *bday = ct_day_of(&b->late, b->late_day), *cday = ct_day_of(&c->early, c->early_day);
+		const char *bday = ct_day_of(&b->late, b->late.end), *cday = ct_day_of(&c->early, ct_early_day(c));
 		kh_diag *d = n <= 0
 			? kh_report(cx, R_TOO_FEW_WORKING_DAYS, c->early.w->span,
 				    kh_ngettext("no working day between '%s', due %s, and '%s', due %s, which "
