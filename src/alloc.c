@@ -588,6 +588,16 @@ void kh_buf_reserve(kh_buf *b, size_t extra)
 	buf_reserve(b, extra);
 }
 
+void kh_buf_reserve_exact(kh_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	if (extra > SIZE_MAX - b->len - 1)
+		kh_oom(SIZE_MAX);
+	b->cap = b->len + extra + 1;
+	b->data = kh_realloc_atomic(b->data, b->cap);
+}
+
 void kh_buf_put(kh_buf *b, const char *s, size_t n)
 {
 	buf_reserve(b, n);

@@ -67,10 +67,10 @@ void kh_alloc_expect(size_t size);
  * would not be collected otherwise). */
 void kh_alloc_phase_done(size_t size);
 /* A step of a long output phase (an item of a streamed document) is
- * written and its memory garbage: for a source of 8 MB or more, collect once as
- * much has been allocated since the last collection as the source is
- * long, so the output's garbage reuses pages instead of touching new ones
- * (an output command's peak stays its resolution's). */
+ * written and its memory garbage: for a source of 8 MB or more, collect once
+ * three quarters of the source's length has been allocated since the last
+ * collection, so the output's garbage reuses pages instead of touching new
+ * ones (an output command's peak stays its resolution's). */
 void kh_alloc_step_done(size_t size);
 /* Memory the collector scans but never frees (bison's stack: YYMALLOC). */
 void *kh_alloc_uncollectable(size_t size);
@@ -110,6 +110,11 @@ void kh_buf_put(kh_buf *b, const char *s, size_t n);
  * much as a whole file grows by doubling otherwise, every copy left
  * behind until a collection (twice the output in pages first touched). */
 void kh_buf_reserve(kh_buf *b, size_t extra);
+/* The same, and no more: the room rounded up to a power of two, as
+ * kh_buf_reserve does, can be a large block for nothing (fmt's layout of
+ * a 35 MB plan: 64 MB in one piece), or, made for each section's page,
+ * a fifth of what rendering drops. For a buffer whose length is known. */
+void kh_buf_reserve_exact(kh_buf *b, size_t extra);
 void kh_buf_puts(kh_buf *b, const char *s);
 void kh_buf_putc(kh_buf *b, char c);
 void kh_buf_printf(kh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

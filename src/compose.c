@@ -47,12 +47,13 @@ static const char *ref_words(const kh_ref *r)
 /* ITEMS (const char*) as "A, B và C". */
 static const char *join_and(const kh_vec *items)
 {
-	/* its room once, to the byte: a task's names were a tenth of what
-	 * rendering made and dropped, most of it in the buffer's growth */
-	size_t need = 1;
+	/* its room once: a task's names were a tenth of what rendering made
+	 * and dropped, most of it in the buffer's growth */
+	size_t need = 0;
 	for (size_t i = 0; i < items->n; i++)
 		need += strlen(items->items[i]) + (i ? strlen(" và ") : 0);
-	kh_buf b = { .data = kh_alloc_atomic(need), .cap = need };
+	kh_buf b = { 0 };
+	kh_buf_reserve_exact(&b, need);
 	for (size_t i = 0; i < items->n; i++) {
 		if (i)
 			kh_buf_puts(&b, i + 1 == items->n ? " và " : ", ");
@@ -69,7 +70,6 @@ const char *kh_compose_refs(const kh_vec *refs)
 	return join_and(&words);
 }
 
-/* "30/8/2019" -> "ngày 30/8/2019" wherever a day stands without "ngày". */
 /* The words of the last date text given "ngày": one text at a time. */
 static kh_words_buf ngay_room;
 
@@ -78,6 +78,7 @@ void kh_compose_forget(void)
 	memset(&ngay_room, 0, sizeof ngay_room);
 }
 
+/* "30/8/2019" -> "ngày 30/8/2019" wherever a day stands without "ngày". */
 static const char *with_ngay(const char *s)
 {
 	kh_buf b = { 0 };

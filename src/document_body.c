@@ -338,10 +338,8 @@ static void page_of(kh_pdoc_builder *b, const leaves *l, const kh_item *it, size
 		kh_text_steady(l->text, l->len);
 		return;
 	}
-	/* its room made once, to the byte: a section's page grown by
-	 * doubling was a fifth of rendering's garbage */
-	size_t need = l->len + subtree_len(it) + 1;
-	kh_buf said = { .data = kh_alloc_atomic(need), .cap = need };
+	kh_buf said = { 0 };
+	kh_buf_reserve_exact(&said, l->len + subtree_len(it));
 	kh_buf_put(&said, l->text, l->before[i]);
 	subtree_text(it, &said);
 	kh_buf_puts(&said, l->text + l->before[i]);

@@ -226,14 +226,8 @@ bool kh_format_same_plan(const kh_source *src, const char *text, size_t len, con
 
 bool kh_format_checked(kh_source *src, const kh_resolve_opts *opts, kh_buf *out)
 {
-	if (!out->drain && !out->cap) {
-		/* the laid-out text is about as long as the source: room for it
-		 * at once, and no more (a power of two above it was 64 MB for a
-		 * source of 35, in one piece where the plan's freed pages are
-		 * smaller pieces) */
-		size_t need = src->len + src->len / 8 + 64;
-		*out = (kh_buf){ .data = kh_alloc_atomic(need), .cap = need };
-	}
+	if (!out->drain) /* the laid-out text is about as long as the source */
+		kh_buf_reserve_exact(out, src->len + src->len / 8 + 63);
 	kh_format_source(src, out);
 	/* The same tokens give the same plan; else the plans are compared. */
 	return kh_same_tokens_in(src, out) || kh_format_same_plan(src, kh_buf_cstr(out), out->len, opts);

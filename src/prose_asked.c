@@ -17,16 +17,13 @@
 #include "prose_facts_int.h"
 #include "strmap.h"
 
-/* The names of one body (BODIES holds it, or nothing for a level), built
- * once per body: render asks about the same few bodies for every task.
- * By the body's address, which the table keeps alive. */
-typedef struct body_index {
-	kh_bindex x;
-} body_index;
-
+/* The names of each body asked about (kh_bindex_build of it alone, or of
+ * nothing for a level), built once per body: render asks about a task's
+ * bodies for every task. By the body's address, which the table keeps
+ * alive. */
 static struct {
-	kh_map by_body;           /* kh_body* -> body_index* */
-	body_index *none;
+	kh_map by_body;           /* kh_body* -> kh_bindex* */
+	kh_bindex *none;
 } body_names;
 
 static bool holds(const char *phrase);
@@ -245,15 +242,15 @@ bool kh_text_states_when(const char *text, const kh_when *w)
 
 static bool names_ref(const char *text, const kh_ref *r, bool as_owner);
 
-static body_index *body_index_new(const kh_vec *bodies)
+static kh_bindex *body_index_new(const kh_vec *bodies)
 {
-	body_index *bi = KH_NEW(body_index);
-	bi->x = kh_bindex_build(bodies, true);
-	return bi;
+	kh_bindex *x = KH_NEW(kh_bindex);
+	*x = kh_bindex_build(bodies, true);
+	return x;
 }
 
 /* The names of B (BODIES holds it), or of no body (a level's ref). */
-static const body_index *index_of(const kh_body *b, const kh_vec *bodies)
+static const kh_bindex *index_of(const kh_body *b, const kh_vec *bodies)
 {
 	if (!b) {
 		if (!body_names.none)
@@ -352,16 +349,16 @@ static void merged_room(size_t n)
  * this keeps that from reading every word each time, and from reading
  * every "Sở" of a letter's page for each of its hundreds of "Sở Ngành N".
  */
-static const size_t *name_starts(const char *text, const body_index *bi, size_t *n)
+static const size_t *name_starts(const char *text, const kh_bindex *bi, size_t *n)
 {
 	if (!memo->indexed)
 		index_words(text);
-	size_t forms = bi->x.n, total, most;
+	size_t forms = bi->n, total, most;
 	positions_of("cấp", &total);
 	most = total; /* the longest list shifted: "cấp"'s, or a name's */
 	scratch.pick = room_for(scratch.pick, &scratch.pick_cap, forms + 1, sizeof *scratch.pick);
 	for (size_t i = 0; i < forms; i++) {
-		const kh_bname *b = &bi->x.v[i];
+		const kh_bname *b = &bi->v[i];
 		size_t least = SIZE_MAX;
 		for (size_t k = 0; k < b->n && least; k++) {
 			size_t nv;
@@ -382,7 +379,7 @@ static const size_t *name_starts(const char *text, const body_index *bi, size_t 
 		size_t nv, m = 0, k = i < forms ? scratch.pick[i] : 0;
 		if (k == SIZE_MAX)
 			continue;
-		const size_t *v = positions_of(i < forms ? bi->x.v[i].w[k] : "cấp", &nv);
+		const size_t *v = positions_of(i < forms ? bi->v[i].w[k] : "cấp", &nv);
 		for (size_t j = 0; j < nv; j++)
 			if (v[j] >= k)
 				scratch.shifted[m++] = v[j] - k;
@@ -491,10 +488,10 @@ static bool names_ref(const char *text, const kh_ref *r, bool as_owner)
 			level_at[levels.n++] = (void *)kh_body_level(r->body);
 		break;
 	}
-	const body_index *names = index_of(r->kind == KH_REF_BODY ? r->body : NULL, &bodies);
+	const kh_bindex *names = index_of(r->kind == KH_REF_BODY ? r->body : NULL, &bodies);
 	size_t nat;
 	const size_t *at = name_starts(text, names, &nat);
-	kh_vec ms = kh_text_mentions_at(text, memo->len, &names->x, &levels, at, nat);
+	kh_vec ms = kh_text_mentions_at(text, memo->len, names, &levels, at, nat);
 	for (size_t i = 0; i < ms.n; i++) {
 		const kh_mention *m = ms.items[i];
 		bool owner = m->role == KH_MENTION_OWNER || m->role == KH_MENTION_OTHER;
