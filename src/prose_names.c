@@ -184,11 +184,18 @@ static bool same_words(const kh_bname *a, const kh_bname *b)
 }
 
 /* The hash of a word sequence, one word at a time. */
-static size_t seq_step(size_t h, const char *w)
+/* The hash of a run of words, one more word (the hash of its folded
+ * form, kh_fold_hash) on: a text's words carry theirs, so a lookup does
+ * not read a word's bytes again. */
+static size_t seq_step(size_t h, uint32_t word)
 {
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 16777619u;
-	return (h ^ 0x20) * 16777619u;
+	h = (h ^ word) * 0x100000001B3u;
+	return h ^ (h >> 32);
+}
+
+static size_t seq_step_text(size_t h, const char *w)
+{
+	return seq_step(h, kh_fold_hash(w, strlen(w)));
 }
 
 /* The hash of a name's first words, as the prefix set keeps it: its low
@@ -230,7 +237,7 @@ static void pre_build(kh_bindex *x)
 	for (size_t i = 0; i < x->n; i++) {
 		size_t h = 2166136261u;
 		for (size_t k = 0; k < x->v[i].n; k++) {
-			h = seq_step(h, x->v[i].w[k]);
+			h = seq_step_text(h, x->v[i].w[k]);
 			if (pre_has(x, h))
 				continue;
 			size_t j = pre_key(h) & (x->pre_cap - 1);
@@ -266,7 +273,7 @@ static void seq_build(kh_bindex *x)
 	for (size_t i = 0; i < x->n; i++) {
 		size_t h = 2166136261u;
 		for (size_t k = 0; k < x->v[i].n; k++)
-			h = seq_step(h, x->v[i].w[k]);
+			h = seq_step_text(h, x->v[i].w[k]);
 		size_t j = h & (x->seq_cap - 1);
 		while (x->seq[j].name &&
 		       !(x->seq[j].hash == h && same_words(x->seq[j].name, &x->v[i])))
@@ -291,7 +298,7 @@ void kh_bindex_at(const kh_bindex *x, const char *t, kh_vec *ws, size_t i, kh_ve
 	size_t h = 2166136261u;
 	for (size_t n = 1; n <= x->longest && i + n <= ws->n && x->seq_cap; n++) {
 		kh_word *w = KH_WORD(*ws, i + n - 1);
-		h = seq_step(h, kh_word_fold(t, w));
+		h = seq_step(h, kh_word_fold_hash(t, w));
 		if (!pre_has(x, h))
 			break; /* no name starts with these words */
 		for (size_t j = h & (x->seq_cap - 1); x->seq[j].name; j = (j + 1) & (x->seq_cap - 1))

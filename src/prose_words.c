@@ -127,12 +127,24 @@ size_t kh_punct_at(const char *t, size_t len, size_t i, bool open)
 	return ascii_mark(*u, open) ? 1 : 0;
 }
 
+/* The bytes a mark can end with: ASCII but letters and digits, and the
+ * last bytes of » ” ’ …; a word ending in any other (most words) ends in
+ * no mark. A table: this is asked of every word of every text. */
+static const bool may_end_mark[256] = {
+	[0 ... '0' - 1] = true, [':' ... 'A' - 1] = true, ['[' ... 'a' - 1] = true,
+	['{' ... 0x7F] = true, [0xBB] = true, [0x9D] = true, [0x99] = true, [0xA6] = true,
+};
+
+/* The bytes a mark can start with: ( [ " ' * and the first bytes of « “ ‘. */
+static const bool may_open_mark[256] = {
+	['('] = true, ['['] = true, ['"'] = true, ['\''] = true, ['*'] = true, [0xC2] = true, [0xE2] = true,
+};
+
 /* The length of the closing mark that ends T[0, I), 0 if none. */
 static size_t punct_before(const char *t, size_t i)
 {
 	unsigned char c = i ? (unsigned char)t[i - 1] : 0;
-	/* the usual word end: a letter or digit that no mark ends with */
-	if (c < 0x80 ? (isalnum(c) != 0) : !(c == 0xBB || c == 0x9D || c == 0x99 || c == 0xA6))
+	if (!may_end_mark[c])
 		return 0;
 	for (size_t l = 1; l <= 3 && l <= i; l++)
 		if (kh_punct_at(t, i, i - l, false) == l)
@@ -147,6 +159,30 @@ static const bool space_table[256] = { [' '] = true, ['\t'] = true, ['\n'] = tru
 static inline bool space_byte(char c)
 {
 	return space_table[(unsigned char)c];
+}
+
+/* The end of the run of non-space bytes at T[I]. Eight bytes at a time
+ * while none is below '!' (every space byte is; the loader lets a plan
+ * hold few others), then byte by byte: words are read once for every
+ * text the checkers read. */
+static size_t word_end(const char *t, size_t len, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	while (i + 8 <= len) {
+		uint64_t v;
+		memcpy(&v, t + i, 8);
+		uint64_t below = (v - ones * '!') & ~v & highs;
+		if (below) {
+			/* the lowest byte flagged is below '!' (a borrow only
+			 * flags bytes above it) */
+			i += (size_t)__builtin_ctzll(below) / 8;
+			break;
+		}
+		i += 8;
+	}
+	while (i < len && !space_byte(t[i]))
+		i++;
+	return i;
 }
 
 /* How many runs of non-space bytes T[0, LEN) has: the most words it can give. */
@@ -177,11 +213,10 @@ static kh_vec split_into(const char *t, size_t len, kh_word *words, void **items
 			break;
 		kh_word *w = &words[out.n];
 		*w = (kh_word){ .s = i }; /* the room may hold an older text's word */
-		while (i < len && !space_byte(t[i]))
-			i++;
+		i = word_end(t, len, i);
 		w->e = i;
 		size_t k;
-		while (w->s < w->e && (k = kh_punct_at(t, w->e, w->s, true))) {
+		while (w->s < w->e && may_open_mark[(unsigned char)t[w->s]] && (k = kh_punct_at(t, w->e, w->s, true))) {
 			w->s += k;
 			w->lead = true;
 		}
@@ -209,12 +244,17 @@ kh_vec kh_words_split(const char *t, size_t len)
 kh_vec kh_words_split_reusing(const char *t, size_t len, kh_words_buf *b)
 {
 	/* A word and the space after it take two bytes: room for (LEN + 1) / 2
-	 * needs no count; else the words are counted first. */
+	 * needs no count. The room grows to that for a text of up to
+	 * KH_WORDS_ROOM words' bytes (sized to the words, it was counted again
+	 * for nearly every text: 2% of check); a longer one is counted. */
+	enum { KH_WORDS_ROOM = 8192 };
 	size_t cap = (len + 1) / 2;
 	if (b->cap < cap) {
-		cap = runs_of(t, len);
-		if (!cap)
-			return (kh_vec){ 0 };
+		if (cap > KH_WORDS_ROOM) {
+			cap = runs_of(t, len);
+			if (!cap)
+				return (kh_vec){ 0 };
+		}
 		if (b->cap < cap) {
 			b->cap = cap + cap / 2;
 			b->words = kh_alloc_atomic(kh_mul_size(b->cap, sizeof *b->words));
@@ -229,22 +269,62 @@ kh_vec kh_words_split_reusing(const char *t, size_t len, kh_words_buf *b)
  * and a plan's words repeat (a few thousand distinct ones in 100,000
  * tasks), while one fold costs a normalisation and three allocations.
  * Open addressing on (bytes, length); the table lives in collected memory
- * reached from this static pointer.
+ * reached from this static pointer. Each slot keeps its raw bytes' hash
+ * (a probe compares bytes only when it matches) and the folded word's
+ * (kh_fold_hash), which a word then carries for the name index.
  */
 typedef struct fold_slot {
 	const char *raw, *folded;
-	size_t n;
+	uint32_t n, hash, fhash;
 } fold_slot;
 
 static fold_slot *fold_table;
 static size_t fold_cap, fold_count;
 
-static size_t fold_hash(const char *s, size_t n)
+static inline uint64_t load_n(const char *s, size_t n)
 {
-	size_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	uint64_t v = 0;
+	memcpy(&v, s, n);
+	return v;
+}
+
+static inline uint64_t hash_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0xFF51AFD7ED558CCDu;
+	return h ^ (h >> 32);
+}
+
+/* Eight bytes at a time, the last eight (or four) overlapping the ones
+ * before: a byte at a time was a third of a fold lookup. The length is
+ * mixed in, so overlapping reads cannot make two words alike. */
+uint32_t kh_fold_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8)
+			h = hash_mix(h, load_n(s + i, 8));
+		h = hash_mix(h, load_n(s + n - 8, 8));
+	} else if (n >= 4) {
+		h = hash_mix(h, load_n(s, 4) | load_n(s + n - 4, 4) << 32);
+	} else if (n) {
+		h = hash_mix(h, (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+					(uint64_t)(unsigned char)s[n - 1] << 16);
+	}
+	h ^= h >> 29;
+	return (uint32_t)h;
+}
+
+/* A[0, N) and B[0, N) alike: a word is most often under 16 bytes, and
+ * two overlapping loads from each compare it without a call. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n > 16)
+		return !memcmp(a, b, n);
+	if (n >= 8)
+		return load_n(a, 8) == load_n(b, 8) && load_n(a + n - 8, 8) == load_n(b + n - 8, 8);
+	if (n >= 4)
+		return load_n(a, 4) == load_n(b, 4) && load_n(a + n - 4, 4) == load_n(b + n - 4, 4);
+	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
 static void fold_grow(void)
@@ -254,7 +334,7 @@ static void fold_grow(void)
 	for (size_t i = 0; i < fold_cap; i++) {
 		if (!fold_table[i].raw)
 			continue;
-		size_t h = fold_hash(fold_table[i].raw, fold_table[i].n) & (cap - 1);
+		size_t h = fold_table[i].hash & (cap - 1);
 		while (t[h].raw)
 			h = (h + 1) & (cap - 1);
 		t[h] = fold_table[i];
@@ -263,18 +343,19 @@ static void fold_grow(void)
 	fold_cap = cap;
 }
 
-static const char *fold_cached(const char *s, size_t n)
+static const fold_slot *fold_cached(const char *s, size_t n)
 {
 	if ((fold_count + 1) * 2 > fold_cap)
 		fold_grow();
-	size_t h = fold_hash(s, n) & (fold_cap - 1);
+	uint32_t hash = kh_fold_hash(s, n);
+	size_t h = hash & (fold_cap - 1);
 	for (; fold_table[h].raw; h = (h + 1) & (fold_cap - 1))
-		if (fold_table[h].n == n && !memcmp(fold_table[h].raw, s, n))
-			return fold_table[h].folded;
-	const char *raw = kh_strndup(s, n);
-	fold_table[h] = (fold_slot){ raw, kh_text_fold(raw), n };
+		if (fold_table[h].hash == hash && fold_table[h].n == n && same_bytes(fold_table[h].raw, s, n))
+			return &fold_table[h];
+	const char *raw = kh_strndup(s, n), *folded = kh_text_fold(raw);
+	fold_table[h] = (fold_slot){ raw, folded, (uint32_t)n, hash, kh_fold_hash(folded, strlen(folded)) };
 	fold_count++;
-	return fold_table[h].folded;
+	return &fold_table[h];
 }
 
 void kh_word_fold_forget(void)
@@ -285,9 +366,18 @@ void kh_word_fold_forget(void)
 
 const char *kh_word_fold(const char *t, kh_word *w)
 {
-	if (!w->folded)
-		w->folded = fold_cached(t + w->s, w->e - w->s);
+	if (!w->folded) {
+		const fold_slot *f = fold_cached(t + w->s, w->e - w->s);
+		w->folded = f->folded;
+		w->fhash = f->fhash;
+	}
 	return w->folded;
+}
+
+uint32_t kh_word_fold_hash(const char *t, kh_word *w)
+{
+	kh_word_fold(t, w);
+	return w->fhash;
 }
 
 void kh_level_words(kh_level *l)
@@ -519,9 +609,9 @@ static bool may_start_date(const char *t, size_t len, size_t i)
 bool kh_date_at(const char *t, size_t len, size_t i, kh_written_date *d)
 {
 	size_t e = i;
-	memset(d, 0, sizeof *d);
 	if (i >= len || !may_start_date(t, len, i))
-		return false;
+		return false; /* most words: D is not written */
+	memset(d, 0, sizeof *d);
 	if (i < len && isdigit((unsigned char)t[i]))
 		e = digits_date(t, len, i, d);
 	else if (i < len)

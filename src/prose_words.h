@@ -36,6 +36,7 @@ const char *kh_fold_n(const char *s, size_t n);
 typedef struct kh_word {
 	size_t s, e;              /* the word without surrounding punctuation */
 	bool lead, trail;         /* punctuation was stripped before / after it */
+	uint32_t fhash;           /* kh_fold_hash of folded, set with it */
 	const char *folded;       /* lazily: kh_word_fold */
 } kh_word;
 #define KH_WORD(v, i) KH_VEC_AT(v, kh_word, i)
@@ -56,6 +57,10 @@ kh_vec kh_words_split(const char *t, size_t len);
  * for one text at a time (prose_facts.c keeps the last one). */
 kh_vec kh_words_split_reusing(const char *t, size_t len, kh_words_buf *b);
 const char *kh_word_fold(const char *t, kh_word *w);
+/* The hash of W's folded form (kh_fold_hash), folding it if need be. */
+uint32_t kh_word_fold_hash(const char *t, kh_word *w);
+/* A hash of S[0, N): of a folded word, the name index's key (prose_names.c). */
+uint32_t kh_fold_hash(const char *s, size_t n);
 /* L's id as prose writes it after "cấp" and its words, folded (L->prose,
  * L->prose_words): set once, when the level is declared. */
 void kh_level_words(kh_level *l);
@@ -78,8 +83,8 @@ typedef struct kh_written_date {
 	kh_day first, last;       /* the window, when the year is written */
 } kh_written_date;
 
-/* The date starting at T[I], or false. A date without a year is a day
- * with '/' ("15/9") or a month ("tháng 10"). */
+/* The date starting at T[I], or false (D is then not to be read). A date
+ * without a year is a day with '/' ("15/9") or a month ("tháng 10"). */
 bool kh_date_at(const char *t, size_t len, size_t i, kh_written_date *d);
 /* D with the year Y (a first date that leaves it to the second): its
  * window recomputed; false when that makes no date (29/2). */
