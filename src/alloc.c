@@ -462,6 +462,20 @@ void *kh_alloc_atomic(size_t size)
 	return p;
 }
 
+void *kh_alloc_atomic_unzeroed(size_t size)
+{
+#ifdef KH_NO_GC
+	return kh_alloc_atomic(size);
+#else
+	if (fault_hit())
+		kh_oom(size);
+	void *p = size > SIZE_MAX / 2 ? NULL : GC_MALLOC_ATOMIC(size ? size : 1);
+	if (!p)
+		kh_oom(size);
+	return p;
+#endif
+}
+
 void *kh_alloc_uncollectable(size_t size)
 {
 	if (fault_hit())

@@ -28,6 +28,7 @@ void kh_lsp_analyse(const kh_resolve_opts *opts, const lsp_doc *doc, bool check,
 	kh_source_reset();
 	kh_word_fold_forget();
 	kh_text_memo_forget(); /* its words point at the folds just forgotten */
+	kh_resolve_forget_paths(); /* a stdlib path may have changed since */
 	a->prog = kh_resolve_bytes(doc->path, doc->text, doc->len, opts, &a->diags);
 	/* The document is the first source read, even when it was refused
 	 * (its errors still point into it). */

@@ -626,7 +626,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 		return NULL;
 	}
 	r.main_dir = piped ? rs_real_path(".") : rs_dir_of(real);
-	r.stdlib_real = opts->stdlib_dir ? rs_real_path(opts->stdlib_dir) : NULL;
+	r.stdlib_real = opts->stdlib_dir ? rs_stdlib_real_path(opts->stdlib_dir) : NULL;
 	if (!r.stdlib_real && opts->stdlib_dir && opts->stdlib_embedded)
 		/* The default stdlib folder is gone: its modules are the
 		 * copies compiled in, named as if they were there. */
@@ -641,7 +641,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	 * the prelude declares no names, so it cannot clash with the plan's. */
 	if (r.stdlib_real && !opts->no_prelude) {
 		const char *prelude = kh_printf("%s/vn/prelude.kh", opts->stdlib_dir);
-		if (rs_real_path(prelude) ||
+		if (rs_stdlib_real_path(prelude) ||
 		    (opts->stdlib_embedded && kh_stdlib_embedded_find("vn/prelude.kh"))) {
 			kh_node *imp = kh_node_new(KH_N_IMPORT, (kh_span){ main_file->src->id, 0, 0 });
 			imp->text = "vn/prelude";

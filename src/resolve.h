@@ -36,4 +36,8 @@ kh_program *kh_resolve_file(const char *path, const kh_resolve_opts *opts, kh_di
 kh_program *kh_resolve_bytes(const char *path, const char *bytes, size_t len,
 			     const kh_resolve_opts *opts, kh_diags *diags);
 
+/* Forgets the stdlib folder's paths, which a process finds once (a
+ * language server, before each analysis; fuzzing, between inputs). */
+void kh_resolve_forget_paths(void);
+
 #endif

@@ -86,6 +86,8 @@ size_t rs_count(const kh_node *first);
 void rs_resolve_refs(resolver *r, kh_node *first, kh_vec *out, unsigned extra_kinds);
 kh_node *rs_only_string(kh_node *a);
 const char *rs_real_path(const char *path);
+/* The same for a path in the stdlib folder, found once per process. */
+const char *rs_stdlib_real_path(const char *path);
 /* The real path text in memory named PATH stands at (resolve_load.c). */
 const char *rs_bytes_real_path(const char *path);
 void rs_load_import(resolver *r, loaded_file *from, kh_node *imp);

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "resolve_int.h"
 #include "stdlib_cache.h"
+#include "strmap.h"
 #include "stdlib_tree.h"
 #include "stdlib_embed.h"
 
@@ -25,7 +26,54 @@ const char *rs_real_path(const char *path)
 	return kh_strdup(buf);
 }
 
+/*
+ * The stdlib folder's paths, worked out once per process: every plan of a
+ * folder checked in one run imports the same modules, and each real path
+ * was a readlink for every folder above it (75 calls a plan, a twentieth
+ * of checking one). Only paths found are kept (a module added later in the
+ * run is still found); the files are read again each time, so a module
+ * that changes is seen. The language server forgets them before each
+ * analysis (kh_resolve_forget_paths).
+ */
+static kh_strmap stdlib_paths;  /* path -> index in stdlib_found */
+static kh_vec stdlib_found;     /* const char*: real path, then display path */
+
+void kh_resolve_forget_paths(void)
+{
+	stdlib_paths = (kh_strmap){ 0 };
+	stdlib_found = (kh_vec){ 0 };
+}
+
 static int path_within(const char *path, const char *root);
+static const char *display_path(const char *path);
+
+static const char *const *stdlib_path_of(const char *path)
+{
+	int at = kh_strmap_get(&stdlib_paths, path);
+	if (at >= 0)
+		return (const char *const *)&stdlib_found.items[at];
+	const char *real = rs_real_path(path);
+	if (!real)
+		return NULL;
+	at = (int)stdlib_found.n;
+	kh_vec_push(&stdlib_found, (void *)real);
+	kh_vec_push(&stdlib_found, (void *)display_path(path));
+	kh_strmap_put(&stdlib_paths, kh_strdup(path), at);
+	return (const char *const *)&stdlib_found.items[at];
+}
+
+const char *rs_stdlib_real_path(const char *path)
+{
+	const char *const *p = stdlib_path_of(path);
+	return p ? p[0] : NULL;
+}
+
+/* display_path of a path rs_stdlib_real_path found. */
+static const char *stdlib_display_path(const char *path)
+{
+	const char *const *p = stdlib_path_of(path);
+	return p ? p[1] : display_path(path);
+}
 
 /* Where text given in memory stands: PATH in its folder's real path (an
  * editor's buffer names its file, which may not exist yet), so that its
@@ -116,7 +164,7 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 		}
 		candidate = kh_printf("%s/%s.kh", r->opts->stdlib_dir, spec);
 	}
-	const char *real = rs_real_path(candidate);
+	const char *real = relative ? rs_real_path(candidate) : rs_stdlib_real_path(candidate);
 	const kh_embedded_file *embedded = NULL;
 	if (!real && !relative && r->opts->stdlib_embedded && r->stdlib_real &&
 	    (embedded = kh_stdlib_embedded_find(kh_printf("%s.kh", spec)))) {
@@ -149,7 +197,7 @@ void rs_load_import(resolver *r, loaded_file *from, kh_node *imp)
 			    spec, display_path(relative ? r->main_dir : r->stdlib_real));
 		return;
 	}
-	candidate = display_path(candidate);
+	candidate = relative ? display_path(candidate) : stdlib_display_path(candidate);
 	loaded_file *f = find_loaded(r, real);
 	if (f && f->state == 1) {
 		kh_buf chain = { 0 };

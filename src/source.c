@@ -249,7 +249,7 @@ static char *read_all(FILE *f, size_t hint, size_t *len, size_t *alloc, int *too
 {
 	size_t cap = hint ? hint + 1 : 64 * 1024;
 	size_t n = 0;
-	char *buf = kh_alloc_atomic(cap + 1);
+	char *buf = kh_alloc_atomic_unzeroed(cap + 1); /* only [0, n) is read; prepare ends it */
 	for (;;) {
 		if (n == cap) {
 			if (n > KH_MAX_FILE_BYTES) {
@@ -303,8 +303,10 @@ static FILE *open_plan(const char *path, bool regular_only, struct stat *st, kh_
 	} else if (regular_only && !S_ISREG(st->st_mode)) {
 		why = _("it is not a regular file (a FIFO or a device): imports are read from files only");
 	}
-	int flags = why ? 0 : fcntl(fd, F_GETFL);
-	if (!why && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0))
+	/* O_NONBLOCK only changes how a FIFO or a device is read: a regular
+	 * file (every import, most plans) keeps it, two calls fewer a file */
+	int flags = why || S_ISREG(st->st_mode) ? 0 : fcntl(fd, F_GETFL);
+	if (!why && !S_ISREG(st->st_mode) && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0))
 		why = strerror(errno);
 	FILE *f = why ? NULL : fdopen(fd, "rb");
 	if (!f) {

@@ -12,6 +12,7 @@
 #include "compose.h"
 #include "prose_facts.h"
 #include "prose_words.h"
+#include "resolve.h"
 #include "skeleton.h"
 #include "source.h"
 #include "stdlib_cache.h"
@@ -24,6 +25,7 @@ static inline void kh_fuzz_between_inputs(void)
 	kh_compose_forget();
 	kh_skeleton_forget();
 	kh_stdlib_cache_forget();
+	kh_resolve_forget_paths();
 	kh_source_forget();
 	kh_alloc_release_all();
 #endif

@@ -238,6 +238,36 @@ static void test_imports(void **state)
 	assert_true(has_rule(&d, "import-not-found", "stdlib"));
 }
 
+/* The stdlib folder's paths are found once a process (folder lint): a
+ * module missing at first and added later is found, and a module whose
+ * text changes is read again, its new names declared. */
+static void test_stdlib_paths_kept(void **state)
+{
+	(void)state;
+	kh_diags d;
+	write_file("std/vn/prelude.kh", "");
+	write_file("std/x/levels.kh", "cấp tỉnh \"Cấp tỉnh\"\n");
+	const char *std = kh_printf("%s/std", dir);
+	kh_resolve_opts opts = { .stdlib_dir = std };
+	const char *plan = "import \"x/levels\"\nimport \"x/more\"\ncơ_quan b \"B\" cấp tỉnh\n"
+			   "cơ_quan c \"C\" cấp huyện\nkế_hoạch { ban_hành b }\n";
+	const char *path = write_file("plan.kh", plan);
+	int io = 0;
+	for (int round = 0; round < 3; round++) {
+		memset(&d, 0, sizeof d);
+		assert_non_null(kh_resolve_file(path, &opts, &d, &io));
+		assert_int_equal(io, 0);
+		/* round 0: no x/more; 1: x/more without huyện; 2: with it */
+		assert_int_equal(has_rule(&d, "import-not-found", "x/more"), round == 0);
+		assert_int_equal(has_rule(&d, "undeclared-id", "huyện") > 0, round < 2);
+		if (round == 0)
+			write_file("std/x/more.kh", "cấp xã \"Cấp xã\"\n");
+		if (round == 1)
+			write_file("std/x/more.kh", "cấp huyện \"Cấp huyện\"\n");
+	}
+	kh_resolve_forget_paths();
+}
+
 static void test_misplaced_and_wrong_kind(void **state)
 {
 	(void)state;
@@ -517,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_dates_and_windows),
 		cmocka_unit_test(test_invalid_dates),
 		cmocka_unit_test(test_imports),
+		cmocka_unit_test(test_stdlib_paths_kept),
 		cmocka_unit_test(test_misplaced_and_wrong_kind),
 		cmocka_unit_test(test_repeated_fields),
 		cmocka_unit_test(test_edit_distance),
