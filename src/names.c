@@ -227,18 +227,41 @@ kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *dec
 	return NULL;
 }
 
-/* Suggestions look at every name: fine on the error path, which is rare;
- * the limit keeps a flood of typos in a huge plan from going quadratic. */
-const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds)
+/* The code points of S (its first 64, as kh_edit_distance reads it), one
+ * bit each among 64: an edit adds or removes at most one code point and
+ * so flips at most two bits, and two ids whose bits differ in more than
+ * twice the limit are further apart than it. */
+static uint64_t letters_of(const char *s)
+{
+	utf8proc_int32_t cps[64];
+	size_t n = decode_all(s, cps, 64);
+	uint64_t bits = 0;
+	for (size_t i = 0; i < n; i++)
+		bits |= (uint64_t)1 << (((uint32_t)cps[i] * 2654435761u) >> 26);
+	return bits;
+}
+
+/* Suggestions look at every name: fine on the error path, which is rare.
+ * A name whose letters rule it out (letters_of, kept for every name the
+ * first time a suggestion is asked) costs a few instructions, not a
+ * distance: a flood of typos in a plan of many names stays cheap, and
+ * the limit still keeps it from going quadratic. */
+const char *kh_scope_suggest(kh_scope *s, const char *id, unsigned kinds)
 {
 	static size_t budget = 20u * 1000u * 1000u;
 	size_t len = strlen(id);
 	size_t limit = len <= 3 ? 1 : len <= 8 ? 2 : 3;
 	const char *best = NULL;
 	size_t best_d = limit + 1;
+	if (s->nletters < s->nall) {
+		s->letters = kh_realloc_atomic(s->letters, kh_mul_size(s->allcap, sizeof *s->letters));
+		for (; s->nletters < s->nall; s->nletters++)
+			s->letters[s->nletters] = letters_of(s->all[s->nletters]->id);
+	}
+	uint64_t want = letters_of(id);
 	for (size_t i = 0; i < s->nall && budget > 0; i++, budget--) {
 		kh_symbol *sym = s->all[i];
-		if (!(sym->kind & kinds))
+		if (!(sym->kind & kinds) || (size_t)__builtin_popcountll(want ^ s->letters[i]) > 2 * limit)
 			continue;
 		size_t d = kh_edit_distance(id, sym->id, limit, false);
 		if (d < best_d) {

@@ -33,13 +33,16 @@ typedef struct kh_scope {
 	size_t cap, count;
 	kh_symbol **all;          /* declaration order, for suggestions */
 	size_t nall, allcap;
+	uint64_t *letters;        /* each of all's ids' letters (names.c), made
+	                             when a suggestion is first asked for */
+	size_t nletters;
 } kh_scope;
 
 /* Adds ID; returns NULL on success or the earlier symbol of that name. */
 kh_symbol *kh_scope_add(kh_scope *s, const char *id, kh_sym_kind kind, void *decl, kh_span span);
 kh_symbol *kh_scope_find(const kh_scope *s, const char *id);
 /* The closest declared name among KINDS (a mask), or NULL if none is close. */
-const char *kh_scope_suggest(const kh_scope *s, const char *id, unsigned kinds);
+const char *kh_scope_suggest(kh_scope *s, const char *id, unsigned kinds);
 /* The kind with its article, translated, for messages: "a body", "an event". */
 const char *kh_sym_kind_phrase(kh_sym_kind k);
 /* The same as a bare noun: "body", "event". */

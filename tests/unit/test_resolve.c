@@ -346,6 +346,50 @@ static void test_edit_distance(void **state)
 
 
 /* The stdlib's data declarations: document kinds, award rights, holidays. */
+/* The nearest name as every name's distance says, the first of the
+ * nearest in declaration order: what kh_scope_suggest gives, its letters'
+ * bound skipping names only when they are too far. */
+static const char *nearest_by_distance(const kh_scope *s, const char *id)
+{
+	size_t len = strlen(id), limit = len <= 3 ? 1 : len <= 8 ? 2 : 3, best_d = limit + 1;
+	const char *best = NULL;
+	for (size_t i = 0; i < s->nall; i++) {
+		size_t d = kh_edit_distance(id, s->all[i]->id, limit, false);
+		if (d < best_d) {
+			best_d = d;
+			best = s->all[i]->id;
+		}
+	}
+	return best;
+}
+
+static void test_suggestions_match_distance(void **state)
+{
+	(void)state;
+	static const char *const parts[] = { "so", "ubnd", "_", "1", "2", "3", "x", "tỉnh", "ủy", "đ", "ban", "a" };
+	enum { NPARTS = sizeof parts / sizeof *parts };
+	kh_scope scope = { 0 };
+	unsigned seed = 11;
+	char buf[96];
+	for (int round = 0; round < 3000; round++) {
+		size_t o = 0, n = 1 + (seed >> 3) % 5;
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s", parts[(seed >> 16) % NPARTS]);
+		}
+		const char *id = kh_strdup(buf);
+		if (round % 3) { /* two names in three are declared, the rest asked for */
+			kh_scope_add(&scope, id, KH_SYM_BODY, NULL, (kh_span){ 0 });
+			continue;
+		}
+		const char *want = nearest_by_distance(&scope, id), *got = kh_scope_suggest(&scope, id, KH_SYM_BODY);
+		if (want)
+			assert_string_equal(got, want);
+		else
+			assert_null(got);
+	}
+}
+
 static void test_data_declarations(void **state)
 {
 	(void)state;
@@ -551,6 +595,7 @@ int main(void)
 		cmocka_unit_test(test_misplaced_and_wrong_kind),
 		cmocka_unit_test(test_repeated_fields),
 		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_suggestions_match_distance),
 		cmocka_unit_test(test_data_declarations),
 		cmocka_unit_test(test_data_declaration_errors),
 		cmocka_unit_test(test_time_vocabulary),
