@@ -243,13 +243,15 @@ static void *bump(size_t size, int k)
 	(void)k;
 	return kh_alloc(size); /* one block each: ASan's bounds, and freed per input */
 #else
+	/* Text is written whole, its NUL too, by its two users (kh_strndup_bump,
+	 * the scanner's strings): its chunks are not cleared first. */
 	bool atomic = k == BUMP_TEXT;
 	size = (size + 7) & ~(size_t)7;
 	if (size > BUMP_CHUNK / 4)
-		return atomic ? kh_alloc_atomic(size) : kh_alloc(size);
+		return atomic ? kh_alloc_atomic_unzeroed(size) : kh_alloc(size);
 	if (bump_left[k] < size) {
 		size_t skip = k == BUMP_KEPT ? KEPT_SKIP : 0;
-		bump_at[k] = (char *)(atomic ? kh_alloc_atomic(BUMP_CHUNK) : kh_alloc(BUMP_CHUNK)) + skip;
+		bump_at[k] = (char *)(atomic ? kh_alloc_atomic_unzeroed(BUMP_CHUNK) : kh_alloc(BUMP_CHUNK)) + skip;
 		bump_left[k] = BUMP_CHUNK - skip;
 	}
 	void *p = bump_at[k];
@@ -528,7 +530,7 @@ void *kh_realloc_atomic(void *old, size_t size)
 
 char *kh_strndup(const char *s, size_t n)
 {
-	char *p = kh_alloc_atomic(n + 1);
+	char *p = kh_alloc_atomic_unzeroed(n + 1); /* every byte written below */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -15,7 +15,8 @@ void kh_alloc_init(void);                 /* first call in main(); sets the OOM 
 void *kh_alloc(size_t size);              /* zeroed memory that may hold pointers */
 void *kh_alloc_atomic(size_t size);       /* zeroed memory that holds no pointers (text) */
 /* The same, not cleared: for a block written whole before it is read (a
- * file read into it; clearing it was 2% of checking a folder of plans). */
+ * file read into it, a copied string, the scanner's text chunks; clearing
+ * them was 2% of checking a folder of plans). */
 void *kh_alloc_atomic_unzeroed(size_t size);
 void *kh_realloc(void *p, size_t size);   /* grow a block from kh_alloc */
 void *kh_realloc_atomic(void *p, size_t size);
@@ -26,10 +27,11 @@ char *kh_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 void kh_oom(size_t size);                 /* prints one line and exits 2 */
 /* Small blocks of one lifetime cut from large ones (the tree's nodes and
  * token texts: one per token): no collector header or size class each,
- * and one allocation per 4 KiB chunk. Zeroed; 8-byte aligned. The sanitizer
+ * and one allocation per 4 KiB chunk. 8-byte aligned. The sanitizer
  * build allocates each block on its own, so ASan still sees every one. */
-void *kh_alloc_bump(size_t size);          /* may hold pointers */
-void *kh_alloc_bump_atomic(size_t size);   /* never holds pointers */
+void *kh_alloc_bump(size_t size);          /* may hold pointers; zeroed */
+void *kh_alloc_bump_atomic(size_t size);   /* never holds pointers; not cleared:
+                                              the caller writes it whole */
 char *kh_strndup_bump(const char *s, size_t n);
 /* A block of the plan's model, which lives as long as the model (a task,
  * its references, dates, items; a vector of known length): cut from
