@@ -29,11 +29,11 @@ const char *rs_real_path(const char *path)
 /*
  * The stdlib folder's paths, worked out once per process: every plan of a
  * folder checked in one run imports the same modules, and each real path
- * was a readlink for every folder above it (75 calls a plan, a twentieth
- * of checking one). Only paths found are kept (a module added later in the
- * run is still found); the files are read again each time, so a module
- * that changes is seen. The language server forgets them before each
- * analysis (kh_resolve_forget_paths).
+ * was a readlink for every folder above it (75 calls a plan). Only paths
+ * found are kept (a module added later in the run is still found); the
+ * files are read again each time, so a module that changes is seen. The
+ * language server forgets them before each analysis
+ * (kh_resolve_forget_paths).
  */
 static kh_strmap stdlib_paths;  /* path -> index in stdlib_found */
 static kh_vec stdlib_found;     /* const char*: real path, then display path */
