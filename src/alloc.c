@@ -444,38 +444,29 @@ char *kh_strndup_bump(const char *s, size_t n)
 	return d;
 }
 
-void *kh_alloc_atomic(size_t size)
+void *kh_alloc_atomic_unzeroed(size_t size)
 {
 	if (fault_hit())
 		kh_oom(size);
 #ifdef KH_NO_GC
-	void *p = calloc(1, size ? size : 1);
+	void *p = calloc(1, size ? size : 1); /* the sanitizer builds: cleared all the same */
 #else
-	void *p;
-	if (size > SIZE_MAX / 2)
-		p = NULL;
-	else
+	void *p = NULL;
+	if (size <= SIZE_MAX / 2)
 		GC_MALLOC_ATOMIC_WORDS(p, words_for(size), free_atomic);
-	if (p)
-		memset(p, 0, size ? size : 1);
 #endif
 	if (!p)
 		kh_oom(size);
 	return p;
 }
 
-void *kh_alloc_atomic_unzeroed(size_t size)
+void *kh_alloc_atomic(size_t size)
 {
-#ifdef KH_NO_GC
-	return kh_alloc_atomic(size);
-#else
-	if (fault_hit())
-		kh_oom(size);
-	void *p = size > SIZE_MAX / 2 ? NULL : GC_MALLOC_ATOMIC(size ? size : 1);
-	if (!p)
-		kh_oom(size);
-	return p;
+	void *p = kh_alloc_atomic_unzeroed(size);
+#ifndef KH_NO_GC
+	memset(p, 0, size ? size : 1);
 #endif
+	return p;
 }
 
 void *kh_alloc_uncollectable(size_t size)
