@@ -23,10 +23,25 @@ static const keyword keywords[] = {
 #include "keywords.def"
 #undef KW
 };
-enum { NKEYWORDS = sizeof keywords / sizeof keywords[0], TABLE_SIZE = 1024 };
+enum { NKEYWORDS = sizeof keywords / sizeof keywords[0], TABLE_SIZE = 2048 };
 
-static short table[TABLE_SIZE]; /* index + 1 into keywords, 0 = empty */
-static unsigned char lengths[NKEYWORDS];
+/*
+ * One table for every spelling and every part of a spelling before one
+ * of its '_' ("cơ" and "cơ_quan" of "cơ_quan_chủ_quản"): the scanner asks
+ * of each word both whether it is a keyword and whether a keyword of
+ * several words starts with it, with one hash and one probe. Each slot
+ * keeps its text's hash, so a word that is no keyword (most of a plan's:
+ * ids) is told apart without comparing bytes.
+ */
+typedef struct {
+	const char *text;   /* a keyword's spelling, of which the first LEN bytes */
+	unsigned hash;
+	unsigned char len;
+	bool starts_phrase; /* some longer keyword starts with these words */
+	short keyword;      /* index + 1 when the text is a keyword; 0 if not */
+} spelling_slot;
+
+static spelling_slot table[TABLE_SIZE]; /* text NULL = empty */
 static size_t longest;
 static int table_ready;
 
@@ -38,27 +53,30 @@ static unsigned hash(const char *s, size_t len)
 	return h;
 }
 
-/* The words a keyword of several words starts with: each spelling's part
- * before each of its '_' ("cơ" and "cơ_quan" of "cơ_quan_chủ_quản"). */
-enum { PREFIX_SIZE = 2048 };
-static struct { short keyword; unsigned char len; } prefixes[PREFIX_SIZE]; /* keyword + 1; 0 = empty */
-
-static bool prefix_is(size_t slot, const char *s, size_t len)
+static bool slot_is(const spelling_slot *e, const char *s, size_t len, unsigned h)
 {
-	return prefixes[slot].len == len && !memcmp(keywords[prefixes[slot].keyword - 1].spelling, s, len);
+	return e->hash == h && e->len == len && !memcmp(e->text, s, len);
 }
 
-static void add_prefix(int i, size_t len, unsigned full)
+/* The slot of S[0, LEN) with hash H, or the empty slot where it goes. */
+static spelling_slot *slot_of(const char *s, size_t len, unsigned h)
 {
-	const char *s = keywords[i].spelling;
-	unsigned h = full & (PREFIX_SIZE - 1);
-	while (prefixes[h].keyword && !prefix_is(h, s, len))
-		h = (h + 1) & (PREFIX_SIZE - 1);
-	prefixes[h].keyword = (short)(i + 1);
-	prefixes[h].len = (unsigned char)len;
+	unsigned i = h & (TABLE_SIZE - 1);
+	while (table[i].text && !slot_is(&table[i], s, len, h))
+		i = (i + 1) & (TABLE_SIZE - 1);
+	return &table[i];
 }
 
-/* Both tables in one pass over the spellings, hashing as it goes. */
+static spelling_slot *add(const char *s, size_t len, unsigned h)
+{
+	spelling_slot *e = slot_of(s, len, h);
+	if (!e->text)
+		*e = (spelling_slot){ s, h, (unsigned char)len, false, 0 };
+	return e;
+}
+
+/* The table in one pass over the spellings, hashing as it goes. The
+ * first of two same spellings wins, as keywords.def's order says. */
 static void build_table(void)
 {
 	for (int i = 0; i < NKEYWORDS; i++) {
@@ -67,28 +85,40 @@ static void build_table(void)
 		size_t len = 0;
 		for (; s[len]; full = KH_KEYWORD_HASH_STEP(full, s[len]), len++)
 			if (s[len] == '_' && len)
-				add_prefix(i, len, full);
-		lengths[i] = (unsigned char)len;
+				add(s, len, full)->starts_phrase = true;
 		if (len > longest)
 			longest = len;
-		unsigned h = full & (TABLE_SIZE - 1);
-		while (table[h])
-			h = (h + 1) & (TABLE_SIZE - 1);
-		table[h] = (short)(i + 1);
+		spelling_slot *e = add(s, len, full);
+		if (!e->keyword)
+			e->keyword = (short)(i + 1);
 	}
 	table_ready = 1;
 }
 
-bool kh_keyword_starts_phrase(const char *s, size_t len)
+/* The slot of S[0, LEN) of hash H; NULL when it is neither a keyword
+ * nor a part of one. */
+static const spelling_slot *find(const char *s, size_t len, unsigned h)
 {
 	if (!table_ready)
 		build_table();
-	if (len > UCHAR_MAX)
-		return false;
-	for (unsigned h = hash(s, len) & (PREFIX_SIZE - 1); prefixes[h].keyword; h = (h + 1) & (PREFIX_SIZE - 1))
-		if (prefix_is(h, s, len))
-			return true;
-	return false;
+	if (len > longest)
+		return NULL; /* most words of a plan: ids, never a keyword this long */
+	const spelling_slot *e = slot_of(s, len, h);
+	return e->text ? e : NULL;
+}
+
+static int token_of(const spelling_slot *e, int *value)
+{
+	if (!e || !e->keyword)
+		return 0;
+	*value = keywords[e->keyword - 1].value;
+	return keywords[e->keyword - 1].token;
+}
+
+bool kh_keyword_starts_phrase(const char *s, size_t len)
+{
+	const spelling_slot *e = len > UCHAR_MAX ? NULL : find(s, len, hash(s, len));
+	return e && e->starts_phrase;
 }
 
 int kh_keyword(const char *s, size_t len, int *value)
@@ -96,26 +126,22 @@ int kh_keyword(const char *s, size_t len, int *value)
 	if (!table_ready)
 		build_table();
 	if (len > longest)
-		return 0; /* most words of a plan: ids, never a keyword this long */
-	return kh_keyword_hashed(s, len, hash(s, len), value);
+		return 0;
+	return token_of(find(s, len, hash(s, len)), value);
 }
 
 int kh_keyword_hashed(const char *s, size_t len, unsigned full_hash, int *value)
 {
+	return token_of(find(s, len, full_hash), value);
+}
+
+int kh_keyword_word(const char *s, size_t len, int *value, bool *starts_phrase)
+{
 	if (!table_ready)
 		build_table();
-	if (len > longest)
-		return 0;
-	unsigned h = full_hash & (TABLE_SIZE - 1);
-	while (table[h]) {
-		const keyword *k = &keywords[table[h] - 1];
-		if (lengths[table[h] - 1] == len && !memcmp(k->spelling, s, len)) {
-			*value = k->value;
-			return k->token;
-		}
-		h = (h + 1) & (TABLE_SIZE - 1);
-	}
-	return 0;
+	const spelling_slot *e = len > longest ? NULL : find(s, len, hash(s, len));
+	*starts_phrase = e && e->starts_phrase;
+	return token_of(e, value);
 }
 
 size_t kh_keyword_longest(void)

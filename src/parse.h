@@ -113,6 +113,9 @@ int kh_keyword_hashed(const char *spelling, size_t len, unsigned hash, int *valu
 /* Does some keyword of several words start with the words SPELLING
  * ("trung" of "trung_tuần", "cơ_quan" of "cơ_quan_chủ_quản")? */
 bool kh_keyword_starts_phrase(const char *spelling, size_t len);
+/* Both at once, for a word the scanner reads (one hash, one probe): its
+ * token and *VALUE as kh_keyword's, and *STARTS_PHRASE. */
+int kh_keyword_word(const char *spelling, size_t len, int *value, bool *starts_phrase);
 /* FNV-1a, one byte at a time: the hash kh_keyword_hashed takes. */
 #define KH_KEYWORD_HASH_INIT 2166136261u
 #define KH_KEYWORD_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)

@@ -172,6 +172,78 @@ static void test_phrase_starts(void **state)
 	assert_false(kh_keyword_starts_phrase("", 0));
 }
 
+/* The token of the first line of keywords.def spelt S[0, LEN); 0 if none. */
+static int token_the_long_way(const char *s, size_t len)
+{
+	for (size_t k = 0; k < kh_keyword_count(); k++) {
+		int tok, value;
+		const char *o = kh_keyword_at(k, &tok, &value);
+		if (strlen(o) == len && !memcmp(o, s, len))
+			return tok;
+	}
+	return 0;
+}
+
+/* The one table the scanner asks of each word, against keywords.def read
+ * the long way: every spelling is its first line's token and value; every
+ * part of a spelling before a '_' starts a phrase, and is a keyword only
+ * when some line spells it; a spelling one byte longer or shorter, or
+ * with its last byte changed, is what the long way says it is. */
+static void test_keyword_table(void **state)
+{
+	(void)state;
+	size_t n = kh_keyword_count();
+	assert_true(n > 100);
+	for (size_t i = 0; i < n; i++) {
+		int tok, value, got_value = -1;
+		const char *sp = kh_keyword_at(i, &tok, &value);
+		size_t len = strlen(sp);
+		size_t first = i;
+		for (size_t k = 0; k < i; k++) { /* the first line of this spelling wins */
+			int t2, v2;
+			if (!strcmp(kh_keyword_at(k, &t2, &v2), sp)) {
+				first = k;
+				break;
+			}
+		}
+		kh_keyword_at(first, &tok, &value);
+		bool phrase;
+		assert_int_equal(kh_keyword_word(sp, len, &got_value, &phrase), tok);
+		assert_int_equal(got_value, value);
+		assert_int_equal(kh_keyword(sp, len, &got_value), tok);
+		/* does a longer spelling start with SP and a '_'? */
+		bool longer = false;
+		for (size_t k = 0; k < n; k++) {
+			int t2, v2;
+			const char *o = kh_keyword_at(k, &t2, &v2);
+			longer |= !strncmp(o, sp, len) && o[len] == '_';
+		}
+		assert_int_equal(phrase, longer);
+		assert_int_equal(kh_keyword_starts_phrase(sp, len), longer);
+		for (size_t cut = 1; cut < len; cut++) {
+			if (sp[cut] != '_')
+				continue;
+			assert_true(kh_keyword_starts_phrase(sp, cut));
+			assert_int_equal(kh_keyword_word(sp, cut, &got_value, &phrase), token_the_long_way(sp, cut));
+			assert_true(phrase);
+		}
+		char odd[300];
+		memcpy(odd, sp, len);
+		odd[len - 1] ^= 0x01; /* most often no keyword */
+		assert_int_equal(kh_keyword_word(odd, len, &got_value, &phrase), token_the_long_way(odd, len));
+		odd[len - 1] = sp[len - 1];
+		odd[len] = 'x';
+		assert_int_equal(kh_keyword_word(odd, len + 1, &got_value, &phrase) != 0,
+				 kh_keyword(odd, len + 1, &got_value) != 0);
+	}
+	int v;
+	bool phrase = true;
+	assert_int_equal(kh_keyword_word("", 0, &v, &phrase), 0);
+	assert_false(phrase);
+	assert_int_equal(kh_keyword_word("tinh_uy", 7, &v, &phrase), 0);
+	assert_false(phrase);
+}
+
 /* A from-to window: "đến hết" is one keyword (until, through the end of),
  * in its three spellings, and a day/month without a year is its own token. */
 static void test_from_to_window(void **state)
@@ -358,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_date_forms),
 		cmocka_unit_test(test_multiword_keywords),
 		cmocka_unit_test(test_phrase_starts),
+		cmocka_unit_test(test_keyword_table),
 		cmocka_unit_test(test_from_to_window),
 		cmocka_unit_test(test_spellings_and_next_line_brace),
 		cmocka_unit_test(test_word_processor_text),

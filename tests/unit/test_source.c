@@ -550,7 +550,10 @@ static void test_fast_lines_agree_with_the_long_way(void **state)
 				       "”", "…", "₫", "é", "{", "\"", "#", "→", "≤" };
 	static const char *loud[] = { "\r\n", "\r", "\xcc\x81", "\x01", "\x7f", "\xff",
 				      "\xe1\xbc\x80", "\xef\xbb\xbf", "\xe2\x80\x8b", "\xc3",
-				      "\xe1\xba", "\xed\xa0\x80", "\xc2\x85", "\xe2\x80\xae" };
+				      "\xe1\xba", "\xed\xa0\x80", "\xc2\x85", "\xe2\x80\xae",
+				      /* what the 16-byte blocks must not let through */
+				      "\x80", "\xbf", "\xc3\xa0\x80", "\xe1\x41", "\xe1\xb7\x80",
+				      "\xe1\xbc", "\xe1\xbb", "\xcb", "\xc2\x80" };
 	const size_t nq = sizeof quiet / sizeof *quiet, nl = sizeof loud / sizeof *loud;
 	(void)state;
 	const size_t max_line = 40;
@@ -599,15 +602,35 @@ static void test_fast_lines_agree_with_the_long_way(void **state)
 	}
 	assert_true(taken > 5000);
 	/* One byte that is not printable ASCII, at every place of a run of
-	 * ASCII: the pass gives the text up. */
-	static const unsigned char odd[] = { 0x00, 0x01, 0x1F, 0x7F, 0x80, 0xC3, 0xFF, '\r' };
+	 * ASCII three blocks of 16 long: the pass gives the text up. */
+	static const unsigned char odd[] = { 0x00, 0x01, 0x1F, 0x7F, 0x80, 0xBF, 0xC3, 0xE1, 0xFF, '\r' };
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV";
 	for (size_t k = 0; k < sizeof odd; k++) {
-		for (size_t at = 0; at < 26; at++) {
-			char run[27];
-			memcpy(run, "abcdefghijklmnopqrstuvwxyz", 27);
+		for (size_t at = 0; at < 48; at++) {
+			char run[49];
+			memcpy(run, letters, 49);
 			run[at] = (char)odd[k];
-			kh_source src = raw_source(run, 26);
-			assert_false(kh_source_fast_lines(&src, max_line));
+			kh_source src = raw_source(run, 48);
+			assert_false(kh_source_fast_lines(&src, 60));
+		}
+	}
+	/* A letter of two or three bytes across every block boundary, and a
+	 * line end after it: taken, with the line table the long way's. */
+	static const char *across[] = { "ă", "ệ", "Đ", "“" };
+	for (size_t k = 0; k < 4; k++) {
+		for (size_t at = 0; at < 44; at++) {
+			char run[64];
+			size_t n = strlen(across[k]);
+			memcpy(run, letters, at);
+			memcpy(run + at, across[k], n);
+			run[at + n] = '\n';
+			memcpy(run + at + n + 1, letters, 48 - at);
+			size_t len = 48 + n + 1;
+			kh_source fast = raw_source(run, len), slow = raw_source(run, len);
+			assert_true(kh_source_fast_lines(&fast, 60));
+			kh_source_build_lines(&slow);
+			assert_int_equal(fast.nlines, 2);
+			assert_memory_equal(fast.line_starts, slow.line_starts, 2 * sizeof *fast.line_starts);
 		}
 	}
 	kh_source plain = raw_source("abcdefghijklmnopqrstuvwxyz ~ \t!", 31);
