@@ -235,7 +235,7 @@ static const kh_body *body_before(const ct_body_names *n, const char *t, size_t 
 	for (size_t l = ws.n < n->longest ? ws.n : n->longest; l > 0; l--) {
 		int k = kh_strmap_get(&n->names, key_of(t + from, &ws, ws.n - l, ws.n));
 		const bname *bn = k >= 0 ? &n->bx->v[k] : NULL;
-		if (bn && ct_name_match(bn, t + from, &ws, 0, ws.n, false))
+		if (bn && kh_bname_match(bn, t + from, &ws, 0, ws.n, false))
 			return fits(short_name, bn) ? bn->b : NULL;
 	}
 	return NULL;
@@ -494,13 +494,34 @@ void ct_body_names_report(const kh_check_ctx *cx, const ct_body_names *n)
 	}
 }
 
-void kh_bodies_mentioned(const kh_program *prog, const kh_vec *proses, bool *mentioned)
+const bindex *ct_check_bindex(const kh_check_ctx *cx)
 {
+	if (cx->shared && cx->shared->body_words)
+		return cx->shared->body_words;
+	bindex *bx = KH_NEW(bindex);
+	*bx = ct_body_index(kh_check_bodies(cx));
+	if (cx->shared)
+		cx->shared->body_words = bx;
+	return bx;
+}
+
+ct_body_names *ct_check_body_names(const kh_check_ctx *cx)
+{
+	if (cx->shared && cx->shared->body_names)
+		return cx->shared->body_names;
+	ct_body_names *n = ct_body_names_find(cx->prog, cx->prose, ct_check_bindex(cx));
+	if (cx->shared)
+		cx->shared->body_names = n;
+	return n;
+}
+
+void kh_bodies_mentioned(const kh_check_ctx *cx, bool *mentioned)
+{
+	const kh_program *prog = cx->prog;
 	memset(mentioned, 0, prog->bodies.n * sizeof *mentioned);
-	if (!any_short_name(prog, proses))
+	if (!any_short_name(prog, cx->prose))
 		return; /* the usual case: no body index to build */
-	bindex bx = ct_body_index(prog);
-	ct_body_names *n = ct_body_names_find(prog, proses, &bx);
+	ct_body_names *n = ct_check_body_names(cx);
 	for (size_t i = 0; i < prog->bodies.n; i++) {
 		int k = kh_strmap_get(&n->rec_of, ((const kh_body *)prog->bodies.items[i])->id);
 		mentioned[i] = k >= 0 && ((const bsn_rec *)n->recs.items[k])->mentioned;

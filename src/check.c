@@ -186,14 +186,26 @@ static void apply_suppressions(const kh_check_ctx *cx)
 	}
 }
 
+const kh_bindex *kh_check_bodies(const kh_check_ctx *cx)
+{
+	if (cx->shared && cx->shared->bodies)
+		return cx->shared->bodies;
+	kh_bindex *x = KH_NEW(kh_bindex);
+	*x = kh_bindex_build(&cx->prog->bodies, true);
+	if (cx->shared)
+		cx->shared->bodies = x;
+	return x;
+}
+
 /* 16 MB of source: about 45,000 tasks. */
 #define KH_CHECK_COLLECT (16u << 20)
 
 void kh_check_program(const kh_program *prog, const kh_rule_config *config, kh_diags *diags)
 {
 	kh_vec prose = { 0 };
+	kh_check_shared shared = { 0 };
 	kh_check_ctx cx = { prog, prog->plan, config, diags,
-			    prog->calendar ? prog->calendar : kh_calendar_build(prog), &prose };
+			    prog->calendar ? prog->calendar : kh_calendar_build(prog), &prose, &shared };
 	if (prog->plan) {
 		kh_prose_collect(prog, &prose);
 		kh_check_structure(&cx);

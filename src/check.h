@@ -23,7 +23,21 @@ typedef struct kh_check_ctx {
 	const kh_vec *prose;          /* kh_prose*: the main file's strings
 	                                 (citations.h), collected once for the
 	                                 citation and reference rules */
+	struct kh_check_shared *shared; /* what several families read, made on
+	                                   first use (NULL: made for each asking) */
 } kh_check_ctx;
+
+/* Each made by the first family that asks, through its function. */
+typedef struct kh_check_shared {
+	const struct kh_bindex *bodies;         /* kh_check_bodies */
+	const struct bindex *body_words;        /* ct_check_bindex (citations_int.h) */
+	struct ct_body_names *body_names;       /* ct_check_body_names (the same) */
+} kh_check_shared;
+
+struct kh_bindex;
+/* The bodies' names and the short forms prose uses (kh_bindex_build with
+ * short forms): the prose and citation rules' one index of them. */
+const struct kh_bindex *kh_check_bodies(const kh_check_ctx *cx);
 
 /*
  * Reports rule R at SPAN with its default severity, unless the rule is

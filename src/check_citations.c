@@ -138,32 +138,13 @@ const kh_vec *ct_bindex_get(const bindex *x, const strmap *m, const char *w)
 	return k < 0 ? NULL : x->lists.items[k];
 }
 
-static bname *body_names(const kh_program *prog, size_t *count)
-{
-	bname *v = KH_NEW_N(bname, prog->bodies.n + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < prog->bodies.n; i++) {
-		const kh_body *b = KH_VEC_AT(prog->bodies, kh_body, i);
-		if (!b->name || !*b->name)
-			continue;
-		kh_vec ws = ct_split_words(b->name, strlen(b->name));
-		if (!ws.n)
-			continue;
-		v[n].b = b;
-		v[n].w = KH_NEW_N(const char *, ws.n);
-		for (size_t k = 0; k < ws.n; k++)
-			v[n].w[k] = ct_word_fold(b->name, WORD(ws, k));
-		v[n].n = ws.n;
-		n++;
-	}
-	*count = n;
-	return v;
-}
-
-bindex ct_body_index(const kh_program *prog)
+bindex ct_body_index(const kh_bindex *names)
 {
 	bindex x = { 0 };
-	x.v = body_names(prog, &x.n);
+	x.v = KH_NEW_N(bname, names->n + 1);
+	for (size_t i = 0; i < names->n; i++)
+		if (names->v[i].full)
+			x.v[x.n++] = names->v[i]; /* its words shared, not folded again */
 	for (size_t i = 0; i < x.n; i++) {
 		bindex_add(&x, &x.first, x.v[i].w[0], &x.v[i]);
 		bindex_add(&x, &x.last, x.v[i].w[x.v[i].n - 1], &x.v[i]);
@@ -347,13 +328,6 @@ typedef struct cite_info {
 	size_t is, ie;            /* the issuer words in the text */
 } cite_info;
 
-/* Does B's name, as words, start the words WS[0..] (PREFIX) or end
- * WS[..n) (suffix)? Returns the words matched (0: no). */
-size_t ct_name_match(const bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix)
-{
-	return kh_name_words_match(b->w, b->n, t, ws, from, to, prefix);
-}
-
 /* The bodies named by the words of T starting at byte I (after "của"). */
 static void issuer_after(const char *t, size_t len, size_t i, const bindex *bx, cite_info *ci)
 {
@@ -370,7 +344,7 @@ static void issuer_after(const char *t, size_t len, size_t i, const bindex *bx, 
 	size_t best = 0;
 	for (size_t k = 0; cands && k < cands->n && budget > 0; k++, budget--) {
 		const bname *bk = cands->items[k];
-		size_t n = ct_name_match(bk, t + i, &ws, 0, ws.n, true);
+		size_t n = kh_bname_match(bk, t + i, &ws, 0, ws.n, true);
 		if (!n || n < best)
 			continue;
 		/* the name must end there: punctuation, the end, or a small word */
@@ -424,7 +398,7 @@ static void issuer_before(const char *t, size_t start, const bindex *bx, cite_in
 	size_t best = 0;
 	for (size_t k = 0; cands && k < cands->n && budget > 0; k++, budget--) {
 		const bname *bk = cands->items[k];
-		size_t n = ct_name_match(bk, t + cs, &ws, 0, ws.n, false);
+		size_t n = kh_bname_match(bk, t + cs, &ws, 0, ws.n, false);
 		if (!n || n < best)
 			continue;
 		if (n < ws.n && !WORD(ws, ws.n - n - 1)->trail)
@@ -724,8 +698,8 @@ void kh_check_citations(const kh_check_ctx *cx)
 		return;
 	decls ds = build_decls(cx->prog);
 	kh_vec mentions = collect_mentions(proses, &ds);
-	bindex bx = ct_body_index(cx->prog);
+	const bindex *bx = ct_check_bindex(cx);
 	check_unknown(cx, &mentions, &ds);
-	ct_check_short_names(cx, proses, &mentions, &ds, &bx);
-	check_conflicts(cx, &mentions, &ds, &bx);
+	ct_check_short_names(cx, proses, &mentions, &ds);
+	check_conflicts(cx, &mentions, &ds, bx);
 }

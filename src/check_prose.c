@@ -398,7 +398,7 @@ void kh_check_prose(const kh_check_ctx *cx)
 	if (!kh_rule_enabled(cx->config, R_PROSE_DATA_MISMATCH))
 		return; /* reading every text costs; nothing to report */
 	head_memo head = { 0 };
-	pctx c = { cx, &head, kh_bindex_build(&cx->prog->bodies, true), NULL, cx->prose->n, NULL };
+	pctx c = { cx, &head, *kh_check_bodies(cx), NULL, cx->prose->n, NULL };
 	c.by_text = KH_NEW_N(const kh_prose *, c.n + 1);
 	if (c.n)
 		memcpy(c.by_text, cx->prose->items, c.n * sizeof *c.by_text);

@@ -219,7 +219,7 @@ void kh_check_refs(const kh_check_ctx *cx)
 	body_set used = { 0 };
 	use_plan(&used, prog, p);
 	bool *mentioned = KH_NEW_N(bool, prog->bodies.n + 1);
-	kh_bodies_mentioned(prog, cx->prose, mentioned);
+	kh_bodies_mentioned(cx, mentioned);
 	for (size_t i = 0; i < prog->bodies.n; i++)
 		if (mentioned[i])
 			use_body(&used, prog->bodies.items[i], 0);

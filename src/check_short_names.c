@@ -428,7 +428,7 @@ static void scan_uses(sn_ctx *c, const kh_prose *p)
 }
 
 void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh_vec *mentions,
-			  const decls *ds, const bindex *bx)
+			  const decls *ds)
 {
 	sn_ctx c = { 0 };
 	c.cx = cx;
@@ -446,7 +446,7 @@ void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh
 		if (d->short_name && *d->short_name)
 			kh_strmap_put(&c.sn_doc, kh_text_fold(d->short_name), (int)i);
 	}
-	c.bodies = ct_body_names_find(cx->prog, proses, bx);
+	c.bodies = ct_check_body_names(cx);
 	ct_body_names_report(cx, c.bodies);
 	for (size_t i = 0; i < proses->n; i++)
 		if (!((const kh_prose *)proses->items[i])->short_name)

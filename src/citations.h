@@ -99,12 +99,13 @@ kh_span kh_prose_span(const kh_prose *p, size_t start, size_t end);
 void kh_documents_cited(const kh_program *prog, const kh_vec *proses, bool *cited);
 
 /*
- * For each body of PROG (MENTIONED[i] for prog->bodies item i): true when
- * the prose introduces a short name for it right after its full name, or
- * uses its short name (introduced or declared with gọi_tắt), even in a
- * variant that short-name-mismatch reports. Implemented in
- * body_short_names.c.
+ * For each body of CX's program (MENTIONED[i] for prog->bodies item i):
+ * true when the main file's prose introduces a short name for it right
+ * after its full name, or uses its short name (introduced or declared
+ * with gọi_tắt), even in a variant that short-name-mismatch reports.
+ * Implemented in body_short_names.c.
  */
-void kh_bodies_mentioned(const kh_program *prog, const kh_vec *proses, bool *mentioned);
+struct kh_check_ctx;
+void kh_bodies_mentioned(const struct kh_check_ctx *cx, bool *mentioned);
 
 #endif

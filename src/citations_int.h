@@ -76,12 +76,9 @@ typedef struct decls {
 	strmap near;              /* cited key -> (declaration + 1) * 8 + kh_near, 0: none */
 } decls;
 
-/* Body names as folded words, for finding issuers in prose. */
-typedef struct bname {
-	const kh_body *b;
-	const char **w;
-	size_t n;
-} bname;
+/* Body names as folded words, for finding issuers in prose: each
+ * body's own name among the check's names (kh_check_bodies). */
+typedef kh_bname bname;
 
 /* The body names by their first and by their last word. */
 typedef struct bindex {
@@ -91,12 +88,11 @@ typedef struct bindex {
 	kh_vec lists;             /* kh_vec* of bname* */
 } bindex;
 
-bindex ct_body_index(const kh_program *prog);
+/* The bodies' own names of NAMES (kh_bindex_build, in the bodies' order)
+ * by their first and last words. */
+bindex ct_body_index(const kh_bindex *names);
 /* The bodies of X whose first (M = &X->first) or last word is W, or NULL. */
 const kh_vec *ct_bindex_get(const bindex *x, const strmap *m, const char *w);
-/* Does B's name, as words, start the words WS[FROM..] (PREFIX) or end
- * WS[..TO) (suffix)? Returns the words matched (0: no). */
-size_t ct_name_match(const bname *b, const char *t, kh_vec *ws, size_t from, size_t to, bool prefix);
 
 /* One document number found in prose. */
 typedef struct mention {
@@ -121,8 +117,10 @@ typedef struct ct_intro {
 /* The introductions in P (ct_intro*). */
 kh_vec ct_intros(const kh_prose *p);
 
+/* PROSES: CX's main file's (cx->prose); the bodies' names and short
+ * names are ct_check_body_names'. */
 void ct_check_short_names(const kh_check_ctx *cx, const kh_vec *proses, const kh_vec *mentions,
-			  const decls *ds, const bindex *bx);
+			  const decls *ds);
 
 /* ---- bodies' short names (body_short_names.c) ---- */
 
@@ -134,6 +132,11 @@ typedef struct ct_body_names ct_body_names;
  * đây gọi tắt là Ban Chỉ đạo)"), and where the prose uses them.
  */
 ct_body_names *ct_body_names_find(const kh_program *prog, const kh_vec *proses, const bindex *bx);
+/* The two above for CX's program and main file, made once a check
+ * (kh_check_shared): the reference rules ask which bodies prose names by
+ * a short name, the citation rules report on the same findings. */
+const bindex *ct_check_bindex(const kh_check_ctx *cx);
+ct_body_names *ct_check_body_names(const kh_check_ctx *cx);
 /* Is the introduced name at source offset AT a body's? */
 bool ct_body_intro_at(const ct_body_names *n, long at);
 /* short-name-mismatch for the bodies' names. */

@@ -63,7 +63,7 @@ static void check(run *r, const char *decls, const char *body, int min_days)
 	kh_rule_config_init(&config);
 	if (min_days)
 		config.min_working_days = min_days;
-	kh_check_ctx cx = { r->prog, r->prog->plan, &config, &r->d, kh_calendar_build(r->prog), NULL };
+	kh_check_ctx cx = { r->prog, r->prog->plan, &config, &r->d, kh_calendar_build(r->prog), NULL, NULL };
 	kh_check_time(&cx);
 }
 
@@ -270,7 +270,7 @@ static void test_disabled(void **state)
 	kh_rule_config config;
 	kh_rule_config_init(&config);
 	assert_true(kh_rule_config_set(&config, "non-working-day", false, &r.d));
-	kh_check_ctx cx = { r.prog, r.prog->plan, &config, &r.d, kh_calendar_build(r.prog), NULL };
+	kh_check_ctx cx = { r.prog, r.prog->plan, &config, &r.d, kh_calendar_build(r.prog), NULL, NULL };
 	kh_check_time(&cx);
 	assert_int_equal(count_time(&r), 0);
 }

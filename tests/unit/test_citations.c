@@ -18,6 +18,7 @@
 #include "check.h"
 #include "citations.h"
 #include "names.h"
+#include "prose_words.h"
 #include "resolve.h"
 
 /* All numbers of TEXT, as "raw|key;" items. */
@@ -344,6 +345,48 @@ static void test_body_short_names(void **state)
 	assert_non_null(finding_text(&d, "unused-declaration", "'bcd_tn'"));
 }
 
+/* The bodies' names are indexed once a check, for the prose, citation and
+ * reference rules alike: the same index each asking, with each named
+ * body's own name once, as its folded words; without a shared place each
+ * asking makes its own. */
+static void test_one_index_of_bodies(void **state)
+{
+	(void)state;
+	const char *text = "cơ_quan ubnd \"Ủy ban nhân dân tỉnh Quảng Nam\" viết_tắt \"UBND\"\n"
+			   "cơ_quan snv \"Sở Nội vụ tỉnh Quảng Nam\"\n"
+			   "cơ_quan vp \"Văn phòng\"\n"
+			   "kế_hoạch \"12/KH-UBND\" {\n  ban_hành ubnd\n  ngày 16/8/2019\n}\n";
+	kh_diags d = { 0 };
+	kh_resolve_opts opts = { 0 };
+	opts.stdlib_dir = KH_STDLIB_DIR;
+	kh_program *p = kh_resolve_bytes("/tmp/kh_citations_test.kh", text, strlen(text), &opts, &d);
+	assert_non_null(p);
+	kh_rule_config c;
+	kh_rule_config_init(&c);
+	kh_vec prose = { 0 };
+	kh_check_shared shared = { 0 };
+	kh_check_ctx cx = { p, p->plan, &c, &d, kh_calendar_build(p), &prose, &shared };
+	const kh_bindex *x = kh_check_bodies(&cx);
+	assert_ptr_equal(kh_check_bodies(&cx), x);
+	size_t own = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		if (!x->v[i].full)
+			continue;
+		own++;
+		const char *name = x->v[i].b->name;
+		kh_vec ws = kh_words_split(name, strlen(name));
+		assert_int_equal(x->v[i].n, ws.n);
+		for (size_t k = 0; k < ws.n; k++)
+			assert_string_equal(x->v[i].w[k], kh_word_fold(name, KH_WORD(ws, k)));
+	}
+	assert_int_equal(own, p->bodies.n);
+	assert_true(x->n > own); /* and the short forms: "Sở Nội vụ", "UBND tỉnh Quảng Nam"... */
+	cx.shared = NULL;
+	const kh_bindex *y = kh_check_bodies(&cx);
+	assert_ptr_not_equal(y, x);
+	assert_int_equal(y->n, x->n);
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -358,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_distance_against_the_table),
 		cmocka_unit_test(test_located_at_the_number),
 		cmocka_unit_test(test_body_short_names),
+		cmocka_unit_test(test_one_index_of_bodies),
 	};
 	return cmocka_run_group_tests_name("citations", tests, NULL, NULL);
 }
