@@ -243,13 +243,15 @@ static unsigned digits(unsigned n)
 static void show_excerpt(kh_buf *out, const kh_source *s, kh_span span, unsigned line, int color)
 {
 	size_t len;
-	const char *lt = kh_source_line(s, line, &len);
-	const char *t = s->text;
-	size_t ls = (size_t)(lt - t), le = ls + len;
+	const char *t = kh_source_line(s, line, &len); /* as written: its own offsets */
+	size_t base = line >= 1 && line <= s->nlines ? s->line_starts[line - 1] : s->len;
+	size_t ls = 0, le = len;
 	size_t start = span.start > s->len ? s->len : span.start;
 	size_t end = span.end > s->len ? s->len : span.end;
 	if (end < start)
 		end = start;
+	start = start > base ? start - base : 0;
+	end = end > base ? end - base : 0;
 
 	size_t ws = ls, we = le; /* the window of the line shown */
 	if (len > KH_SHOW_MAX) {

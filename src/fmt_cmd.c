@@ -11,6 +11,7 @@
 #include "fmt.h"
 #include "i18n.h"
 #include "output.h"
+#include "source.h"
 
 /* PATH resolved: the main file to lay out (repaired, if that reads without
  * error), or NULL with *STATUS set; *ORIG: the file as read. */
@@ -18,7 +19,13 @@ static kh_source *fmt_load(options *o, const char *path, const kh_source **orig,
 {
 	kh_diags d = { 0 };
 	int io = 0;
-	kh_program *prog = kh_resolve_file(path, &o->resolve, &d, &io);
+	/* Read once, its strings in place: only the text is laid out, and it
+	 * is given its quotes back before anything reads it again. */
+	kh_resolve_opts once = o->resolve;
+	once.strings_in_place = true;
+	kh_program *prog = kh_resolve_file(path, &once, &d, &io);
+	if (prog && prog->main)
+		kh_source_put_quotes_back(prog->main);
 	kh_program *fixed = prog && d.errors ? kh_format_repaired(prog, &o->resolve) : NULL;
 	*orig = prog ? prog->main : NULL;
 	if (fixed)

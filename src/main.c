@@ -682,5 +682,9 @@ static int run_command(int argc, char **argv)
 		return kh_cli_usage_error("%s", _("--mirror-events goes with 'schedule --ics'"));
 	/* Only the checks (check, and the editor's) read where strings stand. */
 	o.resolve.no_literals = !is_check && strcmp(cmd->name, "lsp");
+	/* A text scanned once has its strings in place; the editor's is
+	 * scanned again, and fmt's read-back resolves texts of its own (its
+	 * first reading asks for it: fmt_cmd.c). */
+	o.resolve.strings_in_place = strcmp(cmd->name, "lsp") && strcmp(cmd->name, "fmt");
 	return cmd->run(&o);
 }

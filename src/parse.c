@@ -162,9 +162,14 @@ bool kh_scanner_open(kh_parse_ctx *ctx)
 	ctx->scanner = scanner;
 	/* flex scans in place when the buffer ends in two NULs (no 2nd copy). */
 	const kh_source *src = ctx->src;
-	ctx->scan_buf = src->len + 2 <= src->cap
+	bool in_place = src->len + 2 <= src->cap;
+	ctx->scan_buf = in_place
 		? kh_yy_scan_buffer((char *)src->text, src->len + 2, scanner)
 		: kh_yy_scan_bytes(src->text, (int)src->len, scanner);
+	/* a copy's bytes are not the source's */
+	ctx->strings_in_place = ctx->strings_in_place && in_place;
+	if (ctx->strings_in_place)
+		ctx->src->strings_in_place = true;
 	return ctx->scan_buf != NULL;
 }
 
@@ -278,6 +283,7 @@ kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags)
 	ctx.src = src;
 	ctx.diags = diags;
 	ctx.note_literals = flags & KH_PARSE_LITERALS;
+	ctx.strings_in_place = flags & KH_PARSE_STRINGS_IN_PLACE;
 	if (ctx.note_literals)
 		reserve_literals(src);
 	if (flags & KH_PARSE_PACK_TASKS)

@@ -22,6 +22,8 @@ typedef struct kh_parse_ctx {
 	kh_diags *diags;
 	kh_node *root;            /* the FILE node */
 	bool note_literals;       /* a parse: each string's place goes to src (literal.h) */
+	bool strings_in_place;    /* a string without escapes is its bytes in src,
+				   * its closing quote made a NUL (KH_PARSE_STRINGS_IN_PLACE) */
 	struct kh_packer *packer; /* each task's statements packed (ast_pack.h); NULL: not */
 	bool note_layout;         /* each comment and brace goes to src->layout */
 	unsigned syntax_errors;
@@ -100,8 +102,12 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags);
 /* The same, noting the strings' places only with KH_PARSE_LITERALS (the
  * checks read them, of the main file alone), and packing each task's
  * statements with KH_PARSE_PACK_TASKS (ast_pack.h: for the resolver,
- * which unpacks them). */
-enum { KH_PARSE_LITERALS = 1, KH_PARSE_PACK_TASKS = 2 };
+ * which unpacks them). With KH_PARSE_STRINGS_IN_PLACE a string without
+ * escapes is not copied: its text is its bytes in SRC, the closing quote
+ * made its NUL (src->strings_in_place; most of a plan's bytes are
+ * strings, and the copies were a sixth of its memory). Only for a text
+ * read once: scanning it again would stop at the first such NUL. */
+enum { KH_PARSE_LITERALS = 1, KH_PARSE_PACK_TASKS = 2, KH_PARSE_STRINGS_IN_PLACE = 4 };
 kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags);
 
 /* Keyword lookup (spelling as written, NFC, '_' between words): the token

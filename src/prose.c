@@ -191,13 +191,19 @@ kh_span kh_prose_span(const kh_prose *p, size_t start, size_t end)
 		for (size_t i = 0; i < start; i++)
 			if (i + n <= p->len && !memcmp(p->text + i, p->text + start, n))
 				k++;
-		const char *base = src->text, *s = base + p->span.start, *e = base + p->span.end;
+		/* the statement's bytes; as written when a quote is looked for,
+		 * since the parse may have made one a NUL */
+		const char *base = src->strings_in_place && memchr(p->text + start, '"', n)
+					   ? kh_source_copy(src, p->span.start, p->span.end)
+					   : src->text + p->span.start;
+		const char *s = base, *e = base + (p->span.end - p->span.start);
 		while (s < e) {
 			const char *q = kh_find_bytes(s, (size_t)(e - s), p->text + start, n);
 			if (!q)
 				break;
+			unsigned at = p->span.start + (unsigned)(q - base);
 			if (k-- == 0)
-				return (kh_span){ p->span.file, (unsigned)(q - base), (unsigned)(q - base + (long)n) };
+				return (kh_span){ p->span.file, at, at + (unsigned)n };
 			s = q + 1;
 		}
 	}

@@ -23,7 +23,7 @@ const char *rs_span_text(kh_span sp)
 	kh_source *src = kh_source_get(sp.file);
 	if (!src || sp.end < sp.start || sp.end > src->len)
 		return "";
-	return kh_strndup(src->text + sp.start, sp.end - sp.start);
+	return kh_source_copy(src, sp.start, sp.end);
 }
 
 /* The first word of a statement as the user wrote it ("giao", "assign"). */
@@ -37,7 +37,7 @@ static const char *stmt_word(kh_node *n)
 	while (n->span.start + len < src->len && p[len] != ' ' && p[len] != '\t' &&
 	       p[len] != '\n' && p[len] != '\r' && p[len] != ';' && p[len] != '{' && len < 40)
 		len++;
-	return kh_strndup(p, len ? len : 1);
+	return kh_source_copy(src, n->span.start, n->span.start + (len ? len : 1));
 }
 
 char *rs_dir_of(const char *path)

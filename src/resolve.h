@@ -21,6 +21,8 @@ typedef struct kh_resolve_opts {
 	                              the same bytes there, is the copy compiled in */
 	bool no_literals;          /* the program will not be checked: where the main
 	                              file's strings stand is not noted (kh_program.literals) */
+	bool strings_in_place;     /* the main file is read once: its strings are its
+	                              bytes, not copies (KH_PARSE_STRINGS_IN_PLACE) */
 } kh_resolve_opts;
 
 /*

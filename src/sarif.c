@@ -248,10 +248,10 @@ static void put_region(jw *w, const kh_source *s, kh_span span)
 	/* The spanned text, when it is on one line and clean: in a refused
 	 * file a NUL would cut the string short and bad bytes would show as
 	 * U+FFFD, a snippet that no longer matches the file. */
-	const char *t = s->text + start;
+	const char *t = kh_source_copy(s, start, end);
 	size_t n = end - start;
 	if (n > 0 && snippet_ok(t, n))
-		jw_ktext(w, "snippet", kh_strndup(t, n));
+		jw_ktext(w, "snippet", t);
 	jw_close(w, '}');
 }
 

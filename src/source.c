@@ -447,5 +447,30 @@ const char *kh_source_line(const kh_source *src, unsigned line, size_t *len)
 	}
 	size_t st = src->line_starts[line - 1];
 	*len = kh_source_line_end(src, line - 1) - st;
+	if (src->strings_in_place && memchr(src->text + st, '\0', *len))
+		return kh_source_copy(src, st, st + *len);
 	return src->text + st;
+}
+
+void kh_source_put_quotes_back(kh_source *src)
+{
+	if (!src->strings_in_place)
+		return;
+	char *t = (char *)src->text, *end = t + src->len;
+	for (char *p = t; (p = memchr(p, '\0', (size_t)(end - p))); p++)
+		*p = '"';
+	src->strings_in_place = false;
+}
+
+char *kh_source_copy(const kh_source *src, size_t start, size_t end)
+{
+	if (end > src->len)
+		end = src->len;
+	if (start > end)
+		start = end;
+	char *out = kh_strndup(src->text + start, end - start);
+	if (src->strings_in_place)
+		for (char *p = out; (p = memchr(p, '\0', (size_t)(out + (end - start) - p))); p++)
+			*p = '"'; /* a NUL before the text's end is a string's closing quote */
+	return out;
 }

@@ -49,6 +49,10 @@ typedef struct kh_source {
 	struct kh_map *literals;  /* the scanner's: each string's text -> its
 				   * kh_literal (literal.h); NULL: none */
 	kh_layout layout;         /* the scanner's (a parse notes it: kh_parse) */
+	bool strings_in_place;    /* the parse made each string without escapes
+				   * point at its bytes here, a NUL in place of its
+				   * closing quote (parse.h): read what was written
+				   * with kh_source_line and kh_source_copy */
 } kh_source;
 
 /* A location: which source and a byte range [start, end) in its text. */
@@ -109,7 +113,15 @@ void kh_source_forget(void);         /* and the registry (before kh_alloc_releas
 
 /* 1-based line and code-point column of byte OFFSET in SRC. */
 void kh_source_locate(const kh_source *src, size_t offset, unsigned *line, unsigned *col);
-/* The text of 1-based line LINE, without its line ending; *LEN set. */
+/* The text of 1-based line LINE as written, without its line ending; *LEN
+ * set (a copy with its quotes back when the parse left NULs in it). */
 const char *kh_source_line(const kh_source *src, unsigned line, size_t *len);
+/* Bytes [START, END) of SRC as written (clamped to its text), copied and
+ * NUL-terminated, the strings' closing quotes put back. */
+char *kh_source_copy(const kh_source *src, size_t start, size_t end);
+/* The closing quotes a parse made NULs (strings_in_place) put back: the
+ * text is as written again, and the strings read from it lose their ends.
+ * Only once nothing reads them (fmt, which lays out the text alone). */
+void kh_source_put_quotes_back(kh_source *src);
 
 #endif

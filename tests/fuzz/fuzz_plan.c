@@ -5,7 +5,8 @@
  * (JSON, schedule as text/CSV/iCalendar/SVG, checklists, outline, the
  * rendered document as HTML and Word), for all bodies and for one
  * (--for), and fmt's promises (idempotent; the new layout reads as the
- * same plan). Each output goes into its own buffer and through the
+ * same plan), and the same findings and JSON when the strings are read
+ * in place (KH_PARSE_STRINGS_IN_PLACE). Each output goes into its own buffer and through the
  * validator of its format (props.h): an invalid output stops the fuzzer,
  * as a crash does. Built by `make fuzz` (time-boxed run) and replayed
  * over tests/fuzz/corpus by `make test`.
@@ -123,6 +124,49 @@ static void check_outputs(const kh_program *p)
 	expect("outline docx", kh_emit_outline_docx(p, &when, &od), &od, kh_prop_docx);
 }
 
+/* The findings as text and SARIF, and the plan as JSON (none when it has
+ * errors): what the copies and the in-place reading must agree on. */
+static void said_of(const kh_program *p, kh_diags *d, kh_buf *out)
+{
+	kh_diags_print_text(d, out, 0);
+	kh_diags_print_sarif(d, out, "fuzz");
+	if (p && !d->errors)
+		kh_emit_json(p, out);
+}
+
+/* The input resolved and, when it has no errors, checked; findings sorted. */
+static kh_program *read_and_check(const uint8_t *data, size_t size, const kh_resolve_opts *opts,
+				  kh_diags *d)
+{
+	kh_program *p = kh_resolve_bytes("fuzz.kh", (const char *)data, size, opts, d);
+	if (p && !d->errors) {
+		kh_rule_config config;
+		kh_rule_config_init(&config);
+		kh_check_program(p, &config, d);
+	}
+	kh_diags_sort(d);
+	return p;
+}
+
+/* `kehoach check` and the emitters read a plan once, its strings left in
+ * place (KH_PARSE_STRINGS_IN_PLACE: the closing quotes made NULs); the
+ * findings, their excerpts and snippets, and the JSON must be those of
+ * the copies. A difference stops the fuzzer. */
+static void check_in_place(const uint8_t *data, size_t size, const kh_resolve_opts *opts,
+			   const kh_buf *copied)
+{
+	kh_resolve_opts in_place = *opts;
+	in_place.strings_in_place = true;
+	kh_diags d = { 0 };
+	kh_program *p = read_and_check(data, size, &in_place, &d);
+	kh_buf said = { 0 };
+	said_of(p, &d, &said);
+	if (said.len != copied->len || (said.len && memcmp(said.data, copied->data, said.len))) {
+		fprintf(stderr, "fuzz_plan: strings in place: other findings or JSON than with copies\n");
+		abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int ready;
@@ -134,18 +178,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kh_diags d = { 0 };
 	kh_resolve_opts opts = { 0 };
 	opts.stdlib_dir = "stdlib";
-	kh_program *p = kh_resolve_bytes("fuzz.kh", (const char *)data, size, &opts, &d);
-	if (p && !d.errors) {
-		kh_rule_config config;
-		kh_rule_config_init(&config);
-		kh_check_program(p, &config, &d);
-	}
-	kh_diags_sort(&d);
+	kh_program *p = read_and_check(data, size, &opts, &d);
 	check_diags(&d);
+	kh_buf copied = { 0 };
+	said_of(p, &d, &copied);
 	if (p && !d.errors) {
 		check_outputs(p);
 		check_fmt(p, &opts);
 	}
+	check_in_place(data, size, &opts, &copied);
 	kh_fuzz_between_inputs();
 	return 0;
 }

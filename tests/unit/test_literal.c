@@ -16,6 +16,7 @@
 #include "citations.h"
 #include "literal.h"
 #include "resolve.h"
+#include "source.h"
 
 static const char *TEXT =
 	"import \"vn/hierarchy\"\n"
@@ -27,19 +28,26 @@ static const char *TEXT =
 	"  nhiệm_vụ b \"Báo cáo kết quả.\" { giao ubnd_h }\n"
 	"  nhiệm_vụ c \"Gửi \\\"Sổ tay\\\" về huyện.\" { giao ubnd_h }\n"
 	"  nhiệm_vụ d \"Tuyên truyền \" \"sâu rộng.\" { giao ubnd_h }\n"
+	"  nhiệm_vụ e \"Sổ tay\" \"\\\" in lại.\" { giao ubnd_h }\n"
 	"}\n";
 
-static kh_program *program_with(bool no_literals)
+static kh_program *program_read(bool no_literals, bool in_place)
 {
 	kh_resolve_opts opts = { 0 };
 	opts.stdlib_dir = KH_STDLIB_DIR;
 	opts.no_literals = no_literals;
+	opts.strings_in_place = in_place;
 	kh_diags d;
 	memset(&d, 0, sizeof d);
 	kh_program *p = kh_resolve_bytes("literal.kh", TEXT, strlen(TEXT), &opts, &d);
 	assert_non_null(p);
 	assert_int_equal(d.errors, 0);
 	return p;
+}
+
+static kh_program *program_with(bool no_literals)
+{
+	return program_read(no_literals, false);
 }
 
 static kh_program *program(void)
@@ -135,6 +143,62 @@ static void test_not_noted_unless_checked(void **state)
 	assert_int_equal(plain->plan->tasks.n, noted->plan->tasks.n);
 }
 
+/* Read once (check, the emitters), a string without escapes is its own
+ * bytes in the source, its closing quote made its NUL; what reads the
+ * source as written gets the quotes back. */
+static void test_strings_in_place(void **state)
+{
+	(void)state;
+	kh_program *p = program_read(false, true), *copied = program();
+	const kh_source *src = p->main;
+	assert_true(src->strings_in_place);
+	assert_false(copied->main->strings_in_place);
+	const char *a = task(p, "a")->text;
+	assert_string_equal(a, "Báo cáo kết quả.");
+	assert_true(a > src->text && a < src->text + src->len); /* not a copy */
+	const kh_literal *la = literal_of(p, a);
+	assert_non_null(la);
+	assert_true(la->raw);
+	assert_ptr_equal(a, src->text + la->start + 1);
+	/* escapes and joined runs are copies, as before */
+	const char *c = task(p, "c")->text, *d = task(p, "d")->text;
+	assert_string_equal(c, "Gửi \"Sổ tay\" về huyện.");
+	assert_string_equal(d, "Tuyên truyền sâu rộng.");
+	assert_true(c < src->text || c > src->text + src->len);
+	assert_string_equal(task(p, "e")->text, "Sổ tay\" in lại.");
+	/* the source as written: whole, and line by line */
+	assert_string_equal(kh_source_copy(src, 0, src->len), TEXT);
+	size_t len;
+	const char *line = kh_source_line(src, 6, &len);
+	const char *want = "  nhiệm_vụ a \"Báo cáo kết quả.\" { giao ubnd_h }";
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(line, want, len);
+	/* a line without strings is the text itself, not a copy */
+	assert_ptr_equal(kh_source_line(src, 4, &len), src->text + src->line_starts[3]);
+	/* a place found by its bytes, a quote among them: the one a NUL took */
+	kh_vec v = { 0 };
+	kh_prose_collect(p, &v);
+	int seen = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		const kh_prose *x = v.items[i];
+		const char *w = strstr(x->text, "tay\" in");
+		if (!w)
+			continue;
+		size_t at = (size_t)(w - x->text);
+		kh_span sp = kh_prose_span(x, at, at + 4);
+		assert_memory_equal(kh_source_copy(src, sp.start, sp.end), "tay\"", 4);
+		assert_int_equal(sp.start, (size_t)(strstr(TEXT, "tay\" \"") - TEXT));
+		seen++;
+	}
+	assert_int_equal(seen, 1);
+	assert_int_equal(p->plan->tasks.n, copied->plan->tasks.n);
+	/* fmt's way: the quotes back in the text itself, to be laid out */
+	kh_source_put_quotes_back(p->main);
+	assert_false(p->main->strings_in_place);
+	assert_int_equal(p->main->len, strlen(TEXT));
+	assert_string_equal(p->main->text, TEXT);
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -142,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_each_string_where_written),
 		cmocka_unit_test(test_prose_spans_from_the_scanner),
 		cmocka_unit_test(test_not_noted_unless_checked),
+		cmocka_unit_test(test_strings_in_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
