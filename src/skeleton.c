@@ -6,6 +6,7 @@
  * tables with ICU for every character they hold and many ids.
  * Part of kehoach; see README.md for the licence.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,29 +79,39 @@ static const char *char_skeleton(int32_t c)
 	return NULL;
 }
 
-/* ID's skeleton from the tables, or NULL when a character of ID is not in them. */
-static const char *table_skeleton(const char *id)
+/* ID's skeleton from the tables into BUF (CAP bytes, NUL-terminated when
+ * it fits): its length, a length >= CAP when it does not fit, SIZE_MAX
+ * when a character of ID is not in the tables. */
+static size_t table_skeleton_to(const char *id, char *buf, size_t cap)
 {
-	/* Built on the stack and copied at its size: a kh_buf's doubling was a
-	 * tenth of what the checks allocate. */
-	char small[256];
 	size_t len = strlen(id), o = 0;
-	kh_buf b = { 0 };
 	for (size_t i = 0, n; i < len; i += n) {
 		const char *sk = char_skeleton(kh_cp_at(id, len, i, &n));
 		if (!sk)
-			return NULL;
+			return SIZE_MAX;
 		size_t k = strlen(sk);
-		if (!b.data && o + k < sizeof small) {
-			memcpy(small + o, sk, k);
-			o += k;
-			continue;
-		}
-		if (!b.data)
-			kh_buf_put(&b, small, o);
-		kh_buf_put(&b, sk, k);
+		if (o + k < cap)
+			memcpy(buf + o, sk, k);
+		o += k;
 	}
-	return b.data ? kh_buf_cstr(&b) : kh_strndup(small, o);
+	if (o < cap)
+		buf[o] = '\0';
+	return o;
+}
+
+/* ID's skeleton from the tables (a copy at its size), or NULL when a
+ * character of ID is not in them. */
+static const char *table_skeleton(const char *id)
+{
+	char small[256];
+	size_t n = table_skeleton_to(id, small, sizeof small);
+	if (n == SIZE_MAX)
+		return NULL;
+	if (n < sizeof small)
+		return kh_strndup(small, n);
+	char *big = kh_alloc_atomic_unzeroed(n + 1);
+	table_skeleton_to(id, big, n + 1);
+	return big;
 }
 
 /* The skeletons ICU gave, by id: a folder linted in one process has the
@@ -129,6 +140,18 @@ const char *kh_skeleton(const char *id)
 		kh_vec_push(&icu_skeletons, (void *)s);
 	}
 	return s;
+}
+
+const char *kh_skeleton_in(const char *id, char *buf, size_t cap, size_t *len)
+{
+	size_t n = table_skeleton_to(id, buf, cap);
+	if (n < cap) {
+		*len = n;
+		return buf;
+	}
+	const char *sk = kh_skeleton(id);
+	*len = sk ? strlen(sk) : 0;
+	return sk;
 }
 
 /* Has every character of ID a skeleton in the tables? (what

@@ -8,9 +8,13 @@
 #define KH_SKELETON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* The skeleton of ID (collected memory), or NULL when ICU fails. */
 const char *kh_skeleton(const char *id);
+/* The same in BUF (CAP bytes) when the tables hold it and it fits, with
+ * nothing allocated; else kh_skeleton's. *LEN: its length. */
+const char *kh_skeleton_in(const char *id, char *buf, size_t cap, size_t *len);
 /* Latin with Cyrillic or Greek letters in one id ("tinh_uу"). */
 bool kh_mixes_scripts(const char *id);
 /* The same by ICU alone, for the test that the tables are ICU's. */

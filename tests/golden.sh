@@ -59,6 +59,9 @@ run "awards/missing-file.txt" "$BIN" awards tests/awards/KH-thi-dua-so-gddt-2025
 run "awards/candidates-elsewhere.txt" "$BIN" check --candidates tests/awards/gddt-nominees.csv \
 	tests/awards/KH-thi-dua-so-gddt-2025.kh
 
+# Two families' findings at one place, in the families' order (check.c).
+run "check/families-at-one-place.txt" "$BIN" check --no-color tests/order/families-at-one-place.kh
+
 for f in examples/*.kh; do
 	n=$(basename "$f" .kh)
 	run "check/$n.txt" "$BIN" check --no-color "$f"
