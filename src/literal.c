@@ -25,8 +25,17 @@ void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw)
 	*kh_map_slot(src->literals, text, true) = v;
 }
 
-bool kh_literal_find(const struct kh_map *literals, const char *text, kh_literal *out)
+bool kh_literal_find(const kh_source *src, const struct kh_map *literals, const char *text,
+		     kh_literal *out)
 {
+	/* Only a string read in place points into the text (ids, escaped and
+	 * joined strings are copies), and its first byte follows its quote. */
+	if (src && src->strings_in_place && text && text > src->text &&
+	    text < src->text + src->len && text[-1] == '"') {
+		size_t start = (size_t)(text - src->text) - 1;
+		*out = (kh_literal){ (unsigned)start, (unsigned)(start + strlen(text) + 2), 1 };
+		return true;
+	}
 	void **slot = literals && text ? kh_map_slot((kh_map *)literals, text, false) : NULL;
 	if (!slot)
 		return false;

@@ -22,11 +22,14 @@ typedef struct kh_literal {
 /* TEXT, a string the scanner made (or a run of them joined), was written
  * at SPAN of SRC. A later note for the same TEXT replaces it. */
 void kh_literal_note(kh_source *src, const char *text, kh_span span, bool raw);
-/* Where TEXT was written, into *OUT, from the map a parse left in
- * kh_source.literals (the resolver hands the main file's to
- * kh_program.literals, text -> its kh_literal held in the value itself);
- * false: not one of its strings. */
-bool kh_literal_find(const struct kh_map *literals, const char *text, kh_literal *out);
+/* Where TEXT, a string of SRC, was written, into *OUT. One read in place
+ * (src->strings_in_place) is found from its address: the byte before it
+ * is its opening quote, its NUL its closing one, and no note is kept for
+ * it. Any other from the map a parse left in kh_source.literals (the
+ * resolver hands the main file's to kh_program.literals, text -> its
+ * kh_literal held in the value itself). False: not one of its strings. */
+bool kh_literal_find(const kh_source *src, const struct kh_map *literals, const char *text,
+		     kh_literal *out);
 
 /* A "\\u{1EA1}" escape whose braces start at TEXT[I] (of LEN bytes): true,
  * with the code point in *CP, when 1 to 6 hex digits in braces name a

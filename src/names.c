@@ -160,9 +160,8 @@ static size_t hash_key(const char *s)
 	return h;
 }
 
-static void grow(kh_scope *s)
+static void grow_to(kh_scope *s, size_t cap)
 {
-	size_t cap = s->cap ? s->cap * 2 : 256;
 	kh_symbol **slots = KH_NEW_N(kh_symbol *, cap);
 	uint32_t *hashes = kh_alloc_atomic(kh_mul_size(cap, sizeof *hashes));
 	for (size_t i = 0; i < s->cap; i++) {
@@ -178,6 +177,24 @@ static void grow(kh_scope *s)
 	s->slots = slots;
 	s->hashes = hashes;
 	s->cap = cap;
+}
+
+static void grow(kh_scope *s)
+{
+	grow_to(s, s->cap ? s->cap * 2 : 256);
+}
+
+void kh_scope_reserve(kh_scope *s, size_t n)
+{
+	size_t cap = s->cap ? s->cap : 256;
+	while (cap < 2 * (s->count + n))
+		cap *= 2;
+	if (cap > s->cap)
+		grow_to(s, cap);
+	if (s->nall + n > s->allcap) {
+		s->allcap = s->nall + n;
+		s->all = KH_GROW_N(s->all, kh_symbol *, s->allcap);
+	}
 }
 
 /* The slot holding KEY (whose hash is HASH), or the empty one where it

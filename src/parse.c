@@ -284,8 +284,8 @@ kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags)
 	ctx.diags = diags;
 	ctx.note_literals = flags & KH_PARSE_LITERALS;
 	ctx.strings_in_place = flags & KH_PARSE_STRINGS_IN_PLACE;
-	if (ctx.note_literals)
-		reserve_literals(src);
+	if (ctx.note_literals && !ctx.strings_in_place)
+		reserve_literals(src); /* read in place, only escaped and joined strings are noted */
 	if (flags & KH_PARSE_PACK_TASKS)
 		ctx.packer = kh_packer_new();
 	ctx.note_layout = true;

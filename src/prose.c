@@ -30,7 +30,7 @@ static void add(collector *c, const char *text, kh_span span, const kh_document 
 	p->at = -1;
 	/* Where the scanner saw it: the plan keeps the string the tree had. */
 	kh_literal l;
-	if (kh_literal_find(c->prog->literals, text, &l)) {
+	if (kh_literal_find(c->prog->main, c->prog->literals, text, &l)) {
 		if (l.raw)
 			p->at = (long)l.start + 1;
 		else

@@ -247,6 +247,23 @@ static void declare_node(resolver *r, kh_node *n, int in_plan)
 	}
 }
 
+/* At most how many names FIRST and the blocks under it declare (what
+ * declare_node walks), and how many of them are tasks (*TASKS): the scope
+ * and the plan's tasks are made that large at once. */
+static size_t count_names(const kh_node *first, size_t *tasks)
+{
+	size_t n = 0;
+	for (const kh_node *k = first; k; k = k->next) {
+		if (k->kind == KH_N_PLAN || k->kind == KH_N_SECTION || k->kind == KH_N_PART ||
+		    k->kind == KH_N_AWARDS)
+			n += count_names(k->kids, tasks);
+		else
+			n++;
+		*tasks += k->kind == KH_N_TASK;
+	}
+	return n;
+}
+
 static void declare_block(resolver *r, kh_node *first, int in_plan)
 {
 	for (kh_node *n = first; n; n = n->next)
@@ -593,6 +610,39 @@ kh_program *kh_resolve_bytes(const char *path, const char *bytes, size_t len,
 	return resolve(&r, path, opts, diags, &io_error);
 }
 
+/* Pass 1: every name of every file, imports first; the main file's plan
+ * made (its node returned: NULL when it has none). */
+static kh_node *declare_files(resolver *r, const loaded_file *main_file)
+{
+	size_t names = 0, tasks = 0;
+	for (size_t i = 0; i < r->files.n; i++)
+		names += count_names(KH_VEC_AT(r->files, loaded_file, i)->root->kids, &tasks);
+	kh_scope_reserve(&r->scope, names);
+	kh_node *plan_node = NULL;
+	for (size_t i = 0; i < r->files.n; i++) {
+		const loaded_file *f = KH_VEC_AT(r->files, loaded_file, i);
+		for (kh_node *n = f->root->kids; n; n = n->next) {
+			if (n->kind != KH_N_PLAN) {
+				declare_node(r, n, 0);
+			} else if (f != main_file) {
+				kh_diag_add(r->diags, KH_ERROR, n->span, "plan-in-import",
+					    _("an imported file holds declarations only, not a plan"));
+			} else if (plan_node) {
+				kh_diag *d = kh_diag_add(r->diags, KH_ERROR, n->span, "second-plan",
+							 _("a file holds one plan"));
+				kh_diag_note(d, plan_node->span, _("the first plan is here"));
+			} else {
+				plan_node = n;
+				r->plan = r->prog->plan = KH_NEW(kh_plan);
+				kh_vec_reserve(&r->plan->tasks, tasks);
+				/* Declarations inside the plan join the one scope. */
+				declare_block(r, n->kids, 1);
+			}
+		}
+	}
+	return plan_node;
+}
+
 static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts *opts,
 			   kh_diags *diags, int *io_error)
 {
@@ -662,29 +712,7 @@ static kh_program *resolve(resolver *r0, const char *path, const kh_resolve_opts
 	}
 
 	/* Pass 1: every name, from every file, imports first. */
-	kh_node *plan_node = NULL;
-	for (size_t i = 0; i < r.files.n; i++) {
-		loaded_file *f = KH_VEC_AT(r.files, loaded_file, i);
-		for (kh_node *n = f->root->kids; n; n = n->next) {
-			if (n->kind == KH_N_PLAN) {
-				if (f != main_file) {
-					kh_diag_add(diags, KH_ERROR, n->span, "plan-in-import",
-						    _("an imported file holds declarations only, not a plan"));
-				} else if (plan_node) {
-					kh_diag *d = kh_diag_add(diags, KH_ERROR, n->span, "second-plan",
-								 _("a file holds one plan"));
-					kh_diag_note(d, plan_node->span, _("the first plan is here"));
-				} else {
-					plan_node = n;
-					r.plan = r.prog->plan = KH_NEW(kh_plan);
-					/* Declarations inside the plan join the one scope. */
-					declare_block(&r, n->kids, 1);
-				}
-			} else {
-				declare_node(&r, n, 0);
-			}
-		}
-	}
+	kh_node *plan_node = declare_files(&r, main_file);
 	read_periods(&r);
 	/* Pass 2: the declarations' own attributes, then the plan. */
 	for (size_t i = 0; i < r.files.n; i++) {

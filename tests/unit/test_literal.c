@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "citations.h"
 #include "literal.h"
+#include "map.h"
 #include "resolve.h"
 #include "source.h"
 
@@ -76,7 +77,7 @@ static const char *bytes(const kh_program *p, const kh_literal *l)
 static const kh_literal *literal_of(const kh_program *p, const char *text)
 {
 	kh_literal *l = kh_alloc_atomic(sizeof *l);
-	return kh_literal_find(p->literals, text, l) ? l : NULL;
+	return kh_literal_find(p->main, p->literals, text, l) ? l : NULL;
 }
 
 static void test_each_string_where_written(void **state)
@@ -160,6 +161,14 @@ static void test_strings_in_place(void **state)
 	assert_non_null(la);
 	assert_true(la->raw);
 	assert_ptr_equal(a, src->text + la->start + 1);
+	assert_int_equal(la->end, la->start + strlen(a) + 2);
+	/* found from its address: the map holds only the copies' places */
+	assert_true(!p->literals || !kh_map_get(p->literals, a));
+	assert_non_null(literal_of(p, task(p, "c")->text));
+	assert_null(literal_of(p, a + 1));          /* inside it: no string's start */
+	assert_null(literal_of(p, kh_strdup(a)));   /* the same words elsewhere */
+	assert_int_equal(literal_of(p, task(p, "b")->text)->start,
+			 literal_of(copied, task(copied, "b")->text)->start);
 	/* escapes and joined runs are copies, as before */
 	const char *c = task(p, "c")->text, *d = task(p, "d")->text;
 	assert_string_equal(c, "Gửi \"Sổ tay\" về huyện.");

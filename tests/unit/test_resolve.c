@@ -390,6 +390,40 @@ static void test_suggestions_match_distance(void **state)
 	}
 }
 
+/* Room made once for the names to come: no table grows while they are
+ * added, each is found, a repeated one is refused, and more than were
+ * reserved still go in. */
+static void test_scope_reserved(void **state)
+{
+	(void)state;
+	kh_scope scope = { 0 };
+	kh_scope_reserve(&scope, 5000);
+	size_t cap = scope.cap;
+	kh_symbol **all = scope.all;
+	assert_true(cap >= 10000);
+	char buf[32];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof buf, "t%d", i);
+		assert_null(kh_scope_add(&scope, kh_strdup(buf), KH_SYM_TASK, NULL, (kh_span){ 0 }));
+	}
+	assert_int_equal(scope.cap, cap);
+	assert_ptr_equal(scope.all, all);
+	assert_non_null(kh_scope_add(&scope, "t42", KH_SYM_TASK, NULL, (kh_span){ 0 }));
+	for (int i = 0; i < 5000; i += 97) {
+		snprintf(buf, sizeof buf, "t%d", i);
+		kh_symbol *sym = kh_scope_find(&scope, buf);
+		assert_non_null(sym);
+		assert_string_equal(sym->id, buf);
+	}
+	for (int i = 5000; i < 6000; i++) {
+		snprintf(buf, sizeof buf, "t%d", i);
+		assert_null(kh_scope_add(&scope, kh_strdup(buf), KH_SYM_TASK, NULL, (kh_span){ 0 }));
+	}
+	assert_int_equal(scope.nall, 6000);
+	assert_non_null(kh_scope_find(&scope, "t5999"));
+	assert_non_null(kh_scope_find(&scope, "t0"));
+}
+
 static void test_data_declarations(void **state)
 {
 	(void)state;
@@ -596,6 +630,7 @@ int main(void)
 		cmocka_unit_test(test_repeated_fields),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggestions_match_distance),
+		cmocka_unit_test(test_scope_reserved),
 		cmocka_unit_test(test_data_declarations),
 		cmocka_unit_test(test_data_declaration_errors),
 		cmocka_unit_test(test_time_vocabulary),
