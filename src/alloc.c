@@ -237,6 +237,20 @@ static size_t bump_left[BUMPS];
  * them apart. */
 #define KEPT_SKIP 8u
 
+/* The model's chunks given back whole by their first users (ast_pack.c's
+ * packed tasks, once unpacked), cleared, for its next chunks. */
+static char *recycled[16];
+static size_t nrecycled;
+
+/* The slot is cleared: a stale pointer there would keep the chunk, and
+ * through it the whole model, alive. */
+static char *take_recycled(void)
+{
+	char *chunk = recycled[--nrecycled];
+	recycled[nrecycled] = NULL;
+	return chunk;
+}
+
 static void *bump(size_t size, int k)
 {
 #ifdef KH_NO_GC
@@ -251,7 +265,9 @@ static void *bump(size_t size, int k)
 		return atomic ? kh_alloc_atomic_unzeroed(size) : kh_alloc(size);
 	if (bump_left[k] < size) {
 		size_t skip = k == BUMP_KEPT ? KEPT_SKIP : 0;
-		bump_at[k] = (char *)(atomic ? kh_alloc_atomic_unzeroed(BUMP_CHUNK) : kh_alloc(BUMP_CHUNK)) + skip;
+		char *chunk = k == BUMP_KEPT && nrecycled ? take_recycled()
+			    : atomic ? kh_alloc_atomic_unzeroed(BUMP_CHUNK) : kh_alloc(BUMP_CHUNK);
+		bump_at[k] = chunk + skip;
 		bump_left[k] = BUMP_CHUNK - skip;
 	}
 	void *p = bump_at[k];
@@ -434,6 +450,31 @@ void kh_alloc_kept_begin(void)
 {
 	bump_at[BUMP_KEPT] = NULL;
 	bump_left[BUMP_KEPT] = 0;
+	memset(recycled, 0, sizeof recycled);
+	nrecycled = 0;
+}
+
+void *kh_alloc_kept_chunk(size_t *size)
+{
+#ifdef KH_NO_GC
+	*size = 0;
+	return NULL; /* a block each, as bump's */
+#else
+	*size = BUMP_CHUNK;
+	return kh_alloc(BUMP_CHUNK);
+#endif
+}
+
+void kh_alloc_kept_recycle(void *chunk)
+{
+#ifndef KH_NO_GC
+	if (nrecycled == sizeof recycled / sizeof recycled[0])
+		return; /* the collector's, when nothing points into it */
+	memset(chunk, 0, BUMP_CHUNK);
+	recycled[nrecycled++] = chunk;
+#else
+	(void)chunk;
+#endif
 }
 
 char *kh_strndup_bump(const char *s, size_t n)

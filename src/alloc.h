@@ -44,6 +44,13 @@ void *kh_alloc_kept(size_t size);
  * that whole model alive as long as this one (the language server's
  * analyses, one after another). */
 void kh_alloc_kept_begin(void);
+/* A chunk the size of the model's, zeroed, for blocks that die while the
+ * model is made (ast_pack.c's packed tasks), *SIZE its bytes; NULL in the
+ * sanitizer builds (then allocate each block). Once nothing in it is of
+ * use, kh_alloc_kept_recycle makes it one of the model's next chunks: the
+ * bytes are used twice before any collection. */
+void *kh_alloc_kept_chunk(size_t *size);
+void kh_alloc_kept_recycle(void *chunk);
 /* Grows P, of OLD_SIZE bytes, from kh_alloc or kh_alloc_kept (a kept
  * block is copied: it is not the collector's to move). */
 void *kh_realloc_sized(void *p, size_t old_size, size_t size);

@@ -28,7 +28,11 @@ void kh_node_pack_kids(kh_node *task, kh_packer *p);
 bool kh_node_is_packed(const kh_node *n);
 /* TASK's children: as parsed, or unpacked into nodes from kh_node_new
  * (the spared ones first, ast.h): the resolver spares them when it is
- * done, so the next task is unpacked into the same nodes. */
-kh_node *kh_node_unpack_kids(const kh_node *task);
+ * done, so the next task is unpacked into the same nodes. A task is
+ * unpacked once: after, it has no children (its bytes may be reused). */
+kh_node *kh_node_unpack_kids(kh_node *task);
+/* The parse is over: nothing more is packed (a chunk whose tasks are all
+ * unpacked may then be the model's). */
+void kh_packer_done(kh_packer *p);
 
 #endif

@@ -297,6 +297,7 @@ kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags)
 	kh_node_spares_begin(&spares);
 	kh_yyparse(&ctx);
 	kh_node_spares_end();
+	kh_packer_done(ctx.packer);
 	for (;;) { /* notes for the blocks still open at the end */
 		kh_syntax_block_closed(&ctx);
 		if (ctx.depth == 0)
