@@ -142,7 +142,9 @@ plan
 
 decl
 	: BODY body_name string decl_attrs opt_decl_block
-				{ $$ = adopt(adopt(declared(KH_N_BODY_DECL, @$, $2, $3), $4), $5); }
+				{ $$ = adopt(adopt(declared(KH_N_BODY_DECL, @$, $2, $3), $4), $5);
+				  if (ctx->packer)
+					kh_node_pack_kids($$, ctx->packer); }
 	| DOCUMENT id string decl_attrs opt_decl_block
 				{ $$ = adopt(adopt(declared(KH_N_DOC_DECL, @$, $2, $3), $4), $5); }
 	| EVENT id string decl_attrs opt_decl_block
@@ -267,7 +269,9 @@ stmt
 				  if (ctx->packer)
 					kh_node_pack_kids($$, ctx->packer); }
 	| MEETING id opt_string block
-				{ $$ = adopt(named_spare(KH_N_MEETING, @2, $2, $3), $4); }
+				{ $$ = adopt(named_spare(KH_N_MEETING, @2, $2, $3), $4);
+				  if (ctx->packer)
+					kh_node_pack_kids($$, ctx->packer); }
 	| AWARDS block          { $$ = adopt(node(KH_N_AWARDS, @1), $2); }
 	| BUDGET block          { $$ = adopt(node(KH_N_BUDGET, @1), $2); }
 	| RECIPIENTS block      { $$ = adopt(node(KH_N_RECIPIENTS, @1), $2); }

@@ -160,9 +160,15 @@ void kh_packer_done(kh_packer *p)
 		p->chunk->sealed = true;
 }
 
+/* Tasks, meetings and bodies: the statements a plan holds most of. */
+static bool packable(kh_node_kind k)
+{
+	return k == KH_N_TASK || k == KH_N_MEETING || k == KH_N_BODY_DECL;
+}
+
 void kh_node_pack_kids(kh_node *task, kh_packer *p)
 {
-	if (task->kind != KH_N_TASK || !task->kids)
+	if (!packable(task->kind) || !task->kids)
 		return;
 	p->nbytes = p->nptrs = 0;
 	p->file = task->span.file;
@@ -184,7 +190,7 @@ void kh_node_pack_kids(kh_node *task, kh_packer *p)
 
 bool kh_node_is_packed(const kh_node *n)
 {
-	return n->kind == KH_N_TASK && !n->kids && n->last;
+	return packable(n->kind) && !n->kids && n->last;
 }
 
 typedef struct unpacker {

@@ -686,5 +686,7 @@ static int run_command(int argc, char **argv)
 	 * scanned again, and fmt's read-back resolves texts of its own (its
 	 * first reading asks for it: fmt_cmd.c). */
 	o.resolve.strings_in_place = strcmp(cmd->name, "lsp") && strcmp(cmd->name, "fmt");
+	/* Only these lay a text out, from the braces the scanner noted. */
+	o.resolve.no_braces = strcmp(cmd->name, "lsp") && strcmp(cmd->name, "fmt");
 	return cmd->run(&o);
 }

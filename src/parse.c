@@ -209,7 +209,7 @@ void kh_scan_note_comment(kh_parse_ctx *ctx, unsigned start, unsigned end)
 void kh_scan_note_brace(kh_parse_ctx *ctx, unsigned at)
 {
 	kh_layout *l = &ctx->src->layout;
-	if (!ctx->note_layout)
+	if (!ctx->note_layout || ctx->no_braces)
 		return;
 	l->braces = room_for_one(l->braces, l->nbraces, &l->braces_cap, sizeof *l->braces);
 	l->braces[l->nbraces++] = at;
@@ -284,6 +284,7 @@ kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags)
 	ctx.diags = diags;
 	ctx.note_literals = flags & KH_PARSE_LITERALS;
 	ctx.strings_in_place = flags & KH_PARSE_STRINGS_IN_PLACE;
+	ctx.no_braces = flags & KH_PARSE_NO_BRACES;
 	if (ctx.note_literals && !ctx.strings_in_place)
 		reserve_literals(src); /* read in place, only escaped and joined strings are noted */
 	if (flags & KH_PARSE_PACK_TASKS)

@@ -26,6 +26,7 @@ typedef struct kh_parse_ctx {
 				   * its closing quote made a NUL (KH_PARSE_STRINGS_IN_PLACE) */
 	struct kh_packer *packer; /* each task's statements packed (ast_pack.h); NULL: not */
 	bool note_layout;         /* each comment and brace goes to src->layout */
+	bool no_braces;           /* but its braces (KH_PARSE_NO_BRACES) */
 	unsigned syntax_errors;
 	int stop;                 /* a fatal problem was reported: say nothing more */
 	/* scanner state */
@@ -107,7 +108,10 @@ kh_node *kh_parse(kh_source *src, kh_diags *diags);
  * made its NUL (src->strings_in_place; most of a plan's bytes are
  * strings, and the copies were a sixth of its memory). Only for a text
  * read once: scanning it again would stop at the first such NUL. */
-enum { KH_PARSE_LITERALS = 1, KH_PARSE_PACK_TASKS = 2, KH_PARSE_STRINGS_IN_PLACE = 4 };
+enum {
+	KH_PARSE_LITERALS = 1, KH_PARSE_PACK_TASKS = 2, KH_PARSE_STRINGS_IN_PLACE = 4,
+	KH_PARSE_NO_BRACES = 8  /* the layout without its braces: only a layout (fmt) reads them */
+};
 kh_node *kh_parse_with(kh_source *src, kh_diags *diags, unsigned flags);
 
 /* Keyword lookup (spelling as written, NFC, '_' between words): the token

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ast_pack.h"
 #include "i18n.h"
 #include "prose_words.h"
 #include "resolve_int.h"
@@ -391,7 +392,9 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 {
 	static const int single[] = { T_LEVEL, T_PARENT, T_ABBR, T_IS, T_SYSTEM, T_COLLECTIVE, 0 };
 	rs_once once = { .single = single };
-	for (kh_node *a = n->kids; a; a = a->next) {
+	kh_node_spares_begin(&r->node_pool);
+	kh_node *kids = kh_node_unpack_kids(n);
+	for (kh_node *a = kids; a; a = a->next) {
 		if (rs_repeated(r, &once, a->key, a, _("in this body")))
 			continue;
 		switch (a->key) {
@@ -439,6 +442,9 @@ static void resolve_body(resolver *r, kh_node *n, kh_body *b)
 				     "viết_tắt, gọi_tắt)"));
 		}
 	}
+	if (kids != n->kids) /* unpacked: the next one's nodes */
+		kh_node_spare_trees(kids);
+	kh_node_spares_end();
 }
 
 static void resolve_document(resolver *r, kh_node *n, kh_document *d)

@@ -23,6 +23,8 @@ typedef struct kh_resolve_opts {
 	                              file's strings stand is not noted (kh_program.literals) */
 	bool strings_in_place;     /* the main file is read once: its strings are its
 	                              bytes, not copies (KH_PARSE_STRINGS_IN_PLACE) */
+	bool no_braces;            /* nothing lays the main file out: its braces are not
+	                              noted (KH_PARSE_NO_BRACES; kh_source.layout) */
 } kh_resolve_opts;
 
 /*

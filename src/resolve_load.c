@@ -318,7 +318,8 @@ loaded_file *rs_load_file(resolver *r, const char *path, const char *real, int *
 	bool main_file = !r->stack.n && !r->prog->main;
 	unsigned parse_flags = (main_file && !r->opts->no_literals ? KH_PARSE_LITERALS : 0) |
 			       (main_file ? KH_PARSE_PACK_TASKS : 0) |
-			       (main_file && r->opts->strings_in_place ? KH_PARSE_STRINGS_IN_PLACE : 0);
+			       (main_file && r->opts->strings_in_place ? KH_PARSE_STRINGS_IN_PLACE : 0) |
+			       (main_file && r->opts->no_braces ? KH_PARSE_NO_BRACES : 0);
 	if (r->bytes) {
 		src = kh_source_from_bytes(path, r->bytes, r->nbytes, r->diags);
 		r->bytes = NULL;

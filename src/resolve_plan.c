@@ -153,7 +153,9 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 {
 	static const int single[] = { T_ORGANISER, T_DURATION, T_ONLINE, T_NOTE, 0 };
 	rs_once once = { .single = single };
-	for (kh_node *a = n->kids; a; a = a->next) {
+	kh_node_spares_begin(&r->node_pool);
+	kh_node *kids = kh_node_unpack_kids(n);
+	for (kh_node *a = kids; a; a = a->next) {
 		if (a->kind == KH_N_RECIPIENT && a->kids && a->kids->kind == KH_N_REF_LEVEL && !a->text) {
 			/* "cấp xã, huyện, tỉnh": the levels the meeting is held at. */
 			for (kh_node *x = a->kids; x; x = x->next) {
@@ -219,6 +221,9 @@ static void resolve_meeting(resolver *r, kh_node *n, kh_meeting *m)
 				  "thời_gian, trực_tuyến, thành_phần)"));
 		}
 	}
+	if (kids != n->kids) /* unpacked: the next task's or meeting's nodes */
+		kh_node_spare_trees(kids);
+	kh_node_spares_end();
 }
 
 static int targets_of(kh_node *first)

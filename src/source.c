@@ -468,7 +468,9 @@ char *kh_source_copy(const kh_source *src, size_t start, size_t end)
 		end = src->len;
 	if (start > end)
 		start = end;
-	char *out = kh_strndup(src->text + start, end - start);
+	/* cut from the texts' chunks: a date's text as written, for each of
+	 * a plan's dates, takes its length, not the collector's rounding */
+	char *out = kh_strndup_bump(src->text + start, end - start);
 	if (src->strings_in_place)
 		for (char *p = out; (p = memchr(p, '\0', (size_t)(out + (end - start) - p))); p++)
 			*p = '"'; /* a NUL before the text's end is a string's closing quote */

@@ -2,7 +2,8 @@
  * test_ast_pack.c - a task's statements packed at the parse and unpacked
  * by the resolver (ast_pack.h) come back as they were parsed: every
  * example, and texts with syntax errors, unusual spans and long tasks,
- * parsed with and without packing and compared node for node; the
+ * parsed with and without packing and compared node for node (tasks,
+ * meetings and bodies are packed); the
  * nodes the resolver spares reused from one task to the next.
  * Part of kehoach; see README.md for the licence.
  */
@@ -39,7 +40,7 @@ static void same_string(const char *a, const char *b)
 		assert_string_equal(a, b);
 }
 
-static unsigned tasks_seen, nodes_unpacked;
+static unsigned tasks_seen, meetings_seen, bodies_seen, nodes_unpacked;
 static int file_a, file_b; /* the two parses' sources (each has its own id) */
 static kh_node *pool;
 
@@ -61,14 +62,17 @@ static void same_node(const kh_node *a, const kh_node *b, bool unpacked)
 		for (const kh_node *k = b->kids; k; k = k->next)
 			last = k;
 		assert_ptr_equal(b->last, last);
-	} else if (!(a->kind == KH_N_TASK && kh_node_is_packed(b))) {
+	} else if (!kh_node_is_packed(b)) {
 		assert_int_equal(a->key, b->key);
 		for (int i = 0; i < 3; i++)
 			assert_int_equal(a->n[i], b->n[i]);
 	}
-	if (a->kind == KH_N_TASK && kh_node_is_packed(b)) {
+	if (kh_node_is_packed(b)) {
+		assert_true(a->kind == KH_N_TASK || a->kind == KH_N_MEETING || a->kind == KH_N_BODY_DECL);
 		assert_null(b->kids);
-		tasks_seen++;
+		tasks_seen += a->kind == KH_N_TASK;
+		meetings_seen += a->kind == KH_N_MEETING;
+		bodies_seen += a->kind == KH_N_BODY_DECL;
 		/* as the resolver does: unpacked into the nodes the task
 		 * before gave back, then spared for the next */
 		kh_node_spares_begin(&pool);
@@ -108,7 +112,7 @@ static void test_examples(void **state)
 	glob_t gl;
 	assert_int_equal(glob(EXAMPLES "*.kh", 0, NULL, &gl), 0);
 	assert_true(gl.gl_pathc >= 4);
-	tasks_seen = nodes_unpacked = 0;
+	tasks_seen = meetings_seen = bodies_seen = nodes_unpacked = 0;
 	for (size_t i = 0; i < gl.gl_pathc; i++) {
 		kh_diags d = { 0 };
 		int io_error = 0;
@@ -119,6 +123,8 @@ static void test_examples(void **state)
 	globfree(&gl);
 	/* the examples have tasks with statements: the test compared some */
 	assert_true(tasks_seen > 50);
+	assert_true(meetings_seen > 3); /* meetings and bodies are packed too */
+	assert_true(bodies_seen > 20);
 	assert_true(nodes_unpacked > 4 * tasks_seen);
 }
 

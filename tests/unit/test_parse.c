@@ -323,6 +323,27 @@ static void test_dead_nodes_are_reused_safely(void **state)
 	assert_int_equal(n->kind, KH_N_STRING);
 }
 
+/* What the scanner notes of the layout: every comment and brace; without
+ * the braces when nothing will lay the text out (KH_PARSE_NO_BRACES). */
+static void test_layout_noted(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"# đầu tệp\nkế_hoạch \"1/KH\" { # mở\n  nhiệm_vụ a \"x\" { hạn trước 1/2/2020 }\n}\n";
+	for (int no_braces = 0; no_braces < 2; no_braces++) {
+		kh_diags d = { 0 };
+		kh_source *src = kh_source_from_bytes("t.kh", text, sizeof text - 1, &d);
+		assert_non_null(src);
+		kh_parse_with(src, &d, KH_PARSE_LITERALS | (no_braces ? KH_PARSE_NO_BRACES : 0));
+		assert_int_equal(d.errors, 0);
+		assert_int_equal(src->layout.ncomments, 2);
+		assert_memory_equal(src->text + src->layout.comments[1].start, "# mở", strlen("# mở"));
+		assert_int_equal(src->layout.nbraces, no_braces ? 0 : 4);
+		if (!no_braces)
+			assert_int_equal(src->text[src->layout.braces[3]], '}');
+	}
+}
+
 int main(void)
 {
 	kh_alloc_init();
@@ -337,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_no_guess_in_attributes),
 		cmocka_unit_test(test_expected_lists),
 		cmocka_unit_test(test_dead_nodes_are_reused_safely),
+		cmocka_unit_test(test_layout_noted),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
