@@ -1,44 +1,28 @@
 /*
  * lex_numbers.c - the scanner's numbers, decimals, dates, months and
  * quarters made nodes (lex_numbers.h): the digit groups read once, each
- * bounded, so no arithmetic can overflow.
+ * bounded, so no arithmetic can overflow; a number too large is reported
+ * as the scanner's other errors are (kh_syntax_error).
  * Part of kehoach; see README.md for the licence.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "lex_numbers.h"
 
-/* An error at the token, unless a fatal one was reported (the scanner's
- * own errors go the same way: kh_syntax_error). */
-static void number_error(kh_parse_ctx *ctx, const kh_loc *lloc, const char *rule, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void number_error(kh_parse_ctx *ctx, const kh_loc *lloc, const char *rule, const char *fmt, ...)
-{
-	if (ctx->stop)
-		return;
-	char buf[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	kh_syntax_error(ctx, (kh_span){ lloc->file, lloc->start, lloc->end }, rule, "%s", buf);
-}
-
 int kh_lex_decimal(kh_parse_ctx *ctx, const char *text, size_t len, KH_YYSTYPE *lval,
 		   const kh_loc *lloc)
 {
-	kh_node *n = kh_node_new(KH_N_NUMBER, (kh_span){ lloc->file, lloc->start, lloc->end });
+	kh_span sp = { lloc->file, lloc->start, lloc->end };
+	kh_node *n = kh_node_new(KH_N_NUMBER, sp);
 	const char *dot = memchr(text, '.', len);
 	size_t whole = (size_t)(dot - text), frac = len - whole - 1;
 	n->flag = 1;
 	lval->node = n;
 	if (whole > 9 || frac > 6) {
-		number_error(ctx, lloc, "number-too-large",
-			  _("number '%.*s' has too many digits (at most 9 before the point, 6 after)"),
-			  (int)(len > 40 ? 40 : len), text);
+		kh_syntax_error(ctx, sp, "number-too-large",
+				_("number '%.*s' has too many digits (at most 9 before the point, 6 after)"),
+				(int)(len > 40 ? 40 : len), text);
 		return T_DECIMAL;
 	}
 	for (size_t i = 0; i < whole; i++)
@@ -60,9 +44,9 @@ int kh_lex_number(kh_parse_ctx *ctx, const char *text, size_t len, int tok, KH_Y
 	case T_NUMBER:
 		n = kh_node_new(KH_N_NUMBER, sp);
 		if (len > 9) {
-			number_error(ctx, lloc, "number-too-large",
-				  _("number '%.*s' is too large (at most 9 digits)"),
-				  (int)(len > 40 ? 40 : len), text);
+			kh_syntax_error(ctx, sp, "number-too-large",
+					_("number '%.*s' is too large (at most 9 digits)"),
+					(int)(len > 40 ? 40 : len), text);
 			n->n[0] = 0;
 		} else {
 			for (size_t i = 0; i < len; i++)

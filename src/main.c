@@ -682,11 +682,11 @@ static int run_command(int argc, char **argv)
 		return kh_cli_usage_error("%s", _("--mirror-events goes with 'schedule --ics'"));
 	/* Only the checks (check, and the editor's) read where strings stand. */
 	o.resolve.no_literals = !is_check && strcmp(cmd->name, "lsp");
-	/* A text scanned once has its strings in place; the editor's is
-	 * scanned again, and fmt's read-back resolves texts of its own (its
-	 * first reading asks for it: fmt_cmd.c). */
-	o.resolve.strings_in_place = strcmp(cmd->name, "lsp") && strcmp(cmd->name, "fmt");
-	/* Only these lay a text out, from the braces the scanner noted. */
-	o.resolve.no_braces = strcmp(cmd->name, "lsp") && strcmp(cmd->name, "fmt");
+	/* The editor and fmt lay a text out, from the braces the scanner
+	 * noted, and scan it again: the others read it once, its strings in
+	 * place (fmt's first reading asks for that itself: fmt_cmd.c). */
+	bool lays_out = !strcmp(cmd->name, "lsp") || !strcmp(cmd->name, "fmt");
+	o.resolve.strings_in_place = !lays_out;
+	o.resolve.no_braces = !lays_out;
 	return cmd->run(&o);
 }

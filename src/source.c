@@ -452,13 +452,19 @@ const char *kh_source_line(const kh_source *src, unsigned line, size_t *len)
 	return src->text + st;
 }
 
+/* Every NUL of T[0, N) made the closing quote it stands for (a NUL before
+ * a text's end is one: the loader lets none into a plan). */
+static void quotes_back(char *t, size_t n)
+{
+	for (char *p = t, *end = t + n; (p = memchr(p, '\0', (size_t)(end - p))); p++)
+		*p = '"';
+}
+
 void kh_source_put_quotes_back(kh_source *src)
 {
 	if (!src->strings_in_place)
 		return;
-	char *t = (char *)src->text, *end = t + src->len;
-	for (char *p = t; (p = memchr(p, '\0', (size_t)(end - p))); p++)
-		*p = '"';
+	quotes_back((char *)src->text, src->len);
 	src->strings_in_place = false;
 }
 
@@ -472,7 +478,6 @@ char *kh_source_copy(const kh_source *src, size_t start, size_t end)
 	 * a plan's dates, takes its length, not the collector's rounding */
 	char *out = kh_strndup_bump(src->text + start, end - start);
 	if (src->strings_in_place)
-		for (char *p = out; (p = memchr(p, '\0', (size_t)(out + (end - start) - p))); p++)
-			*p = '"'; /* a NUL before the text's end is a string's closing quote */
+		quotes_back(out, end - start);
 	return out;
 }
